@@ -1,0 +1,49 @@
+// swift-tools-version: 6.1
+import PackageDescription
+
+let package = Package(
+    name: "flrisk",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "flrisk", targets: ["flrisk"]),
+        .library(name: "SupplyGraph", targets: ["SupplyGraph"]),
+        .library(name: "RiskModel", targets: ["RiskModel"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+    ],
+    targets: [
+        // C libraries, wrapped once by Importers.
+        .systemLibrary(name: "CLibCSV", path: "Sources/CLibCSV"),
+        .systemLibrary(
+            name: "CLibXML2", path: "Sources/CLibXML2", pkgConfig: "libxml-2.0",
+            providers: [.apt(["libxml2-dev"])]),
+
+        // Value types of the domain; no dependencies.
+        .target(name: "SupplyChainModel"),
+        // Streaming readers for every input format; the only users of the C libraries.
+        .target(name: "Importers", dependencies: ["SupplyChainModel", "CLibCSV", "CLibXML2"]),
+        // Domain-free graph core: interning, CSR arrays, propagation on Dispatch workers.
+        .target(name: "SupplyGraph"),
+        // Reference data, intrinsic risk, exposure analysis and review rules.
+        .target(name: "RiskModel", dependencies: ["SupplyChainModel", "SupplyGraph", "Importers"]),
+        // Review queue -> JSON / Markdown (and later CSV / HTML / SARIF).
+        .target(name: "Reporting", dependencies: ["SupplyChainModel", "RiskModel"]),
+        // The thin command-line front end.
+        .executableTarget(
+            name: "flrisk",
+            dependencies: [
+                "SupplyChainModel", "Importers", "RiskModel", "Reporting",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]),
+
+        .testTarget(name: "SupplyGraphTests", dependencies: ["SupplyGraph"]),
+        .testTarget(name: "ImportersTests", dependencies: ["Importers", "SupplyChainModel"]),
+        .testTarget(name: "RiskModelTests", dependencies: ["RiskModel", "SupplyGraph", "Importers"]),
+        .testTarget(
+            name: "ReportingTests", dependencies: ["Reporting", "RiskModel", "Importers"],
+            exclude: ["Golden", "Fixtures"]),
+        .testTarget(name: "CLITests", dependencies: ["flrisk"]),
+    ],
+    swiftLanguageModes: [.v6]
+)

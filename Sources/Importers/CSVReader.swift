@@ -1,0 +1,163 @@
+internal import CLibCSV
+import SupplyChainModel
+
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// One record of a CSV file: its fields, decoded as UTF-8, and the physical line it starts on.
+public struct CSVRecord: Sendable, Hashable {
+    /// 1-based physical line of the record's first byte.
+    public var line: Int
+    public var fields: [String]
+
+    public init(line: Int, fields: [String]) {
+        self.line = line
+        self.fields = fields
+    }
+
+    /// True when every field is empty (a blank row, or a row of delimiters only).
+    public var isBlank: Bool { fields.allSatisfy(\.isEmpty) }
+}
+
+/// A streaming CSV reader on top of libcsv.
+///
+/// Reads the file in fixed-size chunks, so memory stays flat whatever the file size. Handles a
+/// UTF-8 byte order mark, CRLF / LF / CR line ends, quoted fields with embedded delimiters,
+/// quotes and newlines, and detects `,`, `;` or tab as the delimiter from the header line.
+/// Line numbers are physical lines, counting newlines inside quoted fields.
+public struct CSVReader: Sendable {
+    /// The file path as the user named it (used in messages).
+    public let path: String
+    /// The field delimiter; `nil` detects it from the first line.
+    public var delimiter: UInt8?
+    /// Bytes read per `read(2)` call.
+    public var chunkSize = 1 << 20
+    /// The first read is at least this large, to see the byte order mark and the header line.
+    var firstReadMinimum = 1 << 16
+
+    public init(path: String, delimiter: UInt8? = nil) {
+        self.path = path
+        self.delimiter = delimiter
+    }
+
+    /// Calls `body` for every record in file order, the header included.
+    ///
+    /// - Throws: ``InputError`` when the file cannot be opened or read, or is not valid CSV
+    ///   (a character after a closing quote, a quote never closed); rethrows `body`'s errors.
+    /// - Complexity: O(n) in the file size; memory O(chunk size + largest record).
+    public func forEachRecord(_ body: (CSVRecord) throws -> Void) throws {
+        let file = try InputFile(path: path)
+        defer { file.close() }
+        var chunk = [UInt8](repeating: 0, count: max(chunkSize, firstReadMinimum, 3))
+        var count = try file.read(into: &chunk)
+        var start = 0
+        if count >= 3, chunk[0] == 0xEF, chunk[1] == 0xBB, chunk[2] == 0xBF { start = 3 }
+        let delimiter = self.delimiter ?? Self.detectDelimiter(chunk[start..<count])
+
+        let parser = try LibCSVParser(delimiter: delimiter, path: path)
+        defer { parser.free() }
+        while count > 0 {
+            try chunk.withUnsafeBufferPointer { buffer in
+                let slice = UnsafeBufferPointer(rebasing: buffer[start..<count])
+                try parser.parse(slice)
+            }
+            try parser.drain(body)
+            start = 0
+            if chunk.count != chunkSize { chunk = [UInt8](repeating: 0, count: chunkSize) }
+            count = try file.read(into: &chunk)
+        }
+        try parser.finish()
+        try parser.drain(body)
+    }
+
+    /// Picks the delimiter that occurs most often, outside quotes, on the first line; `,` on ties.
+    static func detectDelimiter(_ bytes: ArraySlice<UInt8>) -> UInt8 {
+        var counts: [UInt8: Int] = [UInt8(ascii: ","): 0, UInt8(ascii: ";"): 0, UInt8(ascii: "\t"): 0]
+        var quoted = false
+        for byte in bytes {
+            if byte == UInt8(ascii: "\"") { quoted.toggle(); continue }
+            if quoted { continue }
+            if byte == UInt8(ascii: "\n") || byte == UInt8(ascii: "\r") { break }
+            if counts[byte] != nil { counts[byte]! += 1 }
+        }
+        let comma = UInt8(ascii: ",")
+        var best = comma
+        for candidate in [UInt8(ascii: ";"), UInt8(ascii: "\t")] where counts[candidate]! > counts[best]! {
+            best = candidate
+        }
+        return best
+    }
+}
+
+/// A file opened for reading with POSIX calls, with errors that name the file.
+struct InputFile {
+    let path: String
+    let descriptor: Int32
+
+    init(path: String) throws {
+        self.path = path
+        let fd = open(path, O_RDONLY)
+        guard fd >= 0 else {
+            let reason = String(cString: strerror(errno))
+            let code = errno == ENOENT ? "file-not-found" : "file-unreadable"
+            throw InputError(code: code, "cannot open the file: \(reason)", at: SourceLocation(file: path, line: 0))
+        }
+        var info = stat()
+        if fstat(fd, &info) == 0, (info.st_mode & S_IFMT) == S_IFDIR {
+            Glibc.close(fd)
+            throw InputError(code: "file-unreadable", "is a directory, expected a file", at: SourceLocation(file: path, line: 0))
+        }
+        self.descriptor = fd
+    }
+
+    /// Fills `buffer` as far as possible; returns the byte count, 0 at end of file.
+    func read(into buffer: inout [UInt8]) throws -> Int {
+        var filled = 0
+        while filled < buffer.count {
+            let n = buffer.withUnsafeMutableBytes { raw in
+                Glibc.read(descriptor, raw.baseAddress! + filled, raw.count - filled)
+            }
+            if n < 0 {
+                if errno == EINTR { continue }
+                let reason = String(cString: strerror(errno))
+                throw InputError(code: "file-unreadable", "read failed: \(reason)", at: SourceLocation(file: path, line: 0))
+            }
+            if n == 0 { break }
+            filled += n
+        }
+        return filled
+    }
+
+    func close() { _ = Glibc.close(descriptor) }
+}
+
+extension CSVReader {
+    /// Parses CSV held in memory (e.g. tables compiled into the tool). Leading lines that
+    /// start with `#` are comments and skipped; line numbers still count them.
+    ///
+    /// - Parameter name: the name used in error messages.
+    /// - Throws: ``InputError`` when the text is not valid CSV.
+    public static func records(inText text: String, name: String) throws -> [CSVRecord] {
+        var bytes = Array(text.utf8)
+        var skippedLines = 0
+        var start = 0
+        while start < bytes.count, bytes[start] == UInt8(ascii: "#") {
+            guard let end = bytes[start...].firstIndex(of: 0x0A) else { start = bytes.count; break }
+            start = end + 1
+            skippedLines += 1
+        }
+        bytes.removeFirst(start)
+        let parser = try LibCSVParser(delimiter: UInt8(ascii: ","), path: name)
+        defer { parser.free() }
+        var records: [CSVRecord] = []
+        try bytes.withUnsafeBufferPointer { try parser.parse($0) }
+        try parser.finish()
+        try parser.drain { record in
+            records.append(CSVRecord(line: record.line + skippedLines, fields: record.fields))
+        }
+        return records
+    }
+}

@@ -1,0 +1,150 @@
+import SupplyChainModel
+
+/// A column an importer understands: its canonical name and the spellings it also accepts.
+public struct ColumnSpec: Sendable {
+    public var name: String
+    public var aliases: [String]
+
+    public init(_ name: String, aliases: [String] = []) {
+        self.name = name
+        self.aliases = aliases
+    }
+}
+
+/// Maps the header row of a CSV file to the columns an importer knows.
+///
+/// Header names are compared after normalisation (case, spaces, hyphens and punctuation do not
+/// matter: `Supplier ID`, `supplier-id` and `SUPPLIER_ID` are the same column).
+struct HeaderMap {
+    private var positions: [String: Int] = [:]
+    /// Notes about header cells that no column uses.
+    private(set) var findings: [Finding] = []
+    let width: Int
+
+    /// - Throws: ``InputError`` `missing-column` naming the file, the columns found, the columns
+    ///   expected and the closest match, when a required column (or every column of a required
+    ///   group) is absent; `duplicate-column` when two header cells name the same column.
+    init(header: CSVRecord, file: String, columns: [ColumnSpec], required: [[String]]) throws {
+        width = header.fields.count
+        var lookup: [String: String] = [:]
+        for column in columns {
+            lookup[Self.normalise(column.name)] = column.name
+            for alias in column.aliases { lookup[Self.normalise(alias)] = column.name }
+        }
+        let location = SourceLocation(file: file, line: header.line)
+        var unknown: [String] = []
+        for (index, cell) in header.fields.enumerated() {
+            let key = Self.normalise(cell)
+            if key.isEmpty { continue }
+            guard let name = lookup[key] else {
+                unknown.append(cell)
+                continue
+            }
+            if let first = positions[name] {
+                throw InputError(
+                    code: "duplicate-column",
+                    "columns \(first + 1) and \(index + 1) both name '\(name)'; keep one of them",
+                    at: SourceLocation(file: file, line: header.line, column: nil))
+            }
+            positions[name] = index
+        }
+        for group in required where !group.contains(where: { positions[$0] != nil }) {
+            let found = header.fields.filter { !$0.isEmpty }.map { "'\($0)'" }.joined(separator: ", ")
+            let expected = columns.map(\.name).joined(separator: ", ")
+            let wanted = group.count == 1 ? "required column '\(group[0])'" : "one of the columns " + group.map { "'\($0)'" }.joined(separator: ", ")
+            var message = "missing \(wanted); found \(found.isEmpty ? "no columns" : found); expected columns: \(expected)"
+            if let suggestion = Self.closest(to: group, among: unknown) {
+                message += "; did you mean '\(suggestion)' for '\(group[0])'?"
+            }
+            throw InputError(code: "missing-column", message, at: location)
+        }
+        if !unknown.isEmpty {
+            findings.append(Finding(
+                .note, code: "unknown-column",
+                "ignoring column\(unknown.count == 1 ? "" : "s") " + unknown.map { "'\($0)'" }.joined(separator: ", ")
+                    + " (known columns: \(columns.map(\.name).joined(separator: ", ")))",
+                at: location))
+        }
+    }
+
+    /// The position of `column` in each record, if the header has it.
+    func index(of column: String) -> Int? { positions[column] }
+
+    /// Lowercase ASCII letters and digits, runs of anything else collapsed to one `_`.
+    static func normalise(_ name: String) -> String {
+        var result = ""
+        var pendingSeparator = false
+        for scalar in name.unicodeScalars {
+            if scalar == "\u{FEFF}" { continue }
+            if scalar.properties.isAlphabetic || ("0"..."9").contains(scalar) {
+                if pendingSeparator && !result.isEmpty { result.append("_") }
+                pendingSeparator = false
+                result.unicodeScalars.append(contentsOf: String(scalar).lowercased().unicodeScalars)
+            } else {
+                pendingSeparator = true
+            }
+        }
+        return result
+    }
+
+    /// The unknown header cell closest to one of `names` (edit distance at most a third of its length).
+    static func closest(to names: [String], among cells: [String]) -> String? {
+        var best: (cell: String, distance: Int)?
+        for cell in cells {
+            let key = normalise(cell)
+            for name in names {
+                let distance = editDistance(key, name)
+                if distance <= max(2, name.count / 3), distance < (best?.distance ?? .max) {
+                    best = (cell, distance)
+                }
+            }
+        }
+        return best?.cell
+    }
+
+    static func editDistance(_ a: String, _ b: String) -> Int {
+        let a = Array(a.utf8), b = Array(b.utf8)
+        if a.isEmpty { return b.count }
+        if b.isEmpty { return a.count }
+        var previous = Array(0...b.count)
+        var current = [Int](repeating: 0, count: b.count + 1)
+        for i in 1...a.count {
+            current[0] = i
+            for j in 1...b.count {
+                let cost = a[i - 1] == b[j - 1] ? 0 : 1
+                current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost)
+            }
+            swap(&previous, &current)
+        }
+        return previous[b.count]
+    }
+}
+
+/// A data row seen through its file's ``HeaderMap``.
+struct Row {
+    let record: CSVRecord
+    let map: HeaderMap
+    let file: String
+
+    var location: SourceLocation { SourceLocation(file: file, line: record.line) }
+
+    /// The trimmed value of `column`, or nil when the column is absent or the cell empty.
+    subscript(_ column: String) -> String? {
+        guard let index = map.index(of: column), index < record.fields.count else { return nil }
+        let value = record.fields[index].trimmingWhitespace()
+        return value.isEmpty ? nil : value
+    }
+
+    /// The 1-based column of `column` in the file, for messages.
+    func column(of column: String) -> Int? { map.index(of: column).map { $0 + 1 } }
+}
+
+extension String {
+    /// The string without leading and trailing spaces, tabs, line ends and no-break spaces.
+    func trimmingWhitespace() -> String {
+        let isSpace: (Character) -> Bool = { $0.isWhitespace }
+        guard let first = firstIndex(where: { !isSpace($0) }) else { return "" }
+        let last = lastIndex(where: { !isSpace($0) })!
+        return String(self[first...last])
+    }
+}

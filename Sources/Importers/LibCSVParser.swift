@@ -1,0 +1,160 @@
+internal import CLibCSV
+import SupplyChainModel
+
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// The only place that calls libcsv. Owns one `csv_parser`, collects the records its callbacks
+/// produce and tracks physical line numbers.
+///
+/// libcsv runs with `CSV_STRICT` (malformed quoting is an error, not a guess),
+/// `CSV_STRICT_FINI` (a quote still open at end of file is an error) and `CSV_REPALL_NL`
+/// (every line end is reported, so blank lines keep the line count exact).
+final class LibCSVParser {
+    private let parser: UnsafeMutablePointer<csv_parser>
+    private let state: UnsafeMutablePointer<ParseState>
+    private let path: String
+
+    init(delimiter: UInt8, path: String) throws {
+        self.path = path
+        parser = .allocate(capacity: 1)
+        state = .allocate(capacity: 1)
+        state.initialize(to: ParseState())
+        let options = UInt8(CSV_STRICT | CSV_STRICT_FINI | CSV_REPALL_NL)
+        guard csv_init(parser, options) == 0 else {
+            state.deinitialize(count: 1)
+            state.deallocate()
+            parser.deallocate()
+            throw InputError(code: "out-of-memory", "cannot initialise the CSV parser", at: SourceLocation(file: path, line: 0))
+        }
+        csv_set_delim(parser, delimiter)
+    }
+
+    func free() {
+        csv_free(parser)
+        parser.deallocate()
+        state.deinitialize(count: 1)
+        state.deallocate()
+    }
+
+    /// Feeds bytes to libcsv; completed records wait in the state until ``drain(_:)``.
+    func parse(_ bytes: UnsafeBufferPointer<UInt8>) throws {
+        guard let base = bytes.baseAddress, !bytes.isEmpty else { return }
+        let processed = csv_parse(parser, base, bytes.count, fieldCallback, recordCallback, state)
+        if processed < bytes.count {
+            throw parseError(in: bytes, at: processed)
+        }
+        if let lastEnd = bytes.lastIndex(where: { $0 == 0x0A || $0 == 0x0D }) {
+            columnCarried = bytes.count - lastEnd - 1
+        } else {
+            columnCarried += bytes.count
+        }
+    }
+
+    /// Bytes since the last line end at the end of the previous chunk (for error columns).
+    private var columnCarried = 0
+
+    /// Tells libcsv the input has ended; fails when a quoted field is still open.
+    func finish() throws {
+        if csv_fini(parser, fieldCallback, recordCallback, state) != 0 {
+            let start = state.pointee.fields.isEmpty ? state.pointee.line : state.pointee.recordLine
+            throw InputError(
+                code: "unterminated-quote",
+                "a quoted field is never closed (the record starts at line \(start)); the file may be truncated",
+                at: SourceLocation(file: path, line: start))
+        }
+    }
+
+    /// Hands the records completed so far to `body`, in order.
+    func drain(_ body: (CSVRecord) throws -> Void) throws {
+        let ready = state.pointee.ready
+        state.pointee.ready.removeAll(keepingCapacity: true)
+        for record in ready { try body(record) }
+    }
+
+    private func parseError(in bytes: UnsafeBufferPointer<UInt8>, at offset: Int) -> InputError {
+        let code = csv_error(parser)
+        if code == CSV_ENOMEM || code == CSV_ETOOBIG {
+            return InputError(code: "field-too-large", "a field is too large to hold in memory", at: SourceLocation(file: path, line: state.pointee.line))
+        }
+        // The offending byte is the first one libcsv did not take. Its line is the current line
+        // plus the line ends inside the field being read.
+        let pending = parser.pointee.entry_buf.map { UnsafeRawBufferPointer(start: $0, count: parser.pointee.entry_pos) }
+        let line = state.pointee.line + (pending.map(lineEnds(in:)) ?? 0)
+        let prefix = UnsafeBufferPointer(rebasing: bytes[..<offset])
+        let column: Int
+        if let lastEnd = prefix.lastIndex(where: { $0 == 0x0A || $0 == 0x0D }) {
+            column = offset - lastEnd
+        } else {
+            column = columnCarried + offset + 1
+        }
+        let value = bytes[offset]
+        let byte = value >= 0x20 && value < 0x7F ? "'\(Character(UnicodeScalar(value)))'" : "byte 0x" + String(value, radix: 16, uppercase: true)
+        return InputError(
+            code: "malformed-csv",
+            "unexpected \(byte) after a closing quote or inside an unquoted field; expected a delimiter or a line end (quotes inside a field must be doubled and the field quoted)",
+            at: SourceLocation(file: path, line: line, column: column))
+    }
+}
+
+/// Mutable parse state reached from libcsv's C callbacks through the `void *` context.
+struct ParseState {
+    var fields: [String] = []
+    /// Current physical line (1-based).
+    var line = 1
+    /// Line on which the record being collected started.
+    var recordLine = 1
+    /// The last line end reported was a CR with nothing after it yet (so an LF completes CRLF).
+    var afterCR = false
+    var ready: [CSVRecord] = []
+}
+
+/// Physical line ends in `bytes`: every LF, and every CR not followed by LF.
+func lineEnds(in bytes: UnsafeRawBufferPointer) -> Int {
+    var count = 0
+    var previousCR = false
+    for byte in bytes {
+        if byte == 0x0A {
+            if !previousCR { count += 1 }
+            previousCR = false
+        } else if byte == 0x0D {
+            count += 1
+            previousCR = true
+        } else {
+            previousCR = false
+        }
+    }
+    return count
+}
+
+private let fieldCallback: @convention(c) (UnsafeMutableRawPointer?, Int, UnsafeMutableRawPointer?) -> Void = { data, length, context in
+    let state = context!.assumingMemoryBound(to: ParseState.self)
+    if state.pointee.fields.isEmpty { state.pointee.recordLine = state.pointee.line }
+    state.pointee.afterCR = false
+    guard let data, length > 0 else {
+        state.pointee.fields.append("")
+        return
+    }
+    let bytes = UnsafeRawBufferPointer(start: data, count: length)
+    state.pointee.fields.append(String(decoding: bytes, as: UTF8.self))
+    state.pointee.line += lineEnds(in: bytes)
+}
+
+private let recordCallback: @convention(c) (Int32, UnsafeMutableRawPointer?) -> Void = { terminator, context in
+    let state = context!.assumingMemoryBound(to: ParseState.self)
+    if !state.pointee.fields.isEmpty {
+        state.pointee.ready.append(CSVRecord(line: state.pointee.recordLine, fields: state.pointee.fields))
+        state.pointee.fields.removeAll(keepingCapacity: true)
+    }
+    switch terminator {
+    case 0x0D:
+        state.pointee.line += 1
+        state.pointee.afterCR = true
+    case 0x0A:
+        if !state.pointee.afterCR { state.pointee.line += 1 }
+        state.pointee.afterCR = false
+    default:
+        state.pointee.afterCR = false
+    }
+}

@@ -1,0 +1,98 @@
+/// A company in the supply chain as the suppliers file describes it.
+public struct Supplier: Sendable, Hashable {
+    /// The identifier links and contracts use to name this supplier; unique in a file.
+    public var id: String
+    public var name: String
+    /// The country as written in the input (ISO alpha-2, alpha-3 or an English name).
+    public var country: String?
+    /// A sub-national area such as a province, e.g. "Xinjiang".
+    public var region: String?
+    /// Goods the supplier makes or sells, as written in the input.
+    public var goods: [String]
+    public var uei: String?
+    public var lei: String?
+    public var duns: String?
+    /// An analyst's override of the computed intrinsic risk, in [0, 1].
+    public var riskOverride: Double?
+    public var riskNote: String?
+    public var location: SourceLocation
+
+    public init(
+        id: String, name: String, country: String? = nil, region: String? = nil, goods: [String] = [],
+        uei: String? = nil, lei: String? = nil, duns: String? = nil, riskOverride: Double? = nil,
+        riskNote: String? = nil, location: SourceLocation
+    ) {
+        self.id = id
+        self.name = name
+        self.country = country
+        self.region = region
+        self.goods = goods
+        self.uei = uei
+        self.lei = lei
+        self.duns = duns
+        self.riskOverride = riskOverride
+        self.riskNote = riskNote
+        self.location = location
+    }
+}
+
+/// "Buyer sources from supplier": an edge of the supply graph, pointing upstream.
+public struct SupplyLink: Sendable, Hashable {
+    public var buyerID: String
+    public var supplierID: String
+    /// Fraction in (0, 1] of the buyer's sourcing that comes from this supplier, when known.
+    public var share: Double?
+    public var good: String?
+    public var location: SourceLocation
+
+    public init(buyerID: String, supplierID: String, share: Double? = nil, good: String? = nil, location: SourceLocation) {
+        self.buyerID = buyerID
+        self.supplierID = supplierID
+        self.share = share
+        self.good = good
+        self.location = location
+    }
+}
+
+/// A public-procurement contract award to review.
+public struct Contract: Sendable, Hashable {
+    public var id: String
+    /// The vendor, named by supplier id, UEI or name (tried in that order).
+    public var vendorID: String?
+    public var vendorUEI: String?
+    public var vendorName: String?
+    public var agency: String?
+    /// The award amount in `currency`.
+    public var amount: Double?
+    public var currency: String
+    /// Country of the place of performance, as written in the input.
+    public var placeOfPerformance: String?
+    /// Federal Product and Service Code.
+    public var psc: String?
+    public var naics: String?
+    public var description: String?
+    /// ISO date (YYYY-MM-DD) when known.
+    public var awardDate: String?
+    public var location: SourceLocation
+
+    public init(
+        id: String, vendorID: String? = nil, vendorUEI: String? = nil, vendorName: String? = nil,
+        agency: String? = nil, amount: Double? = nil, currency: String = "USD", placeOfPerformance: String? = nil,
+        psc: String? = nil, naics: String? = nil, description: String? = nil, awardDate: String? = nil,
+        location: SourceLocation
+    ) {
+        self.id = id
+        self.vendorID = vendorID
+        self.vendorUEI = vendorUEI
+        self.vendorName = vendorName
+        self.agency = agency
+        self.amount = amount
+        self.currency = currency
+        self.placeOfPerformance = placeOfPerformance
+        self.psc = psc
+        self.naics = naics
+        self.description = description
+        self.awardDate = awardDate
+        self.location = location
+    }
+}

@@ -1,0 +1,103 @@
+import Testing
+@testable import Importers
+import SupplyChainModel
+
+@Suite("Native CSV importers")
+struct NativeCSVImporterTests {
+    let dir = TemporaryDirectory()
+
+    @Test func suppliersAreReadWithHeaderVariants() throws {
+        let path = dir.file("s.csv", "Supplier ID, NAME ,Country,goods,Risk,risk-note,notes\nS1,Acme,CN,cotton; yarn ,0.9,audit\nS2,Beta,,,,,x\n")
+        let result = try NativeCSVImporter.suppliers(path: path)
+        #expect(result.records.count == 2)
+        #expect(result.records[0] == Supplier(id: "S1", name: "Acme", country: "CN", goods: ["cotton", "yarn"], riskOverride: 0.9, riskNote: "audit", location: SourceLocation(file: path, line: 2)))
+        #expect(result.records[1].country == nil && result.records[1].riskOverride == nil)
+        // The unknown column is ignored with a note.
+        #expect(result.findings.contains { $0.code == "unknown-column" && $0.severity == .note && $0.message.contains("'notes'") })
+    }
+
+    @Test func missingRequiredColumnNamesFileColumnsAndClosestMatch() throws {
+        let path = dir.file("s.csv", "suplier_id,name,country\nS1,A,CN\n")
+        let error = #expect(throws: InputError.self) { try NativeCSVImporter.suppliers(path: path) }
+        #expect(error?.code == "missing-column")
+        #expect(error?.location == SourceLocation(file: path, line: 1))
+        #expect(error?.message.contains("missing required column 'supplier_id'") == true)
+        #expect(error?.message.contains("found 'suplier_id', 'name', 'country'") == true)
+        #expect(error?.message.contains("did you mean 'suplier_id'") == true)
+    }
+
+    @Test func badRowsAreRejectedCountedAndNamed() throws {
+        let path = dir.file("s.csv", "supplier_id,name,risk\nS1,A,0.5\nS1,B,\n,C,\nS3,,\nS4,D,1.5\nS5,E,abc\n,,\nS6,F,1\n")
+        let result = try NativeCSVImporter.suppliers(path: path)
+        #expect(result.records.map(\.id) == ["S1", "S6"])
+        let s = result.summary
+        #expect(s.read == 8 && s.accepted == 2 && s.rejected == 5 && s.blank == 1)
+        #expect(s.read == s.accepted + s.rejected + s.blank)
+        #expect(s.rejectedByReason == ["duplicate-id": 1, "missing-value": 2, "invalid-number": 2])
+        let duplicate = result.findings.first { $0.code == "duplicate-id" }
+        #expect(duplicate?.location?.line == 3)
+        #expect(duplicate?.message.contains("already used at line 2") == true)
+        #expect(result.findings.first { $0.code == "invalid-number" }?.description == "\(path):6:3: error: [invalid-number] row rejected: 'risk' is '1.5'; expected a number from 0 to 1")
+    }
+
+    @Test func linksAcceptPercentSharesAndRejectOutOfRange() throws {
+        let path = dir.file("l.csv", "buyer_id,supplier_id,share,good\nA,B,0.25,cotton\nA,C,,\nA,D,40%,\nA,E,0,\nA,F,1.2,\nA,G,-0.1,\n,H,,\nA,I,NaN,\n")
+        let result = try NativeCSVImporter.links(path: path)
+        #expect(result.records.map(\.supplierID) == ["B", "C", "D"])
+        #expect(result.records.map(\.share) == [0.25, nil, 0.4])
+        #expect(result.summary.rejected == 5)
+    }
+
+    @Test func contractsNeedOneVendorReference() throws {
+        let noVendorColumn = dir.file("c1.csv", "contract_id,amount\nC1,5\n")
+        let error = #expect(throws: InputError.self) { try NativeCSVImporter.contracts(path: noVendorColumn) }
+        #expect(error?.message.contains("one of the columns 'vendor_id', 'vendor_uei', 'vendor_name'") == true)
+
+        let path = dir.file("c2.csv", "contract_id,vendor_id,vendor_name,amount,award_date,currency\nC1,V1,,\"$1,234.50\",2025-10-01,\nC2,,Acme,(2000),10/02/2025,eur\nC3,,,5,,\nC4,V1,,1.2.3,,\nC5,V1,,,2025-02-30,\n")
+        let result = try NativeCSVImporter.contracts(path: path)
+        #expect(result.records.map(\.id) == ["C1", "C2"])
+        #expect(result.records[0].amount == 1234.5 && result.records[0].currency == "USD" && result.records[0].awardDate == "2025-10-01")
+        #expect(result.records[1].amount == -2000 && result.records[1].currency == "EUR" && result.records[1].awardDate == "2025-10-02")
+        #expect(result.summary.rejectedByReason == ["missing-value": 1, "invalid-number": 1, "invalid-date": 1])
+    }
+
+    @Test func emptyFileIsAnError() throws {
+        let error = #expect(throws: InputError.self) { try NativeCSVImporter.links(path: dir.file("e.csv", "")) }
+        #expect(error?.code == "empty-file")
+    }
+
+    @Test func headerOnlyGivesNoRecords() throws {
+        let result = try NativeCSVImporter.links(path: dir.file("h.csv", "buyer_id,supplier_id\n"))
+        #expect(result.records.isEmpty && result.summary.read == 0)
+    }
+
+    @Test func semicolonFilesFromEuropeanSpreadsheets() throws {
+        let result = try NativeCSVImporter.links(path: dir.file("l.csv", "buyer_id;supplier_id;share\r\nA;B;0,5\r\nA;C;0.5\r\n"))
+        // "0,5" is not a number in our formats: rejected with its line, not misread.
+        #expect(result.records.map(\.supplierID) == ["C"])
+        #expect(result.findings.contains { $0.code == "invalid-number" && $0.location?.line == 2 })
+    }
+}
+
+@Suite("Number parsing")
+struct NumberParsingTests {
+    @Test(arguments: [
+        ("1234.5", 1234.5), ("$1,234.50", 1234.5), ("(1,234.50)", -1234.5), ("-1,234.50", -1234.5),
+        ("USD 12", 12), ("0", 0), ("-0", 0), ("1,234,567", 1_234_567),
+    ])
+    func amounts(text: String, value: Double) {
+        #expect(NumberParsing.amount(text) == value)
+    }
+
+    @Test(arguments: ["", "abc", "1,23", "12,34,567", "1e309", "NaN", "inf", "1.2.3", "$", "()"])
+    func rejectedAmounts(text: String) {
+        #expect(NumberParsing.amount(text) == nil)
+    }
+
+    @Test func fractionsAndNonFinite() {
+        #expect(NumberParsing.fraction("25%") == 0.25)
+        #expect(NumberParsing.fraction("1e309") == nil)
+        #expect(NumberParsing.decimal("nan") == nil)
+        #expect(NumberParsing.decimal("-0")?.sign == .plus)
+    }
+}
