@@ -1,0 +1,78 @@
+/// The model computed the plainest way, one definition at a time: the test oracle for
+/// ``TierPropagation``. Quadratic in places; use it on small graphs only.
+public enum ReferencePropagation {
+    public static func run(graph: SupplyGraph, risk: [Double], marked: [Bool], parameters: PropagationParameters) -> PropagationResult {
+        let n = graph.nodeCount
+        let k = parameters.tiers
+        let d = parameters.decay
+        var result = PropagationResult(nodeCount: n, parameters: parameters)
+        // Adjacency as plain lists of (supplier, share), in row order.
+        let suppliers: [[(node: Int, share: Double)]] = (0..<n).map { u in
+            graph.links(of: u).map { (Int(graph.columns[$0]), graph.shares[$0]) }
+        }
+
+        // X and Y tier by tier; X[t][u], Y[t][u] with t from 0 (tier 1).
+        var x: [[Double]] = [risk]
+        var y: [[Double]] = [risk]
+        for t in 1..<k {
+            var xt = [Double](repeating: 0, count: n)
+            var yt = [Double](repeating: 0, count: n)
+            for u in 0..<n {
+                var sum = 0.0
+                for link in suppliers[u] { sum += link.share * x[t - 1][link.node] }
+                xt[u] = sum
+                // max over suppliers of d · s · Y, smallest node on ties.
+                var best: (value: Double, node: Int)?
+                for link in suppliers[u] {
+                    let value = d * (link.share * y[t - 1][link.node])
+                    if best == nil || value > best!.value || (value == best!.value && link.node < best!.node) {
+                        best = (value, link.node)
+                    }
+                }
+                yt[u] = best?.value ?? 0
+                result.worstNext[(t - 1) * n + u] = Int32(best?.node ?? -1)
+            }
+            x.append(xt)
+            y.append(yt)
+        }
+        for u in 0..<n {
+            var product = 1.0
+            var decayPower = 1.0
+            for t in 0..<k {
+                result.tierExposure[t * n + u] = x[t][u]
+                if t > 0 { decayPower *= d }
+                product *= 1 - (t == 0 ? 1 : decayPower) * x[t][u]
+            }
+            result.exposure[u] = min(1, max(0, 1 - product))
+            // M(u) = max_t Y_t(u), lowest tier on ties.
+            var bestTier = 0
+            for t in 1..<k where y[t][u] > y[bestTier][u] { bestTier = t }
+            result.worstStrength[u] = y[bestTier][u]
+            result.worstTier[u] = UInt8(bestTier + 1)
+        }
+
+        // Nearest marked tier: breadth-first distance from each node, capped at K − 1 links.
+        var distance = [Int](repeating: Int.max, count: n)
+        for u in 0..<n {
+            var seen = Set([u])
+            var frontier = [u]
+            var links = 0
+            var found = marked[u]
+            while !found && links < k - 1 && !frontier.isEmpty {
+                links += 1
+                var next: [Int] = []
+                for w in frontier { for link in suppliers[w] where seen.insert(link.node).inserted { next.append(link.node) } }
+                frontier = next
+                found = frontier.contains { marked[$0] }
+            }
+            if found { distance[u] = links }
+        }
+        for u in 0..<n where distance[u] != .max {
+            result.nearestTier[u] = UInt8(distance[u] + 1)
+            if distance[u] > 0 {
+                result.nearestNext[u] = Int32(suppliers[u].map(\.node).filter { distance[$0] == distance[u] - 1 }.min()!)
+            }
+        }
+        return result
+    }
+}

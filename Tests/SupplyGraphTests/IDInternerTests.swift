@@ -1,0 +1,36 @@
+import Testing
+@testable import SupplyGraph
+
+@Suite struct IDInternerTests {
+    @Test func internsInFirstSeenOrder() {
+        var interner = IDInterner()
+        #expect(interner.intern("S1") == (0, true))
+        #expect(interner.intern("S2") == (1, true))
+        #expect(interner.intern("S1") == (0, false))
+        #expect(interner.index(of: "S2") == 1)
+        #expect(interner.index(of: "S3") == nil)
+        #expect(interner.id(at: 1) == "S2")
+    }
+
+    @Test func manyIdsSurviveGrowth() {
+        var interner = IDInterner(capacity: 4)
+        let ids = (0..<50_000).map { "supplier-\($0 * 7919 % 100_003)" }
+        for (i, id) in ids.enumerated() { #expect(interner.intern(id).index == Int32(i)) }
+        #expect(interner.count == ids.count)
+        for (i, id) in ids.enumerated() where i % 997 == 0 {
+            #expect(interner.index(of: id) == Int32(i))
+            #expect(interner.id(at: Int32(i)) == id)
+        }
+    }
+
+    @Test func bytesNotCharactersDecideIdentity() {
+        var interner = IDInterner()
+        // "é" precomposed and decomposed are different ids (they differ in bytes); so are ids
+        // that differ only by an invisible character.
+        interner.intern("caf\u{E9}")
+        #expect(interner.index(of: "cafe\u{301}") == nil)
+        #expect(interner.index(of: "caf\u{E9}\u{200B}") == nil)
+        #expect(interner.intern("") == (1, true))
+        #expect(interner.index(of: "") == 1)
+    }
+}
