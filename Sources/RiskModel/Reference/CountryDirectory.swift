@@ -1,0 +1,61 @@
+import Foundation
+import Importers
+
+/// An ISO 3166-1 country.
+public struct Country: Sendable, Hashable {
+    public var alpha2: String
+    public var alpha3: String
+    public var name: String
+}
+
+/// Resolves what people write for a country (alpha-2, alpha-3, English names and their
+/// variants) to one ISO 3166-1 country, from `Datasets/reference/countries.csv` and
+/// `country_names.csv`. Unknown names resolve to nil: never a guess.
+public struct CountryDirectory: Sendable {
+    private var byAlpha2: [String: Country] = [:]
+    private var alpha3: [String: String] = [:]
+    private var names: [String: String] = [:]
+
+    /// - Parameters:
+    ///   - countries: records of `alpha2,alpha3,numeric,name` (header first).
+    ///   - names: records of `name,alpha2` (header first).
+    init(countries: [CSVRecord], names nameRecords: [CSVRecord]) {
+        for record in countries.dropFirst() where record.fields.count >= 4 {
+            let country = Country(alpha2: record.fields[0], alpha3: record.fields[1], name: record.fields[3])
+            byAlpha2[country.alpha2] = country
+            alpha3[country.alpha3] = country.alpha2
+            names[Self.normalise(country.name)] = country.alpha2
+        }
+        for record in nameRecords.dropFirst() where record.fields.count >= 2 && byAlpha2[record.fields[1]] != nil {
+            let key = Self.normalise(record.fields[0])
+            if names[key] == nil { names[key] = record.fields[1] }
+        }
+    }
+
+    /// All countries, by alpha-2 code.
+    public var countries: [Country] { byAlpha2.values.sorted { $0.alpha2 < $1.alpha2 } }
+
+    /// The country with this alpha-2 code.
+    public func country(alpha2 code: String) -> Country? { byAlpha2[code] }
+
+    /// The country `text` names, or nil when it names none.
+    public func resolve(_ text: String) -> Country? {
+        let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
+        let upper = trimmed.uppercased()
+        if upper.count == 2, let country = byAlpha2[upper] { return country }
+        if upper.count == 3, let code = alpha3[upper] { return byAlpha2[code] }
+        return names[Self.normalise(trimmed)].flatMap { byAlpha2[$0] }
+    }
+
+    /// Case, accents, punctuation, a leading or parenthesised "the" and extra spaces removed.
+    static func normalise(_ name: String) -> String {
+        let folded = name.folding(options: [.caseInsensitive, .diacriticInsensitive], locale: nil)
+        var words: [Substring] = []
+        for word in folded.split(whereSeparator: { !($0.isLetter || $0.isNumber) }) {
+            words.append(word)
+        }
+        if words.first == "the" { words.removeFirst() }
+        if words.last == "the" { words.removeLast() }
+        return words.joined(separator: " ")
+    }
+}

@@ -1,0 +1,130 @@
+import Testing
+@testable import RiskModel
+import SupplyChainModel
+import SupplyGraph
+
+/// A small network built in memory:
+///
+///     V1 (US vendor) → T1 (CN, 0.6) → R1 (CN, override 1.0)
+///                    → T2 (MY, 0.4)
+///     V2 (US vendor, no suppliers)
+///     T1 → X (unknown supplier: rejected)
+struct SmallNetwork {
+    static func location(_ file: String, _ line: Int) -> SupplyChainModel.SourceLocation { .init(file: file, line: line) }
+
+    static let suppliers = [
+        Supplier(id: "V1", name: "Harbor Point Apparel LLC", country: "US", uei: "UEI000000001", location: location("s.csv", 2)),
+        Supplier(id: "T1", name: "Jiangnan Weaving Co., Ltd.", country: "China", location: location("s.csv", 3)),
+        Supplier(id: "T2", name: "Selangor Knit Sdn. Bhd.", country: "MYS", location: location("s.csv", 4)),
+        Supplier(id: "R1", name: "Aksu Cotton Ginning", country: "CN", riskOverride: 1.0, riskNote: "audit", location: location("s.csv", 5)),
+        Supplier(id: "V2", name: "Clean Services Inc.", country: "Narnia", location: location("s.csv", 6)),
+    ]
+    static let links = [
+        SupplyLink(buyerID: "V1", supplierID: "T1", share: 0.6, location: location("l.csv", 2)),
+        SupplyLink(buyerID: "V1", supplierID: "T2", share: 0.4, location: location("l.csv", 3)),
+        SupplyLink(buyerID: "T1", supplierID: "R1", share: 0.5, location: location("l.csv", 4)),
+        SupplyLink(buyerID: "T1", supplierID: "X", share: 0.5, location: location("l.csv", 5)),
+    ]
+    static let contracts = [
+        Contract(id: "C-small", vendorID: "V2", amount: 9_000_000, location: location("c.csv", 2)),
+        Contract(id: "C-uei", vendorUEI: "uei000000001", amount: 100, location: location("c.csv", 3)),
+        Contract(id: "C-name", vendorName: "harbor point apparel, llc", amount: 5_000, location: location("c.csv", 4)),
+        Contract(id: "C-none", vendorName: "Nobody Ltd", amount: 1, location: location("c.csv", 5)),
+    ]
+
+    static func assess(_ parameters: ScoringParameters = ScoringParameters()) -> Assessment {
+        func result<R>(_ records: [R], _ file: String) -> ImportResult<R> {
+            var summary = ImportSummary(file: file)
+            summary.read = records.count
+            summary.accepted = records.count
+            return ImportResult(records: records, findings: [], summary: summary)
+        }
+        return Assessor(parameters: parameters).assess(
+            suppliers: result(suppliers, "s.csv"), links: result(links, "l.csv"), contracts: result(contracts, "c.csv"))
+    }
+}
+
+@Suite("Assessment")
+struct AssessmentTests {
+    let assessment = SmallNetwork.assess()
+
+    @Test func placeholderRiskAndOverride() {
+        let risks = assessment.suppliers.map(\.risk)
+        #expect(risks[0].value == PlaceholderRiskModel.tierScores[.tier1])
+        #expect(risks[1].value == PlaceholderRiskModel.tierScores[.tier3] && risks[1].country?.alpha2 == "CN")
+        #expect(risks[2].country?.alpha2 == "MY")
+        #expect(risks[3].value == 1.0)
+        #expect(risks[3].basis == .override(note: "audit", modelValue: PlaceholderRiskModel.tierScores[.tier3]!))
+        #expect(risks[4].value == PlaceholderRiskModel.unknownCountryScore && risks[4].basis == .unknownCountry(written: "Narnia"))
+    }
+
+    @Test func linksToUnknownSuppliersAreRejectedAndCounted() {
+        let links = assessment.inputs.first { $0.role == "links" }!.summary
+        #expect(links.accepted == 3 && links.rejected == 1 && links.rejectedByReason == ["unknown-supplier": 1])
+        #expect(assessment.findings.contains { $0.code == "unknown-supplier" && $0.location?.line == 5 && $0.message.contains("supplier_id 'X'") })
+        #expect(assessment.findings.contains { $0.code == "unknown-country" && $0.message.contains("Narnia") })
+    }
+
+    @Test func exposureOfTheVendorFollowsTheModel() {
+        let r = assessment.suppliers.map(\.risk.value)
+        // The rejected link leaves T1 with R1 at share 0.5.
+        let x2 = 0.6 * r[1] + 0.4 * r[2]
+        let x3 = 0.6 * 0.5 * r[3]
+        let e = 1 - (1 - r[0]) * (1 - 0.8 * x2) * (1 - 0.64 * x3)
+        #expect(abs(assessment.suppliers[0].exposure - e) < 1e-12)
+        #expect(assessment.suppliers[0].nearestFlaggedTier == 3)
+        #expect(assessment.suppliers[0].nearestFlaggedPath == [0, 1, 3])
+    }
+
+    @Test func vendorsAreFoundByIdThenUEIThenName() {
+        let byID = Dictionary(uniqueKeysWithValues: assessment.contracts.map { ($0.contract.id, $0) })
+        #expect(byID["C-small"]?.vendorMatch == .id)
+        #expect(byID["C-uei"]?.vendorMatch == .uei && byID["C-uei"]?.vendor == 0)
+        #expect(byID["C-name"]?.vendorMatch == .name && byID["C-name"]?.vendor == 0)
+        #expect(byID["C-none"]?.vendorMatch == VendorMatch.none && byID["C-none"]?.isFlagged == false)
+        #expect(assessment.findings.contains { $0.code == "unknown-vendor" && $0.location?.line == 5 })
+    }
+
+    @Test func entityRuleNamesTheTierAndPath() {
+        let flagged = assessment.contracts.first { $0.contract.id == "C-name" }!
+        let entity = flagged.flags.first { $0.rule == .entity }
+        #expect(entity?.severity == .medium)
+        #expect(entity?.path == [0, 1, 3])
+        #expect(entity?.message.contains("R1 'Aksu Cotton Ginning' at tier 3 (CN)") == true)
+    }
+
+    @Test func queueIsOrderedBySeverityThenExposureTimesAmount() {
+        #expect(assessment.contracts.map(\.contract.id) == ["C-name", "C-uei", "C-small", "C-none"])
+    }
+
+    @Test func exposureRuleFiresAtTheThreshold() {
+        var parameters = ScoringParameters()
+        parameters.flaggedRiskThreshold = 1.0
+        parameters.exposureThreshold = SmallNetwork.assess().suppliers[0].exposure
+        let at = SmallNetwork.assess(parameters).contracts.first { $0.contract.id == "C-uei" }!
+        #expect(at.flags.contains { $0.rule == .exposure && $0.severity == .medium })
+        parameters.exposureThreshold = parameters.exposureThreshold.nextUp
+        let above = SmallNetwork.assess(parameters).contracts.first { $0.contract.id == "C-uei" }!
+        #expect(!above.flags.contains { $0.rule == .exposure })
+    }
+
+    @Test func invalidParametersNameTheParameter() {
+        var parameters = ScoringParameters()
+        parameters.tiers = 33
+        #expect(throws: ParameterError.self) { try parameters.validate() }
+        parameters.tiers = 6
+        parameters.decay = .nan
+        let error = #expect(throws: ParameterError.self) { try parameters.validate() }
+        #expect(error?.description.contains("decay") == true)
+    }
+
+    @Test func resultsDoNotDependOnWorkers() {
+        var one = ScoringParameters()
+        one.workers = 1
+        var three = ScoringParameters()
+        three.workers = 3
+        let a = SmallNetwork.assess(one), b = SmallNetwork.assess(three)
+        #expect(a.suppliers.map(\.exposure) == b.suppliers.map(\.exposure))
+        #expect(a.contracts.map(\.contract.id) == b.contracts.map(\.contract.id))
+    }
+}

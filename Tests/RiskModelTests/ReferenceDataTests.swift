@@ -1,0 +1,74 @@
+import Foundation
+import Testing
+@testable import RiskModel
+import Importers
+
+/// The project root, found from this file's path.
+let projectRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+
+@Suite("Reference data")
+struct ReferenceDataTests {
+    let reference = ReferenceData.embedded
+
+    @Test func embeddedTablesMatchDatasetsReference() throws {
+        let folder = projectRoot.appendingPathComponent("Datasets/reference")
+        let files = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.hasSuffix(".csv") }.sorted()
+        #expect(files == EmbeddedTables.files.keys.sorted(), "rerun scripts/embed_reference.py")
+        for file in files {
+            let text = try String(contentsOf: folder.appendingPathComponent(file), encoding: .utf8)
+            var trimmed = text
+            while trimmed.hasSuffix("\n") { trimmed.removeLast() }
+            #expect(EmbeddedTables.files[file] == trimmed, "\(file) differs from its compiled copy: rerun scripts/embed_reference.py")
+        }
+    }
+
+    @Test(arguments: [
+        ("CN", "CN"), ("chn", "CN"), ("China", "CN"), ("Viet Nam", "VN"), ("Vietnam", "VN"), ("VNM", "VN"),
+        ("Burma", "MM"), ("Congo, Democratic Republic of the", "CD"), ("Democratic Republic of the Congo", "CD"),
+        ("Côte d'Ivoire", "CI"), ("Cote d'Ivoire", "CI"), ("Ivory Coast", "CI"), ("Türkiye", "TR"), ("Turkey", "TR"),
+        ("  united states  ", "US"), ("USA", "US"), ("the Netherlands", "NL"), ("Korea, South", "KR"),
+    ])
+    func countryNamesResolve(text: String, alpha2: String) {
+        #expect(reference.countries.resolve(text)?.alpha2 == alpha2)
+    }
+
+    @Test(arguments: ["Narnia", "", "XX", "Kosovo", "C", "Xinjiang"])
+    func unknownCountriesDoNotResolve(text: String) {
+        #expect(reference.countries.resolve(text) == nil)
+    }
+
+    @Test func everyShippedVariantResolvesToItsCode() throws {
+        let text = EmbeddedTables.files["country_names.csv"]!
+        let rows = try CSVReader.records(inText: text, name: "country_names.csv").dropFirst()
+        #expect(rows.count > 600)
+        for row in rows {
+            #expect(reference.countries.resolve(row.fields[0])?.alpha2 == row.fields[1], "\(row.fields[0])")
+        }
+    }
+
+    /// The shared reference list the table was derived from, when it is beside the project.
+    @Test func everySharedVariantResolves() throws {
+        let shared = projectRoot.deletingLastPathComponent().appendingPathComponent("shared/reference/country_name_variants.csv")
+        guard FileManager.default.fileExists(atPath: shared.path) else { return }
+        let rows = try CSVReader.records(inText: try String(contentsOf: shared, encoding: .utf8), name: shared.path).dropFirst()
+        for row in rows where !row.fields[1].isEmpty {
+            #expect(reference.countries.resolve(row.fields[0])?.alpha2 == row.fields[1], "\(row.fields[0])")
+        }
+    }
+
+    @Test func tipPlacements() {
+        let tip = reference.tip
+        #expect(tip.latestYear == 2025)
+        #expect(tip.tier(of: "CN", year: 2025) == .tier3)
+        #expect(tip.tier(of: "US", year: 2025) == .tier1)
+        // Not listed: Tier 1 or 2, not known which.
+        #expect(tip.tier(of: "AQ", year: 2025) == .tier1Or2)
+    }
+
+    @Test func editionsNameTheirSources() {
+        #expect(reference.editions.map(\.table).contains("tip_tiers.csv"))
+        #expect(reference.editions.allSatisfy { !$0.edition.isEmpty && $0.edition != "(edition not stated)" && $0.title != "(no description)" })
+        let tip = reference.editions.first { $0.table == "tip_tiers.csv" }
+        #expect(tip?.edition.contains("2025") == true)
+    }
+}
