@@ -1,0 +1,146 @@
+import RiskModel
+import SupplyChainModel
+
+/// The JSON report, `schema_version` 1 (fields documented in docs/FORMATS.md).
+public enum JSONReport {
+    public static func render(_ context: ReportContext) -> String {
+        let assessment = context.assessment
+        let p = assessment.parameters
+        var json = JSONWriter()
+        json.beginObject()
+        json.field("schema_version", ReportContext.schemaVersion)
+        json.field("tool", "flrisk \(ReportContext.toolVersion)")
+        json.key("parameters")
+        json.beginObject()
+        json.field("tiers", p.tiers)
+        json.field("decay", p.decay)
+        json.field("exposure_threshold", p.exposureThreshold)
+        json.field("exposure_high_threshold", p.exposureHighThreshold)
+        json.field("flagged_risk_threshold", p.flaggedRiskThreshold)
+        json.field("intrinsic_risk_model", "placeholder-country-tip")
+        json.endObject()
+
+        json.key("inputs")
+        json.beginArray()
+        for input in assessment.inputs {
+            json.beginObject()
+            json.field("role", input.role)
+            json.field("path", input.summary.file)
+            json.field("rows_read", input.summary.read)
+            json.field("rows_accepted", input.summary.accepted)
+            json.field("rows_rejected", input.summary.rejected)
+            json.field("rows_blank", input.summary.blank)
+            json.key("rejected_by_reason")
+            json.beginObject()
+            for (reason, count) in input.summary.rejectedByReason.sorted(by: { $0.key < $1.key }) { json.field(reason, count) }
+            json.endObject()
+            json.endObject()
+        }
+        json.endArray()
+
+        json.key("reference")
+        json.beginArray()
+        for edition in assessment.editions {
+            json.beginObject()
+            json.field("table", edition.table)
+            json.field("description", edition.title)
+            json.field("edition", edition.edition)
+            json.endObject()
+        }
+        json.endArray()
+
+        json.key("suppliers")
+        json.beginArray()
+        for scored in assessment.suppliers {
+            json.beginObject()
+            json.field("id", scored.supplier.id)
+            json.field("name", scored.supplier.name)
+            json.field("country", scored.risk.country?.alpha2)
+            json.field("intrinsic_risk", scored.risk.value)
+            json.field("risk_basis", scored.risk.basis.explanation)
+            json.key("tier_exposure")
+            json.beginArray()
+            for value in scored.tierExposure { json.number(value) }
+            json.endArray()
+            json.field("exposure", scored.exposure)
+            json.key("worst_path")
+            json.beginObject()
+            json.field("strength", scored.worstPathStrength)
+            json.key("path")
+            json.beginArray()
+            for node in scored.worstPath { json.string(context.id(node)) }
+            json.endArray()
+            json.endObject()
+            json.field("nearest_flagged_tier", scored.nearestFlaggedTier)
+            json.endObject()
+        }
+        json.endArray()
+
+        json.key("contracts")
+        json.beginArray()
+        for (rank, scored) in assessment.contracts.enumerated() {
+            json.beginObject()
+            json.field("rank", rank + 1)
+            json.field("id", scored.contract.id)
+            json.field("vendor_id", scored.vendor.map(context.id))
+            json.field("vendor_match", scored.vendorMatch.rawValue)
+            json.field("amount", scored.contract.amount)
+            json.field("currency", scored.contract.currency)
+            json.field("award_date", scored.contract.awardDate)
+            json.field("source", "\(scored.contract.location.file):\(scored.contract.location.line)")
+            json.field("flagged", scored.isFlagged)
+            json.field("severity", scored.severity?.rawValue)
+            json.key("reasons")
+            json.beginArray()
+            for flag in scored.flags {
+                json.beginObject()
+                json.field("rule", flag.rule.rawValue)
+                json.field("severity", flag.severity.rawValue)
+                json.field("message", flag.message)
+                json.key("path")
+                json.beginArray()
+                for node in flag.path { json.string(context.id(node)) }
+                json.endArray()
+                json.endObject()
+            }
+            json.endArray()
+            json.endObject()
+        }
+        json.endArray()
+
+        json.key("findings")
+        json.beginArray()
+        for finding in assessment.findings {
+            json.beginObject()
+            json.field("severity", finding.severity.rawValue)
+            json.field("code", finding.code)
+            json.field("message", finding.message)
+            json.field("file", finding.location?.file)
+            json.field("line", finding.location.map(\.line))
+            json.endObject()
+        }
+        json.endArray()
+
+        json.key("summary")
+        json.beginObject()
+        json.field("suppliers", assessment.suppliers.count)
+        json.field("links", context.assessment.inputs.first { $0.role == "links" }?.summary.accepted)
+        json.field("contracts", assessment.contracts.count)
+        json.field("contracts_flagged", assessment.flaggedContracts.count)
+        json.key("flagged_by_severity")
+        json.beginObject()
+        for (severity, count) in context.severityCounts { json.field(severity.rawValue, count) }
+        json.endObject()
+        json.key("flags_by_rule")
+        json.beginObject()
+        for rule in RuleID.allCases {
+            json.field(rule.rawValue, assessment.contracts.reduce(0) { $0 + $1.flags.filter { $0.rule == rule }.count })
+        }
+        json.endObject()
+        json.field("findings_errors", assessment.findings.filter { $0.severity == .error }.count)
+        json.field("findings_warnings", assessment.findings.filter { $0.severity == .warning }.count)
+        json.endObject()
+        json.endObject()
+        return json.text
+    }
+}

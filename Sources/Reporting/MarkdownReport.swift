@@ -1,0 +1,101 @@
+import RiskModel
+import SupplyChainModel
+
+/// The Markdown report: for issues, wikis and pull requests.
+public enum MarkdownReport {
+    /// How many suppliers the exposure table lists.
+    public static let supplierRows = 25
+
+    public static func render(_ context: ReportContext) -> String {
+        let a = context.assessment
+        let p = a.parameters
+        var out = "# flrisk review queue\n\n"
+        let flagged = a.flaggedContracts
+        out += "**\(flagged.count) of \(a.contracts.count) contracts flagged** for review"
+        let bySeverity = context.severityCounts.filter { $0.1 > 0 }.map { "\($0.1) \($0.0.rawValue)" }
+        out += bySeverity.isEmpty ? ".\n\n" : " (" + bySeverity.joined(separator: ", ") + ").\n\n"
+        out += "> Intrinsic risk uses a **placeholder** model (analyst overrides, otherwise a score from the country's TIP Report placement) until the full reference-data model lands.\n\n"
+
+        out += "## Review queue\n\n"
+        if flagged.isEmpty {
+            out += "No contract is flagged.\n\n"
+        } else {
+            out += "| # | Contract | Vendor | Amount | Severity | Rules |\n|---:|---|---|---:|---|---|\n"
+            for (rank, scored) in flagged.enumerated() {
+                let vendor = scored.vendor.map { "\(cell(context.id($0))) \(cell(a.suppliers[$0].supplier.name))" } ?? "—"
+                let amount = scored.contract.amount.map { "\(Formatting.money($0)) \(cell(scored.contract.currency))" } ?? "—"
+                let rules = scored.flags.map(\.rule.rawValue).joined(separator: ", ")
+                out += "| \(rank + 1) | \(cell(scored.contract.id)) | \(vendor) | \(amount) | \(scored.severity!.rawValue) | \(rules) |\n"
+            }
+            out += "\n## Why each contract is flagged\n\n"
+            for scored in flagged {
+                out += "### \(text(scored.contract.id))\n\n"
+                if let description = scored.contract.description { out += "\(text(description))  \n" }
+                out += "Input: `\(code(scored.contract.location.file)):\(scored.contract.location.line)`\n\n"
+                for flag in scored.flags {
+                    out += "- **\(flag.rule.rawValue)** (\(flag.severity.rawValue)): \(text(flag.message))\n"
+                    if flag.path.count > 1 {
+                        out += "  - Path: " + flag.path.map { node in
+                            let s = a.suppliers[node]
+                            return "\(text(s.supplier.id)) (\(s.risk.country?.alpha2 ?? "??"), r=\(Formatting.fixed(s.risk.value, 2)))"
+                        }.joined(separator: " → ") + "\n"
+                    }
+                }
+                out += "\n"
+            }
+        }
+
+        out += "## Most exposed suppliers\n\n| Supplier | Name | Country | Risk | Exposure | Nearest flagged tier |\n|---|---|---|---:|---:|---:|\n"
+        let top = a.suppliers.indices.sorted {
+            a.suppliers[$0].exposure != a.suppliers[$1].exposure ? a.suppliers[$0].exposure > a.suppliers[$1].exposure : $0 < $1
+        }.prefix(supplierRows)
+        for index in top {
+            let s = a.suppliers[index]
+            out += "| \(cell(s.supplier.id)) | \(cell(s.supplier.name)) | \(s.risk.country?.alpha2 ?? "unknown") | \(Formatting.fixed(s.risk.value, 2)) | \(Formatting.fixed(s.exposure, 3)) | \(s.nearestFlaggedTier.map(String.init) ?? "—") |\n"
+        }
+
+        out += "\n## Parameters\n\n"
+        out += "Tiers K = \(p.tiers), decay d = \(Formatting.fixed(p.decay, 2)), FL-EXPOSURE at E ≥ \(Formatting.fixed(p.exposureThreshold, 2)) (high at ≥ \(Formatting.fixed(p.exposureHighThreshold, 2))), flagged supplier at r ≥ \(Formatting.fixed(p.flaggedRiskThreshold, 2)).\n\n"
+        out += "## Inputs\n\n| Role | File | Read | Accepted | Rejected | Blank |\n|---|---|---:|---:|---:|---:|\n"
+        for input in a.inputs {
+            let s = input.summary
+            out += "| \(input.role) | `\(code(s.file))` | \(s.read) | \(s.accepted) | \(s.rejected) | \(s.blank) |\n"
+        }
+        let problems = a.findings.filter { $0.severity >= .warning }
+        if !problems.isEmpty {
+            out += "\n\(problems.count) input finding\(problems.count == 1 ? "" : "s") (errors and warnings); the JSON report lists them all.\n"
+        }
+        out += "\n## Reference data\n\n"
+        for edition in a.editions { out += "- `\(edition.table)`: \(text(edition.title)) Edition: \(text(edition.edition))\n" }
+        out += "\n---\nflrisk \(ReportContext.toolVersion), report schema \(ReportContext.schemaVersion)\n"
+        return out
+    }
+
+    /// Text from the input made inert in Markdown: no HTML, no links, no emphasis, one line.
+    static func text(_ value: String) -> String {
+        var out = ""
+        for character in value {
+            switch character {
+            case "\n", "\r", "\t": out += " "
+            case "<": out += "&lt;"
+            case ">": out += "&gt;"
+            case "&": out += "&amp;"
+            case "\\", "`", "*", "_", "[", "]", "#", "|", "!", "~": out += "\\" + String(character)
+            default:
+                if let scalar = character.unicodeScalars.first, character.unicodeScalars.count == 1,
+                    scalar.properties.generalCategory == .control || scalar.properties.generalCategory == .format {
+                    out += "\u{FFFD}"
+                } else {
+                    out.append(character)
+                }
+            }
+        }
+        return out
+    }
+
+    /// Input text inside a table cell.
+    static func cell(_ value: String) -> String { text(value) }
+
+    /// Input text inside backticks (a path).
+    static func code(_ value: String) -> String { String(value.map { $0 == "`" ? "'" : $0 }) }
+}

@@ -1,0 +1,33 @@
+import RiskModel
+
+/// The short summary printed on the terminal after a run.
+public enum TextSummary {
+    public static func render(_ context: ReportContext, top: Int = 5) -> String {
+        let a = context.assessment
+        let flagged = a.flaggedContracts
+        let links = a.inputs.first { $0.role == "links" }?.summary.accepted ?? 0
+        var out = "Scored \(a.suppliers.count) suppliers, \(links) links, \(a.contracts.count) contracts (K = \(a.parameters.tiers), d = \(Formatting.fixed(a.parameters.decay, 2))).\n"
+        let bySeverity = context.severityCounts.filter { $0.1 > 0 }.map { "\($0.1) \($0.0.rawValue)" }
+        out += "\(flagged.count) contract\(flagged.count == 1 ? "" : "s") flagged for review" + (bySeverity.isEmpty ? "." : " (" + bySeverity.joined(separator: ", ") + ").") + "\n"
+        if !flagged.isEmpty {
+            out += "\nTop \(min(top, flagged.count)):\n"
+            for (rank, scored) in flagged.prefix(top).enumerated() {
+                let vendor = scored.vendor.map { a.suppliers[$0].supplier.name } ?? "?"
+                let amount = scored.contract.amount.map { "$" + Formatting.money($0) } ?? "no amount"
+                let first = scored.flags[0]
+                out += "  \(rank + 1). [\(scored.severity!.rawValue.uppercased())] \(oneLine(scored.contract.id))  \(amount)  \(oneLine(vendor))\n"
+                out += "     \(first.rule.rawValue): \(oneLine(first.message))\n"
+            }
+        }
+        return out
+    }
+
+    /// Input text for a terminal: control and format characters (escapes, bidi overrides) replaced.
+    static func oneLine(_ value: String) -> String {
+        String(value.unicodeScalars.map { scalar -> Character in
+            let category = scalar.properties.generalCategory
+            return category == .control || category == .format || category == .lineSeparator || category == .paragraphSeparator
+                ? "\u{FFFD}" : Character(scalar)
+        })
+    }
+}

@@ -1,0 +1,25 @@
+import Foundation
+import SupplyChainModel
+
+/// Writes diagnostics to standard error.
+enum Console {
+    /// Findings of one code beyond this many are summarised in one line.
+    static let perCodeLimit = 20
+
+    static func error(_ line: String) {
+        FileHandle.standardError.write(Data((line + "\n").utf8))
+    }
+
+    /// Prints findings (errors always; warnings and notes unless quiet), at most
+    /// ``perCodeLimit`` per code, then a count of the rest.
+    static func report(findings: [Finding], quiet: Bool) {
+        var shown: [String: Int] = [:]
+        for finding in findings where !quiet || finding.severity == .error {
+            shown[finding.code, default: 0] += 1
+            if shown[finding.code]! <= perCodeLimit { error(finding.description) }
+        }
+        for (code, count) in shown.sorted(by: { $0.key < $1.key }) where count > perCodeLimit {
+            error("flrisk: note: \(count - perCodeLimit) more [\(code)] findings not shown (all are in the JSON report)")
+        }
+    }
+}

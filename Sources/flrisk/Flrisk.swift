@@ -1,0 +1,24 @@
+import ArgumentParser
+
+/// The `flrisk` command: forced-labor risk in supply chains, review queues for procurement.
+@main
+struct Flrisk: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "flrisk",
+        abstract: "Find forced-labor risk in supply chains and flag procurement contracts for review.",
+        discussion: """
+            Exit codes: 0 success (no flag at the --fail-on level), 1 flags at or above the \
+            --fail-on level, 2 bad input (missing file or column, malformed CSV, rejected rows \
+            with --strict), 3 a report file could not be written, 64 bad command-line usage.
+            """,
+        version: "0.1.0",
+        subcommands: [Score.self],
+        defaultSubcommand: Score.self)
+}
+
+/// Process exit codes, documented in README.md.
+enum ExitStatus {
+    static let flagsAtGate: Int32 = 1
+    static let badInput: Int32 = 2
+    static let outputFailed: Int32 = 3
+}
