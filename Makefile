@@ -1,0 +1,34 @@
+# flrisk: the two commands a newcomer needs are `make run` and `make test` (see README.md).
+SWIFT ?= swift
+DEMO := Datasets/demo
+OUT ?= out/demo
+
+.PHONY: run test deps build release clean reference
+
+## Install missing system packages, build, and score the demo data into $(OUT)/.
+run: deps
+	$(SWIFT) build -c release --product flrisk
+	.build/release/flrisk score \
+	  --suppliers $(DEMO)/suppliers.csv --links $(DEMO)/links.csv --contracts $(DEMO)/contracts.csv \
+	  --format json md --output $(OUT)/
+
+## Install missing system packages and run the whole test suite.
+test: deps
+	$(SWIFT) test
+
+deps:
+	@scripts/install-deps.sh
+
+build: deps
+	$(SWIFT) build
+
+release: deps
+	$(SWIFT) build -c release --product flrisk
+
+## Rebuild Datasets/reference from ../shared/reference and compile it into the tool.
+reference:
+	python3 scripts/build_reference.py
+	python3 scripts/embed_reference.py
+
+clean:
+	rm -rf .build out
