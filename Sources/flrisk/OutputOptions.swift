@@ -1,0 +1,75 @@
+import ArgumentParser
+import Foundation
+import Reporting
+import RiskModel
+
+/// Report formats `score` can write.
+enum ReportFormat: String, ExpressibleByArgument, CaseIterable {
+    case json, md
+
+    var fileExtension: String { rawValue }
+
+    func render(_ context: ReportContext) -> String {
+        switch self {
+        case .json: JSONReport.render(context)
+        case .md: MarkdownReport.render(context)
+        }
+    }
+}
+
+/// The lowest severity that makes `score` exit with status 1.
+enum FailOn: String, ExpressibleByArgument, CaseIterable {
+    case high, medium, low, info, never
+}
+
+/// Where and how reports are written, and what makes the run fail.
+struct OutputOptions: ParsableArguments {
+    @Option(parsing: .upToNextOption, help: ArgumentHelp("Report formats, one or more of: json, md.", valueName: "format"))
+    var format: [ReportFormat] = []
+
+    @Option(help: ArgumentHelp(
+        "Where to write: a file for one format, or a directory (existing, or ending in '/') that receives report.<format> for each. Without it, a single format goes to standard output.",
+        valueName: "path"))
+    var output: String?
+
+    @Option(help: "Exit with status 1 when a flag of this severity or higher exists: high, medium, low, info, never.")
+    var failOn: FailOn = .never
+
+    @Flag(help: "Print no summary and no warnings, only errors.")
+    var quiet = false
+
+    func validate() throws {
+        if output == nil && format.count > 1 { throw ValidationError("Several --format values need --output DIR.") }
+    }
+
+    /// Whether the assessment has a flag at or above the `--fail-on` level.
+    func gateFails(_ assessment: Assessment) -> Bool {
+        guard let threshold = Severity(rawValue: failOn.rawValue) else { return false }
+        return assessment.contracts.contains { ($0.severity.map { $0 >= threshold }) ?? false }
+    }
+
+    /// Renders every format first, then writes each atomically, so a failure leaves no partial file.
+    func writeReports(_ context: ReportContext) throws(OutputError) {
+        guard let output else {
+            if let single = format.first {
+                FileHandle.standardOutput.write(Data(single.render(context).utf8))
+            } else if !quiet {
+                print(TextSummary.render(context), terminator: "")
+            }
+            return
+        }
+        var isDirectory: ObjCBool = false
+        let exists = FileManager.default.fileExists(atPath: output, isDirectory: &isDirectory)
+        let formats = format.isEmpty ? [.json, .md] : format
+        let toDirectory = formats.count > 1 || output.hasSuffix("/") || (exists && isDirectory.boolValue)
+        let targets: [(ReportFormat, String)] = toDirectory
+            ? formats.map { ($0, URL(fileURLWithPath: output).appendingPathComponent("report.\($0.fileExtension)").path) }
+            : [(formats[0], output)]
+        let rendered = targets.map { ($0.1, $0.0.render(context)) }
+        for (path, text) in rendered { try AtomicFile.write(text, to: path) }
+        if !quiet {
+            print(TextSummary.render(context), terminator: "")
+            print("\nReport written to " + targets.map(\.1).joined(separator: ", "))
+        }
+    }
+}
