@@ -9,6 +9,8 @@ public struct Supplier: Sendable, Hashable {
     public var region: String?
     /// Goods the supplier makes or sells, as written in the input.
     public var goods: [String]
+    /// A postal address, when the input has one (facility lists do).
+    public var address: String?
     public var uei: String?
     public var lei: String?
     public var duns: String?
@@ -19,7 +21,7 @@ public struct Supplier: Sendable, Hashable {
 
     public init(
         id: String, name: String, country: String? = nil, region: String? = nil, goods: [String] = [],
-        uei: String? = nil, lei: String? = nil, duns: String? = nil, riskOverride: Double? = nil,
+        address: String? = nil, uei: String? = nil, lei: String? = nil, duns: String? = nil, riskOverride: Double? = nil,
         riskNote: String? = nil, location: SourceLocation
     ) {
         self.id = id
@@ -27,6 +29,7 @@ public struct Supplier: Sendable, Hashable {
         self.country = country
         self.region = region
         self.goods = goods
+        self.address = address
         self.uei = uei
         self.lei = lei
         self.duns = duns
@@ -61,12 +64,25 @@ public struct Contract: Sendable, Hashable {
     public var vendorID: String?
     public var vendorUEI: String?
     public var vendorName: String?
+    /// The vendor's ultimate parent UEI, when the input has it.
+    public var vendorParentUEI: String?
+    /// The vendor's country (its address), as written in the input.
+    public var vendorCountry: String?
+    /// The awarding agency.
     public var agency: String?
-    /// The award amount in `currency`.
+    /// The funding agency, when different (e.g. a DoD component funding another agency's award).
+    public var fundingAgency: String?
+    /// The award amount in `currency` (for award data: the obligated amount).
     public var amount: Double?
+    /// The potential total value of the award (base and all options), when known.
+    public var potentialValue: Double?
     public var currency: String
     /// Country of the place of performance, as written in the input.
     public var placeOfPerformance: String?
+    /// Country of origin of the product or service, as written in the input.
+    public var countryOfOrigin: String?
+    /// Place of manufacture code or text (e.g. FPDS "manufactured outside the US"), as written.
+    public var placeOfManufacture: String?
     /// Federal Product and Service Code.
     public var psc: String?
     public var naics: String?
@@ -77,7 +93,10 @@ public struct Contract: Sendable, Hashable {
 
     public init(
         id: String, vendorID: String? = nil, vendorUEI: String? = nil, vendorName: String? = nil,
-        agency: String? = nil, amount: Double? = nil, currency: String = "USD", placeOfPerformance: String? = nil,
+        vendorParentUEI: String? = nil, vendorCountry: String? = nil,
+        agency: String? = nil, fundingAgency: String? = nil, amount: Double? = nil, potentialValue: Double? = nil,
+        currency: String = "USD", placeOfPerformance: String? = nil, countryOfOrigin: String? = nil,
+        placeOfManufacture: String? = nil,
         psc: String? = nil, naics: String? = nil, description: String? = nil, awardDate: String? = nil,
         location: SourceLocation
     ) {
@@ -85,10 +104,16 @@ public struct Contract: Sendable, Hashable {
         self.vendorID = vendorID
         self.vendorUEI = vendorUEI
         self.vendorName = vendorName
+        self.vendorParentUEI = vendorParentUEI
+        self.vendorCountry = vendorCountry
         self.agency = agency
+        self.fundingAgency = fundingAgency
         self.amount = amount
+        self.potentialValue = potentialValue
         self.currency = currency
         self.placeOfPerformance = placeOfPerformance
+        self.countryOfOrigin = countryOfOrigin
+        self.placeOfManufacture = placeOfManufacture
         self.psc = psc
         self.naics = naics
         self.description = description
