@@ -17,56 +17,78 @@ public struct PropagationParameters: Sendable, Hashable {
 ///
 /// - Tier exposure: `X_1(u) = r_u`, `X_{t+1}(u) = Σ_v s_uv · X_t(v)`.
 /// - Exposure: `E(u) = 1 − Π_{t=1..K} (1 − d^(t−1) · X_t(u))`, clamped to [0, 1] against rounding.
-/// - Worst path: `Y_1(u) = r_u`, `Y_{t+1}(u) = max_v d · s_uv · Y_t(v)`, `M(u) = max_t Y_t(u)`;
-///   ties go to the smallest node index, and to the lowest tier.
+/// - Worst path: `Y_1(u) = r_u`, `Y_{t+1}(u) = max_v d · (s_uv · Y_t(v))`, `M(u) = max_t Y_t(u)`;
+///   the path attaining it prefers the lowest tier, then at each step the supplier that comes
+///   first (smallest node index).
 /// - Nearest marked tier: the smallest `t ≤ K` such that a marked node is reachable from `u`
-///   in `t − 1` links (0 when none is).
+///   in `t − 1` links (0 when none is); its path takes at each step the first supplier that is
+///   one step nearer.
+///
+/// Per tier, `X_t` and `Y_t` are kept (`2 · K · 8` bytes per node): the explanations are
+/// rebuilt from them on demand instead of storing an argmax per node and tier.
 public struct PropagationResult: Sendable {
     public let nodeCount: Int
     public let parameters: PropagationParameters
+    /// The graph the result was computed on, for explanations.
+    public let graph: SupplyGraph
     /// `X_t(u)` at `(t − 1) · nodeCount + u`.
     public internal(set) var tierExposure: [Double]
+    /// `Y_t(u)` at `(t − 1) · nodeCount + u`.
+    public internal(set) var tierWorst: [Double]
     /// `E(u)`.
     public internal(set) var exposure: [Double]
     /// `M(u)`.
     public internal(set) var worstStrength: [Double]
-    /// The tier `t` at which `M(u)` is attained (1 when `M(u)` is 0).
+    /// The lowest tier `t` at which `M(u)` is attained (1 when `M(u)` is `r_u`, e.g. 0).
     public internal(set) var worstTier: [UInt8]
-    /// For `t ≥ 2`, the supplier attaining `Y_t(u)` at `(t − 2) · nodeCount + u`; −1 if none.
-    public internal(set) var worstNext: [Int32]
     /// Nearest marked tier, 0 when no marked node is within K tiers.
     public internal(set) var nearestTier: [UInt8]
-    /// Next node on the way to the nearest marked node (smallest index on ties); −1 if none.
-    public internal(set) var nearestNext: [Int32]
 
-    init(nodeCount: Int, parameters: PropagationParameters) {
-        self.nodeCount = nodeCount
+    init(graph: SupplyGraph, parameters: PropagationParameters) {
+        let n = graph.nodeCount
+        self.nodeCount = n
         self.parameters = parameters
-        tierExposure = [Double](repeating: 0, count: nodeCount * parameters.tiers)
-        exposure = [Double](repeating: 0, count: nodeCount)
-        worstStrength = [Double](repeating: 0, count: nodeCount)
-        worstTier = [UInt8](repeating: 1, count: nodeCount)
-        worstNext = [Int32](repeating: -1, count: nodeCount * (parameters.tiers - 1))
-        nearestTier = [UInt8](repeating: 0, count: nodeCount)
-        nearestNext = [Int32](repeating: -1, count: nodeCount)
+        self.graph = graph
+        tierExposure = [Double](repeating: 0, count: n * parameters.tiers)
+        tierWorst = [Double](repeating: 0, count: n * parameters.tiers)
+        exposure = [Double](repeating: 0, count: n)
+        worstStrength = [Double](repeating: 0, count: n)
+        worstTier = [UInt8](repeating: 1, count: n)
+        nearestTier = [UInt8](repeating: 0, count: n)
     }
 
     /// `X_t(u)` for `t` in 1...K.
     public func tierExposure(of node: Int, tier: Int) -> Double { tierExposure[(tier - 1) * nodeCount + node] }
+
+    /// `Y_t(u)` for `t` in 1...K.
+    public func tierWorst(of node: Int, tier: Int) -> Double { tierWorst[(tier - 1) * nodeCount + node] }
 
     /// All K tier exposures of `node`.
     public func tierExposures(of node: Int) -> [Double] {
         (1...parameters.tiers).map { tierExposure(of: node, tier: $0) }
     }
 
+    /// The supplier of `node` that attains `Y_tier(node)` (smallest index on ties), or nil.
+    /// - Complexity: O(suppliers of `node`).
+    public func worstNext(of node: Int, tier: Int) -> Int? {
+        guard tier >= 2 else { return nil }
+        let target = tierWorst(of: node, tier: tier)
+        var found: Int?
+        for position in graph.links(of: node) {
+            let v = Int(graph.columns[position])
+            let value = parameters.decay * (graph.shares[position] * tierWorst(of: v, tier: tier - 1))
+            if value == target, found.map({ v < $0 }) ?? true { found = v }
+        }
+        return found
+    }
+
     /// The nodes of the worst path from `node`: `node` first, then one node per tier.
+    /// - Complexity: O(K · degree).
     public func worstPath(from node: Int) -> [Int] {
         var path = [node]
         var current = node
         var tier = Int(worstTier[node])
-        while tier >= 2 {
-            let next = Int(worstNext[(tier - 2) * nodeCount + current])
-            guard next >= 0 else { break }
+        while tier >= 2, let next = worstNext(of: current, tier: tier) {
             path.append(next)
             current = next
             tier -= 1
@@ -74,14 +96,26 @@ public struct PropagationResult: Sendable {
         return path
     }
 
+    /// The next node from `node` toward its nearest marked node (smallest index on ties).
+    public func nearestNext(of node: Int) -> Int? {
+        let tier = nearestTier[node]
+        guard tier > 1 else { return nil }
+        var found: Int?
+        for position in graph.links(of: node) {
+            let v = Int(graph.columns[position])
+            if nearestTier[v] == tier - 1, found.map({ v < $0 }) ?? true { found = v }
+        }
+        return found
+    }
+
     /// The nodes from `node` to its nearest marked node, or an empty array when there is none.
     public func nearestPath(from node: Int) -> [Int] {
         guard nearestTier[node] > 0 else { return [] }
         var path = [node]
         var current = node
-        while nearestNext[current] >= 0 {
-            current = Int(nearestNext[current])
-            path.append(current)
+        while let next = nearestNext(of: current) {
+            path.append(next)
+            current = next
         }
         return path
     }

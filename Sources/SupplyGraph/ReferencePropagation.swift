@@ -1,11 +1,21 @@
 /// The model computed the plainest way, one definition at a time: the test oracle for
 /// ``TierPropagation``. Quadratic in places; use it on small graphs only.
 public enum ReferencePropagation {
-    public static func run(graph: SupplyGraph, risk: [Double], marked: [Bool], parameters: PropagationParameters) -> PropagationResult {
+    /// The oracle's results, with the explanation paths it chose explicitly while computing.
+    public struct Output: Sendable {
+        public var result: PropagationResult
+        /// The worst path of each node, chosen during the recurrence (lowest tier, then first supplier).
+        public var worstPaths: [[Int]]
+        /// The path to the nearest marked node of each node (empty when none).
+        public var nearestPaths: [[Int]]
+    }
+
+    public static func run(graph: SupplyGraph, risk: [Double], marked: [Bool], parameters: PropagationParameters) -> Output {
         let n = graph.nodeCount
         let k = parameters.tiers
         let d = parameters.decay
-        var result = PropagationResult(nodeCount: n, parameters: parameters)
+        var result = PropagationResult(graph: graph, parameters: parameters)
+        var worstNext = [Int](repeating: -1, count: n * k)
         // Adjacency as plain lists of (supplier, share), in row order.
         let suppliers: [[(node: Int, share: Double)]] = (0..<n).map { u in
             graph.links(of: u).map { (Int(graph.columns[$0]), graph.shares[$0]) }
@@ -30,7 +40,7 @@ public enum ReferencePropagation {
                     }
                 }
                 yt[u] = best?.value ?? 0
-                result.worstNext[(t - 1) * n + u] = Int32(best?.node ?? -1)
+                worstNext[t * n + u] = best?.node ?? -1
             }
             x.append(xt)
             y.append(yt)
@@ -40,6 +50,7 @@ public enum ReferencePropagation {
             var decayPower = 1.0
             for t in 0..<k {
                 result.tierExposure[t * n + u] = x[t][u]
+                result.tierWorst[t * n + u] = y[t][u]
                 if t > 0 { decayPower *= d }
                 product *= 1 - (t == 0 ? 1 : decayPower) * x[t][u]
             }
@@ -67,12 +78,25 @@ public enum ReferencePropagation {
             }
             if found { distance[u] = links }
         }
+        var nearestPaths = [[Int]](repeating: [], count: n)
         for u in 0..<n where distance[u] != .max {
             result.nearestTier[u] = UInt8(distance[u] + 1)
-            if distance[u] > 0 {
-                result.nearestNext[u] = Int32(suppliers[u].map(\.node).filter { distance[$0] == distance[u] - 1 }.min()!)
+            var path = [u]
+            while distance[path.last!] > 0 {
+                let here = path.last!
+                path.append(suppliers[here].map(\.node).filter { distance[$0] == distance[here] - 1 }.min()!)
             }
+            nearestPaths[u] = path
         }
-        return result
+        let worstPaths = (0..<n).map { u -> [Int] in
+            var path = [u]
+            var t = Int(result.worstTier[u]) - 1
+            while t >= 1 {
+                path.append(worstNext[t * n + path.last!])
+                t -= 1
+            }
+            return path
+        }
+        return Output(result: result, worstPaths: worstPaths, nearestPaths: nearestPaths)
     }
 }

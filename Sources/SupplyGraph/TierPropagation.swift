@@ -14,8 +14,12 @@ public struct PropagationProgress: Sendable {
 ///
 /// Each worker owns a contiguous range of buyer rows (balanced by link count, see
 /// ``WorkPartition``) and writes only the slots of its rows, reading only the previous tier's
-/// arrays, which no worker writes during the round. Every row is computed in the same order
+/// state, which no worker writes during the round. Every row is computed in the same order
 /// whatever the number of workers, so results are bit-identical for any worker count.
+///
+/// The per-node state a link reads is packed in 16 bytes (``NodeState``), so each link costs
+/// one random memory access for all three recurrences: the gather, not arithmetic, bounds the
+/// speed on large graphs.
 public enum TierPropagation {
     /// Runs the recurrences.
     ///
@@ -25,7 +29,7 @@ public enum TierPropagation {
     ///   - marked: nodes the nearest-tier recurrence looks for (e.g. high risk or hard flags).
     ///   - workers: number of Dispatch workers; defaults to the processors online.
     ///   - progress: called after each round, on the calling thread.
-    /// - Complexity: O(K · (links + nodes)) time; O(K · nodes) memory for the per-tier arrays.
+    /// - Complexity: O(K · (links + nodes)) time; O(K · nodes) memory for the results.
     public static func run(
         graph: SupplyGraph, risk: [Double], marked: [Bool], parameters: PropagationParameters,
         workers: Int = WorkPartition.defaultWorkers, progress: ((PropagationProgress) -> Void)? = nil
@@ -33,95 +37,134 @@ public enum TierPropagation {
         let n = graph.nodeCount
         precondition(risk.count == n && marked.count == n)
         let tiers = parameters.tiers
-        let decay = parameters.decay
-        var result = PropagationResult(nodeCount: n, parameters: parameters)
+        var result = PropagationResult(graph: graph, parameters: parameters)
         let partition = WorkPartition(rowOffsets: graph.rowOffsets, workers: min(workers, max(1, n)))
 
-        // Tier 1.
-        var yPrevious = risk
-        var yCurrent = [Double](repeating: 0, count: n)
-        var nearestPrevious = [UInt8](repeating: 0, count: n)
-        var nearestCurrent = [UInt8](repeating: 0, count: n)
-        var product = [Double](repeating: 1, count: n)
-        for u in 0..<n {
-            result.tierExposure[u] = risk[u]
-            result.worstStrength[u] = risk[u]
-            product[u] = 1 - risk[u]
-            if marked[u] { nearestPrevious[u] = 1 }
+        let previous = UnsafeMutableBufferPointer<NodeState>.allocate(capacity: n)
+        let next = UnsafeMutableBufferPointer<NodeState>.allocate(capacity: n)
+        let product = UnsafeMutableBufferPointer<Double>.allocate(capacity: n)
+        defer {
+            previous.deallocate()
+            next.deallocate()
+            product.deallocate()
         }
+        for u in 0..<n {
+            previous[u] = NodeState(x: risk[u], y: risk[u], reached: marked[u])
+            product[u] = 1 - risk[u]
+            result.tierExposure[u] = risk[u]
+            result.tierWorst[u] = risk[u]
+            result.worstStrength[u] = risk[u]
+            if marked[u] { result.nearestTier[u] = 1 }
+        }
+
+        var state = (previous: previous, next: next)
         var decayPower = 1.0
-        for tier in 2...max(2, tiers) where tier <= tiers {
-            decayPower *= decay
-            let dPow = decayPower
-            let round = UInt8(tier)
+        for tier in stride(from: 2, through: tiers, by: 1) {
+            decayPower *= parameters.decay
+            let round = Round(
+                tier: tier, decay: parameters.decay, decayPower: decayPower, nodeCount: n,
+                previous: UnsafeBufferPointer(state.previous), next: state.next, product: product)
             graph.rowOffsets.withUnsafeBufferPointer { offsets in
             graph.columns.withUnsafeBufferPointer { columns in
             graph.shares.withUnsafeBufferPointer { shares in
-            result.tierExposure.withUnsafeMutableBufferPointer { xAll in
-            result.worstStrength.withUnsafeMutableBufferPointer { worst in
+            result.tierExposure.withUnsafeMutableBufferPointer { tierExposure in
+            result.tierWorst.withUnsafeMutableBufferPointer { tierWorst in
+            result.worstStrength.withUnsafeMutableBufferPointer { worstStrength in
             result.worstTier.withUnsafeMutableBufferPointer { worstTier in
-            result.worstNext.withUnsafeMutableBufferPointer { worstNextAll in
-            result.nearestNext.withUnsafeMutableBufferPointer { nearestNext in
-            yPrevious.withUnsafeBufferPointer { yPrev in
-            yCurrent.withUnsafeMutableBufferPointer { yCur in
-            nearestPrevious.withUnsafeBufferPointer { nPrev in
-            nearestCurrent.withUnsafeMutableBufferPointer { nCur in
-            product.withUnsafeMutableBufferPointer { prod in
-                let shared = UnsafeTransfer((
+            result.nearestTier.withUnsafeMutableBufferPointer { nearestTier in
+                let slice = ((tier - 1) * n)..<(tier * n)
+                let buffers = UnsafeTransfer(RoundBuffers(
                     offsets: offsets, columns: columns, shares: shares,
-                    xPrev: UnsafeBufferPointer(rebasing: xAll[((tier - 2) * n)..<((tier - 1) * n)]),
-                    xCur: UnsafeMutableBufferPointer(rebasing: xAll[((tier - 1) * n)..<(tier * n)]),
-                    worst: worst, worstTier: worstTier,
-                    worstNext: UnsafeMutableBufferPointer(rebasing: worstNextAll[((tier - 2) * n)..<((tier - 1) * n)]),
-                    nearestNext: nearestNext, yPrev: yPrev, yCur: yCur, nPrev: nPrev, nCur: nCur, prod: prod))
+                    x: UnsafeMutableBufferPointer(rebasing: tierExposure[slice]),
+                    y: UnsafeMutableBufferPointer(rebasing: tierWorst[slice]),
+                    worstStrength: worstStrength, worstTier: worstTier, nearestTier: nearestTier))
                 DispatchQueue.concurrentPerform(iterations: partition.count) { worker in
-                    let b = shared.pointer
-                    for u in partition.rows(of: worker) {
-                        var sum = 0.0
-                        var best = 0.0
-                        var bestNode: Int32 = -1
-                        var reached: Int32 = -1
-                        let alreadyNear = b.nPrev[u] != 0
-                        for position in b.offsets[u]..<b.offsets[u + 1] {
-                            let v = b.columns[position]
-                            let vi = Int(v)
-                            let share = b.shares[position]
-                            sum += share * b.xPrev[vi]
-                            let candidate = decay * (share * b.yPrev[vi])
-                            if candidate > best || (candidate == best && (bestNode < 0 || v < bestNode)) {
-                                best = candidate
-                                bestNode = v
-                            }
-                            if !alreadyNear && b.nPrev[vi] != 0 && (reached < 0 || v < reached) {
-                                reached = v
-                            }
-                        }
-                        b.xCur[u] = sum
-                        b.prod[u] *= 1 - dPow * sum
-                        let y = best
-                        b.yCur[u] = y
-                        b.worstNext[u] = bestNode
-                        if y > b.worst[u] {
-                            b.worst[u] = y
-                            b.worstTier[u] = round
-                        }
-                        if alreadyNear {
-                            b.nCur[u] = b.nPrev[u]
-                        } else if reached >= 0 {
-                            b.nCur[u] = round
-                            b.nearestNext[u] = reached
-                        } else {
-                            b.nCur[u] = 0
-                        }
-                    }
+                    round.process(rows: partition.rows(of: worker), buffers.pointer)
                 }
-            }}}}}}}}}}}}}
-            swap(&yPrevious, &yCurrent)
-            swap(&nearestPrevious, &nearestCurrent)
+            }}}}}}}}
+            state = (state.next, state.previous)
             progress?(PropagationProgress(roundsDone: tier - 1, roundsTotal: tiers - 1, linkRounds: (tier - 1) * graph.linkCount))
         }
         for u in 0..<n { result.exposure[u] = min(1, max(0, 1 - product[u])) }
-        result.nearestTier = nearestPrevious
         return result
+    }
+}
+
+/// What a link reads of its supplier in one round, packed so one gather fetches it all:
+/// `X_t(v)`, `Y_t(v)`, and whether a marked node is reachable from `v` within `t − 1` links
+/// (kept in the sign bit of `y`, which is otherwise never negative).
+struct NodeState {
+    var x: Double
+    private var signedY: Double
+
+    @inline(__always)
+    init(x: Double, y: Double, reached: Bool) {
+        self.x = x
+        signedY = reached ? -y : y
+    }
+
+    @inline(__always) var y: Double { signedY.magnitude }
+    @inline(__always) var reached: Bool { signedY.sign == .minus }
+    /// The raw bits of the signed `y`: the top bit is `reached`.
+    @inline(__always) var signBits: UInt64 { signedY.bitPattern }
+}
+
+/// The arrays one round writes, carried into the workers together.
+struct RoundBuffers {
+    let offsets: UnsafeBufferPointer<Int>
+    let columns: UnsafeBufferPointer<Int32>
+    let shares: UnsafeBufferPointer<Double>
+    /// `X_t` and `Y_t` of this round's tier.
+    let x: UnsafeMutableBufferPointer<Double>
+    let y: UnsafeMutableBufferPointer<Double>
+    let worstStrength: UnsafeMutableBufferPointer<Double>
+    let worstTier: UnsafeMutableBufferPointer<UInt8>
+    let nearestTier: UnsafeMutableBufferPointer<UInt8>
+}
+
+/// One tier round: reads `previous`, writes `next` and the result rows of its buyers.
+struct Round: @unchecked Sendable {
+    let tier: Int
+    let decay: Double
+    let decayPower: Double
+    let nodeCount: Int
+    let previous: UnsafeBufferPointer<NodeState>
+    let next: UnsafeMutableBufferPointer<NodeState>
+    let product: UnsafeMutableBufferPointer<Double>
+
+    /// The inner loop is branch-free (a sum, a max and an OR of sign bits), so the random
+    /// gathers of consecutive links overlap in the memory system.
+    @inline(__always)
+    func process(rows: Range<Int>, _ b: RoundBuffers) {
+        let roundTier = UInt8(tier)
+        for u in rows {
+            var sum = 0.0
+            var best = 0.0
+            var signs: UInt64 = 0
+            var position = b.offsets[u]
+            let end = b.offsets[u + 1]
+            while position < end {
+                let share = b.shares[position]
+                let supplier = previous[Int(b.columns[position])]
+                sum += share * supplier.x
+                let candidate = decay * (share * supplier.y)
+                best = candidate > best ? candidate : best
+                signs |= supplier.signBits
+                position += 1
+            }
+            b.x[u] = sum
+            b.y[u] = best
+            product[u] *= 1 - decayPower * sum
+            if best > b.worstStrength[u] {
+                b.worstStrength[u] = best
+                b.worstTier[u] = roundTier
+            }
+            var reached = b.nearestTier[u] != 0
+            if !reached && signs >> 63 != 0 {
+                b.nearestTier[u] = roundTier
+                reached = true
+            }
+            next[u] = NodeState(x: sum, y: best, reached: reached)
+        }
     }
 }

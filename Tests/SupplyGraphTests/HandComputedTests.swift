@@ -58,7 +58,7 @@ struct HandComputedTests {
         // B: own risk 0.5 beats 0.8 · (1/3) · 1 at tier 2.
         #expect(r.worstStrength[1] == 0.5 && r.worstPath(from: 1) == [1])
         // Y_3(B) = 0 for both C and D: the tie goes to C, the first in the file.
-        #expect(r.worstNext[1 * 4 + 1] == 2)
+        #expect(r.worstNext(of: 1, tier: 3) == 2)
         // Nearest flagged (C, r = 1): C itself at tier 1, A and B reach it in one link, D never.
         #expect(Array(r.nearestTier) == [2, 2, 1, 0])
         #expect(r.nearestPath(from: 0) == [0, 2])

@@ -1,0 +1,147 @@
+// graph-bench: the Swift side of the side-by-side comparison (Benchmarks/compare_graph_core.py).
+//
+//   graph-bench generate --nodes N --links E --seed S --out DIR
+//       writes DIR/{offsets.i64, columns.i32, shares.f64, risk.f64, marked.u8, meta.txt}
+//   graph-bench run DIR [--tiers K] [--decay D] [--workers W] [--repeat R]
+//       loads DIR, runs the core R times, prints one JSON line with timings and checksums
+//   graph-bench build --nodes N --links E [--seed S]
+//       times interning string ids and building the CSR graph from parsed records
+import BenchmarkSupport
+import Dispatch
+import SupplyGraph
+#if canImport(Glibc)
+import Glibc
+#endif
+
+func fail(_ message: String) -> Never {
+    print("graph-bench: \(message)")
+    exit(2)
+}
+
+func option(_ name: String, _ arguments: [String], default value: String? = nil) -> String {
+    if let i = arguments.firstIndex(of: name), i + 1 < arguments.count { return arguments[i + 1] }
+    if let value { return value }
+    fail("missing \(name)")
+}
+
+func now() -> Double {
+    var ts = timespec()
+    clock_gettime(CLOCK_MONOTONIC, &ts)
+    return Double(ts.tv_sec) + Double(ts.tv_nsec) * 1e-9
+}
+
+/// Peak resident memory of this process, in bytes.
+func peakRSS() -> Int {
+    var usage = rusage()
+    getrusage(RUSAGE_SELF.rawValue, &usage)
+    return usage.ru_maxrss * 1024
+}
+
+func writeArray<T>(_ array: [T], to path: String) {
+    guard let file = fopen(path, "wb") else { fail("cannot write \(path)") }
+    array.withUnsafeBytes { _ = fwrite($0.baseAddress, 1, $0.count, file) }
+    fclose(file)
+}
+
+func readArray<T>(_ path: String, as: T.Type) -> [T] {
+    guard let file = fopen(path, "rb") else { fail("cannot read \(path)") }
+    defer { fclose(file) }
+    fseek(file, 0, SEEK_END)
+    let bytes = ftell(file)
+    fseek(file, 0, SEEK_SET)
+    let count = bytes / MemoryLayout<T>.stride
+    return [T](unsafeUninitializedCapacity: count) { buffer, initialized in
+        _ = fread(buffer.baseAddress, MemoryLayout<T>.stride, count, file)
+        initialized = count
+    }
+}
+
+func median(_ values: [Double]) -> Double { values.sorted()[values.count / 2] }
+
+let arguments = Array(CommandLine.arguments.dropFirst())
+switch arguments.first {
+case "generate":
+    let nodes = Int(option("--nodes", arguments))!
+    let links = Int(option("--links", arguments))!
+    let seed = UInt64(option("--seed", arguments, default: "42"))!
+    let out = option("--out", arguments)
+    let synthetic = SyntheticGraph(nodes: nodes, links: links, seed: seed)
+    let graph = SupplyGraphBuilder.build(nodeCount: nodes, links: synthetic.links).graph
+    mkdir(out, 0o755)
+    writeArray(graph.rowOffsets.map(Int64.init), to: out + "/offsets.i64")
+    writeArray(graph.columns, to: out + "/columns.i32")
+    writeArray(graph.shares, to: out + "/shares.f64")
+    writeArray(synthetic.risk, to: out + "/risk.f64")
+    writeArray(synthetic.marked.map { $0 ? UInt8(1) : 0 }, to: out + "/marked.u8")
+    print("{\"nodes\": \(nodes), \"links\": \(graph.linkCount)}")
+
+case "run":
+    guard arguments.count > 1 else { fail("usage: graph-bench run DIR") }
+    let dir = arguments[1]
+    let tiers = Int(option("--tiers", arguments, default: "6"))!
+    let decay = Double(option("--decay", arguments, default: "0.8"))!
+    let workers = Int(option("--workers", arguments, default: String(WorkPartition.defaultWorkers)))!
+    let repeats = Int(option("--repeat", arguments, default: "5"))!
+    let offsets = readArray(dir + "/offsets.i64", as: Int64.self).map(Int.init)
+    let columns = readArray(dir + "/columns.i32", as: Int32.self)
+    let shares = readArray(dir + "/shares.f64", as: Double.self)
+    let risk0 = readArray(dir + "/risk.f64", as: Double.self)
+    let marked0 = readArray(dir + "/marked.u8", as: UInt8.self).map { $0 != 0 }
+    var graph = SupplyGraph(nodeCount: risk0.count, rowOffsets: offsets, columns: columns, shares: shares)
+    var risk = risk0, marked = marked0
+    if arguments.contains("--bfs") {
+        // Experiment: renumber for locality (not timed).
+        let order = graph.breadthFirstOrder()
+        graph = graph.renumbered(by: order)
+        risk = order.map { risk[Int($0)] }
+        marked = order.map { marked[Int($0)] }
+    }
+    let parameters = PropagationParameters(tiers: tiers, decay: decay)
+    var times: [Double] = []
+    var result: PropagationResult?
+    for _ in 0..<repeats {
+        let t0 = now()
+        result = TierPropagation.run(graph: graph, risk: risk, marked: marked, parameters: parameters, workers: workers)
+        times.append(now() - t0)
+    }
+    let r = result!
+    let linkRounds = Double(graph.linkCount * (tiers - 1))
+    let nearest = (0...tiers).map { t in r.nearestTier.reduce(0) { $0 + ($1 == UInt8(t) ? 1 : 0) } }
+    print("""
+        {"impl": "swift-fused", "workers": \(workers), "nodes": \(graph.nodeCount), "links": \(graph.linkCount), "tiers": \(tiers), \
+        "seconds": \(median(times)), "link_rounds_per_s": \(linkRounds / median(times)), \
+        "checksum_exposure": \(r.exposure.reduce(0, +)), "checksum_worst": \(r.worstStrength.reduce(0, +)), \
+        "checksum_x_last": \((0..<graph.nodeCount).reduce(0.0) { $0 + r.tierExposure(of: $1, tier: tiers) }), \
+        "nearest_histogram": \(nearest), "peak_rss_bytes": \(peakRSS())}
+        """)
+
+case "build":
+    let nodes = Int(option("--nodes", arguments))!
+    let links = Int(option("--links", arguments))!
+    let seed = UInt64(option("--seed", arguments, default: "42"))!
+    let synthetic = SyntheticGraph(nodes: nodes, links: links, seed: seed)
+    // Parsed records as a CSV reader would hand them over: id strings and optional shares.
+    let ids = (0..<nodes).map { "S" + String($0 + 1_000_000_000, radix: 36) }
+    let buyers = synthetic.links.map { ids[Int($0.buyer)] }
+    let suppliers = synthetic.links.map { ids[Int($0.supplier)] }
+    let shares = synthetic.links.map(\.share)
+    var times: [Double] = []
+    var linkCount = 0
+    for _ in 0..<3 {
+        let t0 = now()
+        var interner = IDInterner(capacity: nodes)
+        for id in ids { interner.intern(id) }
+        var raw = [RawLink]()
+        raw.reserveCapacity(buyers.count)
+        for i in 0..<buyers.count {
+            raw.append(RawLink(buyer: interner.intern(buyers[i]).index, supplier: interner.intern(suppliers[i]).index, share: shares[i]))
+        }
+        let graph = SupplyGraphBuilder.build(nodeCount: interner.count, links: raw).graph
+        times.append(now() - t0)
+        linkCount = graph.linkCount
+    }
+    print("{\"impl\": \"swift-build\", \"nodes\": \(nodes), \"links\": \(linkCount), \"seconds\": \(median(times)), \"peak_rss_bytes\": \(peakRSS())}")
+
+default:
+    fail("usage: graph-bench generate|run|build …")
+}
