@@ -24,10 +24,32 @@ public struct ImportResult<Record: Sendable>: Sendable {
     public var records: [Record]
     public var findings: [Finding]
     public var summary: ImportSummary
+    /// The rejected rows with their reasons, in file order (one per `summary.rejected`).
+    public var rejectedRows: [RejectedRow]
 
-    public init(records: [Record], findings: [Finding], summary: ImportSummary) {
+    public init(records: [Record], findings: [Finding], summary: ImportSummary, rejectedRows: [RejectedRow] = []) {
         self.records = records
         self.findings = findings
         self.summary = summary
+        self.rejectedRows = rejectedRows
+    }
+}
+
+/// A row an importer rejected, kept so that it can be written to a rejects file
+/// (`--rejects PATH`) with its place and reason.
+public struct RejectedRow: Sendable, Hashable {
+    public var location: SourceLocation
+    /// The finding code, e.g. `invalid-number`.
+    public var code: String
+    /// The reason, as in the finding.
+    public var reason: String
+    /// The row's fields as read (for XML records: the values of the known fields, in order).
+    public var fields: [String]
+
+    public init(location: SourceLocation, code: String, reason: String, fields: [String]) {
+        self.location = location
+        self.code = code
+        self.reason = reason
+        self.fields = fields
     }
 }

@@ -85,6 +85,9 @@ public struct Contract: Sendable, Hashable {
     public var placeOfManufacture: String?
     /// Federal Product and Service Code.
     public var psc: String?
+    /// Whether the PSC names a product or a service (FPDS `productOrServiceType`: `PRODUCT`,
+    /// `SERVICE`, `R&D`), when the input says.
+    public var productOrServiceType: String?
     public var naics: String?
     public var description: String?
     /// ISO date (YYYY-MM-DD) when known.
@@ -97,8 +100,8 @@ public struct Contract: Sendable, Hashable {
         agency: String? = nil, fundingAgency: String? = nil, amount: Double? = nil, potentialValue: Double? = nil,
         currency: String = "USD", placeOfPerformance: String? = nil, countryOfOrigin: String? = nil,
         placeOfManufacture: String? = nil,
-        psc: String? = nil, naics: String? = nil, description: String? = nil, awardDate: String? = nil,
-        location: SourceLocation
+        psc: String? = nil, productOrServiceType: String? = nil, naics: String? = nil, description: String? = nil,
+        awardDate: String? = nil, location: SourceLocation
     ) {
         self.id = id
         self.vendorID = vendorID
@@ -115,6 +118,7 @@ public struct Contract: Sendable, Hashable {
         self.countryOfOrigin = countryOfOrigin
         self.placeOfManufacture = placeOfManufacture
         self.psc = psc
+        self.productOrServiceType = productOrServiceType
         self.naics = naics
         self.description = description
         self.awardDate = awardDate

@@ -78,9 +78,9 @@ struct CSVReaderTests {
         #expect(error?.description.contains("/nonexistent/x.csv") == true)
     }
 
-    @Test func invalidUTF8IsReplacedNotDropped() throws {
+    @Test func invalidUTF8IsReadAsWindows1252NotDropped() throws {
         let rows = try records(bytes: Array("a\n".utf8) + [0x41, 0xFF, 0x42, 0x0A])
-        #expect(rows[1].fields == ["A\u{FFFD}B"])
+        #expect(rows[1].fields == ["A\u{FF}B"])
     }
 
     @Test func recordsInTextSkipLeadingComments() throws {

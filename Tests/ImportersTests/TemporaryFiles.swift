@@ -20,3 +20,11 @@ final class TemporaryDirectory {
 
     func file(_ name: String, _ text: String) -> String { file(name, bytes: Array(text.utf8)) }
 }
+
+/// The fixture files under Tests/ImportersTests/Fixtures.
+enum Fixture {
+    static let directory = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Fixtures")
+
+    static func path(_ name: String) -> String { directory.appendingPathComponent(name).path }
+
+}

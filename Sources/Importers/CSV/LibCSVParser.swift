@@ -16,11 +16,13 @@ final class LibCSVParser {
     private let state: UnsafeMutablePointer<ParseState>
     private let path: String
 
-    init(delimiter: UInt8, path: String) throws {
+    /// - Parameter firstLine: the physical line of the first byte fed (1 for a whole file; the
+    ///   line a chunk starts on when a file is parsed in parallel chunks).
+    init(delimiter: UInt8, path: String, firstLine: Int = 1) throws {
         self.path = path
         parser = .allocate(capacity: 1)
         state = .allocate(capacity: 1)
-        state.initialize(to: ParseState())
+        state.initialize(to: ParseState(line: firstLine, recordLine: firstLine))
         let options = UInt8(CSV_STRICT | CSV_STRICT_FINI | CSV_REPALL_NL)
         guard csv_init(parser, options) == 0 else {
             state.deinitialize(count: 1)
@@ -66,6 +68,19 @@ final class LibCSVParser {
         }
     }
 
+    /// The first line holding a field that was not UTF-8 (read as Windows-1252), and how many
+    /// such fields there were.
+    var transcoded: (firstLine: Int, fields: Int)? {
+        state.pointee.firstTranscodedLine.map { ($0, state.pointee.transcodedFields) }
+    }
+
+    /// Moves the records completed so far out of the parser, in order.
+    func takeReady() -> [CSVRecord] {
+        let ready = state.pointee.ready
+        state.pointee.ready = []
+        return ready
+    }
+
     /// Hands the records completed so far to `body`, in order.
     func drain(_ body: (CSVRecord) throws -> Void) throws {
         let ready = state.pointee.ready
@@ -108,6 +123,9 @@ struct ParseState {
     /// The last line end reported was a CR with nothing after it yet (so an LF completes CRLF).
     var afterCR = false
     var ready: [CSVRecord] = []
+    /// Line of the first field that was not UTF-8, and the count of such fields.
+    var firstTranscodedLine: Int?
+    var transcodedFields = 0
 }
 
 /// Physical line ends in `bytes`: every LF, and every CR not followed by LF.
@@ -137,7 +155,12 @@ private let fieldCallback: @convention(c) (UnsafeMutableRawPointer?, Int, Unsafe
         return
     }
     let bytes = UnsafeRawBufferPointer(start: data, count: length)
-    state.pointee.fields.append(String(decoding: bytes, as: UTF8.self))
+    let (text, transcoded) = TextDecoding.decode(bytes)
+    if transcoded {
+        if state.pointee.firstTranscodedLine == nil { state.pointee.firstTranscodedLine = state.pointee.line }
+        state.pointee.transcodedFields += 1
+    }
+    state.pointee.fields.append(text)
     state.pointee.line += lineEnds(in: bytes)
 }
 

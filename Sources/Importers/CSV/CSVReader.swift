@@ -7,10 +7,11 @@ import Glibc
 import Darwin
 #endif
 
-/// One record of a CSV file: its fields, decoded as UTF-8, and the physical line it starts on.
+/// One record of a CSV file: its fields, decoded as text, and the physical line it starts on.
 public struct CSVRecord: Sendable, Hashable {
     /// 1-based physical line of the record's first byte.
     public var line: Int
+    /// The fields in file order, untrimmed.
     public var fields: [String]
 
     public init(line: Int, fields: [String]) {
@@ -22,12 +23,25 @@ public struct CSVRecord: Sendable, Hashable {
     public var isBlank: Bool { fields.allSatisfy(\.isEmpty) }
 }
 
+/// What a read noticed about the file as a whole (so far: its encoding).
+public struct CSVReadReport: Sendable {
+    /// File-level warnings, e.g. `non-utf8` once per file.
+    public var findings: [Finding] = []
+    /// The delimiter used (detected or given).
+    public var delimiter: UInt8 = UInt8(ascii: ",")
+    /// Whether the file was parsed in parallel chunks.
+    public var parallel = false
+}
+
 /// A streaming CSV reader on top of libcsv.
 ///
 /// Reads the file in fixed-size chunks, so memory stays flat whatever the file size. Handles a
-/// UTF-8 byte order mark, CRLF / LF / CR line ends, quoted fields with embedded delimiters,
-/// quotes and newlines, and detects `,`, `;` or tab as the delimiter from the header line.
-/// Line numbers are physical lines, counting newlines inside quoted fields.
+/// UTF-8 byte order mark, Windows-1252 fields (transcoded, with one warning per file), CRLF /
+/// LF / CR line ends, quoted fields with embedded delimiters, quotes and newlines, and detects
+/// `,`, `;` or tab as the delimiter from the header line. Line numbers are physical lines,
+/// counting newlines inside quoted fields. Files of at least ``parallelThreshold`` bytes are
+/// tokenised in parallel chunks (see ``ParallelCSV``) with exactly the same records, lines and
+/// errors as the sequential path.
 public struct CSVReader: Sendable {
     /// The file path as the user named it (used in messages).
     public let path: String
@@ -37,6 +51,11 @@ public struct CSVReader: Sendable {
     public var chunkSize = 1 << 20
     /// The first read is at least this large, to see the byte order mark and the header line.
     var firstReadMinimum = 1 << 16
+    /// Files this large or larger are parsed in parallel chunks; `Int.max` turns that off.
+    public var parallelThreshold = 16 << 20
+    /// Parallel chunk parsing: bytes per worker per window, and the number of workers.
+    public var parallelChunkBytes = 4 << 20
+    public var workers = ParallelCSV.defaultWorkers
 
     public init(path: String, delimiter: UInt8? = nil) {
         self.path = path
@@ -45,10 +64,13 @@ public struct CSVReader: Sendable {
 
     /// Calls `body` for every record in file order, the header included.
     ///
+    /// - Returns: file-level findings (a `non-utf8` warning) and the delimiter used.
     /// - Throws: ``InputError`` when the file cannot be opened or read, or is not valid CSV
     ///   (a character after a closing quote, a quote never closed); rethrows `body`'s errors.
-    /// - Complexity: O(n) in the file size; memory O(chunk size + largest record).
-    public func forEachRecord(_ body: (CSVRecord) throws -> Void) throws {
+    /// - Complexity: O(n) in the file size; memory O(chunk size + largest record), or
+    ///   O(workers × ``parallelChunkBytes``) records in flight when parsing in parallel.
+    @discardableResult
+    public func forEachRecord(_ body: (CSVRecord) throws -> Void) throws -> CSVReadReport {
         let file = try InputFile(path: path)
         defer { file.close() }
         var chunk = [UInt8](repeating: 0, count: max(chunkSize, firstReadMinimum, 3))
@@ -56,6 +78,15 @@ public struct CSVReader: Sendable {
         var start = 0
         if count >= 3, chunk[0] == 0xEF, chunk[1] == 0xBB, chunk[2] == 0xBF { start = 3 }
         let delimiter = self.delimiter ?? Self.detectDelimiter(chunk[start..<count])
+        var report = CSVReadReport(delimiter: delimiter)
+
+        if workers > 1, file.size >= parallelThreshold {
+            report.parallel = true
+            var parallel = ParallelCSV(path: path, delimiter: delimiter, workers: workers, chunkBytes: parallelChunkBytes)
+            let transcoded = try parallel.run(file: file, firstBytes: Array(chunk[start..<count]), body: body)
+            report.findings += Self.encodingFindings(transcoded, path: path)
+            return report
+        }
 
         let parser = try LibCSVParser(delimiter: delimiter, path: path)
         defer { parser.free() }
@@ -71,6 +102,17 @@ public struct CSVReader: Sendable {
         }
         try parser.finish()
         try parser.drain(body)
+        report.findings += Self.encodingFindings(parser.transcoded, path: path)
+        return report
+    }
+
+    /// The once-per-file warning for fields that were not UTF-8.
+    static func encodingFindings(_ transcoded: (firstLine: Int, fields: Int)?, path: String) -> [Finding] {
+        guard let (line, fields) = transcoded else { return [] }
+        return [Finding(
+            .warning, code: "non-utf8",
+            "the file is not UTF-8 (first at this line; \(fields) field\(fields == 1 ? "" : "s") in all); read as Windows-1252/Latin-1. Save it as UTF-8 to silence this warning",
+            at: SourceLocation(file: path, line: line))]
     }
 
     /// Picks the delimiter that occurs most often, outside quotes, on the first line; `,` on ties.
@@ -111,11 +153,18 @@ struct InputFile {
             throw InputError(code: "file-unreadable", "is a directory, expected a file", at: SourceLocation(file: path, line: 0))
         }
         self.descriptor = fd
+        self.size = fstat(fd, &info) == 0 ? Int(info.st_size) : 0
     }
 
+    /// The file size in bytes when opened (0 for pipes and when unknown).
+    let size: Int
+
     /// Fills `buffer` as far as possible; returns the byte count, 0 at end of file.
-    func read(into buffer: inout [UInt8]) throws -> Int {
-        var filled = 0
+    func read(into buffer: inout [UInt8]) throws -> Int { try read(into: &buffer, from: 0) }
+
+    /// Fills `buffer[offset...]` as far as possible; returns the byte count, 0 at end of file.
+    func read(into buffer: inout [UInt8], from offset: Int) throws -> Int {
+        var filled = offset
         while filled < buffer.count {
             let n = buffer.withUnsafeMutableBytes { raw in
                 Glibc.read(descriptor, raw.baseAddress! + filled, raw.count - filled)
@@ -128,7 +177,7 @@ struct InputFile {
             if n == 0 { break }
             filled += n
         }
-        return filled
+        return filled - offset
     }
 
     func close() { _ = Glibc.close(descriptor) }

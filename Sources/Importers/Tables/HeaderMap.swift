@@ -2,7 +2,9 @@ import SupplyChainModel
 
 /// A column an importer understands: its canonical name and the spellings it also accepts.
 public struct ColumnSpec: Sendable {
+    /// The canonical name, as documented in docs/FORMATS.md.
     public var name: String
+    /// Other header spellings read as this column.
     public var aliases: [String]
 
     public init(_ name: String, aliases: [String] = []) {
@@ -24,7 +26,8 @@ struct HeaderMap {
     /// - Throws: ``InputError`` `missing-column` naming the file, the columns found, the columns
     ///   expected and the closest match, when a required column (or every column of a required
     ///   group) is absent; `duplicate-column` when two header cells name the same column.
-    init(header: CSVRecord, file: String, columns: [ColumnSpec], required: [[String]]) throws {
+    /// - Parameter renames: normalised header name → normalised canonical column (`--map`).
+    init(header: CSVRecord, file: String, columns: [ColumnSpec], required: [[String]], renames: [String: String] = [:]) throws {
         width = header.fields.count
         var lookup: [String: String] = [:]
         for column in columns {
@@ -34,7 +37,8 @@ struct HeaderMap {
         let location = SourceLocation(file: file, line: header.line)
         var unknown: [String] = []
         for (index, cell) in header.fields.enumerated() {
-            let key = Self.normalise(cell)
+            var key = Self.normalise(cell)
+            if let renamed = renames[key] { key = renamed }
             if key.isEmpty { continue }
             guard let name = lookup[key] else {
                 unknown.append(cell)
@@ -59,13 +63,19 @@ struct HeaderMap {
             throw InputError(code: "missing-column", message, at: location)
         }
         if !unknown.isEmpty {
+            let listed = unknown.prefix(Self.unknownListed).map { "'\($0)'" }.joined(separator: ", ")
+            let more = unknown.count > Self.unknownListed ? " and \(unknown.count - Self.unknownListed) more" : ""
             findings.append(Finding(
                 .note, code: "unknown-column",
-                "ignoring column\(unknown.count == 1 ? "" : "s") " + unknown.map { "'\($0)'" }.joined(separator: ", ")
+                "ignoring column\(unknown.count == 1 ? "" : "s") " + listed + more
                     + " (known columns: \(columns.map(\.name).joined(separator: ", ")))",
                 at: location))
         }
     }
+
+    /// Unknown header cells named in the note; wide exports (USAspending has ~290 columns) get
+    /// a count for the rest.
+    static let unknownListed = 12
 
     /// The position of `column` in each record, if the header has it.
     func index(of column: String) -> Int? { positions[column] }

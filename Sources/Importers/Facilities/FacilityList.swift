@@ -1,0 +1,67 @@
+import SupplyChainModel
+
+/// Reads supplier lists as brands and auditors keep them: Open Supply Hub style facility lists
+/// (`country,name,address,sector,lat,lng`) and similar sheets, by a small alias table.
+///
+/// | field | header names read as it |
+/// |---|---|
+/// | supplier_id | `supplier_id`, `os_id`, `facility_id`, `id` |
+/// | name | `name`, `facility_name`, `factory_name`, `supplier_name` |
+/// | country | `country`, `country_code`, `country_name` |
+/// | address | `address`, `facility_address`, `full_address` |
+/// | goods | `sector`, `product_type`, `goods` (`;`- or `|`-separated) |
+/// | region | `region`, `state`, `province` |
+/// | lat, lng | `lat`, `latitude`, `lng`, `lon`, `longitude` (checked: a bad number rejects the row; not used by the model) |
+///
+/// Anything else can be mapped with `--map column=field`. **Ids.** A row without an id gets
+/// `F-` + the first 12 hex digits of the 64-bit FNV-1a hash of `country|name|address`, each
+/// normalised (case, spaces and punctuation ignored): the same facility gets the same id in
+/// every run and whatever the row order, and a facility listed twice is a `duplicate-id`.
+public enum FacilityList {
+    public static let columns: [ColumnSpec] = [
+        ColumnSpec("supplier_id", aliases: ["os_id", "facility_id", "id"]),
+        ColumnSpec("name", aliases: ["facility_name", "factory_name", "supplier_name"]),
+        ColumnSpec("country", aliases: ["country_code", "country_name"]),
+        ColumnSpec("address", aliases: ["facility_address", "full_address"]),
+        ColumnSpec("goods", aliases: ["sector", "product_type"]),
+        ColumnSpec("region", aliases: ["state", "province"]),
+        ColumnSpec("lat", aliases: ["latitude"]), ColumnSpec("lng", aliases: ["lon", "longitude"]),
+        ColumnSpec("uei"), ColumnSpec("risk"), ColumnSpec("risk_note"),
+    ]
+
+    /// Reads a facility list as suppliers.
+    /// - Throws: ``InputError`` for a missing file, bad CSV, or a header without a name column.
+    public static func suppliers(path: String, options: ImportOptions = ImportOptions()) throws -> ImportResult<Supplier> {
+        var firstLine: [String: Int] = [:]
+        return try TableImport.read(path: path, columns: columns, required: [["name"]], options: options) { row, _ throws(RowRejection) in
+            let name = try row.required("name")
+            for (column, range) in [("lat", -90.0...90.0), ("lng", -180.0...180.0)] {
+                if let text = row[column], !(NumberParsing.decimal(text).map(range.contains) ?? false) {
+                    throw RowRejection("invalid-number", "'\(column)' is '\(text)'; expected a coordinate in \(range)", column: row.column(of: column))
+                }
+            }
+            let id = row["supplier_id"] ?? generatedID(country: row["country"], name: name, address: row["address"])
+            if let line = firstLine[id] {
+                throw RowRejection("duplicate-id", "supplier '\(id)' (\(name)) is already listed at line \(line)", column: row.column(of: "name"))
+            }
+            let risk = try row.fraction("risk", in: 0...1, allowZero: true, expected: "a number from 0 to 1")
+            firstLine[id] = row.record.line
+            let goods = row["goods"].map { $0.split(whereSeparator: { $0 == ";" || $0 == "|" }).map { String($0).trimmingWhitespace() }.filter { !$0.isEmpty } } ?? []
+            return Supplier(
+                id: id, name: name, country: row["country"], region: row["region"], goods: goods, address: row["address"],
+                uei: row["uei"], riskOverride: risk, riskNote: row["risk_note"], location: row.location)
+        }
+    }
+
+    /// The stable id of a facility without one (see the type's documentation).
+    public static func generatedID(country: String?, name: String, address: String?) -> String {
+        let key = [country ?? "", name, address ?? ""].map(HeaderMap.normalise).joined(separator: "|")
+        var hash: UInt64 = 0xCBF2_9CE4_8422_2325
+        for byte in key.utf8 {
+            hash ^= UInt64(byte)
+            hash = hash &* 0x0000_0100_0000_01B3
+        }
+        let hex = String(hash, radix: 16)
+        return "F-" + String((String(repeating: "0", count: 16 - hex.count) + hex).prefix(12))
+    }
+}

@@ -1,0 +1,140 @@
+import SupplyChainModel
+
+/// The formats a suppliers file may have.
+public enum SupplierFormat: String, Sendable, CaseIterable {
+    /// Detect from the content (see ``InputSniffer``).
+    case auto
+    /// flrisk's suppliers CSV.
+    case native
+    /// A facility list as Open Supply Hub publishes them (country, name, address, sector, …).
+    case facilityList = "facility-list"
+    /// The `<suppliers>` of a native XML document.
+    case nativeXML = "native-xml"
+}
+
+/// The formats a links file may have.
+public enum LinkFormat: String, Sendable, CaseIterable {
+    case auto, native
+    /// A USAspending contract subawards download (prime awardee → subawardee).
+    case usaspendingSubawards = "usaspending-subawards"
+    case nativeXML = "native-xml"
+}
+
+/// The formats a contracts file may have.
+public enum ContractFormat: String, Sendable, CaseIterable {
+    case auto, native
+    /// A USAspending prime award summaries or prime transactions download.
+    case usaspending
+    /// An FPDS-NG ATOM feed (one or more pages).
+    case fpds
+    case nativeXML = "native-xml"
+}
+
+/// The formats a watchlist file may have.
+public enum WatchlistFormat: String, Sendable, CaseIterable {
+    case auto
+    /// flrisk's watchlist CSV (name, aliases, country, list, date_added, source).
+    case native
+    /// OpenSanctions `targets.simple.csv`.
+    case opensanctionsCSV = "opensanctions-csv"
+    /// FollowTheMoney entities, one JSON object per line (OpenSanctions `entities.ftm.json`).
+    case ftmJSON = "ftm-json"
+}
+
+/// What the first bytes of a file say about its format.
+public enum InputSniffer {
+    /// The broad kind of a file: XML (with the namespaces seen near its start), JSON lines, or
+    /// CSV (with its normalised header names).
+    public enum Kind: Sendable, Equatable {
+        case xml(namespaces: Set<String>)
+        case jsonLines
+        case csv(header: Set<String>)
+    }
+
+    /// Looks at the start of `path`: `<` → XML, `{` → JSON lines, otherwise CSV.
+    /// - Throws: ``InputError`` when the file cannot be read or is empty.
+    public static func kind(of path: String) throws -> Kind {
+        let file = try InputFile(path: path)
+        var bytes = [UInt8](repeating: 0, count: 1 << 16)
+        let count = try file.read(into: &bytes)
+        file.close()
+        var i = count >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF ? 3 : 0
+        while i < count, [0x20, 0x09, 0x0A, 0x0D].contains(bytes[i]) { i += 1 }
+        guard i < count else {
+            throw InputError(code: "empty-file", "the file is empty", at: SourceLocation(file: path, line: 0))
+        }
+        if bytes[i] == UInt8(ascii: "<") {
+            let text = String(decoding: bytes[i..<count], as: UTF8.self)
+            var namespaces: Set<String> = []
+            for known in [FPDSFeed.atomNamespace, FPDSFeed.fpdsNamespace, NativeXML.namespace] where text.contains(known) {
+                namespaces.insert(known)
+            }
+            return .xml(namespaces: namespaces)
+        }
+        if bytes[i] == UInt8(ascii: "{") { return .jsonLines }
+        let header = try TableImport.header(path: path)?.fields ?? []
+        return .csv(header: Set(header.map(HeaderMap.normalise)))
+    }
+
+    static func unknownXML(_ path: String, role: String) -> InputError {
+        InputError(
+            code: "unknown-format",
+            "an XML document that is neither an FPDS-NG ATOM feed (\(FPDSFeed.atomNamespace)) nor a native flrisk document (\(NativeXML.namespace)); cannot read it as \(role)",
+            at: SourceLocation(file: path, line: 0))
+    }
+
+    /// The format of a suppliers file: XML → native XML; a CSV header without a supplier id
+    /// column but with `name` and one of `address`, `sector`, `lat`, `lng`, `os_id` → facility
+    /// list; otherwise native.
+    public static func supplierFormat(of path: String) throws -> SupplierFormat {
+        switch try kind(of: path) {
+        case .xml(let ns):
+            guard ns.contains(NativeXML.namespace) else { throw unknownXML(path, role: "suppliers") }
+            return .nativeXML
+        case .jsonLines: return .native
+        case .csv(let header):
+            let hasID = !header.isDisjoint(with: ["supplier_id", "supplier", "id"])
+            let facility = !header.isDisjoint(with: ["address", "sector", "lat", "lng", "os_id", "facility_name"])
+            return !hasID && facility ? .facilityList : .native
+        }
+    }
+
+    /// The format of a links file: XML → native XML; a header with `prime_awardee_uei` and
+    /// `subawardee_uei` → USAspending subawards; otherwise native.
+    public static func linkFormat(of path: String) throws -> LinkFormat {
+        switch try kind(of: path) {
+        case .xml(let ns):
+            guard ns.contains(NativeXML.namespace) else { throw unknownXML(path, role: "links") }
+            return .nativeXML
+        case .jsonLines: return .native
+        case .csv(let header):
+            return USAspendingSubawards.signature.allSatisfy(header.contains) ? .usaspendingSubawards : .native
+        }
+    }
+
+    /// The format of a contracts file: XML in the FPDS namespace → FPDS; XML in the native
+    /// namespace → native XML; a header with `contract_award_unique_key` or `award_id_piid` →
+    /// USAspending; otherwise native.
+    public static func contractFormat(of path: String) throws -> ContractFormat {
+        switch try kind(of: path) {
+        case .xml(let ns):
+            if ns.contains(FPDSFeed.fpdsNamespace) || ns.contains(FPDSFeed.atomNamespace) { return .fpds }
+            guard ns.contains(NativeXML.namespace) else { throw unknownXML(path, role: "contracts") }
+            return .nativeXML
+        case .jsonLines: return .native
+        case .csv(let header):
+            return USAspendingContracts.signature.contains(where: header.contains) ? .usaspending : .native
+        }
+    }
+
+    /// The format of a watchlist: JSON lines → FtM; a header with `schema` and `program_ids`
+    /// (or `dataset`) → OpenSanctions simple CSV; otherwise native.
+    public static func watchlistFormat(of path: String) throws -> WatchlistFormat {
+        switch try kind(of: path) {
+        case .xml: throw unknownXML(path, role: "a watchlist")
+        case .jsonLines: return .ftmJSON
+        case .csv(let header):
+            return header.contains("schema") && (header.contains("program_ids") || header.contains("dataset")) ? .opensanctionsCSV : .native
+        }
+    }
+}

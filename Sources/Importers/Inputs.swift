@@ -1,0 +1,124 @@
+import SupplyChainModel
+
+/// Links read from a file, with the suppliers the file itself names (subaward downloads name
+/// both ends of each link; other formats name none).
+public struct LinkImport: Sendable {
+    public var links: ImportResult<SupplyLink>
+    public var suppliers: [Supplier]
+}
+
+/// One entry point per input role: detects or takes the format, reads the file, and returns
+/// typed records with their findings and counts. This is what the command line calls.
+public enum Inputs {
+    /// Reads a suppliers file in `format` (``SupplierFormat/auto`` detects it).
+    public static func suppliers(path: String, format: SupplierFormat = .auto, options: ImportOptions = ImportOptions()) throws -> ImportResult<Supplier> {
+        switch format == .auto ? try InputSniffer.supplierFormat(of: path) : format {
+        case .auto, .native: return try NativeCSVImporter.suppliers(path: path, options: options)
+        case .facilityList: return try FacilityList.suppliers(path: path, options: options)
+        case .nativeXML: return try NativeXML.read(path: path).suppliers
+        }
+    }
+
+    /// Reads a links file in `format`.
+    public static func links(path: String, format: LinkFormat = .auto, options: ImportOptions = ImportOptions()) throws -> LinkImport {
+        switch format == .auto ? try InputSniffer.linkFormat(of: path) : format {
+        case .auto, .native: return LinkImport(links: try NativeCSVImporter.links(path: path, options: options), suppliers: [])
+        case .usaspendingSubawards:
+            let read = try USAspendingSubawards.read(path: path, options: options)
+            return LinkImport(links: read.links, suppliers: read.suppliers)
+        case .nativeXML: return LinkImport(links: try NativeXML.read(path: path).links, suppliers: [])
+        }
+    }
+
+    /// Reads one or more contracts files in `format` as one input. FPDS feeds share one reader
+    /// (ids unique across files); other formats are read one by one and merged.
+    public static func contracts(paths: [String], format: ContractFormat = .auto, options: ImportOptions = ImportOptions()) throws -> ImportResult<Contract> {
+        var formats: [ContractFormat] = []
+        for path in paths { formats.append(format == .auto ? try InputSniffer.contractFormat(of: path) : format) }
+        if !paths.isEmpty, formats.allSatisfy({ $0 == .fpds }) { return try FPDSFeed.contracts(paths: paths) }
+        var results: [ImportResult<Contract>] = []
+        for (path, format) in zip(paths, formats) {
+            switch format {
+            case .auto, .native: results.append(try NativeCSVImporter.contracts(path: path, options: options))
+            case .usaspending: results.append(try USAspendingContracts.contracts(path: path, options: options))
+            case .fpds: results.append(try FPDSFeed.contracts(path: path))
+            case .nativeXML: results.append(try NativeXML.read(path: path).contracts)
+            }
+        }
+        return merge(results)
+    }
+
+    /// Reads a watchlist in `format`.
+    public static func watchlist(path: String, format: WatchlistFormat = .auto, options: ImportOptions = ImportOptions()) throws -> ImportResult<WatchlistEntry> {
+        switch format == .auto ? try InputSniffer.watchlistFormat(of: path) : format {
+        case .auto, .native: return try WatchlistCSV.native(path: path, options: options)
+        case .opensanctionsCSV: return try WatchlistCSV.openSanctions(path: path, options: options)
+        case .ftmJSON: return try FollowTheMoney.entries(path: path)
+        }
+    }
+
+    /// Several results as one: records and findings in order, counts added, files named
+    /// together (`a.csv, b.csv`).
+    public static func merge<Record>(_ results: [ImportResult<Record>]) -> ImportResult<Record> {
+        guard var merged = results.first else {
+            return ImportResult(records: [], findings: [], summary: ImportSummary(file: "(none)"))
+        }
+        for next in results.dropFirst() {
+            merged.records += next.records
+            merged.findings += next.findings
+            merged.rejectedRows += next.rejectedRows
+            merged.summary.file += ", " + next.summary.file
+            merged.summary.read += next.summary.read
+            merged.summary.accepted += next.summary.accepted
+            merged.summary.rejected += next.summary.rejected
+            merged.summary.blank += next.summary.blank
+            merged.summary.rejectedByReason.merge(next.summary.rejectedByReason, uniquingKeysWith: +)
+        }
+        return merged
+    }
+
+    /// Suppliers for contract vendors, when no suppliers file is given: one per distinct UEI
+    /// (id = the UEI, upper case), else per distinct name (id = the name), with the vendor's
+    /// name and country, located at the contract that first names it.
+    public static func vendorSuppliers(of contracts: [Contract]) -> [Supplier] {
+        var seen: Set<String> = []
+        var suppliers: [Supplier] = []
+        for contract in contracts {
+            guard let id = contract.vendorUEI?.uppercased() ?? contract.vendorID ?? contract.vendorName, seen.insert(id).inserted else { continue }
+            suppliers.append(Supplier(
+                id: id, name: contract.vendorName ?? id, country: contract.vendorCountry, uei: contract.vendorUEI?.uppercased(),
+                location: contract.location))
+        }
+        return suppliers
+    }
+
+    /// Adds suppliers named by another input (subaward parties, contract vendors) to
+    /// `suppliers`: a derived supplier whose UEI is already a supplier's UEI (or whose id is
+    /// already an id) is that supplier, and `links` are rewritten to its id; the others are
+    /// appended and counted as read and accepted.
+    public static func attach(_ derived: [Supplier], to suppliers: inout ImportResult<Supplier>, links: inout ImportResult<SupplyLink>) {
+        var byUEI: [String: String] = [:]
+        var ids: Set<String> = []
+        for supplier in suppliers.records {
+            ids.insert(supplier.id)
+            if let uei = supplier.uei?.uppercased(), byUEI[uei] == nil { byUEI[uei] = supplier.id }
+        }
+        var rename: [String: String] = [:]
+        for supplier in derived {
+            if let uei = supplier.uei?.uppercased(), let known = byUEI[uei] {
+                if known != supplier.id { rename[supplier.id] = known }
+                continue
+            }
+            guard ids.insert(supplier.id).inserted else { continue }
+            if let uei = supplier.uei?.uppercased() { byUEI[uei] = supplier.id }
+            suppliers.records.append(supplier)
+            suppliers.summary.read += 1
+            suppliers.summary.accepted += 1
+        }
+        guard !rename.isEmpty else { return }
+        for i in links.records.indices {
+            if let id = rename[links.records[i].buyerID] { links.records[i].buyerID = id }
+            if let id = rename[links.records[i].supplierID] { links.records[i].supplierID = id }
+        }
+    }
+}

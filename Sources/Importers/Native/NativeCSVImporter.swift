@@ -1,0 +1,102 @@
+import SupplyChainModel
+
+/// Reads flrisk's own CSV formats (documented in docs/FORMATS.md): suppliers, links, contracts.
+public enum NativeCSVImporter {
+    public static let supplierColumns: [ColumnSpec] = [
+        ColumnSpec("supplier_id", aliases: ["supplier", "id"]), ColumnSpec("name", aliases: ["supplier_name"]),
+        ColumnSpec("country"), ColumnSpec("region"), ColumnSpec("goods"), ColumnSpec("uei"), ColumnSpec("lei"),
+        ColumnSpec("duns"), ColumnSpec("risk"), ColumnSpec("risk_note"), ColumnSpec("address"),
+    ]
+    public static let linkColumns: [ColumnSpec] = [
+        ColumnSpec("buyer_id", aliases: ["buyer"]), ColumnSpec("supplier_id", aliases: ["supplier"]),
+        ColumnSpec("share"), ColumnSpec("good"),
+    ]
+    public static let contractColumns: [ColumnSpec] = [
+        ColumnSpec("contract_id", aliases: ["contract", "piid"]), ColumnSpec("vendor_id"), ColumnSpec("vendor_uei"),
+        ColumnSpec("vendor_name"), ColumnSpec("agency"), ColumnSpec("amount"), ColumnSpec("currency"),
+        ColumnSpec("place_of_performance"), ColumnSpec("psc"), ColumnSpec("naics"), ColumnSpec("description"),
+        ColumnSpec("award_date"),
+    ]
+    static let supplierRequired = [["supplier_id"], ["name"]]
+    static let linkRequired = [["buyer_id"], ["supplier_id"]]
+    static let contractRequired = [["contract_id"], ["vendor_id", "vendor_uei", "vendor_name"]]
+
+    /// Reads a suppliers file. Rows with an empty id or name, a duplicate id or a risk outside
+    /// [0, 1] are rejected with a finding.
+    public static func suppliers(path: String, options: ImportOptions = ImportOptions()) throws -> ImportResult<Supplier> {
+        var converter = SupplierRows()
+        return try TableImport.read(path: path, columns: supplierColumns, required: supplierRequired, options: options) {
+            row, _ throws(RowRejection) in try converter.convert(row)
+        }
+    }
+
+    /// Reads a links file. Rows with an empty buyer or supplier, or a share outside (0, 1], are
+    /// rejected; whether the ids name known suppliers is checked when the network is assembled.
+    public static func links(path: String, options: ImportOptions = ImportOptions()) throws -> ImportResult<SupplyLink> {
+        try TableImport.read(path: path, columns: linkColumns, required: linkRequired, options: options) {
+            row, _ throws(RowRejection) in try LinkRows.convert(row)
+        }
+    }
+
+    /// Reads a contracts file. Rows with an empty or duplicate contract id, no vendor reference,
+    /// or an amount that is not a number are rejected.
+    public static func contracts(path: String, options: ImportOptions = ImportOptions()) throws -> ImportResult<Contract> {
+        var converter = ContractRows()
+        return try TableImport.read(path: path, columns: contractColumns, required: contractRequired, options: options) {
+            row, _ throws(RowRejection) in try converter.convert(row)
+        }
+    }
+}
+
+/// Native supplier rows (CSV or XML) to ``Supplier``; remembers ids to reject repeats.
+struct SupplierRows {
+    private var firstLine: [String: Int] = [:]
+
+    mutating func convert(_ row: Row) throws(RowRejection) -> Supplier {
+        let id = try row.required("supplier_id")
+        if let line = firstLine[id] {
+            throw RowRejection("duplicate-id", "supplier_id '\(id)' is already used at line \(line)", column: row.column(of: "supplier_id"))
+        }
+        let name = try row.required("name")
+        let risk = try row.fraction("risk", in: 0...1, allowZero: true, expected: "a number from 0 to 1")
+        firstLine[id] = row.record.line
+        let goods = row["goods"].map { $0.split(separator: ";").map { String($0).trimmingWhitespace() }.filter { !$0.isEmpty } } ?? []
+        return Supplier(
+            id: id, name: name, country: row["country"], region: row["region"], goods: goods, address: row["address"],
+            uei: row["uei"], lei: row["lei"], duns: row["duns"], riskOverride: risk, riskNote: row["risk_note"],
+            location: row.location)
+    }
+}
+
+/// Native link rows to ``SupplyLink``.
+enum LinkRows {
+    static func convert(_ row: Row) throws(RowRejection) -> SupplyLink {
+        let buyer = try row.required("buyer_id")
+        let supplier = try row.required("supplier_id")
+        let share = try row.fraction("share", in: 0...1, allowZero: false, expected: "a fraction in (0, 1] such as 0.25 or 25%")
+        return SupplyLink(buyerID: buyer, supplierID: supplier, share: share, good: row["good"], location: row.location)
+    }
+}
+
+/// Native contract rows to ``Contract``; remembers ids to reject repeats.
+struct ContractRows {
+    private var firstLine: [String: Int] = [:]
+
+    mutating func convert(_ row: Row) throws(RowRejection) -> Contract {
+        let id = try row.required("contract_id")
+        if let line = firstLine[id] {
+            throw RowRejection("duplicate-id", "contract_id '\(id)' is already used at line \(line)", column: row.column(of: "contract_id"))
+        }
+        if row["vendor_id"] == nil && row["vendor_uei"] == nil && row["vendor_name"] == nil {
+            throw RowRejection("missing-value", "no vendor: 'vendor_id', 'vendor_uei' and 'vendor_name' are all empty")
+        }
+        let amount = try row.amount("amount")
+        let date = try row.date("award_date")
+        firstLine[id] = row.record.line
+        return Contract(
+            id: id, vendorID: row["vendor_id"], vendorUEI: row["vendor_uei"], vendorName: row["vendor_name"],
+            agency: row["agency"], amount: amount, currency: row["currency"]?.uppercased() ?? "USD",
+            placeOfPerformance: row["place_of_performance"], psc: row["psc"], naics: row["naics"],
+            description: row["description"], awardDate: date, location: row.location)
+    }
+}

@@ -1,0 +1,200 @@
+import SupplyChainModel
+
+/// Why a row was rejected: a finding code, a message, and the column at fault.
+struct RowRejection: Error {
+    var code: String
+    var message: String
+    var column: Int?
+
+    init(_ code: String, _ message: String, column: Int? = nil) {
+        self.code = code
+        self.message = message
+        self.column = column
+    }
+}
+
+/// How to read a table: user column renames, and when to parse in parallel.
+public struct ImportOptions: Sendable {
+    /// Header renames from `--map column=field`: a header cell whose normalised name is a key
+    /// is read as the column named by the value (a canonical column of the format).
+    public var columnMap: [String: String]
+    /// Files this large or larger are tokenised in parallel chunks (`Int.max`: never).
+    public var parallelThreshold: Int
+
+    public init(columnMap: [String: String] = [:], parallelThreshold: Int = 16 << 20) {
+        self.columnMap = columnMap
+        self.parallelThreshold = parallelThreshold
+    }
+
+    /// Parses `column=field` pairs as given to `--map`.
+    /// - Throws: ``InputError`` `bad-mapping` for a pair without `=` or with an empty side.
+    public static func columnMap(from pairs: [String]) throws -> [String: String] {
+        var map: [String: String] = [:]
+        for pair in pairs {
+            let parts = pair.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false).map { String($0).trimmingWhitespace() }
+            guard parts.count == 2, !parts[0].isEmpty, !parts[1].isEmpty else {
+                throw InputError(code: "bad-mapping", "'--map \(pair)' is not of the form column=field (e.g. --map 'Facility Name=name')", at: SourceLocation(file: "--map", line: 0))
+            }
+            map[HeaderMap.normalise(parts[0])] = HeaderMap.normalise(parts[1])
+        }
+        return map
+    }
+}
+
+/// The row loop every table importer shares: blank rows, counting, over-wide rows, and turning
+/// a row's rejection into a finding and a kept rejected row. CSV and XML records go through
+/// the same loop, so counts and messages agree across formats.
+struct RowAccumulator<Record: Sendable> {
+    var records: [Record] = []
+    var findings: [Finding] = []
+    var summary: ImportSummary
+    var rejected: [RejectedRow] = []
+    private var wideRows = 0
+    var path: String
+
+    init(path: String) {
+        self.path = path
+        summary = ImportSummary(file: path)
+    }
+
+    /// Counts and converts one data record.
+    mutating func consume(_ record: CSVRecord, header: HeaderMap, convert: (Row, inout [Finding]) throws(RowRejection) -> Record) {
+        summary.read += 1
+        if record.isBlank {
+            summary.blank += 1
+            return
+        }
+        if record.fields.count > header.width, record.fields[header.width...].contains(where: { !$0.isEmpty }) {
+            wideRows += 1
+            if wideRows <= 3 {
+                findings.append(Finding(
+                    .warning, code: "extra-fields",
+                    "the row has \(record.fields.count) fields but the header names \(header.width); the extra fields are ignored",
+                    at: SourceLocation(file: path, line: record.line)))
+            }
+        }
+        let row = Row(record: record, map: header, file: path)
+        do {
+            records.append(try convert(row, &findings))
+            summary.accepted += 1
+        } catch {
+            reject(record, error)
+        }
+    }
+
+    /// Counts a record built outside ``consume(_:header:convert:)`` (XML, JSON lines).
+    mutating func accept(_ record: Record) {
+        summary.read += 1
+        summary.accepted += 1
+        records.append(record)
+    }
+
+    /// Counts and records a rejected record built outside ``consume(_:header:convert:)``.
+    mutating func rejectRead(_ record: CSVRecord, _ error: RowRejection) {
+        summary.read += 1
+        reject(record, error)
+    }
+
+    /// Records a rejection of `record`.
+    mutating func reject(_ record: CSVRecord, _ error: RowRejection) {
+        summary.reject(reason: error.code)
+        let location = SourceLocation(file: path, line: record.line, column: error.column)
+        findings.append(Finding(.error, code: error.code, "row rejected: \(error.message)", at: location))
+        rejected.append(RejectedRow(location: location, code: error.code, reason: error.message, fields: record.fields))
+    }
+
+    /// The result, with the summary line for over-wide rows beyond the first three.
+    func finish() -> ImportResult<Record> {
+        var findings = self.findings
+        if wideRows > 3 {
+            findings.append(Finding(.warning, code: "extra-fields", "\(wideRows) rows in all have more fields than the header", at: SourceLocation(file: path, line: 0)))
+        }
+        return ImportResult(records: records, findings: findings, summary: summary, rejectedRows: rejected)
+    }
+}
+
+enum TableImport {
+    /// Reads `path`, maps its header to `columns`, and converts each data row with `convert`.
+    ///
+    /// - Parameters:
+    ///   - required: groups of columns; each group needs at least one of its columns present.
+    ///   - convert: builds a record from a row, or throws ``RowRejection``; may append warnings.
+    /// - Throws: ``InputError`` for a missing file, an empty file, a missing column or bad CSV.
+    static func read<Record: Sendable>(
+        path: String, columns: [ColumnSpec], required: [[String]], options: ImportOptions = ImportOptions(),
+        convert: (Row, inout [Finding]) throws(RowRejection) -> Record
+    ) throws -> ImportResult<Record> {
+        var map: HeaderMap?
+        var rows = RowAccumulator<Record>(path: path)
+        var reader = CSVReader(path: path)
+        reader.parallelThreshold = options.parallelThreshold
+        let report = try reader.forEachRecord { record in
+            guard let header = map else {
+                let header = try HeaderMap(header: record, file: path, columns: columns, required: required, renames: options.columnMap)
+                rows.findings += header.findings
+                map = header
+                return
+            }
+            rows.consume(record, header: header, convert: convert)
+        }
+        if map == nil {
+            throw InputError(code: "empty-file", "the file is empty; expected a header row naming the columns \(columns.map(\.name).joined(separator: ", "))", at: SourceLocation(file: path, line: 0))
+        }
+        var result = rows.finish()
+        result.findings.insert(contentsOf: report.findings, at: 0)
+        return result
+    }
+
+    /// The first record of a CSV file (its header), or nil for an empty file.
+    static func header(path: String) throws -> CSVRecord? {
+        struct Stop: Error {}
+        var first: CSVRecord?
+        var reader = CSVReader(path: path)
+        reader.chunkSize = 1 << 16
+        reader.parallelThreshold = .max
+        do {
+            try reader.forEachRecord { record in
+                first = record
+                throw Stop()
+            }
+        } catch is Stop {}
+        return first
+    }
+}
+
+extension Row {
+    /// The value of a required column, or a rejection naming it.
+    func required(_ column: String) throws(RowRejection) -> String {
+        guard let value = self[column] else {
+            throw RowRejection("missing-value", "'\(column)' is empty", column: self.column(of: column))
+        }
+        return value
+    }
+
+    /// An optional fraction; `range` checks it.
+    func fraction(_ column: String, in range: ClosedRange<Double>, allowZero: Bool, expected: String) throws(RowRejection) -> Double? {
+        guard let text = self[column] else { return nil }
+        guard let value = NumberParsing.fraction(text), range.contains(value), allowZero || value > 0 else {
+            throw RowRejection("invalid-number", "'\(column)' is '\(text)'; expected \(expected)", column: self.column(of: column))
+        }
+        return value
+    }
+
+    /// An optional money amount (`$1,234.50`, `(1,234.50)`).
+    func amount(_ column: String) throws(RowRejection) -> Double? {
+        guard let text = self[column] else { return nil }
+        guard let value = NumberParsing.amount(text) else {
+            throw RowRejection("invalid-number", "'\(column)' is '\(text)'; expected an amount such as 1234.50 or $1,234.50", column: self.column(of: column))
+        }
+        return value
+    }
+
+    /// An optional date, as ISO `YYYY-MM-DD`.
+    func date(_ column: String) throws(RowRejection) -> String? {
+        guard let text = self[column] else { return nil }
+        guard let iso = DateParsing.isoDate(text) else {
+            throw RowRejection("invalid-date", "'\(column)' is '\(text)'; expected a date as YYYY-MM-DD or MM/DD/YYYY", column: self.column(of: column))
+        }
+        return iso
+    }
+}

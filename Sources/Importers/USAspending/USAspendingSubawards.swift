@@ -1,0 +1,108 @@
+import SupplyChainModel
+
+/// Supply links and the companies they join, read from a USAspending contract *subawards*
+/// download: each subaward is a public tier-2 edge, prime awardee → subawardee.
+public struct SubawardImport: Sendable {
+    /// One link per (prime awardee UEI, subawardee UEI) pair, at the line of its first row.
+    public var links: ImportResult<SupplyLink>
+    /// Primes and subawardees as suppliers (id = UEI), in order of first appearance.
+    public var suppliers: [Supplier]
+}
+
+/// Reads USAspending contract subaward downloads as supply links.
+///
+/// **Shares.** For prime awardee P and subawardee S,
+/// `share(P → S) = min(1, Σ subaward_amount(P, S) / Σ prime_award_amount(P))`, where the
+/// denominator counts each prime award of P once (by `prime_award_unique_key`, else by
+/// `prime_award_piid`, else per row). It estimates the fraction of what P was paid that went
+/// to S. A share is left unknown (the model's missing-share rule applies) when P has no prime
+/// amount or the subawards to S sum to zero or less (de-obligations); above 1 it is capped at 1
+/// with a `share-capped` warning. Several rows of one pair make one link (their amounts
+/// add); they are all counted as accepted rows.
+public enum USAspendingSubawards {
+    public static let columns: [ColumnSpec] = [
+        "prime_awardee_uei", "prime_awardee_name", "prime_awardee_country_code", "prime_award_unique_key", "prime_award_piid",
+        "prime_award_amount", "subawardee_uei", "subawardee_name", "subawardee_country_code", "subawardee_country_name",
+        "subawardee_address_line_1", "subaward_amount", "subaward_description", "subaward_number", "subaward_action_date",
+    ].map { ColumnSpec($0) }
+
+    /// Header names that mark a subawards file.
+    static let signature = ["prime_awardee_uei", "subawardee_uei"]
+
+    private struct SubawardRow: Sendable {
+        var prime: String, sub: String, award: String?, primeAmount: Double?, subAmount: Double?, good: String?
+        var location: SourceLocation
+    }
+
+    /// Reads a subawards file.
+    /// - Throws: ``InputError`` for a missing file, bad CSV or a missing `prime_awardee_uei` /
+    ///   `subawardee_uei` column.
+    public static func read(path: String, options: ImportOptions = ImportOptions()) throws -> SubawardImport {
+        var suppliers: [Supplier] = []
+        var seen: Set<String> = []
+        let rows = try TableImport.read(
+            path: path, columns: columns, required: [["prime_awardee_uei"], ["subawardee_uei"]], options: options
+        ) { row, _ throws(RowRejection) in
+            let prime = try row.required("prime_awardee_uei").uppercased()
+            let sub = try row.required("subawardee_uei").uppercased()
+            let primeAmount = try row.amount("prime_award_amount")
+            let subAmount = try row.amount("subaward_amount")
+            if seen.insert(prime).inserted {
+                suppliers.append(Supplier(
+                    id: prime, name: row["prime_awardee_name"] ?? prime, country: row["prime_awardee_country_code"],
+                    uei: prime, location: row.location))
+            }
+            if seen.insert(sub).inserted {
+                suppliers.append(Supplier(
+                    id: sub, name: row["subawardee_name"] ?? sub,
+                    country: row["subawardee_country_code"] ?? row["subawardee_country_name"],
+                    address: row["subawardee_address_line_1"], uei: sub, location: row.location))
+            }
+            let award = row["prime_award_unique_key"] ?? row["prime_award_piid"]
+            return SubawardRow(prime: prime, sub: sub, award: award, primeAmount: primeAmount, subAmount: subAmount, good: row["subaward_description"], location: row.location)
+        }
+
+        // Denominators: each prime award of a prime awardee once.
+        var primeTotal: [String: Double] = [:]
+        var awardsSeen: Set<String> = []
+        for (index, row) in rows.records.enumerated() {
+            guard let amount = row.primeAmount else { continue }
+            let key = row.prime + "\u{0}" + (row.award ?? "#row\(index)")
+            if awardsSeen.insert(key).inserted { primeTotal[row.prime, default: 0] += amount }
+        }
+        // Numerators, one link per pair in order of first appearance.
+        var order: [String] = []
+        var pairs: [String: (first: SubawardRow, sum: Double, any: Bool)] = [:]
+        for row in rows.records {
+            let key = row.prime + "\u{0}" + row.sub
+            if pairs[key] == nil {
+                order.append(key)
+                pairs[key] = (row, 0, false)
+            }
+            if let amount = row.subAmount {
+                pairs[key]!.sum += amount
+                pairs[key]!.any = true
+            }
+        }
+        var findings = rows.findings
+        var links: [SupplyLink] = []
+        for key in order {
+            let (first, sum, any) = pairs[key]!
+            var share: Double?
+            if any, sum > 0, let total = primeTotal[first.prime], total > 0 {
+                share = sum / total
+                if share! > 1 {
+                    findings.append(Finding(
+                        .warning, code: "share-capped",
+                        "subawards from \(first.prime) to \(first.sub) (\(sum)) exceed the prime award amounts (\(total)); the share is capped at 1",
+                        at: first.location))
+                    share = 1
+                }
+            }
+            links.append(SupplyLink(buyerID: first.prime, supplierID: first.sub, share: share, good: first.good, location: first.location))
+        }
+        return SubawardImport(
+            links: ImportResult(records: links, findings: findings, summary: rows.summary, rejectedRows: rows.rejectedRows),
+            suppliers: suppliers)
+    }
+}

@@ -1,0 +1,113 @@
+import Foundation
+import SupplyChainModel
+
+/// Reads FollowTheMoney entities, one JSON object per line (OpenSanctions `entities.ftm.json`),
+/// as watchlist entries, streaming line by line.
+///
+/// Every line is counted. A line that is not a JSON object with `id` and `schema` is
+/// rejected (`invalid-json`) with its line number. Entities with `"target": true` (or without
+/// a `target` key) become entries: `name` = `caption` (else the first `name`), `aliases` = the
+/// other `name`, `alias`, `previousName` and `weakAlias` values, `country` = `country`,
+/// `jurisdiction` or `nationality` values joined with `;`, `list` = `datasets`, `date_added` =
+/// the date of `first_seen`, identifiers from `registrationNumber` (`registration:`),
+/// `taxNumber` (`tax:`), `leiCode` (`lei:`), `uniqueEntityId` (`uei:`), `dunsCode` (`duns:`),
+/// `innCode` (`inn:`), `ogrnCode` (`ogrn:`). Related entities (`Sanction`, `Address`,
+/// `Ownership`, …; `"target": false`) are accepted lines that make no entry of their own; a
+/// `Sanction` whose `programId` is `US-UFLPA` makes its target a hard flag.
+public enum FollowTheMoney {
+    static let identifierSchemes = [
+        "registrationNumber": "registration", "taxNumber": "tax", "leiCode": "lei", "uniqueEntityId": "uei",
+        "dunsCode": "duns", "innCode": "inn", "ogrnCode": "ogrn",
+    ]
+
+    /// Reads `path`.
+    /// - Throws: ``InputError`` when the file cannot be read.
+    public static func entries(path: String) throws -> ImportResult<WatchlistEntry> {
+        var rows = RowAccumulator<WatchlistEntry>(path: path)
+        var hard: Set<String> = []
+        var related = 0
+        try LineReader(path: path).forEachLine { line, bytes in
+            if bytes.allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0D }) {
+                rows.summary.read += 1
+                rows.summary.blank += 1
+                return
+            }
+            let raw = CSVRecord(line: line, fields: [String(decoding: bytes.prefix(200), as: UTF8.self)])
+            guard let object = (try? JSONSerialization.jsonObject(with: Data(bytes))) as? [String: Any],
+                let id = object["id"] as? String, let schema = object["schema"] as? String
+            else {
+                rows.rejectRead(raw, RowRejection("invalid-json", "not a FollowTheMoney entity (a JSON object with \"id\" and \"schema\")"))
+                return
+            }
+            let properties = object["properties"] as? [String: Any] ?? [:]
+            func values(_ key: String) -> [String] { properties[key] as? [String] ?? [] }
+            if schema == "Sanction" {
+                if values("programId").contains("US-UFLPA") { hard.formUnion(values("entity")) }
+            }
+            guard (object["target"] as? Bool) ?? true else {
+                rows.summary.read += 1
+                rows.summary.accepted += 1
+                related += 1
+                return
+            }
+            let names = values("name")
+            guard let name = (object["caption"] as? String) ?? names.first else {
+                rows.rejectRead(raw, RowRejection("missing-value", "entity '\(id)' has no caption and no name"))
+                return
+            }
+            var aliases: [String] = []
+            for alias in names + values("alias") + values("previousName") + values("weakAlias") where alias != name && !aliases.contains(alias) {
+                aliases.append(alias)
+            }
+            let countries = values("country") + values("jurisdiction") + values("nationality")
+            var identifiers: [String] = []
+            for (key, scheme) in identifierSchemes.sorted(by: { $0.key < $1.key }) {
+                identifiers += values(key).map { "\(scheme):\($0)" }
+            }
+            let datasets = object["datasets"] as? [String] ?? []
+            rows.accept(WatchlistEntry(
+                id: id, name: name, aliases: aliases, country: countries.isEmpty ? nil : countries.joined(separator: ";"),
+                list: datasets.isEmpty ? "OpenSanctions" : datasets.joined(separator: ";"),
+                dateAdded: (object["first_seen"] as? String).flatMap(DateParsing.isoDate),
+                source: "https://www.opensanctions.org/entities/\(id)/", identifiers: identifiers, isHardFlag: false,
+                location: SourceLocation(file: path, line: line)))
+        }
+        var result = rows.finish()
+        for i in result.records.indices where hard.contains(result.records[i].id) { result.records[i].isHardFlag = true }
+        if related > 0 {
+            result.findings.append(Finding(.note, code: "related-entities", "\(related) related entities (sanctions, addresses, links) were read to enrich their targets; they are not entries themselves", at: SourceLocation(file: path, line: 0)))
+        }
+        return result
+    }
+}
+
+/// Reads a file line by line in fixed-size chunks (LF or CRLF), with 1-based line numbers.
+struct LineReader {
+    let path: String
+
+    func forEachLine(_ body: (Int, ArraySlice<UInt8>) throws -> Void) throws {
+        let file = try InputFile(path: path)
+        defer { file.close() }
+        var chunk = [UInt8](repeating: 0, count: 1 << 20)
+        var carry: [UInt8] = []
+        var line = 1
+        var first = true
+        while true {
+            let count = try file.read(into: &chunk)
+            if count == 0 { break }
+            carry += chunk[0..<count]
+            if first, carry.starts(with: [0xEF, 0xBB, 0xBF]) { carry.removeFirst(3) }
+            first = false
+            var start = 0
+            while let end = carry[start...].firstIndex(of: 0x0A) {
+                var stop = end
+                if stop > start, carry[stop - 1] == 0x0D { stop -= 1 }
+                try body(line, carry[start..<stop])
+                line += 1
+                start = end + 1
+            }
+            carry.removeFirst(start)
+        }
+        if !carry.isEmpty { try body(line, carry[...]) }
+    }
+}
