@@ -11,6 +11,7 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
     ],
     targets: [
         // C libraries, wrapped once by Importers.
@@ -26,7 +27,9 @@ let package = Package(
         // Domain-free graph core: interning, CSR arrays, propagation on Dispatch workers.
         .target(name: "SupplyGraph"),
         // Reference data, intrinsic risk, exposure analysis and review rules.
-        .target(name: "RiskModel", dependencies: ["SupplyChainModel", "SupplyGraph", "Importers"]),
+        .target(
+            name: "RiskModel",
+            dependencies: ["SupplyChainModel", "SupplyGraph", "Importers", .product(name: "Yams", package: "Yams")]),
         // Review queue -> JSON / Markdown (and later CSV / HTML / SARIF).
         .target(name: "Reporting", dependencies: ["SupplyChainModel", "RiskModel"]),
         // The thin command-line front end.
@@ -38,7 +41,7 @@ let package = Package(
             ]),
 
         .testTarget(name: "SupplyGraphTests", dependencies: ["SupplyGraph"]),
-        .testTarget(name: "ImportersTests", dependencies: ["Importers", "SupplyChainModel"]),
+        .testTarget(name: "ImportersTests", dependencies: ["Importers", "SupplyChainModel"], exclude: ["Fixtures"]),
         .testTarget(name: "RiskModelTests", dependencies: ["RiskModel", "SupplyGraph", "Importers"]),
         .testTarget(
             name: "ReportingTests", dependencies: ["Reporting", "RiskModel", "Importers"],

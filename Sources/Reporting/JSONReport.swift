@@ -11,14 +11,7 @@ public enum JSONReport {
         json.field("schema_version", ReportContext.schemaVersion)
         json.field("tool", "flrisk \(ReportContext.toolVersion)")
         json.key("parameters")
-        json.beginObject()
-        json.field("tiers", p.tiers)
-        json.field("decay", p.decay)
-        json.field("exposure_threshold", p.exposureThreshold)
-        json.field("exposure_high_threshold", p.exposureHighThreshold)
-        json.field("flagged_risk_threshold", p.flaggedRiskThreshold)
-        json.field("intrinsic_risk_model", "placeholder-country-tip")
-        json.endObject()
+        writeParameters(p, watchlistEntries: assessment.watchlistEntries, to: &json)
 
         json.key("inputs")
         json.beginArray()
@@ -45,6 +38,7 @@ public enum JSONReport {
             json.field("table", edition.table)
             json.field("description", edition.title)
             json.field("edition", edition.edition)
+            json.field("partial", edition.partial)
             json.endObject()
         }
         json.endArray()
@@ -57,7 +51,7 @@ public enum JSONReport {
             json.field("name", scored.supplier.name)
             json.field("country", scored.risk.country?.alpha2)
             json.field("intrinsic_risk", scored.risk.value)
-            json.field("risk_basis", scored.risk.basis.explanation)
+            writeRisk(scored, to: &json)
             json.key("tier_exposure")
             json.beginArray()
             for value in scored.tierExposure { json.number(value) }
@@ -72,6 +66,7 @@ public enum JSONReport {
             json.endArray()
             json.endObject()
             json.field("nearest_flagged_tier", scored.nearestFlaggedTier)
+            json.field("nearest_hard_flag_tier", scored.nearestHardFlagTier)
             json.endObject()
         }
         json.endArray()

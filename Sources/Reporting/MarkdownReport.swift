@@ -14,7 +14,7 @@ public enum MarkdownReport {
         out += "**\(flagged.count) of \(a.contracts.count) contracts flagged** for review"
         let bySeverity = context.severityCounts.filter { $0.1 > 0 }.map { "\($0.1) \($0.0.rawValue)" }
         out += bySeverity.isEmpty ? ".\n\n" : " (" + bySeverity.joined(separator: ", ") + ").\n\n"
-        out += "> Intrinsic risk uses a **placeholder** model (analyst overrides, otherwise a score from the country's TIP Report placement) until the full reference-data model lands.\n\n"
+        out += "> Intrinsic risk: indicators from the UFLPA Entity List and user watchlists, the UFLPA presumption region, the DOL goods list and TIP Report placements, combined by noisy-OR; hard flags set r = 1; analyst overrides win. Reference tables are partial where the Reference data section says so.\n\n"
 
         out += "## Review queue\n\n"
         if flagged.isEmpty {
@@ -45,6 +45,8 @@ public enum MarkdownReport {
             }
         }
 
+        out += riskSections(context)
+
         out += "## Most exposed suppliers\n\n| Supplier | Name | Country | Risk | Exposure | Nearest flagged tier |\n|---|---|---|---:|---:|---:|\n"
         let top = a.suppliers.indices.sorted {
             a.suppliers[$0].exposure != a.suppliers[$1].exposure ? a.suppliers[$0].exposure > a.suppliers[$1].exposure : $0 < $1
@@ -55,7 +57,9 @@ public enum MarkdownReport {
         }
 
         out += "\n## Parameters\n\n"
-        out += "Tiers K = \(p.tiers), decay d = \(Formatting.fixed(p.decay, 2)), FL-EXPOSURE at E ≥ \(Formatting.fixed(p.exposureThreshold, 2)) (high at ≥ \(Formatting.fixed(p.exposureHighThreshold, 2))), flagged supplier at r ≥ \(Formatting.fixed(p.flaggedRiskThreshold, 2)).\n\n"
+        out += "Tiers K = \(p.tiers), decay d = \(Formatting.fixed(p.decay, 2)), FL-EXPOSURE at E ≥ \(Formatting.fixed(p.exposureThreshold, 2)) (high at ≥ \(Formatting.fixed(p.exposureHighThreshold, 2))), flagged supplier at r ≥ \(Formatting.fixed(p.flaggedRiskThreshold, 2)) or a hard flag; watchlist match at name score ≥ \(Formatting.fixed(p.matching.matchThreshold, 2)), possible match ≥ \(Formatting.fixed(p.matching.reviewThreshold, 2)).\n"
+        let w = p.indicators.weights
+        out += "Indicator weights: DOL goods \(Formatting.fixed(w.dolGoods, 2)), TIP \(Formatting.fixed(w.tip, 2)), unknown country \(Formatting.fixed(w.unknownCountry, 2)), possible match \(Formatting.fixed(w.possibleMatch, 2)), non-hard list \(Formatting.fixed(w.nonHardListMatch, 2)), country risk \(Formatting.fixed(w.countryRisk, 2)).\(p.configFile.map { " Configuration: `\(code($0))`." } ?? "")\n\n"
         out += "## Inputs\n\n| Role | File | Read | Accepted | Rejected | Blank |\n|---|---|---:|---:|---:|---:|\n"
         for input in a.inputs {
             let s = input.summary
@@ -66,7 +70,9 @@ public enum MarkdownReport {
             out += "\n\(problems.count) input finding\(problems.count == 1 ? "" : "s") (errors and warnings); the JSON report lists them all.\n"
         }
         out += "\n## Reference data\n\n"
-        for edition in a.editions { out += "- `\(edition.table)`: \(text(edition.title)) Edition: \(text(edition.edition))\n" }
+        for edition in a.editions {
+            out += "- `\(code(edition.table))`: \(text(edition.title)) Edition: \(text(edition.edition))" + (edition.partial.map { " **\(text($0))**" } ?? "") + "\n"
+        }
         out += "\n---\nflrisk \(ReportContext.toolVersion), report schema \(ReportContext.schemaVersion)\n"
         return out
     }

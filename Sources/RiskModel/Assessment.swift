@@ -5,8 +5,11 @@ import SupplyGraph
 public struct SupplierAssessment: Sendable {
     public var supplier: Supplier
     public var risk: IntrinsicRisk
-    /// Whether the supplier counts as flagged for `FL-ENTITY` (risk at or above the threshold).
+    /// Whether the supplier counts as flagged for `FL-ENTITY`: a hard flag, or risk at or above
+    /// the flagged threshold.
     public var isFlagged: Bool
+    /// A watchlist match on a hard-flag list or a presumption region.
+    public var isHardFlag: Bool { risk.isHardFlag }
     /// `X_1 … X_K`.
     public var tierExposure: [Double]
     public var exposure: Double
@@ -17,6 +20,10 @@ public struct SupplierAssessment: Sendable {
     public var nearestFlaggedTier: Int?
     /// Node indices from this supplier to the nearest flagged one.
     public var nearestFlaggedPath: [Int]
+    /// The smallest tier at which a hard-flagged supplier is reached, if any within K.
+    public var nearestHardFlagTier: Int?
+    /// Node indices from this supplier to the nearest hard-flagged one.
+    public var nearestHardFlagPath: [Int]
 }
 
 /// How a contract's vendor was found among the suppliers.
@@ -43,7 +50,7 @@ public struct ContractAssessment: Sendable {
 
 /// One input file and what became of its rows.
 public struct InputReport: Sendable {
-    /// `suppliers`, `links` or `contracts`.
+    /// `suppliers`, `links`, `contracts`, `decisions`, `country-risk` or `watchlist`.
     public var role: String
     public var summary: ImportSummary
 }
@@ -57,7 +64,10 @@ public struct Assessment: Sendable {
     /// Contracts in review-queue order: flagged first by severity, then by priority, then input order.
     public var contracts: [ContractAssessment]
     public var findings: [Finding]
+    /// The reference tables the model used, then the user's watchlists.
     public var editions: [ReferenceEdition]
+    /// How many watchlist entries were matched against: embedded, then user-supplied.
+    public var watchlistEntries: (embedded: Int, user: Int)
 
     public var flaggedContracts: [ContractAssessment] { contracts.filter(\.isFlagged) }
 }
@@ -66,20 +76,32 @@ public struct Assessment: Sendable {
 public struct Assessor: Sendable {
     public var parameters: ScoringParameters
     public var reference: ReferenceData
+    /// The analyst's confirmed and rejected watchlist matches.
+    public var decisions: MatchDecisions
+    /// User-supplied country-risk scores, weighted in as the `country-risk` indicator.
+    public var countryRisk: CountryRiskTable?
 
-    public init(parameters: ScoringParameters, reference: ReferenceData = .embedded) {
+    public init(
+        parameters: ScoringParameters, reference: ReferenceData = .embedded, decisions: MatchDecisions = MatchDecisions(),
+        countryRisk: CountryRiskTable? = nil
+    ) {
         self.parameters = parameters
         self.reference = reference
+        self.decisions = decisions
+        self.countryRisk = countryRisk
     }
 
     /// Scores suppliers, propagates through the network and applies the review rules.
     ///
     /// - Parameters:
     ///   - suppliers, links, contracts: imported records with their import results.
+    ///   - watchlists: user watchlist entries, matched besides the embedded UFLPA Entity List.
     ///   - progress: propagation progress, after each tier round.
+    /// - Complexity: O(suppliers × (name words + candidate names)) to score, then two
+    ///   propagations of O(K · (links + suppliers)) each when some supplier is a hard flag.
     public func assess(
         suppliers: ImportResult<Supplier>, links: ImportResult<SupplyLink>, contracts: ImportResult<Contract>,
-        progress: ((PropagationProgress) -> Void)? = nil
+        watchlists: [WatchlistEntry] = [], progress: ((PropagationProgress) -> Void)? = nil
     ) -> Assessment {
         let network = SupplyNetwork(suppliers: suppliers.records, links: links.records)
         var linkSummary = links.summary
@@ -87,31 +109,41 @@ public struct Assessor: Sendable {
             linkSummary.accepted -= count
             for _ in 0..<count { linkSummary.reject(reason: reason) }
         }
-        let riskModel = PlaceholderRiskModel(reference: reference)
-        let risks = network.suppliers.map(riskModel.assess)
+        let entities = reference.uflpa + watchlists.map(ListedEntity.init(userEntry:))
+        let matcher = WatchlistMatcher(entities: entities, parameters: parameters.matching, decisions: decisions, countries: reference.countries)
+        let model = IndicatorModel(reference: reference, settings: parameters.indicators, matcher: matcher, countryRisk: countryRisk)
+        let risks = network.suppliers.map(model.assess)
         let riskValues = risks.map(\.value)
-        let flagged = riskValues.map { $0 >= parameters.flaggedRiskThreshold }
+        let hard = risks.map(\.isHardFlag)
+        let flagged = risks.indices.map { hard[$0] || riskValues[$0] >= parameters.flaggedRiskThreshold }
         let result = TierPropagation.run(
             graph: network.graph, risk: riskValues, marked: flagged, parameters: parameters.propagation,
             workers: parameters.workers, progress: progress)
+        // Nearest hard flag: the same propagation marked with hard flags only (skipped when it
+        // would find nothing, or the same as the first).
+        let hardResult = !hard.contains(true) ? nil : hard == flagged ? result : TierPropagation.run(
+            graph: network.graph, risk: riskValues, marked: hard, parameters: parameters.propagation, workers: parameters.workers)
 
         var supplierResults: [SupplierAssessment] = []
         supplierResults.reserveCapacity(network.suppliers.count)
         for (u, supplier) in network.suppliers.enumerated() {
             let tier = Int(result.nearestTier[u])
+            let hardTier = hardResult.map { Int($0.nearestTier[u]) } ?? 0
             supplierResults.append(SupplierAssessment(
                 supplier: supplier, risk: risks[u], isFlagged: flagged[u], tierExposure: result.tierExposures(of: u),
                 exposure: result.exposure[u], worstPathStrength: result.worstStrength[u], worstPath: result.worstPath(from: u),
-                nearestFlaggedTier: tier == 0 ? nil : tier, nearestFlaggedPath: result.nearestPath(from: u)))
+                nearestFlaggedTier: tier == 0 ? nil : tier, nearestFlaggedPath: result.nearestPath(from: u),
+                nearestHardFlagTier: hardTier == 0 ? nil : hardTier, nearestHardFlagPath: hardTier == 0 ? [] : hardResult!.nearestPath(from: u)))
         }
 
         var findings = suppliers.findings + links.findings + network.findings + contracts.findings
-        for (u, risk) in risks.enumerated() {
-            if case .unknownCountry(let written?) = risk.basis {
+        findings += decisions.findings + decisionFindings(network: network, matcher: matcher) + (countryRisk?.findings ?? [])
+        for (u, supplier) in network.suppliers.enumerated() where risks[u].country == nil {
+            if let written = supplier.country {
                 findings.append(Finding(
                     .warning, code: "unknown-country",
-                    "country '\(written)' of supplier '\(network.suppliers[u].id)' is not an ISO 3166 country name or code; scored as unknown country",
-                    at: network.suppliers[u].location))
+                    "country '\(written)' of supplier '\(supplier.id)' is not an ISO 3166 country name or code; scored as unknown country",
+                    at: supplier.location))
             }
         }
         let resolver = VendorResolver(suppliers: network.suppliers, network: network)
@@ -133,13 +165,44 @@ public struct Assessor: Sendable {
         }
         contractResults = Self.queueOrder(contractResults)
 
+        var inputs = [
+            InputReport(role: "suppliers", summary: suppliers.summary), InputReport(role: "links", summary: linkSummary),
+            InputReport(role: "contracts", summary: contracts.summary),
+        ]
+        if let summary = decisions.summary { inputs.append(InputReport(role: "decisions", summary: summary)) }
+        if let countryRisk { inputs.append(InputReport(role: "country-risk", summary: countryRisk.summary)) }
         return Assessment(
-            parameters: parameters,
-            inputs: [
-                InputReport(role: "suppliers", summary: suppliers.summary), InputReport(role: "links", summary: linkSummary),
-                InputReport(role: "contracts", summary: contracts.summary),
-            ],
-            suppliers: supplierResults, contracts: contractResults, findings: findings, editions: reference.editions(of: PlaceholderRiskModel.tablesUsed))
+            parameters: parameters, inputs: inputs, suppliers: supplierResults, contracts: contractResults, findings: findings,
+            editions: reference.editions(of: IndicatorModel.tablesUsed) + ReferenceEdition.userLists(watchlists),
+            watchlistEntries: (reference.uflpa.count, watchlists.count))
+    }
+
+    /// ``assess(suppliers:links:contracts:watchlists:progress:)`` with user watchlists as
+    /// imported: their entries are matched, their findings and row counts reported (role
+    /// `watchlist`).
+    public func assess(
+        suppliers: ImportResult<Supplier>, links: ImportResult<SupplyLink>, contracts: ImportResult<Contract>,
+        watchlistImports: [ImportResult<WatchlistEntry>], progress: ((PropagationProgress) -> Void)? = nil
+    ) -> Assessment {
+        var assessment = assess(
+            suppliers: suppliers, links: links, contracts: contracts, watchlists: watchlistImports.flatMap(\.records), progress: progress)
+        assessment.inputs += watchlistImports.map { InputReport(role: "watchlist", summary: $0.summary) }
+        assessment.findings += watchlistImports.flatMap(\.findings)
+        return assessment
+    }
+
+    /// Warnings for decisions that name no supplier or no watchlist entry.
+    func decisionFindings(network: SupplyNetwork, matcher: WatchlistMatcher) -> [Finding] {
+        var findings: [Finding] = []
+        for decision in decisions.decisions {
+            if network.index(of: decision.supplierID) == nil {
+                findings.append(Finding(.warning, code: "unknown-supplier", "decision on '\(decision.supplierID)': no such supplier in the suppliers file; ignored", at: decision.location))
+            }
+            if !matcher.hasEntry(id: decision.entryID) {
+                findings.append(Finding(.warning, code: "unknown-entry", "decision on '\(decision.entryID)': no such watchlist entry; ignored", at: decision.location))
+            }
+        }
+        return findings
     }
 
     /// Severity first (unflagged last), then priority, then input order.

@@ -7,16 +7,8 @@ struct ReviewRules {
     func flags(forVendor vendor: Int) -> [ReviewFlag] {
         var flags: [ReviewFlag] = []
         let scored = suppliers[vendor]
-        if let tier = scored.nearestFlaggedTier, let reached = scored.nearestFlaggedPath.last {
-            let target = suppliers[reached]
-            let who = tier == 1 ? "The vendor itself" : "Supplier \(target.supplier.id) '\(target.supplier.name)' at tier \(tier)"
-            let country = target.risk.country.map { " (\($0.alpha2))" } ?? ""
-            flags.append(ReviewFlag(
-                rule: .entity, severity: .medium,
-                message: "\(who)\(tier == 1 ? "" : country) is flagged: intrinsic risk \(Formatting.fixed(target.risk.value, 2)) ≥ \(Formatting.fixed(parameters.flaggedRiskThreshold, 2)), \(target.risk.basis.explanation).",
-                path: scored.nearestFlaggedPath))
-        }
-        if scored.exposure >= parameters.exposureThreshold {
+        if parameters.rules.entityEnabled, let flag = entityFlag(scored) { flags.append(flag) }
+        if parameters.rules.exposureEnabled && scored.exposure >= parameters.exposureThreshold {
             let high = scored.exposure >= parameters.exposureHighThreshold
             let tiers = scored.tierExposure.map { Formatting.fixed($0, 3) }.joined(separator: ", ")
             flags.append(ReviewFlag(
@@ -29,4 +21,45 @@ struct ReviewRules {
             $0.severity != $1.severity ? $0.severity > $1.severity : order.firstIndex(of: $0.rule)! < order.firstIndex(of: $1.rule)!
         }
     }
+
+    /// `FL-ENTITY`: high when a hard flag (watchlist match, presumption region) is reached within
+    /// K tiers, naming the list, edition and entry (or the region row); medium when only a
+    /// supplier with r at or above the flagged threshold is, naming the evidence behind its r.
+    func entityFlag(_ scored: SupplierAssessment) -> ReviewFlag? {
+        if let tier = scored.nearestHardFlagTier, let reached = scored.nearestHardFlagPath.last {
+            let target = suppliers[reached]
+            let evidence = target.risk.indicators.filter(\.isHardFlag).map { "\($0.reason) [\($0.source)]" }.joined(separator: "; and ")
+            var message = "\(who(target, tier: tier)) is a hard flag: \(evidence)."
+            if let nearer = scored.nearestFlaggedTier, nearer < tier, let other = scored.nearestFlaggedPath.last {
+                message += " Nearer, \(who(suppliers[other], tier: nearer).lowercasedFirst) is flagged: intrinsic risk \(Formatting.fixed(suppliers[other].risk.value, 2)), \(suppliers[other].risk.explanation)."
+            }
+            return ReviewFlag(rule: .entity, severity: .high, message: message, path: scored.nearestHardFlagPath)
+        }
+        guard let tier = scored.nearestFlaggedTier, let reached = scored.nearestFlaggedPath.last else { return nil }
+        let target = suppliers[reached]
+        let risk = target.risk
+        var evidence: String
+        if case .override = risk.basis {
+            evidence = "\(risk.explanation) [\(target.supplier.location)]"
+        } else {
+            let strongest = risk.indicators.sorted { $0.contribution > $1.contribution }
+            evidence = "noisy-OR of " + strongest.map { "\($0.reason) (\(Formatting.fixed($0.weight, 2))×\(Formatting.fixed($0.value, 2))) [\($0.source)]" }.joined(separator: "; ")
+        }
+        return ReviewFlag(
+            rule: .entity, severity: .medium,
+            message: "\(who(target, tier: tier)) is flagged: intrinsic risk \(Formatting.fixed(risk.value, 2)) ≥ \(Formatting.fixed(parameters.flaggedRiskThreshold, 2)), \(evidence).",
+            path: scored.nearestFlaggedPath)
+    }
+
+    /// "The vendor itself" or "Supplier S0054 'Name' (CN) at tier 4".
+    func who(_ target: SupplierAssessment, tier: Int) -> String {
+        guard tier > 1 else { return "The vendor itself" }
+        let country = target.risk.country.map { " (\($0.alpha2))" } ?? ""
+        return "Supplier \(target.supplier.id) '\(target.supplier.name)'\(country) at tier \(tier)"
+    }
+}
+
+extension String {
+    /// The string with its first character in lower case ("The vendor" → "the vendor").
+    var lowercasedFirst: String { prefix(1).lowercased() + dropFirst() }
 }

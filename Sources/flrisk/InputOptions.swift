@@ -2,33 +2,130 @@ import ArgumentParser
 import Importers
 import SupplyChainModel
 
-/// The input files of a scoring run and how strictly to read them.
+extension SupplierFormat: ExpressibleByArgument {}
+extension LinkFormat: ExpressibleByArgument {}
+extension ContractFormat: ExpressibleByArgument {}
+extension WatchlistFormat: ExpressibleByArgument {}
+
+/// The input files of a scoring run, their formats, and how strictly to read them.
 struct InputOptions: ParsableArguments {
-    @Option(help: ArgumentHelp("Suppliers CSV (supplier_id, name, country, …).", valueName: "path"))
-    var suppliers: String
+    @Option(help: ArgumentHelp(
+        "Suppliers: native CSV (supplier_id, name, country, …), a facility list (country, name, address, sector) or native XML. Optional with USAspending, FPDS or subaward inputs: their vendors and subawardees become suppliers.",
+        valueName: "path"))
+    var suppliers: String?
 
-    @Option(help: ArgumentHelp("Supply links CSV (buyer_id, supplier_id, share, good).", valueName: "path"))
-    var links: String
+    @Option(help: ArgumentHelp("Format of --suppliers (default: detected).", valueName: "format"))
+    var suppliersFormat: SupplierFormat = .auto
 
-    @Option(help: ArgumentHelp("Contracts CSV (contract_id, vendor_id | vendor_uei | vendor_name, amount, …).", valueName: "path"))
-    var contracts: String
+    @Option(help: ArgumentHelp("Supply links: native CSV (buyer_id, supplier_id, share, good), a USAspending subawards download, or native XML.", valueName: "path"))
+    var links: String?
+
+    @Option(help: ArgumentHelp("Format of --links (default: detected).", valueName: "format"))
+    var linksFormat: LinkFormat = .auto
+
+    @Option(help: ArgumentHelp(
+        "Contracts: native CSV, a USAspending prime award or transactions download, an FPDS-NG ATOM feed, or native XML. Repeat for several files (e.g. feed pages).",
+        valueName: "path"))
+    var contracts: [String] = []
+
+    @Option(help: ArgumentHelp("Format of --contracts (default: detected per file).", valueName: "format"))
+    var contractsFormat: ContractFormat = .auto
+
+    @Option(help: ArgumentHelp("A native XML document holding suppliers, links and contracts (instead of the three options).", valueName: "path"))
+    var input: String?
+
+    @Option(name: .customLong("watchlist"), help: ArgumentHelp(
+        "A watchlist: native CSV (name, aliases, country, list, date_added, source), OpenSanctions targets.simple.csv, or FollowTheMoney JSON lines. Repeatable.",
+        valueName: "path"))
+    var watchlists: [String] = []
+
+    @Option(help: ArgumentHelp("Format of every --watchlist (default: detected per file).", valueName: "format"))
+    var watchlistFormat: WatchlistFormat = .auto
+
+    @Option(name: .customLong("map"), help: ArgumentHelp("Read the header COLUMN as FIELD, e.g. --map 'Factory=name'. Repeatable.", valueName: "column=field"))
+    var mappings: [String] = []
+
+    @Option(help: ArgumentHelp("Write every rejected row (file, line, column, code, reason, original fields) to this CSV file.", valueName: "path"))
+    var rejects: String?
 
     @Flag(help: "Treat rejected input rows as fatal (exit 2).")
     var strict = false
 
-    /// The records of the three files.
+    func validate() throws {
+        if input == nil && contracts.isEmpty {
+            throw ValidationError("Missing expected argument '--contracts <path>' (or '--input <path>' for a native XML document).")
+        }
+        if input != nil && (suppliers != nil || links != nil || !contracts.isEmpty) {
+            throw ValidationError("'--input' holds suppliers, links and contracts; do not combine it with '--suppliers', '--links' or '--contracts'.")
+        }
+        do {
+            _ = try ImportOptions.columnMap(from: mappings)
+        } catch let error as InputError {
+            throw ValidationError(error.message)
+        }
+    }
+
+    /// The records of the input files.
     struct Loaded {
         var suppliers: ImportResult<Supplier>
         var links: ImportResult<SupplyLink>
         var contracts: ImportResult<Contract>
+        /// Every entry of every `--watchlist`, in order.
+        var watchlists: [WatchlistEntry]
+        /// The import of each watchlist (findings and counts).
+        var watchlistResults: [ImportResult<WatchlistEntry>]
     }
 
-    /// Reads the three files.
+    /// Reads the inputs, derives suppliers where the formats name them, and writes the rejects
+    /// file when asked.
     /// - Throws: ``InputError`` for a fatal problem in any of them.
     func load() throws -> Loaded {
-        Loaded(
-            suppliers: try NativeCSVImporter.suppliers(path: suppliers),
-            links: try NativeCSVImporter.links(path: links),
-            contracts: try NativeCSVImporter.contracts(path: contracts))
+        let options = ImportOptions(columnMap: try ImportOptions.columnMap(from: mappings))
+        var suppliersResult: ImportResult<Supplier>
+        var linksResult: ImportResult<SupplyLink>
+        let contractsResult: ImportResult<Contract>
+        var derived: [Supplier] = []
+        if let input {
+            let document = try NativeXML.read(path: input)
+            (suppliersResult, linksResult, contractsResult) = (document.suppliers, document.links, document.contracts)
+        } else {
+            // Files are read in the order suppliers, links, contracts (the first failure wins).
+            suppliersResult = try suppliers.map { try Inputs.suppliers(path: $0, format: suppliersFormat, options: options) }
+                ?? ImportResult(records: [], findings: [], summary: ImportSummary(file: "(derived from the contracts and links)"))
+            if let links {
+                let read = try Inputs.links(path: links, format: linksFormat, options: options)
+                linksResult = read.links
+                derived = read.suppliers
+            } else {
+                linksResult = ImportResult(records: [], findings: [], summary: ImportSummary(file: "(none)"))
+            }
+            contractsResult = try Inputs.contracts(paths: contracts, format: contractsFormat, options: options)
+            if suppliers == nil { derived = Inputs.vendorSuppliers(of: contractsResult.records) + derived }
+        }
+        Inputs.attach(derived, to: &suppliersResult, links: &linksResult)
+        let watchlistResults = try watchlists.map { try Inputs.watchlist(path: $0, format: watchlistFormat, options: options) }
+        if let rejects {
+            try RejectsFile.write(rejectedRows(suppliersResult, linksResult, contractsResult, watchlistResults), to: rejects)
+        }
+        return Loaded(
+            suppliers: suppliersResult, links: linksResult, contracts: contractsResult,
+            watchlists: watchlistResults.flatMap(\.records), watchlistResults: watchlistResults)
+    }
+
+    /// All rejected rows, including links the network will reject because they name no
+    /// supplier (`unknown-supplier`), so that the file matches the rejected counts.
+    private func rejectedRows(
+        _ suppliers: ImportResult<Supplier>, _ links: ImportResult<SupplyLink>, _ contracts: ImportResult<Contract>,
+        _ watchlists: [ImportResult<WatchlistEntry>]
+    ) -> [RejectedRow] {
+        let ids = Set(suppliers.records.map(\.id))
+        var unknown: [RejectedRow] = []
+        for link in links.records where !ids.contains(link.buyerID) || !ids.contains(link.supplierID) {
+            let missing = [link.buyerID, link.supplierID].filter { !ids.contains($0) }.map { "'\($0)'" }.joined(separator: " and ")
+            unknown.append(RejectedRow(
+                location: link.location, code: "unknown-supplier", reason: "\(missing) names no supplier in the suppliers file",
+                fields: [link.buyerID, link.supplierID, link.share.map { "\($0)" } ?? "", link.good ?? ""]))
+        }
+        return suppliers.rejectedRows + links.rejectedRows + unknown + contracts.rejectedRows + watchlists.flatMap(\.rejectedRows)
     }
 }

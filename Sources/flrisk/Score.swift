@@ -16,10 +16,15 @@ extension Flrisk {
         func run() throws {
             let assessment: Assessment
             do {
+                let assessor = try model.assessor()
                 let loaded = try input.load()
-                assessment = Assessor(parameters: model.parameters).assess(
-                    suppliers: loaded.suppliers, links: loaded.links, contracts: loaded.contracts)
+                assessment = assessor.assess(
+                    suppliers: loaded.suppliers, links: loaded.links, contracts: loaded.contracts,
+                    watchlistImports: loaded.watchlistResults)
             } catch let error as InputError {
+                Console.error(error.description)
+                throw ExitCode(ExitStatus.badInput)
+            } catch let error as ConfigurationError {
                 Console.error(error.description)
                 throw ExitCode(ExitStatus.badInput)
             }

@@ -48,14 +48,16 @@ struct SmallNetwork {
 struct AssessmentTests {
     let assessment = SmallNetwork.assess()
 
-    @Test func placeholderRiskAndOverride() {
+    @Test func indicatorRiskAndOverride() {
         let risks = assessment.suppliers.map(\.risk)
-        #expect(risks[0].value == PlaceholderRiskModel.tierScores[.tier1])
-        #expect(risks[1].value == PlaceholderRiskModel.tierScores[.tier3] && risks[1].country?.alpha2 == "CN")
-        #expect(risks[2].country?.alpha2 == "MY")
-        #expect(risks[3].value == 1.0)
-        #expect(risks[3].basis == .override(note: "audit", modelValue: PlaceholderRiskModel.tierScores[.tier3]!))
-        #expect(risks[4].value == PlaceholderRiskModel.unknownCountryScore && risks[4].basis == .unknownCountry(written: "Narnia"))
+        // TIP weight 0.3 × placement value: US Tier 1 (0.05), CN Tier 3 (1), MY Tier 2 (0.2).
+        #expect(abs(risks[0].value - 0.3 * 0.05) < 1e-12)
+        #expect(abs(risks[1].value - 0.3) < 1e-12 && risks[1].country?.alpha2 == "CN")
+        #expect(risks[2].country?.alpha2 == "MY" && abs(risks[2].value - 0.06) < 1e-12)
+        #expect(risks[3].value == 1.0 && abs(risks[3].modelValue - 0.3) < 1e-12)
+        #expect(risks[3].basis == .override(note: "audit", modelValue: risks[3].modelValue))
+        #expect(abs(risks[4].value - 0.2) < 1e-12 && risks[4].indicators.map(\.kind) == [.unknownCountry])
+        #expect(risks.allSatisfy { !$0.isHardFlag })
     }
 
     @Test func linksToUnknownSuppliersAreRejectedAndCounted() {
@@ -90,7 +92,7 @@ struct AssessmentTests {
         let entity = flagged.flags.first { $0.rule == .entity }
         #expect(entity?.severity == .medium)
         #expect(entity?.path == [0, 1, 3])
-        #expect(entity?.message.contains("R1 'Aksu Cotton Ginning' at tier 3 (CN)") == true)
+        #expect(entity?.message.contains("Supplier R1 'Aksu Cotton Ginning' (CN) at tier 3 is flagged: intrinsic risk 1.00 ≥ 0.70, analyst override: audit (model: 0.30) [s.csv:5]") == true)
     }
 
     @Test func queueIsOrderedBySeverityThenExposureTimesAmount() {
@@ -126,5 +128,50 @@ struct AssessmentTests {
         let a = SmallNetwork.assess(one), b = SmallNetwork.assess(three)
         #expect(a.suppliers.map(\.exposure) == b.suppliers.map(\.exposure))
         #expect(a.contracts.map(\.contract.id) == b.contracts.map(\.contract.id))
+    }
+}
+
+@Suite("FL-ENTITY with hard flags")
+struct HardFlagRuleTests {
+    /// V → A (override 0.9, soft flag, tier 2) and V → B → X (Xinjiang, hard flag, tier 3).
+    static func assess() -> Assessment {
+        let at = { (line: Int) in SupplyChainModel.SourceLocation(file: "s.csv", line: line) }
+        let suppliers = [
+            Supplier(id: "V", name: "Vendor Inc.", country: "US", location: at(2)),
+            Supplier(id: "A", name: "Alpha Knit", country: "VN", riskOverride: 0.9, riskNote: "audit", location: at(3)),
+            Supplier(id: "B", name: "Beta Weaving", country: "CN", location: at(4)),
+            Supplier(id: "X", name: "Korla Example Ginning", country: "CN", region: "XUAR", goods: ["cotton"], location: at(5)),
+        ]
+        let links = [
+            SupplyLink(buyerID: "V", supplierID: "A", share: 0.5, location: at(2)), SupplyLink(buyerID: "V", supplierID: "B", share: 0.5, location: at(3)),
+            SupplyLink(buyerID: "B", supplierID: "X", share: 1, location: at(4)),
+        ]
+        func result<R>(_ records: [R]) -> ImportResult<R> {
+            var summary = ImportSummary(file: "x.csv")
+            summary.read = records.count
+            summary.accepted = records.count
+            return ImportResult(records: records, findings: [], summary: summary)
+        }
+        return Assessor(parameters: ScoringParameters()).assess(
+            suppliers: result(suppliers), links: result(links), contracts: result([Contract(id: "C", vendorID: "V", amount: 1, location: at(2))]))
+    }
+
+    @Test func aReachedHardFlagIsHighAndNamesItsSource() {
+        let a = Self.assess()
+        let v = a.suppliers[0]
+        #expect(v.nearestFlaggedTier == 2 && v.nearestHardFlagTier == 3 && v.nearestHardFlagPath == [0, 2, 3])
+        let entity = a.contracts[0].flags.first { $0.rule == .entity }!
+        #expect(entity.severity == .high && entity.path == [0, 2, 3])
+        #expect(entity.message.hasPrefix("Supplier X 'Korla Example Ginning' (CN) at tier 3 is a hard flag: region 'XUAR'"))
+        #expect(entity.message.contains("presumption_regions.csv:"))
+        #expect(entity.message.contains("Nearer, supplier A 'Alpha Knit' (VN) at tier 2 is flagged"))
+    }
+
+    @Test func disabledRulesDoNotFire() {
+        var parameters = ScoringParameters()
+        parameters.rules.entityEnabled = false
+        parameters.rules.exposureEnabled = false
+        let a = SmallNetwork.assess(parameters)
+        #expect(a.contracts.allSatisfy { !$0.isFlagged })
     }
 }

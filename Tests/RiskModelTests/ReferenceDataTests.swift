@@ -72,3 +72,18 @@ struct ReferenceDataTests {
         #expect(tip?.edition.contains("2025") == true)
     }
 }
+
+@Suite("Reference citations")
+struct ReferenceCitationTests {
+    /// The short edition texts the indicators cite must agree with the tables' own headers.
+    @Test func editionTextsAgreeWithTheTables() {
+        let uflpa = EmbeddedTables.files["uflpa_entities.csv"]!
+        #expect(uflpa.contains("133 distinct entities of the official 144") && uflpa.contains("2025-01-15"))
+        #expect(UFLPAList.edition.contains("133 of 144") && UFLPAList.edition.contains("2025-01-15"))
+        let dol = EmbeddedTables.files["dol_goods_2022.csv"]!
+        #expect(dol.contains("# edition: 2022 list") && DOLGoodsList.edition.contains("2022 edition"))
+        #expect(EmbeddedTables.files["presumption_regions.csv"]!.contains("Public Law 117-78"))
+        #expect(ReferenceData.embedded.uflpa.count == 139)
+        #expect(ReferenceData.embedded.editions.first { $0.table == "uflpa_entities.csv" }?.partial?.hasPrefix("PARTIAL: 139 rows") == true)
+    }
+}

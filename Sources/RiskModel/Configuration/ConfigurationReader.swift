@@ -1,0 +1,196 @@
+import Foundation
+import SupplyChainModel
+internal import Yams
+
+/// Walks a parsed configuration, checking every key against ``ConfigurationReader/keys`` and
+/// every value against its range.
+struct ConfigurationReader {
+    let file: String
+    let folder: String
+
+    /// What a key accepts and where its value goes.
+    enum Kind {
+        case fraction(WritableKeyPath<ModelConfiguration, Double>)
+        case integer(ClosedRange<Int>, WritableKeyPath<ModelConfiguration, Int>)
+        case flag(WritableKeyPath<ModelConfiguration, Bool>)
+        case currency(WritableKeyPath<ModelConfiguration, String>)
+        case path(WritableKeyPath<ModelConfiguration, String?>)
+        case datedAmounts(WritableKeyPath<ModelConfiguration, [DatedAmount]>)
+        case version
+    }
+
+    /// Every key of the file, dotted. Sections are the prefixes.
+    static var keys: [(String, Kind)] {
+        [
+            ("version", .version),
+            ("currency", .currency(\.parameters.currency)),
+            ("propagation.tiers", .integer(1...32, \.parameters.tiers)),
+            ("propagation.decay", .fraction(\.parameters.decay)),
+            ("thresholds.flagged_risk", .fraction(\.parameters.flaggedRiskThreshold)),
+            ("thresholds.exposure", .fraction(\.parameters.exposureThreshold)),
+            ("thresholds.exposure_high", .fraction(\.parameters.exposureHighThreshold)),
+            ("indicators.dol_goods.weight", .fraction(\.parameters.indicators.weights.dolGoods)),
+            ("indicators.dol_goods.forced_and_child_labor", .fraction(\.parameters.indicators.dol.forcedAndChildLabor)),
+            ("indicators.dol_goods.forced_labor", .fraction(\.parameters.indicators.dol.forcedLabor)),
+            ("indicators.dol_goods.child_labor", .fraction(\.parameters.indicators.dol.childLabor)),
+            ("indicators.dol_goods.derived", .fraction(\.parameters.indicators.dol.derived)),
+            ("indicators.tip.weight", .fraction(\.parameters.indicators.weights.tip)),
+            ("indicators.tip.tier_3", .fraction(\.parameters.indicators.tip.tier3)),
+            ("indicators.tip.special_case", .fraction(\.parameters.indicators.tip.specialCase)),
+            ("indicators.tip.tier_2_watch_list", .fraction(\.parameters.indicators.tip.tier2WatchList)),
+            ("indicators.tip.tier_2", .fraction(\.parameters.indicators.tip.tier2)),
+            ("indicators.tip.tier_1_or_2", .fraction(\.parameters.indicators.tip.tier1Or2)),
+            ("indicators.tip.tier_1", .fraction(\.parameters.indicators.tip.tier1)),
+            ("indicators.unknown_country.weight", .fraction(\.parameters.indicators.weights.unknownCountry)),
+            ("indicators.watchlist.possible_match_weight", .fraction(\.parameters.indicators.weights.possibleMatch)),
+            ("indicators.watchlist.non_hard_list_weight", .fraction(\.parameters.indicators.weights.nonHardListMatch)),
+            ("indicators.country_risk.weight", .fraction(\.parameters.indicators.weights.countryRisk)),
+            ("indicators.country_risk.file", .path(\.countryRiskPath)),
+            ("matching.match_threshold", .fraction(\.parameters.matching.matchThreshold)),
+            ("matching.review_threshold", .fraction(\.parameters.matching.reviewThreshold)),
+            ("matching.word_similarity", .fraction(\.parameters.matching.wordSimilarity)),
+            ("matching.min_informative_tokens", .integer(1...5, \.parameters.matching.minInformativeTokens)),
+            ("matching.decisions", .path(\.decisionsPath)),
+            ("rules.fl_entity.enabled", .flag(\.parameters.rules.entityEnabled)),
+            ("rules.fl_exposure.enabled", .flag(\.parameters.rules.exposureEnabled)),
+            ("rules.far.micro_purchase_threshold", .datedAmounts(\.parameters.rules.microPurchaseThreshold)),
+            ("rules.far.simplified_acquisition_threshold", .datedAmounts(\.parameters.rules.simplifiedAcquisitionThreshold)),
+        ]
+    }
+
+    /// Reads the root mapping, then checks values that depend on each other.
+    mutating func read(_ root: Node, into configuration: inout ModelConfiguration) throws(ConfigurationError) {
+        let table = Dictionary(uniqueKeysWithValues: Self.keys)
+        try walk(root, prefix: "", table: table, into: &configuration)
+        let p = configuration.parameters
+        if p.matching.reviewThreshold > p.matching.matchThreshold {
+            throw .invalid(
+                "matching.review_threshold", "\(p.matching.reviewThreshold)",
+                allowed: "at most matching.match_threshold (\(p.matching.matchThreshold))", at: location(root))
+        }
+        if p.exposureThreshold > p.exposureHighThreshold {
+            throw .invalid(
+                "thresholds.exposure", "\(p.exposureThreshold)", allowed: "at most thresholds.exposure_high (\(p.exposureHighThreshold))",
+                at: location(root))
+        }
+    }
+
+    private func walk(_ node: Node, prefix: String, table: [String: Kind], into configuration: inout ModelConfiguration) throws(ConfigurationError) {
+        if let scalar = node.scalar, Self.isNull(scalar) { return }  // an empty section keeps its defaults
+        guard let mapping = node.mapping else {
+            let what = prefix.isEmpty ? "the file" : prefix
+            throw ConfigurationError(code: "config-invalid-value", key: prefix.isEmpty ? nil : prefix, allowed: "a mapping of keys", "\(what) must be a mapping of keys (key: value)", at: location(node))
+        }
+        for (keyNode, value) in mapping {
+            let name = keyNode.scalar?.string ?? ""
+            let key = prefix.isEmpty ? name : "\(prefix).\(name)"
+            if let kind = table[key] {
+                try apply(kind, key: key, value, into: &configuration)
+            } else if table.keys.contains(where: { $0.hasPrefix(key + ".") }) {
+                try walk(value, prefix: key, table: table, into: &configuration)
+            } else {
+                let siblings = Set(table.keys.filter { $0.hasPrefix(prefix.isEmpty ? "" : prefix + ".") }.map {
+                    String($0.dropFirst(prefix.isEmpty ? 0 : prefix.count + 1).split(separator: ".")[0])
+                }).sorted()
+                let guess = siblings.min { editDistance($0, name) < editDistance($1, name) }.flatMap { editDistance($0, name) <= 3 ? $0 : nil }
+                throw ConfigurationError(
+                    code: "config-unknown-key", key: key, allowed: siblings.joined(separator: ", "),
+                    "'\(key)' is not a configuration key; allowed \(prefix.isEmpty ? "at the top" : "in '\(prefix)'"): \(siblings.joined(separator: ", "))"
+                        + (guess.map { " (did you mean '\($0)'?)" } ?? ""),
+                    at: location(keyNode))
+            }
+        }
+    }
+
+    private func apply(_ kind: Kind, key: String, _ node: Node, into configuration: inout ModelConfiguration) throws(ConfigurationError) {
+        let text = node.scalar?.string ?? "(a \(node.mapping != nil ? "mapping" : "list"))"
+        let at = location(node)
+        switch kind {
+        case .version:
+            guard node.scalar != nil, text == "1" else { throw .invalid(key, text, allowed: "1 (the only version)", at: at) }
+        case .fraction(let path):
+            guard node.scalar != nil, let value = Self.number(text), (0...1).contains(value) else {
+                throw .invalid(key, text, allowed: "a number from 0 to 1", at: at)
+            }
+            configuration[keyPath: path] = value
+        case .integer(let range, let path):
+            guard node.scalar != nil, let value = Int(text), range.contains(value) else {
+                throw .invalid(key, text, allowed: "an integer from \(range.lowerBound) to \(range.upperBound)", at: at)
+            }
+            configuration[keyPath: path] = value
+        case .flag(let path):
+            guard node.scalar != nil, text == "true" || text == "false" else { throw .invalid(key, text, allowed: "true or false", at: at) }
+            configuration[keyPath: path] = text == "true"
+        case .currency(let path):
+            guard node.scalar != nil, text.count == 3, text.allSatisfy({ $0.isASCII && $0.isUppercase }) else {
+                throw .invalid(key, text, allowed: "an ISO 4217 code of three capital letters, e.g. USD", at: at)
+            }
+            configuration[keyPath: path] = text
+        case .path(let path):
+            guard let scalar = node.scalar else { throw .invalid(key, text, allowed: "a file path, or ~ for none", at: at) }
+            if Self.isNull(scalar) {
+                configuration[keyPath: path] = nil
+            } else {
+                configuration[keyPath: path] = scalar.string.hasPrefix("/") ? scalar.string : URL(fileURLWithPath: folder).appendingPathComponent(scalar.string).path
+            }
+        case .datedAmounts(let path):
+            let allowed = "a list of {amount: a number ≥ 0, effective: YYYY-MM-DD}"
+            guard let sequence = node.sequence else { throw .invalid(key, text, allowed: allowed, at: at) }
+            var amounts: [DatedAmount] = []
+            for item in sequence {
+                guard let mapping = item.mapping, mapping.count == 2, let amountText = mapping["amount"]?.scalar?.string,
+                    let amount = Self.number(amountText), amount >= 0, let date = mapping["effective"]?.scalar?.string, Self.isDate(date)
+                else {
+                    throw .invalid(key, item.scalar?.string ?? Self.flow(item), allowed: allowed, at: location(item))
+                }
+                amounts.append(DatedAmount(amount: amount, effective: date))
+            }
+            configuration[keyPath: path] = amounts.sorted { $0.effective < $1.effective }
+        }
+    }
+
+    private func location(_ node: Node) -> SourceLocation {
+        SourceLocation(file: file, line: node.mark?.line ?? 0, column: node.mark?.column)
+    }
+
+    static func number(_ text: String) -> Double? {
+        guard !text.isEmpty, text.allSatisfy({ $0.isASCII && ($0.isNumber || "+-.eE_".contains($0)) }), let value = Double(text.replacingOccurrences(of: "_", with: "")), value.isFinite else { return nil }
+        return value
+    }
+
+    static func isNull(_ scalar: Node.Scalar) -> Bool {
+        scalar.style == .plain && ["", "~", "null", "Null", "NULL"].contains(scalar.string)
+    }
+
+    static func isDate(_ text: String) -> Bool {
+        let parts = text.split(separator: "-", omittingEmptySubsequences: false)
+        guard parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
+            let year = Int(parts[0]), let month = Int(parts[1]), let day = Int(parts[2])
+        else { return false }
+        return year >= 1900 && (1...12).contains(month) && (1...31).contains(day)
+    }
+
+    /// A short flow rendering of a node for messages.
+    static func flow(_ node: Node) -> String {
+        if let scalar = node.scalar { return scalar.string }
+        if let mapping = node.mapping { return "{" + mapping.map { "\(flow($0.key)): \(flow($0.value))" }.joined(separator: ", ") + "}" }
+        if let sequence = node.sequence { return "[" + sequence.map(flow).joined(separator: ", ") + "]" }
+        return "?"
+    }
+}
+
+/// Levenshtein distance, for "did you mean".
+func editDistance(_ a: String, _ b: String) -> Int {
+    let a = Array(a), b = Array(b)
+    guard !a.isEmpty else { return b.count }
+    guard !b.isEmpty else { return a.count }
+    var previous = Array(0...b.count)
+    for i in 1...a.count {
+        var current = [i] + [Int](repeating: 0, count: b.count)
+        for j in 1...b.count {
+            current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1))
+        }
+        previous = current
+    }
+    return previous[b.count]
+}

@@ -1,0 +1,158 @@
+import Foundation
+
+/// One word of a normalised company name.
+struct NameToken: Sendable, Hashable {
+    var text: String
+    /// Unicode scalar values, for the string-similarity measures.
+    var scalars: [UInt32]
+    /// Not a generic business, sector or place word, at least 3 characters, not a number.
+    var informative: Bool
+
+    init(_ text: String) {
+        self.text = text
+        scalars = text.unicodeScalars.map(\.value)
+        informative = scalars.count >= 3 && !NameWords.generic.contains(text) && !text.allSatisfy(\.isNumber)
+    }
+
+    /// Weight of the word in the name score: distinctive words count, generic ones a little.
+    var weight: Double { informative ? 1 : NameNormalizer.genericWeight }
+}
+
+/// A company name reduced to the words that identify it.
+struct NormalizedName: Sendable, Hashable {
+    /// Words in name order, after folding, variant mapping, and removing legal forms and stop words.
+    var tokens: [NameToken]
+    /// The words sorted and joined: equal keys are the same name up to word order.
+    var sortedKey: String
+    /// The words in order, joined.
+    var orderedKey: String
+    var informativeCount: Int
+
+    init(tokens: [NameToken]) {
+        self.tokens = tokens
+        sortedKey = tokens.map(\.text).sorted().joined(separator: " ")
+        orderedKey = tokens.map(\.text).joined(separator: " ")
+        informativeCount = tokens.reduce(0) { $0 + ($1.informative ? 1 : 0) }
+    }
+}
+
+/// Normalises company names for watchlist matching (docs/METHODOLOGY.md, "Matching"):
+///
+/// 1. case and accents folded; `&` read as "and"; apostrophes dropped; other punctuation splits words;
+/// 2. runs of single letters joined ("A.B.C." → "abc");
+/// 3. spelling variants, abbreviations and transliterations mapped to one form ("Colour" → color,
+///    "COMM" → communication, "Uighur" → uygur), plurals made singular;
+/// 4. legal forms ("Co., Ltd.", "GmbH", "Sdn. Bhd.", "Youxian Gongsi", "and subsidiaries") and
+///    joining words removed.
+enum NameNormalizer {
+    /// The weight of a generic word relative to a distinctive one.
+    static let genericWeight = 0.35
+
+    /// Chinese legal-form suffixes removed before splitting.
+    static let chineseLegalForms = ["股份有限公司", "有限责任公司", "有限公司", "集团", "公司"]
+
+    /// - Complexity: O(length of the name).
+    static func normalize(_ name: String) -> NormalizedName {
+        var words = rawWords(name)
+        // Join runs of single letters: "a b c" → "abc".
+        var joined: [String] = []
+        var run = ""
+        for word in words {
+            if word.count == 1, word.first!.isLetter {
+                run += word
+                continue
+            }
+            if !run.isEmpty { joined.append(run); run = "" }
+            joined.append(word)
+        }
+        if !run.isEmpty { joined.append(run) }
+        words = joined
+
+        var tokens: [NameToken] = []
+        tokens.reserveCapacity(words.count)
+        for word in words {
+            for mapped in canonical(word) where !NameWords.legalForms.contains(mapped) && !NameWords.stopWords.contains(mapped) {
+                tokens.append(NameToken(mapped))
+            }
+        }
+        return NormalizedName(tokens: tokens)
+    }
+
+    /// The canonical form(s) of one folded word: variant map, then singular, then the map again.
+    static func canonical(_ word: String) -> [String] {
+        if let mapped = NameWords.variants[word] { return mapped.split(separator: " ").map(String.init) }
+        let singular = singularize(word)
+        if let mapped = NameWords.variants[singular] { return mapped.split(separator: " ").map(String.init) }
+        return [singular]
+    }
+
+    /// "industries" → "industry", "textiles" → "textile"; words of 3 letters or fewer, and words
+    /// ending in "ss", "us" or "is", are kept.
+    static func singularize(_ word: String) -> String {
+        guard word.count > 3, word.hasSuffix("s"), !word.hasSuffix("ss"), !word.hasSuffix("us"), !word.hasSuffix("is") else {
+            return word
+        }
+        if word.hasSuffix("ies"), word.count > 4 { return String(word.dropLast(3)) + "y" }
+        return String(word.dropLast())
+    }
+
+    /// Folded words: lower case without accents, `&` as "and", apostrophes removed.
+    static func rawWords(_ name: String) -> [String] {
+        var text = name
+        if text.utf8.allSatisfy({ $0 < 0x80 }) {
+            text = text.lowercased()
+        } else {
+            text = text.folding(options: [.caseInsensitive, .diacriticInsensitive, .widthInsensitive], locale: nil)
+            for form in chineseLegalForms where text.contains(form) { text = text.replacingOccurrences(of: form, with: " ") }
+        }
+        var words: [String] = []
+        var current = ""
+        for character in text {
+            if character.isLetter || character.isNumber {
+                current.append(character)
+            } else if character == "'" || character == "’" || character == "`" {
+                continue
+            } else {
+                if !current.isEmpty { words.append(current); current = "" }
+                if character == "&" || character == "+" { words.append("and") }
+            }
+        }
+        if !current.isEmpty { words.append(current) }
+        return words
+    }
+}
+
+/// Jaro-Winkler similarity of two words (1 = equal), with the usual prefix scale 0.1 over at most
+/// four characters.
+/// - Complexity: O(|a| · |b|) for these short words.
+func jaroWinkler(_ a: [UInt32], _ b: [UInt32]) -> Double {
+    if a == b { return 1 }
+    if a.isEmpty || b.isEmpty { return 0 }
+    let window = max(0, max(a.count, b.count) / 2 - 1)
+    var aMatched = [Bool](repeating: false, count: a.count)
+    var bMatched = [Bool](repeating: false, count: b.count)
+    var matches = 0
+    for i in a.indices {
+        let low = max(0, i - window), high = min(b.count - 1, i + window)
+        guard low <= high else { continue }
+        for j in low...high where !bMatched[j] && a[i] == b[j] {
+            aMatched[i] = true
+            bMatched[j] = true
+            matches += 1
+            break
+        }
+    }
+    guard matches > 0 else { return 0 }
+    var transpositions = 0
+    var j = 0
+    for i in a.indices where aMatched[i] {
+        while !bMatched[j] { j += 1 }
+        if a[i] != b[j] { transpositions += 1 }
+        j += 1
+    }
+    let m = Double(matches)
+    let jaro = (m / Double(a.count) + m / Double(b.count) + (m - Double(transpositions) / 2) / m) / 3
+    var prefix = 0
+    while prefix < min(4, a.count, b.count) && a[prefix] == b[prefix] { prefix += 1 }
+    return jaro + Double(prefix) * 0.1 * (1 - jaro)
+}

@@ -1,0 +1,226 @@
+import SupplyChainModel
+
+/// Matches suppliers to watchlist entries (the embedded UFLPA Entity List and user lists):
+/// identifiers first, then normalised names (exact, then word order), then a fuzzy name score,
+/// with the analyst's decisions applied last. See docs/METHODOLOGY.md, "Matching".
+///
+/// Entries are indexed by their distinctive words (and those words' first four letters), so a
+/// supplier is scored only against the few names that share such a word: matching 100 000
+/// suppliers against a few hundred names costs a few look-ups per supplier, not a full cross
+/// product.
+public struct WatchlistMatcher: Sendable {
+    /// One name or alias of an entry.
+    struct ListedName: Sendable {
+        var entity: Int32
+        var text: String
+        var isAlias: Bool
+        var normalized: NormalizedName
+    }
+
+    /// The entries, in order: embedded lists first, then user lists.
+    public let entities: [ListedEntity]
+    public let parameters: MatchingParameters
+    public let decisions: MatchDecisions
+    let names: [ListedName]
+    /// Distinctive word → names holding it.
+    let byWord: [String: [Int32]]
+    /// First four letters of a distinctive word of five letters or more → names.
+    let byPrefix: [String: [Int32]]
+    /// Sorted-words key → names.
+    let byKey: [String: [Int32]]
+    /// `scheme:VALUE` → entities.
+    let byIdentifier: [String: [Int32]]
+    /// Entry id → entities (ids may repeat across lists).
+    let byEntryID: [String: [Int32]]
+    /// The resolved country of each entity, when its list gives one.
+    let entityCountry: [String?]
+
+    /// - Parameters:
+    ///   - entities: the entries to match against.
+    ///   - countries: resolves entries' countries for the country check.
+    /// - Complexity: O(total length of the names and aliases).
+    public init(entities: [ListedEntity], parameters: MatchingParameters, decisions: MatchDecisions = MatchDecisions(), countries: CountryDirectory) {
+        self.entities = entities
+        self.parameters = parameters
+        self.decisions = decisions
+        var names: [ListedName] = []
+        var byWord: [String: [Int32]] = [:], byPrefix: [String: [Int32]] = [:], byKey: [String: [Int32]] = [:]
+        var byIdentifier: [String: [Int32]] = [:], byEntryID: [String: [Int32]] = [:]
+        for (index, entity) in entities.enumerated() {
+            let entry = entity.entry
+            byEntryID[entry.id, default: []].append(Int32(index))
+            for identifier in entry.identifiers {
+                if let key = Self.identifierKey(identifier) { byIdentifier[key, default: []].append(Int32(index)) }
+            }
+            for (text, isAlias) in [(entry.name, false)] + entry.aliases.map({ ($0, true) }) {
+                let normalized = NameNormalizer.normalize(text)
+                guard !normalized.tokens.isEmpty else { continue }
+                let position = Int32(names.count)
+                names.append(ListedName(entity: Int32(index), text: text, isAlias: isAlias, normalized: normalized))
+                byKey[normalized.sortedKey, default: []].append(position)
+                for token in Set(normalized.tokens.filter(\.informative).map(\.text)) {
+                    byWord[token, default: []].append(position)
+                    if token.unicodeScalars.count >= 5 { byPrefix[String(token.unicodeScalars.prefix(4)), default: []].append(position) }
+                }
+            }
+        }
+        self.names = names
+        self.byWord = byWord
+        self.byPrefix = byPrefix
+        self.byKey = byKey
+        self.byIdentifier = byIdentifier
+        self.byEntryID = byEntryID
+        entityCountry = entities.map { $0.entry.country.flatMap(countries.resolve)?.alpha2 }
+    }
+
+    /// Whether an entry id names an entry of these lists.
+    public func hasEntry(id: String) -> Bool { byEntryID[id] != nil }
+
+    /// The matches of one supplier at or above the review threshold, strongest first: matches
+    /// before possible matches, then by score, then in entry order. Rejected pairs are left out.
+    ///
+    /// - Parameter alpha2: the supplier's resolved country, for the country check.
+    /// - Complexity: O(words of the name + candidate names sharing a distinctive word).
+    public func matches(for supplier: Supplier, alpha2: String?) -> [WatchlistMatch] {
+        var best: [Int32: WatchlistMatch] = [:]
+        func offer(_ match: WatchlistMatch) {
+            if let current = best[Int32(match.entity)], !Self.isBetter(match, than: current) { return }
+            best[Int32(match.entity)] = match
+        }
+
+        // 1. Identifiers.
+        for (scheme, value) in [("uei", supplier.uei), ("lei", supplier.lei), ("duns", supplier.duns)] {
+            guard let value, let key = Self.identifierKey("\(scheme):\(value)") else { continue }
+            for entity in byIdentifier[key] ?? [] {
+                offer(makeMatch(entity: Int(entity), name: entities[Int(entity)].entry.name, method: .identifier, score: 1, strength: .match, notes: [scheme.uppercased()]))
+            }
+        }
+
+        // 2. Names: exact and word-order keys, then fuzzy candidates sharing a distinctive word.
+        let name = NameNormalizer.normalize(supplier.name)
+        if !name.tokens.isEmpty {
+            var candidates: [Int32] = byKey[name.sortedKey] ?? []
+            for token in name.tokens where token.informative {
+                candidates += byWord[token.text] ?? []
+                if token.scalars.count >= 5 { candidates += byPrefix[String(token.text.unicodeScalars.prefix(4))] ?? [] }
+            }
+            var seen = Set<Int32>()
+            for position in candidates where seen.insert(position).inserted {
+                if let match = score(name, against: names[Int(position)], alpha2: alpha2) { offer(match) }
+            }
+        }
+
+        // 3. The analyst's decisions: confirmed pairs are hard matches, rejected pairs never match.
+        var result: [WatchlistMatch] = []
+        for decision in decisions.decisions(supplierID: supplier.id) where decision.kind == .confirm {
+            for entity in byEntryID[decision.entryID] ?? [] {
+                let computed = best[entity]
+                best[entity] = makeMatch(
+                    entity: Int(entity), name: computed?.matchedName ?? entities[Int(entity)].entry.name, method: .analystConfirmed,
+                    score: 1, strength: .match,
+                    notes: ["\(decision.location)"] + (computed.map { ["model: \($0.method.rawValue) \(Formatting.fixed($0.score, 2))"] } ?? []))
+            }
+        }
+        for (entity, match) in best {
+            if let decision = decisions.decision(supplierID: supplier.id, entryID: entities[Int(entity)].entry.id), decision.kind == .reject { continue }
+            result.append(match)
+        }
+        return result.sorted { a, b in Self.isBetter(a, than: b) || (!Self.isBetter(b, than: a) && a.entity < b.entity) }
+    }
+
+    /// The name score of a supplier's name against one listed name, or nil below the review threshold.
+    func score(_ supplier: NormalizedName, against listed: ListedName, alpha2: String?) -> WatchlistMatch? {
+        let entity = Int(listed.entity)
+        var notes: [String] = listed.isAlias ? ["alias"] : []
+        var method: MatchMethod
+        var score: Double
+        var strong: Bool
+        if supplier.sortedKey == listed.normalized.sortedKey {
+            // A one-word generic name ("Trading") is no evidence at all.
+            if supplier.informativeCount < parameters.minInformativeTokens && supplier.tokens.count < 2 { return nil }
+            method = supplier.orderedKey == listed.normalized.orderedKey ? .exactName : .tokenSort
+            score = 1
+            strong = supplier.informativeCount >= parameters.minInformativeTokens
+        } else {
+            let measured = NameSimilarity.measure(supplier.tokens, listed.normalized.tokens, wordThreshold: parameters.wordSimilarity)
+            guard measured.sharedInformative > 0, measured.score >= parameters.reviewThreshold else { return nil }
+            method = .fuzzy
+            score = measured.score
+            strong = score >= parameters.matchThreshold && measured.allInformativeMatched
+                && supplier.informativeCount >= parameters.minInformativeTokens
+        }
+        if supplier.informativeCount < parameters.minInformativeTokens { notes.append("generic name") }
+        if let listedCountry = entityCountry[entity], let alpha2, listedCountry != alpha2 {
+            notes.append("country differs: entry \(listedCountry), supplier \(alpha2)")
+            strong = false
+        }
+        return makeMatch(entity: entity, name: listed.text, method: method, score: score, strength: strong ? .match : .possible, notes: notes)
+    }
+
+    func makeMatch(entity: Int, name: String, method: MatchMethod, score: Double, strength: MatchStrength, notes: [String]) -> WatchlistMatch {
+        let entry = entities[entity].entry
+        return WatchlistMatch(entity: entity, entryID: entry.id, list: entry.list, matchedName: name, method: method, score: score, strength: strength, notes: notes)
+    }
+
+    /// Matches before possible matches, then the higher score.
+    static func isBetter(_ a: WatchlistMatch, than b: WatchlistMatch) -> Bool {
+        if a.strength != b.strength { return a.strength == .match }
+        return a.score > b.score
+    }
+
+    /// `scheme:VALUE` with the scheme in lower case and the value in upper case without spaces,
+    /// dots or hyphens; nil for an unknown scheme or an empty value.
+    static func identifierKey(_ identifier: String) -> String? {
+        let parts = identifier.split(separator: ":", maxSplits: 1)
+        guard parts.count == 2 else { return nil }
+        let scheme = parts[0].lowercased().trimmingWhitespaceAndNewlines()
+        guard ["uei", "lei", "duns"].contains(scheme) else { return nil }
+        let value = parts[1].uppercased().filter { $0.isLetter || $0.isNumber }
+        return value.isEmpty ? nil : "\(scheme):\(value)"
+    }
+}
+
+/// The token-set name score.
+enum NameSimilarity {
+    struct Measure {
+        /// Weighted share of words on both sides that find a similar word on the other side.
+        var score: Double
+        /// Distinctive words that find a similar word on the other side.
+        var sharedInformative: Int
+        /// Every distinctive word of both names finds a similar word on the other side.
+        var allInformativeMatched: Bool
+    }
+
+    /// `score = (Σ_a w_a·s_a + Σ_b w_b·s_b) / (Σ_a w_a + Σ_b w_b)`, where `s_x` is the best
+    /// similarity of word x to a word of the other name: 1 for equal words, the Jaro-Winkler
+    /// similarity when both words have five or more letters and it reaches `wordThreshold`, 0
+    /// otherwise; distinctive words weigh 1, generic words ``NameNormalizer/genericWeight``.
+    static func measure(_ a: [NameToken], _ b: [NameToken], wordThreshold: Double) -> Measure {
+        var total = 0.0, matched = 0.0
+        var shared = 0
+        var allInformative = true
+        for (side, other) in [(a, b), (b, a)] {
+            for token in side {
+                var bestSimilarity = 0.0
+                for candidate in other {
+                    let s = similarity(token, candidate, wordThreshold: wordThreshold)
+                    if s > bestSimilarity { bestSimilarity = s }
+                    if bestSimilarity == 1 { break }
+                }
+                total += token.weight
+                matched += token.weight * bestSimilarity
+                if token.informative {
+                    if bestSimilarity > 0 { shared += 1 } else { allInformative = false }
+                }
+            }
+        }
+        return Measure(score: total > 0 ? matched / total : 0, sharedInformative: shared, allInformativeMatched: allInformative)
+    }
+
+    static func similarity(_ x: NameToken, _ y: NameToken, wordThreshold: Double) -> Double {
+        if x.text == y.text { return 1 }
+        guard x.scalars.count >= 5, y.scalars.count >= 5 else { return 0 }
+        let s = jaroWinkler(x.scalars, y.scalars)
+        return s >= wordThreshold ? s : 0
+    }
+}

@@ -1,0 +1,92 @@
+import Foundation
+import Importers
+
+/// How a written good was recognised in the goods vocabulary.
+public enum GoodMatchMethod: String, Sendable, Hashable {
+    /// The whole text is a good's name, id, DOL name or synonym.
+    case exact
+    /// A part of the text is: the text without its parenthesis, the parenthesis, or one side of a `/`.
+    case part
+    /// The text ends with a synonym (its head noun), e.g. "cotton yarn" → yarn.
+    case head
+}
+
+/// A written good resolved to a vocabulary good.
+public struct GoodMatch: Sendable, Hashable {
+    /// The `good_id` of `goods.csv`.
+    public var goodID: String
+    /// The text as written in the input.
+    public var written: String
+    /// The phrase of the vocabulary that matched.
+    public var phrase: String
+    public var method: GoodMatchMethod
+}
+
+/// The project's goods vocabulary (`Datasets/reference/goods.csv`, plus DOL's exact good names
+/// from `dol_goods_2022.csv`): maps what suppliers write ("thread/yarn", "cobalt ore
+/// (heterogenite)", "nitrile gloves") to normalised good ids.
+public struct GoodsVocabulary: Sendable {
+    /// Normalised phrase → good ids, in table order.
+    private var phrases: [String: [String]] = [:]
+    /// good_id → display name.
+    private var names: [String: String] = [:]
+
+    /// - Parameters:
+    ///   - goods: records of `good_id,name,category,synonyms,...` (header first).
+    ///   - extraNames: more `(phrase, good_id)` pairs, e.g. DOL's exact good names.
+    init(goods: [CSVRecord], extraNames: [(String, String)]) {
+        func add(_ phrase: String, _ id: String) {
+            let key = Self.normalise(phrase)
+            guard !key.isEmpty else { return }
+            if !(phrases[key]?.contains(id) ?? false) { phrases[key, default: []].append(id) }
+        }
+        for record in goods.dropFirst() where record.fields.count >= 4 {
+            let id = record.fields[0]
+            names[id] = record.fields[1]
+            add(id.replacingOccurrences(of: "-", with: " "), id)
+            add(record.fields[1], id)
+            for synonym in record.fields[3].split(separator: ";") { add(String(synonym), id) }
+        }
+        for (phrase, id) in extraNames { add(phrase, id) }
+    }
+
+    /// The display name of a good id ("Thread/yarn"), or the id itself.
+    public func name(of goodID: String) -> String { names[goodID] ?? goodID }
+
+    /// The goods a written text names: the whole text, then its parts, then its head words.
+    /// - Complexity: O(words²) dictionary look-ups for a text of that many words.
+    public func resolve(_ written: String) -> [GoodMatch] {
+        let whole = Self.normalise(written)
+        guard !whole.isEmpty else { return [] }
+        if let ids = phrases[whole] { return ids.map { GoodMatch(goodID: $0, written: written, phrase: whole, method: .exact) } }
+        // Parts: without the parenthesis, inside it, and the sides of a slash or comma.
+        var parts: [String] = []
+        if let open = written.firstIndex(of: "("), let close = written[open...].firstIndex(of: ")") {
+            parts.append(String(written[..<open]) + String(written[written.index(after: close)...]))
+            parts.append(String(written[written.index(after: open)..<close]))
+        }
+        parts += written.split(whereSeparator: { $0 == "/" || $0 == "," }).map(String.init)
+        var found: [GoodMatch] = []
+        for part in parts {
+            let key = Self.normalise(part)
+            for id in phrases[key] ?? [] where !found.contains(where: { $0.goodID == id }) {
+                found.append(GoodMatch(goodID: id, written: written, phrase: key, method: .part))
+            }
+        }
+        if !found.isEmpty { return found }
+        // Head: the longest ending of the phrase that is a vocabulary phrase.
+        let words = whole.split(separator: " ")
+        for start in 1..<max(1, words.count) {
+            let key = words[start...].joined(separator: " ")
+            if let ids = phrases[key] { return ids.map { GoodMatch(goodID: $0, written: written, phrase: key, method: .head) } }
+        }
+        return []
+    }
+
+    /// Lower case, accents folded, punctuation other than `-` as spaces, single spaces.
+    static func normalise(_ text: String) -> String {
+        text.folding(options: [.caseInsensitive, .diacriticInsensitive], locale: nil)
+            .split(whereSeparator: { !($0.isLetter || $0.isNumber || $0 == "-") })
+            .joined(separator: " ")
+    }
+}

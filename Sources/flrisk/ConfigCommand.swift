@@ -1,0 +1,62 @@
+import ArgumentParser
+import Foundation
+import Reporting
+import RiskModel
+
+extension Flrisk {
+    /// `flrisk config`: write and check configuration files.
+    struct Config: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Write or check a configuration file (YAML).",
+            subcommands: [Init.self, Check.self])
+
+        /// `flrisk config init [PATH]`: writes the commented default configuration.
+        struct Init: ParsableCommand {
+            static let configuration = CommandConfiguration(
+                abstract: "Write the commented default configuration to PATH (default flrisk.yaml; '-' for standard output).")
+
+            @Argument(help: ArgumentHelp("Where to write it.", valueName: "path"))
+            var path = "flrisk.yaml"
+
+            @Flag(help: "Replace an existing file.")
+            var force = false
+
+            func run() throws {
+                if path == "-" {
+                    print(ConfigurationTemplate.text, terminator: "")
+                    return
+                }
+                if FileManager.default.fileExists(atPath: path) && !force {
+                    throw ValidationError("\(path) already exists; use --force to replace it.")
+                }
+                do {
+                    try AtomicFile.write(ConfigurationTemplate.text, to: path)
+                } catch {
+                    Console.error(error.description)
+                    throw ExitCode(ExitStatus.outputFailed)
+                }
+                print("Wrote \(path). Use it with: flrisk score --config \(path) …")
+            }
+        }
+
+        /// `flrisk config check PATH`: loads a configuration and reports the first problem.
+        struct Check: ParsableCommand {
+            static let configuration = CommandConfiguration(
+                abstract: "Check a configuration file: exit 0 when it loads, 2 with the key, value and allowed range otherwise.")
+
+            @Argument(help: ArgumentHelp("The configuration file.", valueName: "path"))
+            var path: String
+
+            func run() throws {
+                do {
+                    let loaded = try ModelConfiguration.load(path: path)
+                    let p = loaded.parameters
+                    print("\(path): ok (tiers \(p.tiers), decay \(p.decay), flagged risk \(p.flaggedRiskThreshold), exposure \(p.exposureThreshold), match \(p.matching.matchThreshold), review \(p.matching.reviewThreshold))")
+                } catch {
+                    Console.error(error.description)
+                    throw ExitCode(ExitStatus.badInput)
+                }
+            }
+        }
+    }
+}
