@@ -25,7 +25,9 @@ let package = Package(
         // Streaming readers for every input format; the only users of the C libraries.
         .target(name: "Importers", dependencies: ["SupplyChainModel", "CLibCSV", "CLibXML2"]),
         // Domain-free graph core: interning, CSR arrays, propagation on Dispatch workers.
-        .target(name: "SupplyGraph"),
+        .target(name: "SupplyGraph", dependencies: ["CPrefetch"]),
+        // One compiler intrinsic (cache prefetch) for the propagation core's gather loop.
+        .target(name: "CPrefetch"),
         // Reference data, intrinsic risk, exposure analysis and review rules.
         .target(
             name: "RiskModel",

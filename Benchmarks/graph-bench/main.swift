@@ -116,31 +116,63 @@ case "run":
         """)
 
 case "build":
+    // Interning + CSR from parsed records, as the CSV importer hands them over: the id bytes of
+    // every field back to back with their end offsets, and the parsed shares.
     let nodes = Int(option("--nodes", arguments))!
     let links = Int(option("--links", arguments))!
     let seed = UInt64(option("--seed", arguments, default: "42"))!
+    let workers = Int(option("--workers", arguments, default: String(WorkPartition.defaultWorkers)))!
     let synthetic = SyntheticGraph(nodes: nodes, links: links, seed: seed)
-    // Parsed records as a CSV reader would hand them over: id strings and optional shares.
-    let ids = (0..<nodes).map { "S" + String($0 + 1_000_000_000, radix: 36) }
-    let buyers = synthetic.links.map { ids[Int($0.buyer)] }
-    let suppliers = synthetic.links.map { ids[Int($0.supplier)] }
+    let ids = (0..<nodes).map { Array(("S" + String($0 + 1_000_000_000, radix: 36)).utf8) }
+    func flatten(_ keys: [[UInt8]]) -> (bytes: [UInt8], ends: [Int]) {
+        var bytes: [UInt8] = []
+        var ends: [Int] = []
+        ends.reserveCapacity(keys.count)
+        for key in keys {
+            bytes.append(contentsOf: key)
+            ends.append(bytes.count)
+        }
+        return (bytes, ends)
+    }
+    let supplierKeys = flatten(ids)
+    let buyerKeys = flatten(synthetic.links.map { ids[Int($0.buyer)] })
+    let linkSupplierKeys = flatten(synthetic.links.map { ids[Int($0.supplier)] })
     let shares = synthetic.links.map(\.share)
     var times: [Double] = []
     var linkCount = 0
+    var phases: [String: [Double]] = [:]
     for _ in 0..<3 {
         let t0 = now()
         var interner = IDInterner(capacity: nodes)
-        for id in ids { interner.intern(id) }
-        var raw = [RawLink]()
-        raw.reserveCapacity(buyers.count)
-        for i in 0..<buyers.count {
-            raw.append(RawLink(buyer: interner.intern(buyers[i]).index, supplier: interner.intern(suppliers[i]).index, share: shares[i]))
+        supplierKeys.bytes.withUnsafeBytes { raw in
+            var start = 0
+            for end in supplierKeys.ends {
+                interner.intern(bytes: UnsafeRawBufferPointer(rebasing: raw[start..<end]))
+                start = end
+            }
         }
+        let t1 = now()
+        let lookup = { (keys: (bytes: [UInt8], ends: [Int])) in
+            keys.bytes.withUnsafeBytes { raw in keys.ends.withUnsafeBufferPointer { interner.indices(ofKeys: raw, ends: $0, workers: workers) } }
+        }
+        let buyers = lookup(buyerKeys)
+        let suppliers = lookup(linkSupplierKeys)
+        var raw = [RawLink]()
+        raw.reserveCapacity(shares.count)
+        for i in 0..<shares.count {
+            raw.append(RawLink(buyer: buyers[i], supplier: suppliers[i], share: shares[i]))
+        }
+        let t2 = now()
         let graph = SupplyGraphBuilder.build(nodeCount: interner.count, links: raw).graph
-        times.append(now() - t0)
+        let t3 = now()
+        times.append(t3 - t0)
+        phases["intern_suppliers", default: []].append(t1 - t0)
+        phases["lookup_links", default: []].append(t2 - t1)
+        phases["csr", default: []].append(t3 - t2)
         linkCount = graph.linkCount
     }
-    print("{\"impl\": \"swift-build\", \"nodes\": \(nodes), \"links\": \(linkCount), \"seconds\": \(median(times)), \"peak_rss_bytes\": \(peakRSS())}")
+    let phaseText = phases.keys.sorted().map { "\"\($0)\": \(median(phases[$0]!))" }.joined(separator: ", ")
+    print("{\"impl\": \"swift-build\", \"nodes\": \(nodes), \"links\": \(linkCount), \"seconds\": \(median(times)), \(phaseText), \"peak_rss_bytes\": \(peakRSS())}")
 
 default:
     fail("usage: graph-bench generate|run|build …")

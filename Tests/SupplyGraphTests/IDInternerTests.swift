@@ -34,3 +34,21 @@ import Testing
         #expect(interner.index(of: "") == 1)
     }
 }
+
+@Suite struct IDInternerBatchTests {
+    @Test(arguments: [1, 2, 3])
+    func batchLookupMatchesSingleLookups(workers: Int) {
+        var interner = IDInterner()
+        for id in ["A", "B", "", "Supplier-0042"] { interner.intern(id) }
+        let keys = ["B", "B", "A", "missing", "", "Supplier-0042", "Supplier-0042", "A", "missing"]
+        var bytes: [UInt8] = []
+        var ends: [Int] = []
+        for key in keys {
+            bytes += Array(key.utf8)
+            ends.append(bytes.count)
+        }
+        let found = bytes.withUnsafeBytes { raw in ends.withUnsafeBufferPointer { interner.indices(ofKeys: raw, ends: $0, workers: workers) } }
+        #expect(found == keys.map { interner.index(of: $0) ?? -1 })
+        #expect(found == [1, 1, 0, -1, 2, 3, 3, 0, -1])
+    }
+}
