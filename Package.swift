@@ -7,6 +7,7 @@ let package = Package(
     products: [
         .executable(name: "flrisk", targets: ["flrisk"]),
         .library(name: "SupplyGraph", targets: ["SupplyGraph"]),
+        .library(name: "Importers", targets: ["Importers"]),
         .library(name: "RiskModel", targets: ["RiskModel"]),
     ],
     dependencies: [

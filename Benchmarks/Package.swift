@@ -33,6 +33,12 @@ let package = Package(
             name: "graph-bench",
             dependencies: ["BenchmarkSupport", .product(name: "SupplyGraph", package: root)],
             path: "graph-bench"),
+        // Ingest side of the side-by-side comparison: writes CSV / FPDS XML inputs and times the
+        // importers on them (compare_ingest.py).
+        .executableTarget(
+            name: "ingest-bench",
+            dependencies: ["BenchmarkSupport", .product(name: "Importers", package: root)],
+            path: "ingest-bench"),
     ],
     swiftLanguageModes: [.v6]
 )

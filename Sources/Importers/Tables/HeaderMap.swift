@@ -152,6 +152,11 @@ struct Row {
 extension String {
     /// The string without leading and trailing spaces, tabs, line ends and no-break spaces.
     func trimmingWhitespace() -> String {
+        // Fast path: most fields start and end with a printable ASCII byte and need nothing.
+        if let first = utf8.first, let last = utf8.last, first > 0x20, first < 0x80, last > 0x20, last < 0x80 {
+            return self
+        }
+        if utf8.isEmpty { return self }
         let isSpace: (Character) -> Bool = { $0.isWhitespace }
         guard let first = firstIndex(where: { !isSpace($0) }) else { return "" }
         let last = lastIndex(where: { !isSpace($0) })!

@@ -1,0 +1,96 @@
+#!/usr/bin/env python3
+"""Side-by-side ingest benchmark: flrisk's importers against Python peers, same files, one run.
+
+Writes a native links CSV (ingest-bench write-links) and an FPDS-NG ATOM feed (write-fpds),
+then alternates: flrisk tokenising only (libcsv), flrisk's full links import (typed records,
+findings, counts), polars and pandas read_csv; flrisk's FPDS import, lxml and xml.etree
+iterparse extracting the same fields. Results (MB/s, medians) go to results/ingest.md.
+
+Usage (from Benchmarks/): python3 compare_ingest.py [--links 4000000] [--awards 40000]
+The peers run in Benchmarks/.venv (pip: polars, pandas, lxml), created when missing.
+"""
+import argparse
+import json
+import os
+import subprocess
+import sys
+import venv
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+DATA = os.environ.get("FLRISK_BENCH_DATA", "/tmp/flrisk-bench")
+BIN = os.path.join(HERE, ".build", "release", "ingest-bench")
+
+
+def peer_python():
+    env_dir = os.path.join(HERE, ".venv")
+    python = os.path.join(env_dir, "bin", "python")
+    if not os.path.exists(python):
+        venv.create(env_dir, with_pip=True)
+    if subprocess.run([python, "-c", "import polars, pandas, lxml"], capture_output=True).returncode != 0:
+        subprocess.run([python, "-m", "pip", "install", "-q", "polars", "pandas", "lxml", "numpy", "scipy", "networkx"], check=True)
+    return python
+
+
+def json_lines(command):
+    out = subprocess.run(command, check=True, capture_output=True, text=True).stdout
+    return [json.loads(line) for line in out.splitlines() if line.startswith("{")]
+
+
+def median(values):
+    values = sorted(values)
+    return values[len(values) // 2]
+
+
+def main():
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--links", type=int, default=4_000_000)
+    parser.add_argument("--awards", type=int, default=40_000)
+    parser.add_argument("--alternations", type=int, default=3)
+    parser.add_argument("--output", default=os.path.join(HERE, "results", "ingest.md"))
+    args = parser.parse_args()
+
+    subprocess.run(["swift", "build", "-c", "release", "--product", "ingest-bench"], cwd=HERE, check=True)
+    python = peer_python()
+    os.makedirs(DATA, exist_ok=True)
+    links = os.path.join(DATA, "links.csv")
+    fpds = os.path.join(DATA, "fpds.xml")
+    json_lines([BIN, "write-links", "--links", str(args.links), "--out", links])
+    json_lines([BIN, "write-fpds", "--awards", str(args.awards), "--out", fpds])
+
+    runs = {}
+    for _ in range(args.alternations):
+        for command in ([BIN, "tokenize", links], [BIN, "links", links], [python, os.path.join(HERE, "peers", "ingest_peer.py"), "csv", links],
+                        [BIN, "fpds", fpds], [python, os.path.join(HERE, "peers", "ingest_peer.py"), "xml", fpds]):
+            for line in json_lines(command):
+                runs.setdefault(line["impl"], []).append(line)
+
+    rate = {impl: median([r["mb_per_s"] for r in rs]) for impl, rs in runs.items()}
+    first = {impl: rs[0] for impl, rs in runs.items()}
+    lines = [
+        "# Ingest: flrisk's importers against Python peers, same files, same run",
+        "",
+        f"Links CSV: {first['flrisk-links-import']['bytes'] / 1e6:.0f} MB, {first['flrisk-links-import']['records']:,} rows. "
+        f"FPDS-NG feed: {first['flrisk-fpds-import']['bytes'] / 1e6:.0f} MB, {first['flrisk-fpds-import']['records']:,} awards. "
+        f"Medians of {args.alternations} alternations; files in the page cache; whole-process peers.",
+        "",
+        "| input | implementation | MB/s | flrisk ÷ peer |",
+        "|---|---|---:|---:|",
+    ]
+    for impl in ("flrisk-libcsv-tokenize", "flrisk-links-import", "polars-read_csv", "pandas-read_csv"):
+        if impl in rate:
+            ratio = "" if impl.startswith("flrisk") else f"{rate['flrisk-links-import'] / rate[impl]:.2f}×"
+            lines.append(f"| links CSV | {impl} | {rate[impl]:.1f} | {ratio} |")
+    for impl in ("flrisk-fpds-import", "lxml-iterparse", "xml.etree-iterparse"):
+        if impl in rate:
+            ratio = "" if impl.startswith("flrisk") else f"{rate['flrisk-fpds-import'] / rate[impl]:.2f}×"
+            lines.append(f"| FPDS XML | {impl} | {rate[impl]:.1f} | {ratio} |")
+    lines += ["", "flrisk ÷ peer above 1 means flrisk reads faster. Peak RSS of flrisk's FPDS import: "
+              f"{first['flrisk-fpds-import']['peak_rss_bytes'] / 2**20:.0f} MiB (streaming)."]
+    os.makedirs(os.path.dirname(args.output), exist_ok=True)
+    with open(args.output, "w") as f:
+        f.write("\n".join(lines) + "\n")
+    print("\n".join(lines))
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,88 @@
+#!/usr/bin/env python3
+"""The peers of flrisk's importers, reading the same files the way an analyst would in Python.
+
+  links CSV:  polars.read_csv, pandas.read_csv (C engine), with typed columns
+  FPDS XML:   lxml.etree.iterparse and xml.etree.ElementTree.iterparse, extracting the same
+              fields flrisk reads (PIID, amounts, PSC, NAICS, origin, vendor, UEIs, countries)
+Prints one JSON line per implementation: seconds (median), MB/s, records.
+"""
+import argparse
+import json
+import os
+import time
+
+FPDS = "{https://www.fpds.gov/FPDS}"
+ATOM = "{http://www.w3.org/2005/Atom}"
+
+
+def median_time(fn, repeat):
+    times, result = [], None
+    for _ in range(repeat):
+        t0 = time.perf_counter()
+        result = fn()
+        times.append(time.perf_counter() - t0)
+    times.sort()
+    return times[len(times) // 2], result
+
+
+def report(impl, path, seconds, records):
+    size = os.path.getsize(path)
+    print(json.dumps({"impl": impl, "bytes": size, "records": records, "seconds": seconds, "mb_per_s": size / seconds / 1e6}), flush=True)
+
+
+def csv_peers(path, repeat):
+    try:
+        import polars as pl
+        seconds, frame = median_time(lambda: pl.read_csv(path, schema_overrides={"buyer_id": pl.Utf8, "supplier_id": pl.Utf8, "share": pl.Float64, "good": pl.Utf8}), repeat)
+        report("polars-read_csv", path, seconds, frame.height)
+    except ImportError:
+        pass
+    try:
+        import pandas as pd
+        seconds, frame = median_time(lambda: pd.read_csv(path, dtype={"buyer_id": str, "supplier_id": str, "share": float, "good": str}, engine="c"), repeat)
+        report("pandas-read_csv", path, seconds, len(frame))
+    except ImportError:
+        pass
+
+
+def fpds_fields(elem):
+    def text(path):
+        found = elem.find(path)
+        return found.text if found is not None else None
+    return (text(f".//{FPDS}PIID"), text(f".//{FPDS}obligatedAmount"), text(f".//{FPDS}baseAndAllOptionsValue"),
+            text(f".//{FPDS}productOrServiceCode"), text(f".//{FPDS}principalNAICSCode"), text(f".//{FPDS}countryOfOrigin"),
+            text(f".//{FPDS}vendorName"), text(f".//{FPDS}UEI"), text(f".//{FPDS}ultimateParentUEI"),
+            text(f".//{FPDS}descriptionOfContractRequirement"), text(f".//{FPDS}signedDate"))
+
+
+def xml_peers(path, repeat):
+    def run(iterparse):
+        records = []
+        for _, elem in iterparse(path, events=("end",), tag=f"{ATOM}entry") if iterparse.__module__.startswith("lxml") else iterparse(path, events=("end",)):
+            if elem.tag != f"{ATOM}entry":
+                continue
+            records.append(fpds_fields(elem))
+            elem.clear()
+        return len(records)
+    try:
+        from lxml import etree
+        seconds, count = median_time(lambda: run(etree.iterparse), repeat)
+        report("lxml-iterparse", path, seconds, count)
+    except ImportError:
+        pass
+    import xml.etree.ElementTree as ET
+    seconds, count = median_time(lambda: run(ET.iterparse), max(1, repeat // 2))
+    report("xml.etree-iterparse", path, seconds, count)
+
+
+def main():
+    parser = argparse.ArgumentParser()
+    parser.add_argument("kind", choices=["csv", "xml"])
+    parser.add_argument("path")
+    parser.add_argument("--repeat", type=int, default=3)
+    args = parser.parse_args()
+    (csv_peers if args.kind == "csv" else xml_peers)(args.path, args.repeat)
+
+
+if __name__ == "__main__":
+    main()
