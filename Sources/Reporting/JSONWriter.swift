@@ -49,6 +49,10 @@ struct JSONWriter {
     }
 
     static func quoted(_ value: String) -> String {
+        // Fast path: nothing to escape (no control character, quote, backslash, U+2028/9).
+        if value.utf8.allSatisfy({ $0 >= 0x20 && $0 != 0x22 && $0 != 0x5C && $0 != 0x7F && $0 != 0xE2 }) {
+            return "\"" + value + "\""
+        }
         var out = "\""
         for scalar in value.unicodeScalars {
             switch scalar {
