@@ -146,7 +146,7 @@ public struct Assessor: Sendable {
                     at: supplier.location))
             }
         }
-        let resolver = VendorResolver(suppliers: network.suppliers, network: network)
+        var resolver = VendorResolver(suppliers: network.suppliers, network: network)
         let rules = ReviewRules(parameters: parameters, suppliers: supplierResults)
         var contractResults: [ContractAssessment] = []
         for contract in contracts.records {

@@ -6,22 +6,32 @@ import SupplyChainModel
 /// wrong vendor would be a silent wrong answer.
 struct VendorResolver {
     private var byUEI: [String: Int] = [:]
-    private var byName: [String: Int] = [:]
+    /// Built on the first look-up by name: most contracts name their vendor by id or UEI.
+    private var byName: [String: Int]?
+    private let suppliers: [Supplier]
     private let network: SupplyNetwork
 
     init(suppliers: [Supplier], network: SupplyNetwork) {
         self.network = network
+        self.suppliers = suppliers
         for (index, supplier) in suppliers.enumerated() {
             if let uei = supplier.uei?.uppercased(), byUEI[uei] == nil { byUEI[uei] = index }
-            let name = Self.normalise(supplier.name)
-            if byName[name] == nil { byName[name] = index }
         }
     }
 
-    func resolve(_ contract: Contract) -> (Int?, VendorMatch) {
+    mutating func resolve(_ contract: Contract) -> (Int?, VendorMatch) {
         if let id = contract.vendorID, let index = network.index(of: id) { return (index, .id) }
         if let uei = contract.vendorUEI?.uppercased(), let index = byUEI[uei] { return (index, .uei) }
-        if let name = contract.vendorName, let index = byName[Self.normalise(name)] { return (index, .name) }
+        if let name = contract.vendorName {
+            if byName == nil {
+                var index: [String: Int] = [:]
+                for (position, supplier) in suppliers.enumerated() where index[Self.normalise(supplier.name)] == nil {
+                    index[Self.normalise(supplier.name)] = position
+                }
+                byName = index
+            }
+            if let index = byName![Self.normalise(name)] { return (index, .name) }
+        }
         return (nil, .none)
     }
 
@@ -31,7 +41,24 @@ struct VendorResolver {
     }
 
     static func normalise(_ name: String) -> String {
-        name.folding(options: [.caseInsensitive, .diacriticInsensitive], locale: nil)
+        // ASCII names (most) without Foundation: lowercase letters and digits, one space between runs.
+        if name.utf8.allSatisfy({ $0 < 0x80 }) {
+            var bytes: [UInt8] = []
+            bytes.reserveCapacity(name.utf8.count)
+            var pendingSpace = false
+            for byte in name.utf8 {
+                let lower = (0x41...0x5A).contains(byte) ? byte + 0x20 : byte
+                if (0x61...0x7A).contains(lower) || (0x30...0x39).contains(lower) {
+                    if pendingSpace && !bytes.isEmpty { bytes.append(0x20) }
+                    pendingSpace = false
+                    bytes.append(lower)
+                } else {
+                    pendingSpace = true
+                }
+            }
+            return String(decoding: bytes, as: UTF8.self)
+        }
+        return name.folding(options: [.caseInsensitive, .diacriticInsensitive], locale: nil)
             .split(whereSeparator: { !($0.isLetter || $0.isNumber) }).joined(separator: " ")
     }
 }
