@@ -5,6 +5,7 @@ import Darwin
 #endif
 
 import Dispatch
+internal import CPrefetch
 
 /// Interns string identifiers to dense integers `0..<count`, in first-seen order.
 ///
@@ -73,17 +74,32 @@ public struct IDInterner: Sendable {
                 // reuses its index instead of probing the table.
                 var previous: UnsafeRawBufferPointer?
                 var previousIndex: Int32 = -1
-                for i in (count * chunk / chunks)..<(count * (chunk + 1) / chunks) {
-                    let start = i == 0 ? 0 : ends[i - 1]
-                    let key = UnsafeRawBufferPointer(rebasing: keys[start..<ends[i]])
-                    if let previous, previous.count == key.count,
-                        key.isEmpty || memcmp(previous.baseAddress!, key.baseAddress!, key.count) == 0 {
+                let range = (count * chunk / chunks)..<(count * (chunk + 1) / chunks)
+                let key = { (i: Int) in UnsafeRawBufferPointer(rebasing: keys[(i == 0 ? 0 : ends[i - 1])..<ends[i]]) }
+                // Hashes are computed `lookahead` keys early and their slots prefetched, so the
+                // table's cache misses overlap instead of queueing one after another.
+                let lookahead = 16
+                var hashes = [UInt64](repeating: 0, count: lookahead)
+                for i in range.prefix(lookahead) { hashes[i % lookahead] = Self.hash(key(i)) }
+                self.slots.withUnsafeBufferPointer { slots in
+                    for i in range {
+                        let hash = hashes[i % lookahead]
+                        let ahead = i + lookahead
+                        if ahead < range.upperBound {
+                            let next = Self.hash(key(ahead))
+                            hashes[ahead % lookahead] = next
+                            flrisk_prefetch(slots.baseAddress! + (Int(truncatingIfNeeded: next) & self.mask))
+                        }
+                        let current = key(i)
+                        if let previous, previous.count == current.count,
+                            current.isEmpty || memcmp(previous.baseAddress!, current.baseAddress!, current.count) == 0 {
+                            out[i] = previousIndex
+                            continue
+                        }
+                        previousIndex = self.probe(current, hash: hash).index ?? -1
                         out[i] = previousIndex
-                        continue
+                        previous = current
                     }
-                    previousIndex = self.index(ofBytes: key) ?? -1
-                    out[i] = previousIndex
-                    previous = key
                 }
             }
         }

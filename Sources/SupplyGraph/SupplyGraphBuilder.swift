@@ -39,21 +39,35 @@ public enum SupplyGraphBuilder {
     /// - Complexity: O(nodes + links) time and memory.
     public static func build(nodeCount: Int, links: [RawLink]) -> (graph: SupplyGraph, adjustments: [LinkAdjustment]) {
         var adjustments: [LinkAdjustment] = []
-        // Counting sort of link positions by buyer, dropping self-links; keeps input order.
+        // Link positions grouped by buyer, in input order, without self-links: files usually
+        // list a buyer's links together, and then this is the input order itself; otherwise a
+        // counting sort.
         var offsets = [Int](repeating: 0, count: nodeCount + 1)
+        var grouped = true
+        var lastBuyer: Int32 = -1
         for (position, link) in links.enumerated() {
             if link.buyer == link.supplier {
                 adjustments.append(.selfLinkDropped(link: position))
             } else {
                 offsets[Int(link.buyer) + 1] += 1
+                if link.buyer < lastBuyer { grouped = false }
+                lastBuyer = link.buyer
             }
         }
         for node in 0..<nodeCount { offsets[node + 1] += offsets[node] }
-        var order = [Int](repeating: 0, count: offsets[nodeCount])
-        var cursor = offsets
-        for (position, link) in links.enumerated() where link.buyer != link.supplier {
-            order[cursor[Int(link.buyer)]] = position
-            cursor[Int(link.buyer)] += 1
+        var order = [Int32](repeating: 0, count: offsets[nodeCount])
+        if grouped {
+            var next = 0
+            for (position, link) in links.enumerated() where link.buyer != link.supplier {
+                order[next] = Int32(position)
+                next += 1
+            }
+        } else {
+            var cursor = offsets
+            for (position, link) in links.enumerated() where link.buyer != link.supplier {
+                order[cursor[Int(link.buyer)]] = Int32(position)
+                cursor[Int(link.buyer)] += 1
+            }
         }
 
         var rowOffsets = [Int](repeating: 0, count: nodeCount + 1)
@@ -61,39 +75,49 @@ public enum SupplyGraphBuilder {
         var shares: [Double] = []
         columns.reserveCapacity(order.count)
         shares.reserveCapacity(order.count)
-        // Position in the row of each supplier already seen (reset per row), for merging.
+        // Position in the row of each supplier already seen (reset per row), for merging long
+        // rows; short rows are searched directly, which avoids a random access per link.
         var seenAt = [Int32](repeating: -1, count: nodeCount)
+        let shortRow = 16
         var firstInput: [Int] = []
         for node in 0..<nodeCount {
             let row = order[offsets[node]..<offsets[node + 1]]
             var given = 0.0
             var missing = 0
             for position in row {
-                if let share = links[position].share { given += share } else { missing += 1 }
+                if let share = links[Int(position)].share { given += share } else { missing += 1 }
             }
             let fill = missing > 0 ? max(0, 1 - given) / Double(missing) : 0
             if missing > 0 { adjustments.append(.sharesFilled(node: Int32(node), count: missing, remainder: max(0, 1 - given))) }
             let rowStart = columns.count
+            let useIndex = row.count > shortRow
             firstInput.removeAll(keepingCapacity: true)
             for position in row {
-                let link = links[position]
+                let link = links[Int(position)]
                 let share = link.share ?? fill
-                let supplier = Int(link.supplier)
-                if seenAt[supplier] >= 0 {
-                    let slot = Int(seenAt[supplier])
-                    shares[rowStart + slot] += share
-                    adjustments.append(.duplicateMerged(first: firstInput[slot], duplicate: position))
+                var slot = -1
+                if useIndex {
+                    slot = Int(seenAt[Int(link.supplier)])
                 } else {
-                    seenAt[supplier] = Int32(columns.count - rowStart)
+                    for i in rowStart..<columns.count where columns[i] == link.supplier {
+                        slot = i - rowStart
+                        break
+                    }
+                }
+                if slot >= 0 {
+                    shares[rowStart + slot] += share
+                    adjustments.append(.duplicateMerged(first: firstInput[slot], duplicate: Int(position)))
+                } else {
+                    if useIndex { seenAt[Int(link.supplier)] = Int32(columns.count - rowStart) }
                     columns.append(link.supplier)
                     shares.append(share)
-                    firstInput.append(position)
+                    firstInput.append(Int(position))
                 }
             }
             var total = 0.0
             for i in rowStart..<columns.count {
                 total += shares[i]
-                seenAt[Int(columns[i])] = -1
+                if useIndex { seenAt[Int(columns[i])] = -1 }
             }
             if total > 1 {
                 // Rounding noise (0.1 + 0.2 + 0.7) is scaled away silently; a real excess is reported.

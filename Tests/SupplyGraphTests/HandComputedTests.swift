@@ -114,3 +114,34 @@ struct HandComputedTests {
         #expect(!adjustments.contains { if case .sharesScaled = $0 { true } else { false } })
     }
 }
+
+@Suite("Builder on long rows")
+struct LongRowTests {
+    /// Rows longer than the builder's short-row limit merge duplicates through its index:
+    /// the result must be the same as for the direct search (first occurrence keeps its place,
+    /// shares added), and rows may arrive in any order.
+    @Test(arguments: [false, true])
+    func duplicatesInLongRowsMerge(shuffled: Bool) {
+        var g = SeededGenerator(seed: 99)
+        var links: [RawLink] = []
+        for buyer in Int32(0)..<3 {
+            for _ in 0..<60 { links.append(RawLink(buyer: buyer, supplier: Int32.random(in: 3..<40, using: &g), share: 0.01)) }
+        }
+        if shuffled { links.shuffle(using: &g) }
+        let (graph, adjustments) = SupplyGraphBuilder.build(nodeCount: 40, links: links)
+        for buyer in 0..<3 {
+            var expected: [Int32: Double] = [:]
+            var firstSeen: [Int32] = []
+            for link in links where link.buyer == Int32(buyer) {
+                if expected[link.supplier] == nil { firstSeen.append(link.supplier) }
+                expected[link.supplier, default: 0] += 0.01
+            }
+            #expect(graph.links(of: buyer).map { graph.columns[$0] } == firstSeen)
+            for position in graph.links(of: buyer) {
+                #expect(abs(graph.shares[position] - expected[graph.columns[position]]!) < 1e-12)
+            }
+        }
+        let merged = adjustments.filter { if case .duplicateMerged = $0 { true } else { false } }.count
+        #expect(merged == links.count - graph.linkCount)
+    }
+}
