@@ -96,6 +96,10 @@ public enum JSONReport {
                 json.beginArray()
                 for node in flag.path { json.string(context.id(node)) }
                 json.endArray()
+                json.key("fields")
+                json.beginArray()
+                for field in flag.fields { json.string(field) }
+                json.endArray()
                 json.endObject()
             }
             json.endArray()

@@ -24,6 +24,11 @@ public struct SupplierAssessment: Sendable {
     public var nearestHardFlagTier: Int?
     /// Node indices from this supplier to the nearest hard-flagged one.
     public var nearestHardFlagPath: [Int]
+    /// How many suppliers the links file gives this supplier (after merging duplicates).
+    public var knownSuppliers = 0
+    /// The sum of the shares the links file declares for this supplier's links, capped at 1
+    /// (links without a share count 0): how much of its sourcing is mapped.
+    public var declaredShare = 0.0
 }
 
 /// How a contract's vendor was found among the suppliers.
@@ -124,6 +129,12 @@ public struct Assessor: Sendable {
         let hardResult = !hard.contains(true) ? nil : hard == flagged ? result : TierPropagation.run(
             graph: network.graph, risk: riskValues, marked: hard, parameters: parameters.propagation, workers: parameters.workers)
 
+        var declared = [Double](repeating: 0, count: network.suppliers.count)
+        for link in links.records {
+            if let buyer = network.index(of: link.buyerID), network.index(of: link.supplierID) != nil, link.buyerID != link.supplierID {
+                declared[buyer] += link.share ?? 0
+            }
+        }
         var supplierResults: [SupplierAssessment] = []
         supplierResults.reserveCapacity(network.suppliers.count)
         for (u, supplier) in network.suppliers.enumerated() {
@@ -133,7 +144,8 @@ public struct Assessor: Sendable {
                 supplier: supplier, risk: risks[u], isFlagged: flagged[u], tierExposure: result.tierExposures(of: u),
                 exposure: result.exposure[u], worstPathStrength: result.worstStrength[u], worstPath: result.worstPath(from: u),
                 nearestFlaggedTier: tier == 0 ? nil : tier, nearestFlaggedPath: result.nearestPath(from: u),
-                nearestHardFlagTier: hardTier == 0 ? nil : hardTier, nearestHardFlagPath: hardTier == 0 ? [] : hardResult!.nearestPath(from: u)))
+                nearestHardFlagTier: hardTier == 0 ? nil : hardTier, nearestHardFlagPath: hardTier == 0 ? [] : hardResult!.nearestPath(from: u),
+                knownSuppliers: network.graph.links(of: u).count, declaredShare: min(1, declared[u])))
         }
 
         var findings = suppliers.findings + links.findings + network.findings + contracts.findings
@@ -147,7 +159,7 @@ public struct Assessor: Sendable {
             }
         }
         let resolver = VendorResolver(suppliers: network.suppliers, network: network)
-        let rules = ReviewRules(parameters: parameters, suppliers: supplierResults)
+        let rules = ReviewRules(parameters: parameters, suppliers: supplierResults, reference: reference)
         var contractResults: [ContractAssessment] = []
         for contract in contracts.records {
             let (vendor, match) = resolver.resolve(contract)
@@ -157,7 +169,7 @@ public struct Assessor: Sendable {
                     "contract '\(contract.id)': vendor \(VendorResolver.describe(contract)) is not in the suppliers file; the contract cannot be scored",
                     at: contract.location))
             }
-            let flags = vendor.map(rules.flags(forVendor:)) ?? []
+            let flags = rules.flags(for: contract, vendor: vendor)
             let exposure = vendor.map { supplierResults[$0].exposure } ?? 0
             contractResults.append(ContractAssessment(
                 contract: contract, vendor: vendor, vendorMatch: match, flags: flags,
@@ -173,7 +185,7 @@ public struct Assessor: Sendable {
         if let countryRisk { inputs.append(InputReport(role: "country-risk", summary: countryRisk.summary)) }
         return Assessment(
             parameters: parameters, inputs: inputs, suppliers: supplierResults, contracts: contractResults, findings: findings,
-            editions: reference.editions(of: IndicatorModel.tablesUsed) + ReferenceEdition.userLists(watchlists),
+            editions: reference.editions(of: IndicatorModel.tablesUsed.union(["eo13126_products.csv"])) + ReferenceEdition.userLists(watchlists),
             watchlistEntries: (reference.uflpa.count, watchlists.count))
     }
 
