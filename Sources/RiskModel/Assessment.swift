@@ -53,6 +53,12 @@ public struct ContractAssessment: Sendable {
     public var priority: Double
 }
 
+/// A link by its node indices.
+struct LinkKey: Hashable, Sendable {
+    var buyer: Int
+    var supplier: Int
+}
+
 /// One input file and what became of its rows.
 public struct InputReport: Sendable {
     /// `suppliers`, `links`, `contracts`, `decisions`, `country-risk` or `watchlist`.
@@ -73,6 +79,20 @@ public struct Assessment: Sendable {
     public var editions: [ReferenceEdition]
     /// How many watchlist entries were matched against: embedded, then user-supplied.
     public var watchlistEntries: (embedded: Int, user: Int)
+    /// The supply graph the suppliers were scored on (node = index into ``suppliers``).
+    public var graph: SupplyGraph
+
+    /// The share of the link `buyer → supplier` (node indices), when there is one.
+    public func share(from buyer: Int, to supplier: Int) -> Double? { graph.share(from: buyer, to: supplier) }
+
+    /// The goods a link carries as written in the links file, else the supplier's own goods.
+    public func goods(from buyer: Int, to supplier: Int) -> [String] {
+        if let good = linkGoods[LinkKey(buyer: buyer, supplier: supplier)] { return [good] }
+        return suppliers[supplier].supplier.goods
+    }
+
+    /// `good` of the first link from buyer to supplier that names one.
+    var linkGoods: [LinkKey: String] = [:]
 
     public var flaggedContracts: [ContractAssessment] { contracts.filter(\.isFlagged) }
 }
@@ -130,9 +150,13 @@ public struct Assessor: Sendable {
             graph: network.graph, risk: riskValues, marked: hard, parameters: parameters.propagation, workers: parameters.workers)
 
         var declared = [Double](repeating: 0, count: network.suppliers.count)
+        var linkGoods: [LinkKey: String] = [:]
         for link in links.records {
-            if let buyer = network.index(of: link.buyerID), network.index(of: link.supplierID) != nil, link.buyerID != link.supplierID {
+            if let buyer = network.index(of: link.buyerID), let supplier = network.index(of: link.supplierID), buyer != supplier {
                 declared[buyer] += link.share ?? 0
+                if let good = link.good, !good.isEmpty, linkGoods[LinkKey(buyer: buyer, supplier: supplier)] == nil {
+                    linkGoods[LinkKey(buyer: buyer, supplier: supplier)] = good
+                }
             }
         }
         var supplierResults: [SupplierAssessment] = []
@@ -186,7 +210,7 @@ public struct Assessor: Sendable {
         return Assessment(
             parameters: parameters, inputs: inputs, suppliers: supplierResults, contracts: contractResults, findings: findings,
             editions: reference.editions(of: IndicatorModel.tablesUsed.union(["eo13126_products.csv"])) + ReferenceEdition.userLists(watchlists),
-            watchlistEntries: (reference.uflpa.count, watchlists.count))
+            watchlistEntries: (reference.uflpa.count, watchlists.count), graph: network.graph, linkGoods: linkGoods)
     }
 
     /// ``assess(suppliers:links:contracts:watchlists:progress:)`` with user watchlists as

@@ -5,14 +5,17 @@ import RiskModel
 
 /// Report formats `score` can write.
 enum ReportFormat: String, ExpressibleByArgument, CaseIterable {
-    case json, md
+    case json, md, csv, sarif, html
 
-    var fileExtension: String { rawValue }
+    var fileExtension: String { self == .sarif ? "sarif" : rawValue }
 
     func render(_ context: ReportContext) -> String {
         switch self {
         case .json: JSONReport.render(context)
         case .md: MarkdownReport.render(context)
+        case .csv: CSVReport.render(context)
+        case .sarif: SARIFReport.render(context)
+        case .html: HTMLReport.render(context)
         }
     }
 }
@@ -24,7 +27,7 @@ enum FailOn: String, ExpressibleByArgument, CaseIterable {
 
 /// Where and how reports are written, and what makes the run fail.
 struct OutputOptions: ParsableArguments {
-    @Option(parsing: .upToNextOption, help: ArgumentHelp("Report formats, one or more of: json, md.", valueName: "format"))
+    @Option(parsing: .upToNextOption, help: ArgumentHelp("Report formats, one or more of: json, md, csv, sarif, html.", valueName: "format"))
     var format: [ReportFormat] = []
 
     @Option(help: ArgumentHelp(
