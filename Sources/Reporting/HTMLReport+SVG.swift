@@ -8,17 +8,17 @@ extension HTMLReport {
     }
 
     /// A bar chart: values with labels, value texts over the bars.
-    static func barChart(_ bars: [(label: String, value: Double, text: String, color: String)], maxValue: Double, axis: String) -> String {
+    static func barChart(_ bars: [(label: String, value: Double, text: String, color: String)], maxValue: Double, axis: String, counts: Bool = false) -> String {
         let width = 520.0, height = 240.0, left = 44.0, right = 12.0, top = 18.0, bottom = 44.0
         let plotW = width - left - right, plotH = height - top - bottom
         let step = plotW / Double(max(1, bars.count))
         let top1 = maxValue > 0 ? maxValue : 1
         var svg = "<svg viewBox=\"0 0 \(Int(width)) \(Int(height))\" role=\"img\" xmlns=\"http://www.w3.org/2000/svg\" class=\"chart\">"
         svg += "<line x1=\"\(left)\" y1=\"\(top + plotH)\" x2=\"\(width - right)\" y2=\"\(top + plotH)\" stroke=\"#888\"/>"
-        for fraction in [0.5, 1.0] {
+        for fraction in counts && top1 < 2 ? [1.0] : [0.5, 1.0] {
             let y = top + plotH * (1 - fraction)
             svg += "<line x1=\"\(left)\" y1=\"\(Formatting.fixed(y, 1))\" x2=\"\(width - right)\" y2=\"\(Formatting.fixed(y, 1))\" stroke=\"#ddd\" stroke-dasharray=\"3 3\"/>"
-            svg += "<text x=\"\(left - 6)\" y=\"\(Formatting.fixed(y + 4, 1))\" text-anchor=\"end\" class=\"tick\">\(Formatting.fixed(top1 * fraction, top1 >= 10 ? 0 : 2))</text>"
+            svg += "<text x=\"\(left - 6)\" y=\"\(Formatting.fixed(y + 4, 1))\" text-anchor=\"end\" class=\"tick\">\(Formatting.fixed(top1 * fraction, counts ? 0 : 2))</text>"
         }
         for (i, bar) in bars.enumerated() {
             let h = plotH * max(0, bar.value) / top1
@@ -40,7 +40,7 @@ extension HTMLReport {
         let bars = counts.enumerated().map { i, n in
             (label: Formatting.fixed(Double(i) / 10, 1), value: Double(n), text: "\(n)", color: riskColor((Double(i) + 0.5) / 10))
         }
-        return barChart(bars, maxValue: Double(counts.max() ?? 1), axis: "intrinsic risk r (lower bound of each tenth)")
+        return barChart(bars, maxValue: Double(counts.max() ?? 1), axis: "intrinsic risk r (lower bound of each tenth)", counts: true)
     }
 
     /// Mean tier exposure X_k over the distinct vendors of the contracts.
