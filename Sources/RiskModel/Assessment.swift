@@ -91,6 +91,16 @@ public struct Assessment: Sendable {
         return suppliers[supplier].supplier.goods
     }
 
+    /// The `limit` paths from `node` that contribute most to its exposure (``PathExplainer``).
+    /// - Complexity: O(E log E) for E expanded partial paths (bounded).
+    public func topPaths(from node: Int, limit: Int) -> [ContributingPath] {
+        PathExplainer.topPaths(
+            from: node, graph: graph, risk: suppliers.map(\.risk.value), parameters: parameters.propagation, limit: limit)
+    }
+
+    /// The node of the supplier with this id, or nil.
+    public func supplierIndex(id: String) -> Int? { suppliers.firstIndex { $0.supplier.id == id } }
+
     /// `good` of the first link from buyer to supplier that names one.
     var linkGoods: [LinkKey: String] = [:]
 
