@@ -33,8 +33,8 @@ let package = Package(
         .target(
             name: "RiskModel",
             dependencies: ["SupplyChainModel", "SupplyGraph", "Importers", .product(name: "Yams", package: "Yams")]),
-        // Review queue -> JSON / Markdown (and later CSV / HTML / SARIF).
-        .target(name: "Reporting", dependencies: ["SupplyChainModel", "RiskModel"]),
+        // Review queue -> JSON / Markdown / CSV / HTML / SARIF, explanations, baseline diffs.
+        .target(name: "Reporting", dependencies: ["SupplyChainModel", "RiskModel", "SupplyGraph"]),
         // The thin command-line front end.
         .executableTarget(
             name: "flrisk",

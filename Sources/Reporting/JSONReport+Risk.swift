@@ -42,14 +42,28 @@ extension JSONReport {
         json.beginObject()
         json.field("enabled", p.rules.entityEnabled)
         json.endObject()
-        json.key("fl_exposure")
+        let r = p.rules
+        for (name, enabled) in [
+            ("fl_exposure", r.exposureEnabled), ("fl_goods", r.goodsEnabled), ("far_22_1703_plan", r.compliancePlanEnabled),
+            ("far_22_15_eo13126", r.eo13126Enabled), ("dfars_225_7022", r.dfarsEnabled),
+        ] {
+            json.key(name)
+            json.beginObject()
+            json.field("enabled", enabled)
+            json.endObject()
+        }
+        json.key("fl_unmapped")
         json.beginObject()
-        json.field("enabled", p.rules.exposureEnabled)
+        json.field("enabled", r.unmappedEnabled)
+        json.field("min_amount", r.unmappedMinAmount)
+        json.field("min_coverage", r.unmappedMinCoverage)
         json.endObject()
         json.key("far")
         json.beginObject()
-        json.field("status", "placeholder: not used by any rule yet")
-        for (name, amounts) in [("micro_purchase_threshold", p.rules.microPurchaseThreshold), ("simplified_acquisition_threshold", p.rules.simplifiedAcquisitionThreshold)] {
+        for (name, amounts) in [
+            ("micro_purchase_threshold", r.microPurchaseThreshold), ("simplified_acquisition_threshold", r.simplifiedAcquisitionThreshold),
+            ("compliance_plan_threshold", r.compliancePlanThreshold),
+        ] {
             json.key(name)
             json.beginArray()
             for amount in amounts {

@@ -96,6 +96,10 @@ public enum JSONReport {
                 json.beginArray()
                 for node in flag.path { json.string(context.id(node)) }
                 json.endArray()
+                json.key("fields")
+                json.beginArray()
+                for field in flag.fields { json.string(field) }
+                json.endArray()
                 json.endObject()
             }
             json.endArray()
@@ -135,7 +139,43 @@ public enum JSONReport {
         json.field("findings_errors", assessment.findings.filter { $0.severity == .error }.count)
         json.field("findings_warnings", assessment.findings.filter { $0.severity == .warning }.count)
         json.endObject()
+        if let diff = context.baseline { writeBaseline(diff, to: &json) }
         json.endObject()
         return json.text
+    }
+
+    /// `baseline` {file, new[], resolved[], changed[]}: only when `--baseline` was given.
+    static func writeBaseline(_ diff: BaselineDiff, to json: inout JSONWriter) {
+        func write(_ flag: FlagRecord) {
+            json.beginObject()
+            json.field("contract", flag.contract)
+            json.field("rule", flag.rule)
+            json.field("severity", flag.severity)
+            json.field("message", flag.message)
+            json.endObject()
+        }
+        json.key("baseline")
+        json.beginObject()
+        json.field("file", diff.file)
+        json.key("new")
+        json.beginArray()
+        diff.new.forEach(write)
+        json.endArray()
+        json.key("resolved")
+        json.beginArray()
+        diff.resolved.forEach(write)
+        json.endArray()
+        json.key("changed")
+        json.beginArray()
+        for (before, after) in diff.changed {
+            json.beginObject()
+            json.key("before")
+            write(before)
+            json.key("after")
+            write(after)
+            json.endObject()
+        }
+        json.endArray()
+        json.endObject()
     }
 }

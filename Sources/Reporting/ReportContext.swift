@@ -7,8 +7,13 @@ public struct ReportContext: Sendable {
     public static let schemaVersion = 1
 
     public var assessment: Assessment
+    /// What changed since the `--baseline` report, when one was given.
+    public var baseline: BaselineDiff?
 
-    public init(assessment: Assessment) { self.assessment = assessment }
+    public init(assessment: Assessment, baseline: BaselineDiff? = nil) {
+        self.assessment = assessment
+        self.baseline = baseline
+    }
 
     /// The id of a supplier node.
     func id(_ node: Int) -> String { assessment.suppliers[node].supplier.id }

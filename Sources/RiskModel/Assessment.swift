@@ -24,6 +24,11 @@ public struct SupplierAssessment: Sendable {
     public var nearestHardFlagTier: Int?
     /// Node indices from this supplier to the nearest hard-flagged one.
     public var nearestHardFlagPath: [Int]
+    /// How many suppliers the links file gives this supplier (after merging duplicates).
+    public var knownSuppliers = 0
+    /// The sum of the shares the links file declares for this supplier's links, capped at 1
+    /// (links without a share count 0): how much of its sourcing is mapped.
+    public var declaredShare = 0.0
 }
 
 /// How a contract's vendor was found among the suppliers.
@@ -48,6 +53,12 @@ public struct ContractAssessment: Sendable {
     public var priority: Double
 }
 
+/// A link by its node indices.
+struct LinkKey: Hashable, Sendable {
+    var buyer: Int
+    var supplier: Int
+}
+
 /// One input file and what became of its rows.
 public struct InputReport: Sendable {
     /// `suppliers`, `links`, `contracts`, `decisions`, `country-risk` or `watchlist`.
@@ -68,6 +79,30 @@ public struct Assessment: Sendable {
     public var editions: [ReferenceEdition]
     /// How many watchlist entries were matched against: embedded, then user-supplied.
     public var watchlistEntries: (embedded: Int, user: Int)
+    /// The supply graph the suppliers were scored on (node = index into ``suppliers``).
+    public var graph: SupplyGraph
+
+    /// The share of the link `buyer → supplier` (node indices), when there is one.
+    public func share(from buyer: Int, to supplier: Int) -> Double? { graph.share(from: buyer, to: supplier) }
+
+    /// The goods a link carries as written in the links file, else the supplier's own goods.
+    public func goods(from buyer: Int, to supplier: Int) -> [String] {
+        if let good = linkGoods[LinkKey(buyer: buyer, supplier: supplier)] { return [good] }
+        return suppliers[supplier].supplier.goods
+    }
+
+    /// The `limit` paths from `node` that contribute most to its exposure (``PathExplainer``).
+    /// - Complexity: O(E log E) for E expanded partial paths (bounded).
+    public func topPaths(from node: Int, limit: Int) -> [ContributingPath] {
+        PathExplainer.topPaths(
+            from: node, graph: graph, risk: suppliers.map(\.risk.value), parameters: parameters.propagation, limit: limit)
+    }
+
+    /// The node of the supplier with this id, or nil.
+    public func supplierIndex(id: String) -> Int? { suppliers.firstIndex { $0.supplier.id == id } }
+
+    /// `good` of the first link from buyer to supplier that names one.
+    var linkGoods: [LinkKey: String] = [:]
 
     public var flaggedContracts: [ContractAssessment] { contracts.filter(\.isFlagged) }
 }
@@ -124,6 +159,16 @@ public struct Assessor: Sendable {
         let hardResult = !hard.contains(true) ? nil : hard == flagged ? result : TierPropagation.run(
             graph: network.graph, risk: riskValues, marked: hard, parameters: parameters.propagation, workers: parameters.workers)
 
+        var declared = [Double](repeating: 0, count: network.suppliers.count)
+        var linkGoods: [LinkKey: String] = [:]
+        for link in links.records {
+            if let buyer = network.index(of: link.buyerID), let supplier = network.index(of: link.supplierID), buyer != supplier {
+                declared[buyer] += link.share ?? 0
+                if let good = link.good, !good.isEmpty, linkGoods[LinkKey(buyer: buyer, supplier: supplier)] == nil {
+                    linkGoods[LinkKey(buyer: buyer, supplier: supplier)] = good
+                }
+            }
+        }
         var supplierResults: [SupplierAssessment] = []
         supplierResults.reserveCapacity(network.suppliers.count)
         for (u, supplier) in network.suppliers.enumerated() {
@@ -133,7 +178,8 @@ public struct Assessor: Sendable {
                 supplier: supplier, risk: risks[u], isFlagged: flagged[u], tierExposure: result.tierExposures(of: u),
                 exposure: result.exposure[u], worstPathStrength: result.worstStrength[u], worstPath: result.worstPath(from: u),
                 nearestFlaggedTier: tier == 0 ? nil : tier, nearestFlaggedPath: result.nearestPath(from: u),
-                nearestHardFlagTier: hardTier == 0 ? nil : hardTier, nearestHardFlagPath: hardTier == 0 ? [] : hardResult!.nearestPath(from: u)))
+                nearestHardFlagTier: hardTier == 0 ? nil : hardTier, nearestHardFlagPath: hardTier == 0 ? [] : hardResult!.nearestPath(from: u),
+                knownSuppliers: network.graph.links(of: u).count, declaredShare: min(1, declared[u])))
         }
 
         var findings = suppliers.findings + links.findings + network.findings + contracts.findings
@@ -147,7 +193,7 @@ public struct Assessor: Sendable {
             }
         }
         var resolver = VendorResolver(suppliers: network.suppliers, network: network)
-        let rules = ReviewRules(parameters: parameters, suppliers: supplierResults)
+        let rules = ReviewRules(parameters: parameters, suppliers: supplierResults, reference: reference)
         var contractResults: [ContractAssessment] = []
         for contract in contracts.records {
             let (vendor, match) = resolver.resolve(contract)
@@ -157,7 +203,7 @@ public struct Assessor: Sendable {
                     "contract '\(contract.id)': vendor \(VendorResolver.describe(contract)) is not in the suppliers file; the contract cannot be scored",
                     at: contract.location))
             }
-            let flags = vendor.map(rules.flags(forVendor:)) ?? []
+            let flags = rules.flags(for: contract, vendor: vendor)
             let exposure = vendor.map { supplierResults[$0].exposure } ?? 0
             contractResults.append(ContractAssessment(
                 contract: contract, vendor: vendor, vendorMatch: match, flags: flags,
@@ -173,8 +219,8 @@ public struct Assessor: Sendable {
         if let countryRisk { inputs.append(InputReport(role: "country-risk", summary: countryRisk.summary)) }
         return Assessment(
             parameters: parameters, inputs: inputs, suppliers: supplierResults, contracts: contractResults, findings: findings,
-            editions: reference.editions(of: IndicatorModel.tablesUsed) + ReferenceEdition.userLists(watchlists),
-            watchlistEntries: (reference.uflpa.count, watchlists.count))
+            editions: reference.editions(of: IndicatorModel.tablesUsed.union(["eo13126_products.csv"])) + ReferenceEdition.userLists(watchlists),
+            watchlistEntries: (reference.uflpa.count, watchlists.count), graph: network.graph, linkGoods: linkGoods)
     }
 
     /// ``assess(suppliers:links:contracts:watchlists:progress:)`` with user watchlists as

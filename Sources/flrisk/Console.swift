@@ -12,14 +12,19 @@ enum Console {
 
     /// Prints findings (errors always; warnings and notes unless quiet), at most
     /// ``perCodeLimit`` per code, then a count of the rest.
-    static func report(findings: [Finding], quiet: Bool) {
+    static func report(findings: [Finding], quiet: Bool, all: Bool = false) {
         var shown: [String: Int] = [:]
         for finding in findings where !quiet || finding.severity == .error {
             shown[finding.code, default: 0] += 1
-            if shown[finding.code]! <= perCodeLimit { error(finding.description) }
+            if all || shown[finding.code]! <= perCodeLimit { error(finding.description) }
         }
-        for (code, count) in shown.sorted(by: { $0.key < $1.key }) where count > perCodeLimit {
+        for (code, count) in shown.sorted(by: { $0.key < $1.key }) where !all && count > perCodeLimit {
             error("flrisk: note: \(count - perCodeLimit) more [\(code)] findings not shown (all are in the JSON report)")
         }
     }
+}
+
+/// The last path component of a file name, for progress lines.
+enum URLName {
+    static func last(_ path: String) -> String { path.split(separator: "/").last.map(String.init) ?? path }
 }

@@ -5,14 +5,17 @@ import RiskModel
 
 /// Report formats `score` can write.
 enum ReportFormat: String, ExpressibleByArgument, CaseIterable {
-    case json, md
+    case json, md, csv, sarif, html
 
-    var fileExtension: String { rawValue }
+    var fileExtension: String { self == .sarif ? "sarif" : rawValue }
 
     func render(_ context: ReportContext) -> String {
         switch self {
         case .json: JSONReport.render(context)
         case .md: MarkdownReport.render(context)
+        case .csv: CSVReport.render(context)
+        case .sarif: SARIFReport.render(context)
+        case .html: HTMLReport.render(context)
         }
     }
 }
@@ -24,7 +27,7 @@ enum FailOn: String, ExpressibleByArgument, CaseIterable {
 
 /// Where and how reports are written, and what makes the run fail.
 struct OutputOptions: ParsableArguments {
-    @Option(parsing: .upToNextOption, help: ArgumentHelp("Report formats, one or more of: json, md.", valueName: "format"))
+    @Option(parsing: .upToNextOption, help: ArgumentHelp("Report formats, one or more of: json, md, csv, sarif, html.", valueName: "format"))
     var format: [ReportFormat] = []
 
     @Option(help: ArgumentHelp(
@@ -35,17 +38,31 @@ struct OutputOptions: ParsableArguments {
     @Option(help: "Exit with status 1 when a flag of this severity or higher exists: high, medium, low, info, never.")
     var failOn: FailOn = .never
 
-    @Flag(help: "Print no summary and no warnings, only errors.")
+    @Option(help: ArgumentHelp(
+        "A previous JSON report: the report lists new, resolved and changed flags, and --fail-on gates only on new flags.",
+        valueName: "previous.json"))
+    var baseline: String?
+
+    @Flag(help: "Print no summary, no progress and no warnings, only errors.")
     var quiet = false
+
+    @Flag(help: "Print progress (also when standard error is not a terminal) and every finding.")
+    var verbose = false
 
     func validate() throws {
         if output == nil && format.count > 1 { throw ValidationError("Several --format values need --output DIR.") }
+        if quiet && verbose { throw ValidationError("'--quiet' and '--verbose' cannot be combined.") }
     }
 
-    /// Whether the assessment has a flag at or above the `--fail-on` level.
-    func gateFails(_ assessment: Assessment) -> Bool {
+    /// Whether progress lines go to standard error: with --verbose, or when it is a terminal and not --quiet.
+    var showsProgress: Bool { verbose || (!quiet && isatty(STDERR_FILENO) == 1) }
+
+    /// Whether the run fails the `--fail-on` gate: a flag at or above the level exists (with a
+    /// baseline: a new flag at or above the level).
+    func gateFails(_ context: ReportContext) -> Bool {
         guard let threshold = Severity(rawValue: failOn.rawValue) else { return false }
-        return assessment.contracts.contains { ($0.severity.map { $0 >= threshold }) ?? false }
+        if let diff = context.baseline { return diff.hasNewFlag(atLeast: threshold) }
+        return context.assessment.contracts.contains { ($0.severity.map { $0 >= threshold }) ?? false }
     }
 
     /// Renders every format first, then writes each atomically, so a failure leaves no partial file.

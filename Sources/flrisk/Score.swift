@@ -15,12 +15,23 @@ extension Flrisk {
 
         func run() throws {
             let assessment: Assessment
+            var baselineFlags: [FlagRecord]?
+            let progress = output.showsProgress
             do {
                 let assessor = try model.assessor()
+                if let baseline = output.baseline { baselineFlags = try BaselineDiff.flags(inReport: baseline) }
                 let loaded = try input.load()
+                if progress {
+                    let rows = [loaded.suppliers.summary, loaded.links.summary, loaded.contracts.summary].map { "\($0.read) \(URLName.last($0.file))" }
+                    Console.error("flrisk: read " + rows.joined(separator: ", ") + " (rows)")
+                }
                 assessment = assessor.assess(
                     suppliers: loaded.suppliers, links: loaded.links, contracts: loaded.contracts,
-                    watchlistImports: loaded.watchlistResults)
+                    watchlistImports: loaded.watchlistResults,
+                    progress: progress ? { Console.error("flrisk: propagation round \($0.roundsDone)/\($0.roundsTotal), \($0.linkRounds) link-rounds") } : nil)
+            } catch let error as BaselineError {
+                Console.error(error.description)
+                throw ExitCode(ExitStatus.badInput)
             } catch let error as InputError {
                 Console.error(error.description)
                 throw ExitCode(ExitStatus.badInput)
@@ -28,19 +39,22 @@ extension Flrisk {
                 Console.error(error.description)
                 throw ExitCode(ExitStatus.badInput)
             }
-            Console.report(findings: assessment.findings, quiet: output.quiet)
+            Console.report(findings: assessment.findings, quiet: output.quiet, all: output.verbose)
             let rejected = assessment.inputs.reduce(0) { $0 + $1.summary.rejected }
             if input.strict && rejected > 0 {
                 Console.error("flrisk: error: \(rejected) input row\(rejected == 1 ? " was" : "s were") rejected and --strict is set; no report written")
                 throw ExitCode(ExitStatus.badInput)
             }
+            let context = ReportContext(
+                assessment: assessment,
+                baseline: baselineFlags.map { BaselineDiff(file: output.baseline!, baseline: $0, current: BaselineDiff.flags(of: assessment)) })
             do {
-                try output.writeReports(ReportContext(assessment: assessment))
+                try output.writeReports(context)
             } catch {
                 Console.error(error.description)
                 throw ExitCode(ExitStatus.outputFailed)
             }
-            if output.gateFails(assessment) { throw ExitCode(ExitStatus.flagsAtGate) }
+            if output.gateFails(context) { throw ExitCode(ExitStatus.flagsAtGate) }
         }
     }
 }

@@ -60,11 +60,26 @@ struct GoldenReportTests {
         try Self.check(MarkdownReport.render(Self.context(Self.demo.0, Self.demo.1, Self.demo.2)), golden: "demo.md")
     }
 
+    /// Every other format, on both data sets.
+    @Test(arguments: ["csv", "sarif", "html"])
+    func fixtureAndDemoInEveryFormat(format: String) throws {
+        let render: (ReportContext) -> String = switch format {
+        case "csv": CSVReport.render
+        case "sarif": SARIFReport.render
+        default: HTMLReport.render
+        }
+        try Self.check(render(Self.context(Self.fixture.0, Self.fixture.1, Self.fixture.2)), golden: "fixture.\(format)")
+        try Self.check(render(Self.context(Self.demo.0, Self.demo.1, Self.demo.2)), golden: "demo.\(format)")
+    }
+
     @Test(arguments: [1, 3, 8])
     func reportsDoNotDependOnWorkers(workers: Int) throws {
         let one = try Self.context(Self.demo.0, Self.demo.1, Self.demo.2, workers: workers)
         let two = try Self.context(Self.demo.0, Self.demo.1, Self.demo.2, workers: 2)
         #expect(JSONReport.render(one) == JSONReport.render(two))
+        #expect(HTMLReport.render(one) == HTMLReport.render(two))
+        #expect(SARIFReport.render(one) == SARIFReport.render(two))
+        #expect(CSVReport.render(one) == CSVReport.render(two))
     }
 
     @Test func jsonIsValidAndHasTheDocumentedFields() throws {

@@ -26,7 +26,7 @@ struct SmallNetwork {
         SupplyLink(buyerID: "T1", supplierID: "X", share: 0.5, location: location("l.csv", 5)),
     ]
     static let contracts = [
-        Contract(id: "C-small", vendorID: "V2", amount: 9_000_000, location: location("c.csv", 2)),
+        Contract(id: "C-small", vendorID: "V2", amount: 9_000_000, psc: "R408", location: location("c.csv", 2)),
         Contract(id: "C-uei", vendorUEI: "uei000000001", amount: 100, location: location("c.csv", 3)),
         Contract(id: "C-name", vendorName: "harbor point apparel, llc", amount: 5_000, location: location("c.csv", 4)),
         Contract(id: "C-none", vendorName: "Nobody Ltd", amount: 1, location: location("c.csv", 5)),
@@ -171,6 +171,11 @@ struct HardFlagRuleTests {
         var parameters = ScoringParameters()
         parameters.rules.entityEnabled = false
         parameters.rules.exposureEnabled = false
+        parameters.rules.unmappedEnabled = false
+        parameters.rules.goodsEnabled = false
+        parameters.rules.compliancePlanEnabled = false
+        parameters.rules.eo13126Enabled = false
+        parameters.rules.dfarsEnabled = false
         let a = SmallNetwork.assess(parameters)
         #expect(a.contracts.allSatisfy { !$0.isFlagged })
     }

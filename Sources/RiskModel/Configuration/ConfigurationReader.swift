@@ -16,6 +16,7 @@ struct ConfigurationReader {
         case currency(WritableKeyPath<ModelConfiguration, String>)
         case path(WritableKeyPath<ModelConfiguration, String?>)
         case datedAmounts(WritableKeyPath<ModelConfiguration, [DatedAmount]>)
+        case amount(WritableKeyPath<ModelConfiguration, Double>)
         case version
     }
 
@@ -53,8 +54,16 @@ struct ConfigurationReader {
             ("matching.decisions", .path(\.decisionsPath)),
             ("rules.fl_entity.enabled", .flag(\.parameters.rules.entityEnabled)),
             ("rules.fl_exposure.enabled", .flag(\.parameters.rules.exposureEnabled)),
+            ("rules.fl_goods.enabled", .flag(\.parameters.rules.goodsEnabled)),
+            ("rules.far_22_1703_plan.enabled", .flag(\.parameters.rules.compliancePlanEnabled)),
+            ("rules.far_22_15_eo13126.enabled", .flag(\.parameters.rules.eo13126Enabled)),
+            ("rules.dfars_225_7022.enabled", .flag(\.parameters.rules.dfarsEnabled)),
+            ("rules.fl_unmapped.enabled", .flag(\.parameters.rules.unmappedEnabled)),
+            ("rules.fl_unmapped.min_amount", .amount(\.parameters.rules.unmappedMinAmount)),
+            ("rules.fl_unmapped.min_coverage", .fraction(\.parameters.rules.unmappedMinCoverage)),
             ("rules.far.micro_purchase_threshold", .datedAmounts(\.parameters.rules.microPurchaseThreshold)),
             ("rules.far.simplified_acquisition_threshold", .datedAmounts(\.parameters.rules.simplifiedAcquisitionThreshold)),
+            ("rules.far.compliance_plan_threshold", .datedAmounts(\.parameters.rules.compliancePlanThreshold)),
         ]
     }
 
@@ -133,6 +142,11 @@ struct ConfigurationReader {
             } else {
                 configuration[keyPath: path] = scalar.string.hasPrefix("/") ? scalar.string : URL(fileURLWithPath: folder).appendingPathComponent(scalar.string).path
             }
+        case .amount(let path):
+            guard node.scalar != nil, let value = Self.number(text), value >= 0 else {
+                throw .invalid(key, text, allowed: "a number ≥ 0", at: at)
+            }
+            configuration[keyPath: path] = value
         case .datedAmounts(let path):
             let allowed = "a list of {amount: a number ≥ 0, effective: YYYY-MM-DD}"
             guard let sequence = node.sequence else { throw .invalid(key, text, allowed: allowed, at: at) }

@@ -61,14 +61,29 @@ rules:
     enabled: true
   fl_exposure:
     enabled: true
-  # FAR thresholds by effective date. PLACEHOLDERS: read, checked and echoed in reports, but not
-  # used by any rule yet. Verify against the FAR in force before relying on them.
+  fl_goods:             # contract goods (PSC, NAICS, description) x origin/performance/vendor country on the DOL list
+    enabled: true
+  far_22_1703_plan:     # FAR 22.1703(c): compliance plan above far.compliance_plan_threshold
+    enabled: true
+  far_22_15_eo13126:    # FAR 22.15: EO 13126 product and origin above the micro-purchase threshold
+    enabled: true
+  dfars_225_7022:       # DoD contract whose supply chain reaches Xinjiang or a UFLPA-listed entity
+    enabled: true
+  fl_unmapped:          # no known suppliers, or declared shares below min_coverage
+    enabled: true
+    min_amount: 250000  # only contracts above this amount
+    min_coverage: 0.5   # declared shares of the vendor's sourcing below this are a finding
+  # FAR thresholds by effective date (inclusive), chosen by the contract's award date. Verify
+  # against the FAR in force before relying on them.
   far:
     micro_purchase_threshold:
       - {amount: 10000, effective: 2020-08-31}
       - {amount: 15000, effective: 2025-10-01}
-    simplified_acquisition_threshold:
+    simplified_acquisition_threshold:   # echoed only; no rule uses it
       - {amount: 250000, effective: 2020-08-31}
       - {amount: 350000, effective: 2025-10-01}
+    compliance_plan_threshold:          # FAR 22.1703(c), 52.222-56
+      - {amount: 550000, effective: 2020-10-01}
+      - {amount: 700000, effective: 2025-10-01}
 """#
 }

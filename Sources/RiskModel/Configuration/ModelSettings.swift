@@ -98,15 +98,34 @@ public struct DatedAmount: Sendable, Hashable {
     }
 }
 
-/// Settings of the review rules.
+/// Settings of the review rules. Dated amounts apply from their `effective` date (inclusive),
+/// keyed by the contract's award date.
 public struct RuleSettings: Sendable, Hashable {
     public var entityEnabled = true
     public var exposureEnabled = true
-    /// FAR micro-purchase threshold by effective date. PLACEHOLDER: read and echoed, not yet
-    /// used by any rule (a later issue adds the threshold rules).
+    public var goodsEnabled = true
+    public var compliancePlanEnabled = true
+    public var eo13126Enabled = true
+    public var dfarsEnabled = true
+    public var unmappedEnabled = true
+    /// FAR 2.101 micro-purchase threshold by effective date (`FAR-22.15-EO13126`).
     public var microPurchaseThreshold = [DatedAmount(amount: 10_000, effective: "2020-08-31"), DatedAmount(amount: 15_000, effective: "2025-10-01")]
-    /// FAR simplified acquisition threshold by effective date. PLACEHOLDER, as above.
+    /// FAR simplified acquisition threshold by effective date (echoed; no rule uses it).
     public var simplifiedAcquisitionThreshold = [DatedAmount(amount: 250_000, effective: "2020-08-31"), DatedAmount(amount: 350_000, effective: "2025-10-01")]
+    /// FAR 22.1703(c) compliance-plan threshold by effective date (`FAR-22.1703-PLAN`).
+    public var compliancePlanThreshold = [DatedAmount(amount: 550_000, effective: "2020-10-01"), DatedAmount(amount: 700_000, effective: "2025-10-01")]
+    /// `FL-UNMAPPED` looks at contracts above this amount.
+    public var unmappedMinAmount = 250_000.0
+    /// `FL-UNMAPPED` flags a vendor whose declared link shares sum to less than this.
+    public var unmappedMinCoverage = 0.5
 
     public init() {}
+
+    /// The amount of `thresholds` in effect on `date` (`YYYY-MM-DD`): the last one effective on or
+    /// before it; the latest one when the date is unknown; nil when none is in effect yet.
+    public static func amount(_ thresholds: [DatedAmount], on date: String?) -> DatedAmount? {
+        let sorted = thresholds.sorted { $0.effective < $1.effective }
+        guard let date else { return sorted.last }
+        return sorted.last { $0.effective <= String(date.prefix(10)) }
+    }
 }

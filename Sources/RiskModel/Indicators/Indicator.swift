@@ -62,6 +62,12 @@ public enum RiskBasis: Sendable, Hashable {
     case hardFlag
     /// The noisy-OR of the indicators.
     case indicators
+
+    /// Whether r is the analyst's override.
+    public var isOverride: Bool {
+        if case .override = self { return true }
+        return false
+    }
 }
 
 /// The intrinsic risk of one supplier, the indicators behind it and the watchlist matches found.

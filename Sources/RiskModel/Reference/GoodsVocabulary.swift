@@ -30,6 +30,12 @@ public struct GoodsVocabulary: Sendable {
     private var phrases: [String: [String]] = [:]
     /// good_id → display name.
     private var names: [String: String] = [:]
+    /// PSC → good ids (goods.csv `psc`, `;`-separated).
+    private var pscGoods: [String: [String]] = [:]
+    /// NAICS code or prefix → good ids (goods.csv `naics`, `;`-separated).
+    private var naicsGoods: [(prefix: String, id: String)] = []
+    /// The longest vocabulary phrase, in words (bounds the description scan).
+    private var longestPhrase = 1
 
     /// - Parameters:
     ///   - goods: records of `good_id,name,category,synonyms,...` (header first).
@@ -46,8 +52,52 @@ public struct GoodsVocabulary: Sendable {
             add(id.replacingOccurrences(of: "-", with: " "), id)
             add(record.fields[1], id)
             for synonym in record.fields[3].split(separator: ";") { add(String(synonym), id) }
+            if record.fields.count >= 6 {
+                for code in record.fields[4].split(separator: ";") { pscGoods[code.trimmingCharacters(in: .whitespaces), default: []].append(id) }
+                for code in record.fields[5].split(separator: ";") { naicsGoods.append((code.trimmingCharacters(in: .whitespaces), id)) }
+            }
         }
         for (phrase, id) in extraNames { add(phrase, id) }
+        longestPhrase = phrases.keys.map { $0.split(separator: " ").count }.max() ?? 1
+    }
+
+    /// The goods mapped to a Product and Service Code (an exact PSC of goods.csv).
+    public func goods(psc: String) -> [String] {
+        pscGoods[psc.trimmingCharacters(in: .whitespaces).uppercased()] ?? []
+    }
+
+    /// The goods mapped to a NAICS code: every goods.csv NAICS code or prefix the code starts with.
+    /// - Complexity: O(mapped NAICS codes).
+    public func goods(naics: String) -> [String] {
+        let code = naics.trimmingCharacters(in: .whitespaces)
+        guard !code.isEmpty else { return [] }
+        var ids: [String] = []
+        for (prefix, id) in naicsGoods where code.hasPrefix(prefix) && !ids.contains(id) { ids.append(id) }
+        return ids
+    }
+
+    /// The goods a free text mentions: every run of up to the longest phrase's words that is a
+    /// vocabulary phrase, longest first, without overlapping.
+    /// - Complexity: O(words × longest phrase) dictionary look-ups.
+    public func mentions(in text: String) -> [GoodMatch] {
+        let words = Self.normalise(text).split(separator: " ")
+        var found: [GoodMatch] = []
+        var start = 0
+        while start < words.count {
+            var advanced = false
+            for length in stride(from: min(longestPhrase, words.count - start), through: 1, by: -1) {
+                let key = words[start..<start + length].joined(separator: " ")
+                guard let ids = phrases[key] else { continue }
+                for id in ids where !found.contains(where: { $0.goodID == id }) {
+                    found.append(GoodMatch(goodID: id, written: text, phrase: key, method: .part))
+                }
+                start += length
+                advanced = true
+                break
+            }
+            if !advanced { start += 1 }
+        }
+        return found
     }
 
     /// The display name of a good id ("Thread/yarn"), or the id itself.

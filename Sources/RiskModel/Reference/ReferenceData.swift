@@ -10,6 +10,8 @@ public struct ReferenceData: Sendable {
     public let dol: DOLGoodsList
     public let goods: GoodsVocabulary
     public let regions: PresumptionRegions
+    /// The EO 13126 list of products made with forced or indentured child labor (partial).
+    public let eo13126: EO13126List
     /// The UFLPA Entity List entries (partial; see ``UFLPAList/edition``).
     public let uflpa: [ListedEntity]
     /// Each table's description and edition, from its header comments, for the report.
@@ -38,6 +40,7 @@ public struct ReferenceData: Sendable {
         dol = DOLGoodsList(records: try records("dol_goods_2022.csv"))
         goods = GoodsVocabulary(goods: try records("goods.csv"), extraNames: dol.listings.map { ($0.dolGood, $0.goodID) })
         regions = PresumptionRegions(records: try records("presumption_regions.csv"))
+        eo13126 = EO13126List(records: try records("eo13126_products.csv"))
         uflpa = UFLPAList.entities(records: try records("uflpa_entities.csv"))
         editions = tables.keys.sorted().map { ReferenceEdition(table: $0, text: tables[$0]!) }
     }

@@ -1,9 +1,30 @@
-/// The review rules `FL-ENTITY` and `FL-EXPOSURE`, applied to a contract's vendor.
+import SupplyChainModel
+
+/// The review rules, applied to a contract and its vendor: `FL-ENTITY` and `FL-EXPOSURE` here,
+/// the contract rules in `ReviewRules+Contract.swift`, `FL-UNMAPPED` in `ReviewRules+Unmapped.swift`.
 struct ReviewRules {
     let parameters: ScoringParameters
     let suppliers: [SupplierAssessment]
+    let reference: ReferenceData
 
-    /// The flags a contract with this vendor gets, most severe first.
+    /// The flags a contract gets, most severe first, then in rule order.
+    func flags(for contract: Contract, vendor: Int?) -> [ReviewFlag] {
+        var flags = vendor.map(flags(forVendor:)) ?? []
+        let rules = parameters.rules
+        if rules.goodsEnabled, let flag = goodsFlag(contract) { flags.append(flag) }
+        if rules.compliancePlanEnabled, let flag = compliancePlanFlag(contract) { flags.append(flag) }
+        if rules.eo13126Enabled, let flag = eo13126Flag(contract) { flags.append(flag) }
+        if let vendor {
+            if rules.dfarsEnabled, let flag = dfarsFlag(contract, vendor: vendor) { flags.append(flag) }
+            if rules.unmappedEnabled, let flag = unmappedFlag(contract, vendor: vendor) { flags.append(flag) }
+        }
+        let order = RuleID.allCases
+        return flags.sorted {
+            $0.severity != $1.severity ? $0.severity > $1.severity : order.firstIndex(of: $0.rule)! < order.firstIndex(of: $1.rule)!
+        }
+    }
+
+    /// `FL-ENTITY` and `FL-EXPOSURE` for a vendor.
     func flags(forVendor vendor: Int) -> [ReviewFlag] {
         var flags: [ReviewFlag] = []
         let scored = suppliers[vendor]
@@ -14,12 +35,9 @@ struct ReviewRules {
             flags.append(ReviewFlag(
                 rule: .exposure, severity: high ? .high : .medium,
                 message: "Vendor exposure \(Formatting.fixed(scored.exposure, 3)) ≥ \(Formatting.fixed(high ? parameters.exposureHighThreshold : parameters.exposureThreshold, 2)) (tier exposures \(tiers)); worst path strength \(Formatting.fixed(scored.worstPathStrength, 3)).",
-                path: scored.worstPath))
+                path: scored.worstPath, fields: ["vendor_id"]))
         }
-        let order = RuleID.allCases
-        return flags.sorted {
-            $0.severity != $1.severity ? $0.severity > $1.severity : order.firstIndex(of: $0.rule)! < order.firstIndex(of: $1.rule)!
-        }
+        return flags
     }
 
     /// `FL-ENTITY`: high when a hard flag (watchlist match, presumption region) is reached within
@@ -33,7 +51,9 @@ struct ReviewRules {
             if let nearer = scored.nearestFlaggedTier, nearer < tier, let other = scored.nearestFlaggedPath.last {
                 message += " Nearer, \(who(suppliers[other], tier: nearer).lowercasedFirst) is flagged: intrinsic risk \(Formatting.fixed(suppliers[other].risk.value, 2)), \(suppliers[other].risk.explanation)."
             }
-            return ReviewFlag(rule: .entity, severity: .high, message: message, path: scored.nearestHardFlagPath)
+            return ReviewFlag(
+                rule: .entity, severity: .high, message: message, path: scored.nearestHardFlagPath,
+                fields: ["vendor_id"] + Self.supplierFields(target.risk.indicators.filter(\.isHardFlag)))
         }
         guard let tier = scored.nearestFlaggedTier, let reached = scored.nearestFlaggedPath.last else { return nil }
         let target = suppliers[reached]
@@ -48,7 +68,24 @@ struct ReviewRules {
         return ReviewFlag(
             rule: .entity, severity: .medium,
             message: "\(who(target, tier: tier)) is flagged: intrinsic risk \(Formatting.fixed(risk.value, 2)) ≥ \(Formatting.fixed(parameters.flaggedRiskThreshold, 2)), \(evidence).",
-            path: scored.nearestFlaggedPath)
+            path: scored.nearestFlaggedPath,
+            fields: ["vendor_id"] + (risk.basis.isOverride ? ["risk"] : Self.supplierFields(risk.indicators)))
+    }
+
+    /// The supplier-file columns behind indicators (`suppliers.name`, `suppliers.region`, …).
+    static func supplierFields(_ indicators: [Indicator]) -> [String] {
+        var fields: [String] = []
+        for indicator in indicators {
+            let field: String
+            switch indicator.kind {
+            case .watchlistMatch, .watchlistPossibleMatch: field = "suppliers.name"
+            case .presumptionRegion: field = "suppliers.region"
+            case .dolGoods: field = "suppliers.goods"
+            case .tipPlacement, .unknownCountry, .countryRisk: field = "suppliers.country"
+            }
+            if !fields.contains(field) { fields.append(field) }
+        }
+        return fields
     }
 
     /// "The vendor itself" or "Supplier S0054 'Name' (CN) at tier 4".

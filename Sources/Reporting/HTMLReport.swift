@@ -1,0 +1,162 @@
+import RiskModel
+import SupplyChainModel
+
+/// The review queue as one self-contained HTML file that opens offline: summary cards, inline
+/// SVG charts, a sortable and filterable queue table (plain table without JavaScript), and for
+/// each flagged contract its flags and a drawing of its supply path. Every text from the input
+/// is escaped with ``HTMLReport/escape(_:)``.
+public enum HTMLReport {
+    /// - Complexity: O(suppliers + flags × path length).
+    public static func render(_ context: ReportContext) -> String {
+        let a = context.assessment
+        let flagged = a.flaggedContracts
+        var out = """
+            <!DOCTYPE html>
+            <html lang="en">
+            <head>
+            <meta charset="utf-8">
+            <meta name="viewport" content="width=device-width, initial-scale=1">
+            <meta name="generator" content="flrisk \(ReportContext.toolVersion)">
+            <title>flrisk review queue</title>
+            <style>\(style)</style>
+            </head>
+            <body>
+            <header><h1>flrisk review queue</h1>
+            <p class="sub">\(flagged.count) of \(a.contracts.count) contracts flagged for review · flrisk \(ReportContext.toolVersion) · report schema \(ReportContext.schemaVersion)</p></header>
+            <main>
+
+            """
+        out += cards(context)
+        out += "<section class=\"charts\">\n"
+        out += "<figure><figcaption>Intrinsic risk of the \(a.suppliers.count) suppliers</figcaption>\n\(riskHistogram(a))</figure>\n"
+        out += "<figure><figcaption>Mean exposure by tier, contract vendors</figcaption>\n\(tierChart(a))</figure>\n"
+        out += "</section>\n"
+        out += queueTable(context)
+        out += explanations(context)
+        out += inputsSection(context)
+        out += "</main>\n<footer>flrisk \(ReportContext.toolVersion) · \(a.contracts.count) contracts, \(a.suppliers.count) suppliers</footer>\n"
+        out += "<script>\(script)</script>\n</body>\n</html>\n"
+        return out
+    }
+
+    static func cards(_ context: ReportContext) -> String {
+        let a = context.assessment
+        let flagged = a.flaggedContracts
+        let amount = flagged.reduce(0.0) { $0 + max(0, $1.contract.amount ?? 0) }
+        var out = "<section class=\"cards\">\n"
+        func card(_ label: String, _ value: String, _ kind: String = "") {
+            out += "<div class=\"card \(kind)\"><div class=\"value\">\(value)</div><div class=\"label\">\(label)</div></div>\n"
+        }
+        card("contracts flagged of \(a.contracts.count)", "\(flagged.count)")
+        for (severity, count) in context.severityCounts { card(severity.rawValue, "\(count)", "sev-\(severity.rawValue)") }
+        card("flagged amount, \(escape(a.parameters.currency)) \(Formatting.money(amount))", compact(amount))
+        card("suppliers · links", "\(a.suppliers.count) · \(a.graph.linkCount)")
+        return out + "</section>\n"
+    }
+
+    static func queueTable(_ context: ReportContext) -> String {
+        let a = context.assessment
+        var out = """
+            <section id="queue"><h2>Review queue</h2>
+            <div class="controls" hidden><label>Filter <input id="filter" type="search" placeholder="contract, vendor, rule, text"></label>
+            <label>Severity <select id="severity"><option value="">all</option><option>high</option><option>medium</option><option>low</option><option>info</option></select></label>
+            <span id="shown"></span></div>
+            <table id="queue-table"><thead><tr><th data-type="number">#</th><th>Contract</th><th>Vendor</th><th data-type="number" class="num">Amount</th><th data-type="severity">Severity</th><th>Rules</th><th>First reason</th></tr></thead>
+            <tbody>
+
+            """
+        for (rank, scored) in a.contracts.enumerated() where scored.isFlagged {
+            let c = scored.contract
+            let severity = scored.severity!.rawValue
+            let vendor = scored.vendor.map { "\(escape(context.id($0))) <span class=\"muted\">\(escape(a.suppliers[$0].supplier.name))</span>" } ?? "—"
+            let amount = c.amount.map { Formatting.money($0) } ?? "—"
+            let rules = scored.flags.map { "<span class=\"rule sev-\($0.severity.rawValue)\">\($0.rule.rawValue)</span>" }.joined(separator: " ")
+            out += "<tr data-severity=\"\(severity)\"><td data-sort=\"\(rank + 1)\">\(rank + 1)</td><td><a href=\"#\(anchor(c.id, rank))\">\(escape(c.id))</a></td>"
+            out += "<td>\(vendor)</td><td class=\"num\" data-sort=\"\(c.amount.map { Formatting.fixed($0, 2) } ?? "0")\">\(amount)</td>"
+            out += "<td data-sort=\"\(scored.severity!.rank)\"><span class=\"badge sev-\(severity)\">\(severity)</span></td><td>\(rules)</td>"
+            out += "<td class=\"reason\">\(clip(scored.flags[0].message, 180))</td></tr>\n"
+        }
+        if a.flaggedContracts.isEmpty { out += "<tr><td colspan=\"7\">No contract is flagged.</td></tr>\n" }
+        return out + "</tbody></table></section>\n"
+    }
+
+    static func explanations(_ context: ReportContext) -> String {
+        let a = context.assessment
+        var out = "<section id=\"explanations\"><h2>Why each contract is flagged</h2>\n"
+        for (rank, scored) in a.contracts.enumerated() where scored.isFlagged {
+            let c = scored.contract
+            let severity = scored.severity!.rawValue
+            out += "<article id=\"\(anchor(c.id, rank))\" class=\"contract\"><h3><span class=\"badge sev-\(severity)\">\(severity)</span> \(rank + 1). \(escape(c.id))</h3>\n"
+            var facts: [String] = []
+            if let v = scored.vendor { facts.append("Vendor <b>\(escape(context.id(v)))</b> \(escape(a.suppliers[v].supplier.name))") }
+            if let amount = c.amount { facts.append("\(Formatting.money(amount)) \(escape(c.currency))") }
+            if let agency = c.agency { facts.append(escape(agency)) }
+            if let date = c.awardDate { facts.append("awarded \(escape(date))") }
+            facts.append("input <code>\(escape(c.location.file)):\(c.location.line)</code>")
+            out += "<p class=\"facts\">\(facts.joined(separator: " · "))</p>\n"
+            if let description = c.description { out += "<p class=\"desc\">\(escape(description))</p>\n" }
+            out += "<ul class=\"flags\">\n"
+            var drawn: [[Int]] = []
+            for flag in scored.flags {
+                out += "<li><span class=\"rule sev-\(flag.severity.rawValue)\">\(flag.rule.rawValue)</span> <b>\(flag.severity.rawValue)</b>: \(escape(flag.message))"
+                if !flag.fields.isEmpty { out += " <span class=\"fields\">fields: \(flag.fields.map(escape).joined(separator: ", "))</span>" }
+                out += "</li>\n"
+                if flag.path.count > 1 && !drawn.contains(flag.path) { drawn.append(flag.path) }
+            }
+            out += "</ul>\n"
+            for path in drawn { out += "<div class=\"path\">\(pathDrawing(path, context))</div>\n" }
+            out += "</article>\n"
+        }
+        return out + "</section>\n"
+    }
+
+    static func inputsSection(_ context: ReportContext) -> String {
+        let a = context.assessment
+        let p = a.parameters
+        var out = "<section id=\"inputs\"><h2>Inputs, parameters and reference data</h2>\n<table class=\"small\"><thead><tr><th>Role</th><th>File</th><th class=\"num\">Read</th><th class=\"num\">Accepted</th><th class=\"num\">Rejected</th><th class=\"num\">Blank</th></tr></thead><tbody>\n"
+        for input in a.inputs {
+            let s = input.summary
+            out += "<tr><td>\(escape(input.role))</td><td><code>\(escape(s.file))</code></td><td class=\"num\">\(s.read)</td><td class=\"num\">\(s.accepted)</td><td class=\"num\">\(s.rejected)</td><td class=\"num\">\(s.blank)</td></tr>\n"
+        }
+        out += "</tbody></table>\n"
+        out += "<p>Tiers K = \(p.tiers), decay d = \(Formatting.fixed(p.decay, 2)), FL-EXPOSURE at E ≥ \(Formatting.fixed(p.exposureThreshold, 2)) (high ≥ \(Formatting.fixed(p.exposureHighThreshold, 2))), flagged supplier at r ≥ \(Formatting.fixed(p.flaggedRiskThreshold, 2)); FL-UNMAPPED above \(Formatting.money(p.rules.unmappedMinAmount)) with coverage below \(Formatting.fixed(p.rules.unmappedMinCoverage, 2)).\(p.configFile.map { " Configuration: <code>\(escape($0))</code>." } ?? "")</p>\n<ul class=\"small\">\n"
+        for edition in a.editions {
+            out += "<li><code>\(escape(edition.table))</code>: \(escape(edition.title)) Edition: \(escape(edition.edition))\(edition.partial.map { " <b>\(escape($0))</b>" } ?? "")</li>\n"
+        }
+        return out + "</ul></section>\n"
+    }
+
+    /// A short amount for a card: 87.9 M, 12.3 k, 950.
+    static func compact(_ value: Double) -> String {
+        value >= 1e9 ? Formatting.fixed(value / 1e9, 1) + " B" : value >= 1e6 ? Formatting.fixed(value / 1e6, 1) + " M"
+            : value >= 1e4 ? Formatting.fixed(value / 1e3, 1) + " k" : Formatting.fixed(value, 0)
+    }
+
+    /// An element id for a contract: its rank, so that any id is safe.
+    static func anchor(_ id: String, _ rank: Int) -> String { "c\(rank + 1)" }
+
+    /// Input text made inert in HTML (text and attribute values): `& < > " '` as entities,
+    /// control and bidirectional-formatting characters as U+FFFD.
+    public static func escape(_ value: String) -> String {
+        var out = ""
+        out.reserveCapacity(value.utf8.count)
+        for scalar in value.unicodeScalars {
+            switch scalar {
+            case "&": out += "&amp;"
+            case "<": out += "&lt;"
+            case ">": out += "&gt;"
+            case "\"": out += "&quot;"
+            case "'": out += "&#39;"
+            case "\n", "\t": out += " "
+            default:
+                let category = scalar.properties.generalCategory
+                if category == .control || category == .format || category == .lineSeparator || category == .paragraphSeparator {
+                    out += "\u{FFFD}"
+                } else {
+                    out.unicodeScalars.append(scalar)
+                }
+            }
+        }
+        return out
+    }
+}

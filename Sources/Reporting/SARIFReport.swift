@@ -1,0 +1,148 @@
+import RiskModel
+import SupplyChainModel
+
+/// The review queue as SARIF 2.1.0 for code-scanning dashboards: one result per flag, located
+/// at the contract's line in its input file, so CI shows flags as annotations on the input.
+public enum SARIFReport {
+    public static let schema = "https://json.schemastore.org/sarif-2.1.0.json"
+
+    /// SARIF `level` of a severity: high → error, medium → warning, low and info → note.
+    public static func level(_ severity: Severity) -> String {
+        switch severity {
+        case .high: "error"
+        case .medium: "warning"
+        case .low, .info: "note"
+        }
+    }
+
+    /// Default level of each rule (its highest possible severity).
+    static func defaultLevel(_ rule: RuleID) -> String {
+        switch rule {
+        case .entity, .exposure, .dfars: "error"
+        case .goods, .compliancePlan, .eo13126, .unmapped: "warning"
+        }
+    }
+
+    /// - Complexity: O(flags × path length).
+    public static func render(_ context: ReportContext) -> String {
+        let a = context.assessment
+        var json = JSONWriter()
+        json.beginObject()
+        json.field("$schema", schema)
+        json.field("version", "2.1.0")
+        json.key("runs")
+        json.beginArray()
+        json.beginObject()
+        json.key("tool")
+        json.beginObject()
+        json.key("driver")
+        json.beginObject()
+        json.field("name", "flrisk")
+        json.field("version", ReportContext.toolVersion)
+        json.field("semanticVersion", ReportContext.toolVersion)
+        json.field("informationUri", "https://github.com/flrisk/flrisk")
+        json.key("rules")
+        json.beginArray()
+        for rule in RuleID.allCases {
+            json.beginObject()
+            json.field("id", rule.rawValue)
+            json.field("name", rule.rawValue.replacingOccurrences(of: "-", with: "_").replacingOccurrences(of: ".", with: "_"))
+            json.key("shortDescription")
+            json.beginObject()
+            json.field("text", rule.summary)
+            json.endObject()
+            json.key("fullDescription")
+            json.beginObject()
+            json.field("text", rule.summary)
+            json.endObject()
+            json.field("helpUri", rule.helpURI)
+            json.key("defaultConfiguration")
+            json.beginObject()
+            json.field("level", defaultLevel(rule))
+            json.endObject()
+            json.endObject()
+        }
+        json.endArray()
+        json.endObject()
+        json.endObject()
+        json.field("columnKind", "unicodeCodePoints")
+        json.key("results")
+        json.beginArray()
+        for scored in a.contracts where scored.isFlagged {
+            let c = scored.contract
+            for flag in scored.flags {
+                json.beginObject()
+                json.field("ruleId", flag.rule.rawValue)
+                json.field("ruleIndex", RuleID.allCases.firstIndex(of: flag.rule)!)
+                json.field("level", level(flag.severity))
+                json.key("message")
+                json.beginObject()
+                json.field("text", "Contract \(c.id): \(flag.message)")
+                json.endObject()
+                json.key("locations")
+                json.beginArray()
+                json.beginObject()
+                json.key("physicalLocation")
+                json.beginObject()
+                json.key("artifactLocation")
+                json.beginObject()
+                json.field("uri", uri(c.location.file))
+                json.endObject()
+                if c.location.line >= 1 {
+                    json.key("region")
+                    json.beginObject()
+                    json.field("startLine", c.location.line)
+                    json.endObject()
+                }
+                json.endObject()
+                json.endObject()
+                json.endArray()
+                json.key("partialFingerprints")
+                json.beginObject()
+                json.field("flriskFlag/v1", "\(c.id)|\(flag.rule.rawValue)")
+                json.endObject()
+                json.key("properties")
+                json.beginObject()
+                json.field("contract", c.id)
+                json.field("severity", flag.severity.rawValue)
+                json.field("vendor_id", scored.vendor.map(context.id))
+                json.field("amount", c.amount)
+                json.key("fields")
+                json.beginArray()
+                for field in flag.fields { json.string(field) }
+                json.endArray()
+                json.key("path")
+                json.beginArray()
+                for node in flag.path { json.string(context.id(node)) }
+                json.endArray()
+                json.endObject()
+                json.endObject()
+            }
+        }
+        json.endArray()
+        json.endObject()
+        json.endArray()
+        json.endObject()
+        return json.text + "\n"
+    }
+
+    /// A file path as a URI reference: relative paths stay relative, absolute ones become
+    /// `file://` URIs; everything outside unreserved characters and `/` is percent-encoded.
+    public static func uri(_ path: String) -> String {
+        var out = path.hasPrefix("/") ? "file://" : ""
+        for byte in path.utf8 {
+            let c = Character(Unicode.Scalar(byte))
+            if c.isASCII && (c.isLetter || c.isNumber || "-._~/".contains(c)) {
+                out.append(c)
+            } else {
+                out += "%" + String(byte, radix: 16, uppercase: true).leftPadded(2)
+            }
+        }
+        return out
+    }
+}
+
+extension String {
+    /// The string left-padded with zeros to `width`.
+    func leftPadded(_ width: Int) -> String { String(repeating: "0", count: max(0, width - count)) + self }
+}

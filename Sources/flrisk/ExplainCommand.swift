@@ -1,0 +1,56 @@
+import ArgumentParser
+import Reporting
+import RiskModel
+import SupplyChainModel
+
+extension Flrisk {
+    /// `flrisk explain ID`: the full explanation of one supplier or contract.
+    struct Explain: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Print the full explanation of one supplier or contract: indicators, tier exposures and the top contributing paths.")
+
+        @Argument(help: ArgumentHelp("A contract id or a supplier id (contracts are looked up first).", valueName: "id"))
+        var id: String
+
+        @Option(help: "How many contributing paths to print (1 to 100).")
+        var paths = 5
+
+        @OptionGroup var input: InputOptions
+        @OptionGroup var model: ModelOptions
+
+        func validate() throws {
+            guard (1...100).contains(paths) else { throw ValidationError("--paths must be from 1 to 100.") }
+        }
+
+        func run() throws {
+            let assessment: Assessment
+            do {
+                let loaded = try input.load()
+                assessment = try model.assessor().assess(
+                    suppliers: loaded.suppliers, links: loaded.links, contracts: loaded.contracts, watchlistImports: loaded.watchlistResults)
+            } catch let error as InputError {
+                Console.error(error.description)
+                throw ExitCode(ExitStatus.badInput)
+            } catch let error as ConfigurationError {
+                Console.error(error.description)
+                throw ExitCode(ExitStatus.badInput)
+            }
+            Console.report(findings: assessment.findings.filter { $0.severity == .error }, quiet: true)
+            guard let text = Explanation.render(id: id, context: ReportContext(assessment: assessment), paths: paths) else {
+                Console.error("flrisk: error: [unknown-id] no contract or supplier has the id '\(TextSummaryLine.clean(id))'")
+                throw ExitCode(ExitStatus.badInput)
+            }
+            print(text, terminator: "")
+        }
+    }
+}
+
+/// Terminal-safe text for messages that repeat user input.
+enum TextSummaryLine {
+    static func clean(_ text: String) -> String {
+        String(text.unicodeScalars.map { scalar -> Character in
+            let category = scalar.properties.generalCategory
+            return category == .control || category == .format ? "\u{FFFD}" : Character(scalar)
+        })
+    }
+}

@@ -1,0 +1,84 @@
+import ArgumentParser
+import Foundation
+import Importers
+import SupplyChainModel
+
+extension Flrisk {
+    /// `flrisk validate FILES…`: reads input files and reports their problems without scoring.
+    struct Validate: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Check input files without scoring: each file's role is detected from its header (or given with a prefix such as links=PATH).",
+            discussion: "Roles: suppliers, links, contracts, watchlist, document (native XML). Exit 0 when every file reads, 2 when one cannot be read (or a row is rejected with --strict).")
+
+        @Argument(help: ArgumentHelp("Files to check, optionally as ROLE=PATH.", valueName: "file"))
+        var files: [String]
+
+        @Flag(help: "Treat rejected rows as errors (exit 2).")
+        var strict = false
+
+        @Flag(help: "Print only errors and the per-file lines.")
+        var quiet = false
+
+        func run() throws {
+            var failed = false
+            for argument in files {
+                let (role, path) = Self.role(of: argument)
+                do {
+                    let (summaries, findings) = try Self.read(path, role: role)
+                    Console.report(findings: findings, quiet: quiet)
+                    for summary in summaries {
+                        print("\(summary.file): \(role): \(summary.read) rows read, \(summary.accepted) accepted, \(summary.rejected) rejected, \(summary.blank) blank")
+                        if strict && summary.rejected > 0 { failed = true }
+                    }
+                } catch let error as InputError {
+                    Console.error(error.description)
+                    failed = true
+                }
+            }
+            if failed { throw ExitCode(ExitStatus.badInput) }
+        }
+
+        static let roles = ["suppliers", "links", "contracts", "watchlist", "document"]
+
+        /// `ROLE=PATH`, or the role detected from the file's first bytes.
+        static func role(of argument: String) -> (String, String) {
+            if let equals = argument.firstIndex(of: "="), roles.contains(String(argument[..<equals])) {
+                return (String(argument[..<equals]), String(argument[argument.index(after: equals)...]))
+            }
+            let head = FileHandle(forReadingAtPath: argument).map { handle in
+                defer { try? handle.close() }
+                return String(decoding: handle.readData(ofLength: 65_536), as: UTF8.self)
+            } ?? ""
+            let trimmed = head.drop { $0.isWhitespace || $0 == "\u{FEFF}" }
+            if trimmed.hasPrefix("<") { return (head.contains("urn:flrisk:native:1") ? "document" : "contracts", argument) }
+            if trimmed.hasPrefix("{") { return ("watchlist", argument) }
+            let header = (trimmed.split(separator: "\n").first.map(String.init) ?? "").lowercased()
+                .replacingOccurrences(of: " ", with: "_").replacingOccurrences(of: "-", with: "_")
+            if header.contains("buyer") || header.contains("subawardee_uei") { return ("links", argument) }
+            if header.contains("contract") || header.contains("piid") { return ("contracts", argument) }
+            if header.contains("program_ids") || header.contains("aliases") || header.contains("date_added") { return ("watchlist", argument) }
+            return ("suppliers", argument)
+        }
+
+        /// The row counts and findings of one file read in one role.
+        static func read(_ path: String, role: String) throws -> ([ImportSummary], [Finding]) {
+            switch role {
+            case "links":
+                let result = try Inputs.links(path: path).links
+                return ([result.summary], result.findings)
+            case "contracts":
+                let result = try Inputs.contracts(paths: [path])
+                return ([result.summary], result.findings)
+            case "watchlist":
+                let result = try Inputs.watchlist(path: path)
+                return ([result.summary], result.findings)
+            case "document":
+                let d = try NativeXML.read(path: path)
+                return ([d.suppliers.summary, d.links.summary, d.contracts.summary], d.suppliers.findings + d.links.findings + d.contracts.findings)
+            default:
+                let result = try Inputs.suppliers(path: path)
+                return ([result.summary], result.findings)
+            }
+        }
+    }
+}
