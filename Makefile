@@ -10,7 +10,7 @@ run: deps
 	$(SWIFT) build -c release --product flrisk
 	.build/release/flrisk score \
 	  --suppliers $(DEMO)/suppliers.csv --links $(DEMO)/links.csv --contracts $(DEMO)/contracts.csv \
-	  --format json md --output $(OUT)/
+	  --format json md csv sarif html --output $(OUT)/
 
 ## Install missing system packages and run the whole test suite.
 test: deps
