@@ -8,6 +8,8 @@ let package = Package(
         .executable(name: "flrisk", targets: ["flrisk"]),
         .library(name: "SupplyGraph", targets: ["SupplyGraph"]),
         .library(name: "RiskModel", targets: ["RiskModel"]),
+        // For the fuzz targets in Fuzz/ (a nested package).
+        .library(name: "Importers", targets: ["Importers"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -49,6 +51,8 @@ let package = Package(
             name: "ReportingTests", dependencies: ["Reporting", "RiskModel", "Importers"],
             exclude: ["Golden", "Fixtures"]),
         .testTarget(name: "CLITests", dependencies: ["flrisk"]),
+        // Hostile files and resource limits; large inputs are generated at run time.
+        .testTarget(name: "HostileInputTests", dependencies: ["Importers", "SupplyChainModel", "RiskModel"], exclude: ["Corpus"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -1,5 +1,9 @@
 /// Parsers for the numbers analysts write in spreadsheets.
 public enum NumberParsing {
+    /// Amounts at or above this (in absolute value) are rejected: no contract is worth a
+    /// quadrillion, and beyond it a double no longer holds cents exactly.
+    public static let largestAmount = 1e15
+
     /// A finite decimal number (`0.45`, `-3`, `1e-3`); nil for anything else, including NaN and
     /// infinities.
     ///
