@@ -37,6 +37,8 @@ struct CorpusTests {
         // NFC vs NFD and invisible characters: distinct ids, each with a lookalike warning;
         // the real repeat of S1 is a duplicate.
         Case(file: "lookalike_ids.csv", role: .suppliers, expected: .read(accepted: 5, rejected: ["duplicate-id": 1], findings: ["lookalike-id"])),
+        // An FPDS obligated amount one past UInt64.max: the award is rejected, not wrapped.
+        Case(file: "fpds_huge_amount.xml", role: .contracts, expected: .read(accepted: 0, rejected: ["invalid-number": 1], findings: [])),
         Case(file: "xxe.xml", role: .suppliers, expected: .error("xml-dtd-refused")),
         Case(file: "xxe.xml", role: .contracts, expected: .error("xml-dtd-refused")),
         Case(file: "xxe_parameter.xml", role: .contracts, expected: .error("xml-dtd-refused")),

@@ -162,10 +162,10 @@ final class FPDSEntryReader: XMLStreamHandler {
         } else if let first = firstSeen[id] {
             let place = first.file == path ? "line \(first.line)" : "\(first.file):\(first.line)"
             rejection = RowRejection("duplicate-id", "contract '\(id)' is already used at \(place)")
-        } else if let text = f.amount, NumberParsing.amount(text) == nil {
-            rejection = RowRejection("invalid-number", "obligatedAmount is '\(text)'; expected an amount")
-        } else if let text = f.potentialTotal ?? f.potential, NumberParsing.amount(text) == nil {
-            rejection = RowRejection("invalid-number", "the base and all options value is '\(text)'; expected an amount")
+        } else if let text = f.amount, NumberParsing.plausibleAmount(text) == nil {
+            rejection = RowRejection("invalid-number", "obligatedAmount is '\(text)'; expected an amount below 10^15")
+        } else if let text = f.potentialTotal ?? f.potential, NumberParsing.plausibleAmount(text) == nil {
+            rejection = RowRejection("invalid-number", "the base and all options value is '\(text)'; expected an amount below 10^15")
         } else if let text = f.signed, DateParsing.isoDate(text) == nil {
             rejection = RowRejection("invalid-date", "signedDate is '\(text)'; expected a date")
         } else if f.vendorName == nil && f.legalName == nil && f.contractorName == nil && f.uei == nil {
