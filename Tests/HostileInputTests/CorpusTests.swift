@@ -39,6 +39,8 @@ struct CorpusTests {
         Case(file: "lookalike_ids.csv", role: .suppliers, expected: .read(accepted: 5, rejected: ["duplicate-id": 1], findings: ["lookalike-id"])),
         // An FPDS obligated amount one past UInt64.max: the award is rejected, not wrapped.
         Case(file: "fpds_huge_amount.xml", role: .contracts, expected: .read(accepted: 0, rejected: ["invalid-number": 1], findings: [])),
+        // Watchlist ids follow the same byte-for-byte rule (W1 and W<ZWSP>1).
+        Case(file: "watchlist_lookalike_ids.csv", role: .watchlist, expected: .read(accepted: 2, rejected: ["duplicate-id": 1], findings: ["lookalike-id"])),
         Case(file: "xxe.xml", role: .suppliers, expected: .error("xml-dtd-refused")),
         Case(file: "xxe.xml", role: .contracts, expected: .error("xml-dtd-refused")),
         Case(file: "xxe_parameter.xml", role: .contracts, expected: .error("xml-dtd-refused")),

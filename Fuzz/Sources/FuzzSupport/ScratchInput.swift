@@ -18,6 +18,7 @@ public enum ScratchInput {
         } else {
             let folder = FileManager.default.fileExists(atPath: "/dev/shm") ? "/dev/shm" : NSTemporaryDirectory()
             path = "\(folder)/flrisk-fuzz-\(getpid())-\(name)"
+            if paths.isEmpty { atexit { ScratchInput.removeAll() } }
             paths[name] = path
         }
         let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
@@ -30,6 +31,11 @@ public enum ScratchInput {
         }
         close(fd)
         return path
+    }
+
+    /// Removes the scratch files (at exit; libFuzzer exits through `exit`).
+    static func removeAll() {
+        for path in paths.values { unlink(path) }
     }
 
     /// Runs `body`; an ``InputError`` is an allowed outcome, any other error is a bug.
