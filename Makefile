@@ -3,7 +3,7 @@ SWIFT ?= swift
 DEMO := Datasets/demo
 OUT ?= out/demo
 
-.PHONY: run test deps build release clean reference
+.PHONY: run test deps build release clean reference fuzz
 
 ## Install missing system packages, build, and score the demo data into $(OUT)/.
 run: deps
@@ -15,6 +15,11 @@ run: deps
 ## Install missing system packages and run the whole test suite.
 test: deps
 	$(SWIFT) test
+
+## Build the libFuzzer targets (Fuzz/) and run each for FUZZ_SECONDS (default 60) seconds.
+FUZZ_SECONDS ?= 60
+fuzz: deps
+	FUZZ_SECONDS=$(FUZZ_SECONDS) scripts/fuzz.sh
 
 deps:
 	@scripts/install-deps.sh

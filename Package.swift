@@ -9,6 +9,8 @@ let package = Package(
         .library(name: "SupplyGraph", targets: ["SupplyGraph"]),
         .library(name: "Importers", targets: ["Importers"]),
         .library(name: "RiskModel", targets: ["RiskModel"]),
+        // For the fuzz targets in Fuzz/ (a nested package).
+        .library(name: "Importers", targets: ["Importers"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -50,6 +52,8 @@ let package = Package(
             name: "ReportingTests", dependencies: ["Reporting", "RiskModel", "Importers"],
             exclude: ["Golden", "Fixtures"]),
         .testTarget(name: "CLITests", dependencies: ["flrisk"]),
+        // Hostile files and resource limits; large inputs are generated at run time.
+        .testTarget(name: "HostileInputTests", dependencies: ["Importers", "SupplyChainModel", "RiskModel"], exclude: ["Corpus"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -15,7 +15,7 @@ public enum Inputs {
         switch format == .auto ? try InputSniffer.supplierFormat(of: path) : format {
         case .auto, .native: return try NativeCSVImporter.suppliers(path: path, options: options)
         case .facilityList: return try FacilityList.suppliers(path: path, options: options)
-        case .nativeXML: return try NativeXML.read(path: path).suppliers
+        case .nativeXML: return try NativeXML.read(path: path, limits: options.limits).suppliers
         }
     }
 
@@ -26,7 +26,7 @@ public enum Inputs {
         case .usaspendingSubawards:
             let read = try USAspendingSubawards.read(path: path, options: options)
             return LinkImport(links: read.links, suppliers: read.suppliers)
-        case .nativeXML: return LinkImport(links: try NativeXML.read(path: path).links, suppliers: [])
+        case .nativeXML: return LinkImport(links: try NativeXML.read(path: path, limits: options.limits).links, suppliers: [])
         }
     }
 
@@ -35,14 +35,14 @@ public enum Inputs {
     public static func contracts(paths: [String], format: ContractFormat = .auto, options: ImportOptions = ImportOptions()) throws -> ImportResult<Contract> {
         var formats: [ContractFormat] = []
         for path in paths { formats.append(format == .auto ? try InputSniffer.contractFormat(of: path) : format) }
-        if !paths.isEmpty, formats.allSatisfy({ $0 == .fpds }) { return try FPDSFeed.contracts(paths: paths) }
+        if !paths.isEmpty, formats.allSatisfy({ $0 == .fpds }) { return try FPDSFeed.contracts(paths: paths, limits: options.limits) }
         var results: [ImportResult<Contract>] = []
         for (path, format) in zip(paths, formats) {
             switch format {
             case .auto, .native: results.append(try NativeCSVImporter.contracts(path: path, options: options))
             case .usaspending: results.append(try USAspendingContracts.contracts(path: path, options: options))
-            case .fpds: results.append(try FPDSFeed.contracts(path: path))
-            case .nativeXML: results.append(try NativeXML.read(path: path).contracts)
+            case .fpds: results.append(try FPDSFeed.contracts(path: path, limits: options.limits))
+            case .nativeXML: results.append(try NativeXML.read(path: path, limits: options.limits).contracts)
             }
         }
         return merge(results)
@@ -53,7 +53,7 @@ public enum Inputs {
         switch format == .auto ? try InputSniffer.watchlistFormat(of: path) : format {
         case .auto, .native: return try WatchlistCSV.native(path: path, options: options)
         case .opensanctionsCSV: return try WatchlistCSV.openSanctions(path: path, options: options)
-        case .ftmJSON: return try FollowTheMoney.entries(path: path)
+        case .ftmJSON: return try FollowTheMoney.entries(path: path, limits: options.limits)
         }
     }
 

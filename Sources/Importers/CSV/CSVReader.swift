@@ -56,6 +56,8 @@ public struct CSVReader: Sendable {
     /// Parallel chunk parsing: bytes per worker per window, and the number of workers.
     public var parallelChunkBytes = 4 << 20
     public var workers = ParallelCSV.defaultWorkers
+    /// Caps on field size, columns per record and records per file (see ``ImportLimits``).
+    public var limits = ImportLimits.default
 
     public init(path: String, delimiter: UInt8? = nil) {
         self.path = path
@@ -65,12 +67,23 @@ public struct CSVReader: Sendable {
     /// Calls `body` for every record in file order, the header included.
     ///
     /// - Returns: file-level findings (a `non-utf8` warning) and the delimiter used.
-    /// - Throws: ``InputError`` when the file cannot be opened or read, or is not valid CSV
-    ///   (a character after a closing quote, a quote never closed); rethrows `body`'s errors.
+    /// - Throws: ``InputError`` when the file cannot be opened or read, is not valid CSV
+    ///   (a character after a closing quote, a quote never closed), or breaks one of the
+    ///   ``limits``; rethrows `body`'s errors.
     /// - Complexity: O(n) in the file size; memory O(chunk size + largest record), or
     ///   O(workers × ``parallelChunkBytes``) records in flight when parsing in parallel.
     @discardableResult
     public func forEachRecord(_ body: (CSVRecord) throws -> Void) throws -> CSVReadReport {
+        var records = 0
+        let limits = self.limits, path = self.path
+        return try forEachRecordUnlimited { record in
+            records += 1
+            if records > limits.maxRecords { throw limits.tooManyRecords(at: SourceLocation(file: path, line: record.line)) }
+            try body(record)
+        }
+    }
+
+    private func forEachRecordUnlimited(_ body: (CSVRecord) throws -> Void) throws -> CSVReadReport {
         let file = try InputFile(path: path)
         defer { file.close() }
         var chunk = [UInt8](repeating: 0, count: max(chunkSize, firstReadMinimum, 3))
@@ -82,13 +95,13 @@ public struct CSVReader: Sendable {
 
         if workers > 1, file.size >= parallelThreshold {
             report.parallel = true
-            var parallel = ParallelCSV(path: path, delimiter: delimiter, workers: workers, chunkBytes: parallelChunkBytes)
+            var parallel = ParallelCSV(path: path, delimiter: delimiter, workers: workers, chunkBytes: parallelChunkBytes, limits: limits)
             let transcoded = try parallel.run(file: file, firstBytes: Array(chunk[start..<count]), body: body)
             report.findings += Self.encodingFindings(transcoded, path: path)
             return report
         }
 
-        let parser = try LibCSVParser(delimiter: delimiter, path: path)
+        let parser = try LibCSVParser(delimiter: delimiter, path: path, limits: limits)
         defer { parser.free() }
         while count > 0 {
             try chunk.withUnsafeBufferPointer { buffer in

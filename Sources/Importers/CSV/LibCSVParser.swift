@@ -15,14 +15,17 @@ final class LibCSVParser {
     private let parser: UnsafeMutablePointer<csv_parser>
     private let state: UnsafeMutablePointer<ParseState>
     private let path: String
+    private let limits: ImportLimits
 
     /// - Parameter firstLine: the physical line of the first byte fed (1 for a whole file; the
     ///   line a chunk starts on when a file is parsed in parallel chunks).
-    init(delimiter: UInt8, path: String, firstLine: Int = 1) throws {
+    ///   - limits: the field size and column caps (checked here); the record cap is the reader's.
+    init(delimiter: UInt8, path: String, firstLine: Int = 1, limits: ImportLimits = .default) throws {
         self.path = path
+        self.limits = limits
         parser = .allocate(capacity: 1)
         state = .allocate(capacity: 1)
-        state.initialize(to: ParseState(line: firstLine, recordLine: firstLine))
+        state.initialize(to: ParseState(line: firstLine, recordLine: firstLine, maxFieldBytes: limits.maxFieldBytes, maxColumns: limits.maxColumns))
         let options = UInt8(CSV_STRICT | CSV_STRICT_FINI | CSV_REPALL_NL)
         guard csv_init(parser, options) == 0 else {
             state.deinitialize(count: 1)
@@ -44,8 +47,15 @@ final class LibCSVParser {
     func parse(_ bytes: UnsafeBufferPointer<UInt8>) throws {
         guard let base = bytes.baseAddress, !bytes.isEmpty else { return }
         let processed = csv_parse(parser, base, bytes.count, fieldCallback, recordCallback, state)
+        if let violation = state.pointee.violation { throw violation(path, limits) }
         if processed < bytes.count {
             throw parseError(in: bytes, at: processed)
+        }
+        // libcsv grows its field buffer without bound; stop once the field being read is over
+        // the cap (at most one chunk past it).
+        if Int(parser.pointee.entry_pos) > limits.maxFieldBytes {
+            let start = state.pointee.fields.isEmpty ? state.pointee.line : state.pointee.recordLine
+            throw limits.fieldTooLarge(at: SourceLocation(file: path, line: start))
         }
         if let lastEnd = bytes.lastIndex(where: { $0 == 0x0A || $0 == 0x0D }) {
             columnCarried = bytes.count - lastEnd - 1
@@ -59,7 +69,9 @@ final class LibCSVParser {
 
     /// Tells libcsv the input has ended; fails when a quoted field is still open.
     func finish() throws {
-        if csv_fini(parser, fieldCallback, recordCallback, state) != 0 {
+        let failed = csv_fini(parser, fieldCallback, recordCallback, state) != 0
+        if let violation = state.pointee.violation { throw violation(path, limits) }
+        if failed {
             let start = state.pointee.fields.isEmpty ? state.pointee.line : state.pointee.recordLine
             throw InputError(
                 code: "unterminated-quote",
@@ -126,6 +138,30 @@ struct ParseState {
     /// Line of the first field that was not UTF-8, and the count of such fields.
     var firstTranscodedLine: Int?
     var transcodedFields = 0
+    /// Caps checked in the callbacks (which cannot throw): the first one hit is kept and
+    /// thrown by ``LibCSVParser/parse(_:)`` once libcsv returns.
+    var maxFieldBytes = Int.max
+    var maxColumns = Int.max
+    var violation: LimitViolation?
+}
+
+/// A cap hit inside a libcsv callback, turned into an ``InputError`` outside it.
+enum LimitViolation {
+    case fieldTooLarge(line: Int)
+    case tooManyColumns(line: Int)
+    case nulByte(line: Int)
+
+    func callAsFunction(_ path: String, _ limits: ImportLimits) -> InputError {
+        switch self {
+        case .fieldTooLarge(let line): limits.fieldTooLarge(at: SourceLocation(file: path, line: line))
+        case .tooManyColumns(let line): limits.tooManyColumns(at: SourceLocation(file: path, line: line))
+        case .nulByte(let line):
+            InputError(
+                code: "binary-content",
+                "the file holds a NUL byte; it is binary, or text in UTF-16/UTF-32, not a CSV file (save it as UTF-8 CSV)",
+                at: SourceLocation(file: path, line: line))
+        }
+    }
 }
 
 /// Physical line ends in `bytes`: every LF, and every CR not followed by LF.
@@ -150,11 +186,24 @@ private let fieldCallback: @convention(c) (UnsafeMutableRawPointer?, Int, Unsafe
     let state = context!.assumingMemoryBound(to: ParseState.self)
     if state.pointee.fields.isEmpty { state.pointee.recordLine = state.pointee.line }
     state.pointee.afterCR = false
+    if state.pointee.violation != nil { return }
+    if length > state.pointee.maxFieldBytes {
+        state.pointee.violation = .fieldTooLarge(line: state.pointee.recordLine)
+        return
+    }
+    if state.pointee.fields.count >= state.pointee.maxColumns {
+        state.pointee.violation = .tooManyColumns(line: state.pointee.recordLine)
+        return
+    }
     guard let data, length > 0 else {
         state.pointee.fields.append("")
         return
     }
     let bytes = UnsafeRawBufferPointer(start: data, count: length)
+    if memchr(data, 0, length) != nil {
+        state.pointee.violation = .nulByte(line: state.pointee.line + lineEnds(in: UnsafeRawBufferPointer(rebasing: bytes[..<bytes.firstIndex(of: 0)!])))
+        return
+    }
     let (text, transcoded) = TextDecoding.decode(bytes)
     if transcoded {
         if state.pointee.firstTranscodedLine == nil { state.pointee.firstTranscodedLine = state.pointee.line }
@@ -166,6 +215,7 @@ private let fieldCallback: @convention(c) (UnsafeMutableRawPointer?, Int, Unsafe
 
 private let recordCallback: @convention(c) (Int32, UnsafeMutableRawPointer?) -> Void = { terminator, context in
     let state = context!.assumingMemoryBound(to: ParseState.self)
+    if state.pointee.violation != nil { return }
     if !state.pointee.fields.isEmpty {
         state.pointee.ready.append(CSVRecord(line: state.pointee.recordLine, fields: state.pointee.fields))
         state.pointee.fields.removeAll(keepingCapacity: true)

@@ -34,6 +34,7 @@ public struct ParallelCSV {
     let delimiter: UInt8
     let workers: Int
     let chunkBytes: Int
+    var limits = ImportLimits.default
 
     /// Reads the rest of `file`, after `firstBytes` (already read, BOM removed), calling `body`
     /// for each record in order. Returns where fields were transcoded from Windows-1252.
@@ -95,14 +96,14 @@ public struct ParallelCSV {
     private func parseChunks(_ buffer: [UInt8], bounds: [Range<Int>], lines: [Int]) -> [Result<ChunkResult, InputError>] {
         let slots = UnsafeMutableBufferPointer<Result<ChunkResult, InputError>>.allocate(capacity: bounds.count)
         defer { slots.deallocate() }
-        let path = self.path, delimiter = self.delimiter
+        let path = self.path, delimiter = self.delimiter, limits = self.limits
         buffer.withUnsafeBufferPointer { bytes in
             let shared = UnsafeSendable((bytes, slots))
             DispatchQueue.concurrentPerform(iterations: bounds.count) { k in
                 let (bytes, slots) = shared.value
                 let result: Result<ChunkResult, InputError>
                 do {
-                    let parser = try LibCSVParser(delimiter: delimiter, path: path, firstLine: lines[k])
+                    let parser = try LibCSVParser(delimiter: delimiter, path: path, firstLine: lines[k], limits: limits)
                     defer { parser.free() }
                     try parser.parse(UnsafeBufferPointer(rebasing: bytes[bounds[k]]))
                     try parser.finish()
@@ -122,7 +123,7 @@ public struct ParallelCSV {
 
     /// The sequential path for the rest of the file, starting with `buffer` at `line`.
     private func sequentialRest(file: InputFile, buffer: [UInt8], line: Int, body: (CSVRecord) throws -> Void) throws -> (firstLine: Int, fields: Int)? {
-        let parser = try LibCSVParser(delimiter: delimiter, path: path, firstLine: line)
+        let parser = try LibCSVParser(delimiter: delimiter, path: path, firstLine: line, limits: limits)
         defer { parser.free() }
         var chunk = buffer
         var count = buffer.count

@@ -29,18 +29,19 @@ public enum FPDSFeed {
     /// Reads one feed file (one or more concatenated pages).
     /// - Throws: ``InputError`` for an unreadable file, a DTD (refused), malformed or truncated
     ///   XML (with line and column), or a root element that is not an Atom `feed`.
-    public static func contracts(path: String) throws -> ImportResult<Contract> {
-        try contracts(paths: [path])
+    public static func contracts(path: String, limits: ImportLimits = .default) throws -> ImportResult<Contract> {
+        try contracts(paths: [path], limits: limits)
     }
 
     /// Reads several feed files as one input (ids must be unique across them); the summary
     /// names the files joined with `, `.
-    public static func contracts(paths: [String]) throws -> ImportResult<Contract> {
+    /// Breaking one of `limits` (depth, text size, element count) is fatal.
+    public static func contracts(paths: [String], limits: ImportLimits = .default) throws -> ImportResult<Contract> {
         let reader = FPDSEntryReader(file: paths.joined(separator: ", "))
         for path in paths {
             reader.path = path
             reader.rows.path = path
-            try XMLStream(path: path, handler: reader).run()
+            try XMLStream(path: path, handler: reader, limits: limits).run()
         }
         return reader.rows.finish()
     }
@@ -161,10 +162,10 @@ final class FPDSEntryReader: XMLStreamHandler {
         } else if let first = firstSeen[id] {
             let place = first.file == path ? "line \(first.line)" : "\(first.file):\(first.line)"
             rejection = RowRejection("duplicate-id", "contract '\(id)' is already used at \(place)")
-        } else if let text = f.amount, NumberParsing.amount(text) == nil {
-            rejection = RowRejection("invalid-number", "obligatedAmount is '\(text)'; expected an amount")
-        } else if let text = f.potentialTotal ?? f.potential, NumberParsing.amount(text) == nil {
-            rejection = RowRejection("invalid-number", "the base and all options value is '\(text)'; expected an amount")
+        } else if let text = f.amount, NumberParsing.plausibleAmount(text) == nil {
+            rejection = RowRejection("invalid-number", "obligatedAmount is '\(text)'; expected an amount below 10^15")
+        } else if let text = f.potentialTotal ?? f.potential, NumberParsing.plausibleAmount(text) == nil {
+            rejection = RowRejection("invalid-number", "the base and all options value is '\(text)'; expected an amount below 10^15")
         } else if let text = f.signed, DateParsing.isoDate(text) == nil {
             rejection = RowRejection("invalid-date", "signedDate is '\(text)'; expected a date")
         } else if f.vendorName == nil && f.legalName == nil && f.contractorName == nil && f.uei == nil {

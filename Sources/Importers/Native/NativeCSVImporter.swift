@@ -26,7 +26,7 @@ public enum NativeCSVImporter {
     public static func suppliers(path: String, options: ImportOptions = ImportOptions()) throws -> ImportResult<Supplier> {
         var converter = SupplierRows()
         return try TableImport.read(path: path, columns: supplierColumns, required: supplierRequired, options: options) {
-            row, _ throws(RowRejection) in try converter.convert(row)
+            row, findings throws(RowRejection) in try converter.convert(row, findings: &findings)
         }
     }
 
@@ -43,23 +43,24 @@ public enum NativeCSVImporter {
     public static func contracts(path: String, options: ImportOptions = ImportOptions()) throws -> ImportResult<Contract> {
         var converter = ContractRows()
         return try TableImport.read(path: path, columns: contractColumns, required: contractRequired, options: options) {
-            row, _ throws(RowRejection) in try converter.convert(row)
+            row, findings throws(RowRejection) in try converter.convert(row, findings: &findings)
         }
     }
 }
 
-/// Native supplier rows (CSV or XML) to ``Supplier``; remembers ids to reject repeats.
+/// Native supplier rows (CSV or XML) to ``Supplier``; remembers ids (byte for byte, see
+/// ``IDRegistry``) to reject repeats and warn about lookalikes.
 struct SupplierRows {
-    private var firstLine: [String: Int] = [:]
+    private var ids = IDRegistry()
 
-    mutating func convert(_ row: Row) throws(RowRejection) -> Supplier {
+    mutating func convert(_ row: Row, findings: inout [Finding]) throws(RowRejection) -> Supplier {
         let id = try row.required("supplier_id")
-        if let line = firstLine[id] {
+        if let line = ids.line(of: id) {
             throw RowRejection("duplicate-id", "supplier_id '\(id)' is already used at line \(line)", column: row.column(of: "supplier_id"))
         }
         let name = try row.required("name")
         let risk = try row.fraction("risk", in: 0...1, allowZero: true, expected: "a number from 0 to 1")
-        firstLine[id] = row.record.line
+        if let warning = ids.register(id, what: "supplier_id", at: row.location) { findings.append(warning) }
         let goods = row["goods"].map { $0.split(separator: ";").map { String($0).trimmingWhitespace() }.filter { !$0.isEmpty } } ?? []
         return Supplier(
             id: id, name: name, country: row["country"], region: row["region"], goods: goods, address: row["address"],
@@ -78,13 +79,14 @@ enum LinkRows {
     }
 }
 
-/// Native contract rows to ``Contract``; remembers ids to reject repeats.
+/// Native contract rows to ``Contract``; remembers ids (byte for byte, see ``IDRegistry``)
+/// to reject repeats and warn about lookalikes.
 struct ContractRows {
-    private var firstLine: [String: Int] = [:]
+    private var ids = IDRegistry()
 
-    mutating func convert(_ row: Row) throws(RowRejection) -> Contract {
+    mutating func convert(_ row: Row, findings: inout [Finding]) throws(RowRejection) -> Contract {
         let id = try row.required("contract_id")
-        if let line = firstLine[id] {
+        if let line = ids.line(of: id) {
             throw RowRejection("duplicate-id", "contract_id '\(id)' is already used at line \(line)", column: row.column(of: "contract_id"))
         }
         if row["vendor_id"] == nil && row["vendor_uei"] == nil && row["vendor_name"] == nil {
@@ -92,7 +94,7 @@ struct ContractRows {
         }
         let amount = try row.amount("amount")
         let date = try row.date("award_date")
-        firstLine[id] = row.record.line
+        if let warning = ids.register(id, what: "contract_id", at: row.location) { findings.append(warning) }
         return Contract(
             id: id, vendorID: row["vendor_id"], vendorUEI: row["vendor_uei"], vendorName: row["vendor_name"],
             agency: row["agency"], amount: amount, currency: row["currency"]?.uppercased() ?? "USD",

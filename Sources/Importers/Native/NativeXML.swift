@@ -27,9 +27,10 @@ public enum NativeXML {
     /// Reads the document at `path`, streaming.
     /// - Throws: ``InputError`` for an unreadable file, a refused DTD, malformed XML (with line
     ///   and column), or a root element that is not `{urn:flrisk:native:1}flrisk`.
-    public static func read(path: String) throws -> NativeXMLImport {
+    ///   Breaking one of `limits` (depth, text size, element count) is fatal too.
+    public static func read(path: String, limits: ImportLimits = .default) throws -> NativeXMLImport {
         let reader = try NativeXMLReader(path: path)
-        try XMLStream(path: path, handler: reader).run()
+        try XMLStream(path: path, handler: reader, limits: limits).run()
         return reader.result()
     }
 }
@@ -118,9 +119,9 @@ final class NativeXMLReader: XMLStreamHandler {
             let row = CSVRecord(line: current.line, fields: current.values)
             let header = headers[current.kind]!
             switch current.kind {
-            case "supplier": suppliers.consume(row, header: header) { row, _ throws(RowRejection) in try supplierRows.convert(row) }
+            case "supplier": suppliers.consume(row, header: header) { row, findings throws(RowRejection) in try supplierRows.convert(row, findings: &findings) }
             case "link": links.consume(row, header: header) { row, _ throws(RowRejection) in try LinkRows.convert(row) }
-            default: contracts.consume(row, header: header) { row, _ throws(RowRejection) in try contractRows.convert(row) }
+            default: contracts.consume(row, header: header) { row, findings throws(RowRejection) in try contractRows.convert(row, findings: &findings) }
             }
             record = nil
         }

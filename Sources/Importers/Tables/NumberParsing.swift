@@ -1,5 +1,14 @@
 /// Parsers for the numbers analysts write in spreadsheets.
 public enum NumberParsing {
+    /// Amounts at or above this (in absolute value) are rejected: no contract is worth a
+    /// quadrillion, and beyond it a double no longer holds cents exactly.
+    public static let largestAmount = 1e15
+
+    /// ``amount(_:)``, and nil as well when the amount is ``largestAmount`` or more.
+    public static func plausibleAmount(_ text: String) -> Double? {
+        amount(text).flatMap { abs($0) < largestAmount ? $0 : nil }
+    }
+
     /// A finite decimal number (`0.45`, `-3`, `1e-3`); nil for anything else, including NaN and
     /// infinities.
     ///

@@ -20,10 +20,13 @@ public struct ImportOptions: Sendable {
     public var columnMap: [String: String]
     /// Files this large or larger are tokenised in parallel chunks (`Int.max`: never).
     public var parallelThreshold: Int
+    /// Caps on field size, columns, records and XML depth (see ``ImportLimits``).
+    public var limits: ImportLimits
 
-    public init(columnMap: [String: String] = [:], parallelThreshold: Int = 16 << 20) {
+    public init(columnMap: [String: String] = [:], parallelThreshold: Int = 16 << 20, limits: ImportLimits = .default) {
         self.columnMap = columnMap
         self.parallelThreshold = parallelThreshold
+        self.limits = limits
     }
 
     /// Parses `column=field` pairs as given to `--map`.
@@ -128,6 +131,7 @@ enum TableImport {
         var rows = RowAccumulator<Record>(path: path)
         var reader = CSVReader(path: path)
         reader.parallelThreshold = options.parallelThreshold
+        reader.limits = options.limits
         let report = try reader.forEachRecord { record in
             guard let header = map else {
                 let header = try HeaderMap(header: record, file: path, columns: columns, required: required, renames: options.columnMap)
@@ -185,6 +189,11 @@ extension Row {
         guard let text = self[column] else { return nil }
         guard let value = NumberParsing.amount(text) else {
             throw RowRejection("invalid-number", "'\(column)' is '\(text)'; expected an amount such as 1234.50 or $1,234.50", column: self.column(of: column))
+        }
+        guard abs(value) < NumberParsing.largestAmount else {
+            throw RowRejection(
+                "invalid-number", "'\(column)' is '\(text)'; no award is 10^15 or more (the value would also lose cents as a binary double)",
+                column: self.column(of: column))
         }
         return value
     }

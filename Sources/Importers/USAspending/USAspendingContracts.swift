@@ -43,16 +43,16 @@ public enum USAspendingContracts {
     /// - Throws: ``InputError`` for a missing file, bad CSV, or a header without
     ///   `contract_award_unique_key` / `award_id_piid` or without a recipient column.
     public static func contracts(path: String, options: ImportOptions = ImportOptions()) throws -> ImportResult<Contract> {
-        var firstLine: [String: Int] = [:]
+        var ids = IDRegistry()
         return try TableImport.read(
             path: path, columns: columns,
             required: [["contract_award_unique_key", "award_id_piid"], ["recipient_uei", "recipient_name"]], options: options
-        ) { row, _ throws(RowRejection) in
+        ) { row, findings throws(RowRejection) in
             let idColumn = ["contract_transaction_unique_key", "contract_award_unique_key", "award_id_piid"].first { row[$0] != nil }
             guard let idColumn, let id = row[idColumn] else {
                 throw RowRejection("missing-value", "no award id: 'contract_award_unique_key' and 'award_id_piid' are empty", column: row.column(of: "award_id_piid"))
             }
-            if let line = firstLine[id] {
+            if let line = ids.line(of: id) {
                 throw RowRejection("duplicate-id", "\(idColumn) '\(id)' is already used at line \(line)", column: row.column(of: idColumn))
             }
             if row["recipient_uei"] == nil && row["recipient_name"] == nil {
@@ -62,7 +62,7 @@ public enum USAspendingContracts {
             let amount = try row.amount(amountColumn)
             let potential = try row.amount("potential_total_value_of_award")
             let date = try row.date(row["action_date"] != nil ? "action_date" : "award_base_action_date")
-            firstLine[id] = row.record.line
+            if let warning = ids.register(id, what: idColumn, at: row.location) { findings.append(warning) }
             return Contract(
                 id: id, vendorUEI: row["recipient_uei"], vendorName: row["recipient_name"],
                 vendorParentUEI: row["recipient_parent_uei"],

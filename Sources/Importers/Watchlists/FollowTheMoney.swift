@@ -21,12 +21,13 @@ public enum FollowTheMoney {
     ]
 
     /// Reads `path`.
-    /// - Throws: ``InputError`` when the file cannot be read.
-    public static func entries(path: String) throws -> ImportResult<WatchlistEntry> {
+    /// - Throws: ``InputError`` when the file cannot be read, or a line is longer than
+    ///   `limits.maxFieldBytes` or there are more than `limits.maxRecords` lines.
+    public static func entries(path: String, limits: ImportLimits = .default) throws -> ImportResult<WatchlistEntry> {
         var rows = RowAccumulator<WatchlistEntry>(path: path)
         var hard: Set<String> = []
         var related = 0
-        try LineReader(path: path).forEachLine { line, bytes in
+        try LineReader(path: path, limits: limits).forEachLine { line, bytes in
             if bytes.allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0D }) {
                 rows.summary.read += 1
                 rows.summary.blank += 1
@@ -82,8 +83,11 @@ public enum FollowTheMoney {
 }
 
 /// Reads a file line by line in fixed-size chunks (LF or CRLF), with 1-based line numbers.
+/// Reads a file line by line (LF or CRLF), streaming; a line longer than
+/// `limits.maxFieldBytes` or more than `limits.maxRecords` lines is a fatal error.
 struct LineReader {
     let path: String
+    var limits = ImportLimits.default
 
     func forEachLine(_ body: (Int, ArraySlice<UInt8>) throws -> Void) throws {
         let file = try InputFile(path: path)
@@ -99,15 +103,27 @@ struct LineReader {
             if first, carry.starts(with: [0xEF, 0xBB, 0xBF]) { carry.removeFirst(3) }
             first = false
             var start = 0
-            while let end = carry[start...].firstIndex(of: 0x0A) {
+            // Only the new bytes can hold the next line end.
+            var searchFrom = max(0, carry.count - count)
+            while let end = carry[searchFrom...].firstIndex(of: 0x0A) {
                 var stop = end
                 if stop > start, carry[stop - 1] == 0x0D { stop -= 1 }
+                try check(line: line, length: stop - start)
                 try body(line, carry[start..<stop])
                 line += 1
                 start = end + 1
+                searchFrom = start
             }
             carry.removeFirst(start)
+            try check(line: line, length: carry.count)
         }
         if !carry.isEmpty { try body(line, carry[...]) }
+    }
+
+    private func check(line: Int, length: Int) throws {
+        if length > limits.maxFieldBytes {
+            throw limits.fieldTooLarge(at: SourceLocation(file: path, line: line), what: "a line")
+        }
+        if line > limits.maxRecords { throw limits.tooManyRecords(at: SourceLocation(file: path, line: line)) }
     }
 }

@@ -18,12 +18,12 @@ public enum WatchlistCSV {
     /// Reads a native watchlist. An entry without an `id` gets `<list or file>:<line>`.
     public static func native(path: String, options: ImportOptions = ImportOptions()) throws -> ImportResult<WatchlistEntry> {
         let fileName = path.split(separator: "/").last.map(String.init) ?? path
-        var firstLine: [String: Int] = [:]
-        return try TableImport.read(path: path, columns: nativeColumns, required: [["name"]], options: options) { row, _ throws(RowRejection) in
+        var ids = IDRegistry()
+        return try TableImport.read(path: path, columns: nativeColumns, required: [["name"]], options: options) { row, findings throws(RowRejection) in
             let name = try row.required("name")
             let list = row["list"] ?? fileName
             let id = row["id"] ?? "\(list):\(row.record.line)"
-            if let line = firstLine[id] {
+            if let line = ids.line(of: id) {
                 throw RowRejection("duplicate-id", "id '\(id)' is already used at line \(line)", column: row.column(of: "id"))
             }
             let date = try row.date("date_added")
@@ -34,7 +34,7 @@ public enum WatchlistCSV {
                 }
                 hard = ["yes", "true", "1", "y"].contains(text)
             }
-            firstLine[id] = row.record.line
+            if let warning = ids.register(id, what: "id", at: row.location) { findings.append(warning) }
             return WatchlistEntry(
                 id: id, name: name, aliases: splitList(row["aliases"]), country: row["country"], list: list,
                 dateAdded: date, source: row["source"], identifiers: splitList(row["identifiers"]), isHardFlag: hard,

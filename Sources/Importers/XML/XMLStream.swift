@@ -45,10 +45,14 @@ final class XMLStream {
     private var columnBase = 0
 
     static let pieceSize = 1 << 16
+    /// Caps on nesting depth, text size and element count.
+    let limits: ImportLimits
+    private var elements = 0
 
-    init(path: String, handler: any XMLStreamHandler) {
+    init(path: String, handler: any XMLStreamHandler, limits: ImportLimits = .default) {
         self.path = path
         self.handler = handler
+        self.limits = limits
     }
 
     /// The current line in the file (the end of the construct just parsed).
@@ -193,10 +197,15 @@ final class XMLStream {
         sawElement = true
         depth += 1
         text.removeAll(keepingCapacity: true)
+        elements += 1
+        if depth > limits.maxXMLDepth { return fail(limits.xmlTooDeep(at: SourceLocation(file: path, line: line))) }
+        if elements > limits.maxRecords { return fail(limits.tooManyRecords(at: SourceLocation(file: path, line: line))) }
+        if failure != nil { return }
         handler.startElement(namespace: namespace, name: name, attributes: attributes, line: line, stream: self)
     }
 
     fileprivate func ended(namespace: String, name: String) {
+        if failure != nil { return }
         let string = String(decoding: text, as: UTF8.self)
         text.removeAll(keepingCapacity: true)
         handler.endElement(namespace: namespace, name: name, text: string, stream: self)
@@ -210,6 +219,11 @@ final class XMLStream {
     }
 
     fileprivate func characters(_ bytes: UnsafePointer<xmlChar>, _ count: Int) {
+        if failure != nil { return }
+        if text.count + count > limits.maxFieldBytes {
+            text.removeAll()
+            return fail(limits.fieldTooLarge(at: SourceLocation(file: path, line: line), what: "the text of an element"))
+        }
         text.append(contentsOf: UnsafeBufferPointer(start: bytes, count: count))
     }
 
@@ -243,6 +257,9 @@ private let xmlStartElement: startElementNsSAX2Func = { context, localname, _, u
         for k in 0..<Int(attributeCount) {
             let base = attributes + 5 * k
             guard let start = base[3], let end = base[4] else { continue }
+            if end - start > stream.limits.maxFieldBytes {
+                return stream.fail(stream.limits.fieldTooLarge(at: SourceLocation(file: stream.path, line: stream.line), what: "an attribute value"))
+            }
             let value = String(decoding: UnsafeBufferPointer(start: start, count: end - start), as: UTF8.self)
             pairs.append((stream.name(base[0]), value))
         }

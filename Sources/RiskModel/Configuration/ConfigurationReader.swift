@@ -185,11 +185,38 @@ struct ConfigurationReader {
     }
 
     /// A short flow rendering of a node for messages.
+    /// The node in YAML flow style, for messages: at most about 200 characters, so that a
+    /// hostile file (YAML aliases nested into a billion nodes) cannot make the walk or the
+    /// message explode.
     static func flow(_ node: Node) -> String {
-        if let scalar = node.scalar { return scalar.string }
-        if let mapping = node.mapping { return "{" + mapping.map { "\(flow($0.key)): \(flow($0.value))" }.joined(separator: ", ") + "}" }
-        if let sequence = node.sequence { return "[" + sequence.map(flow).joined(separator: ", ") + "]" }
-        return "?"
+        var out = ""
+        flow(node, into: &out, budget: 200)
+        return out.count > 200 ? String(out.prefix(200)) + "…" : out
+    }
+
+    private static func flow(_ node: Node, into out: inout String, budget: Int) {
+        guard out.count <= budget else { return }
+        if let scalar = node.scalar {
+            out += scalar.string.prefix(budget + 1)
+        } else if let mapping = node.mapping {
+            out += "{"
+            for (k, (key, value)) in mapping.enumerated() where out.count <= budget {
+                if k > 0 { out += ", " }
+                flow(key, into: &out, budget: budget)
+                out += ": "
+                flow(value, into: &out, budget: budget)
+            }
+            out += "}"
+        } else if let sequence = node.sequence {
+            out += "["
+            for (k, item) in sequence.enumerated() where out.count <= budget {
+                if k > 0 { out += ", " }
+                flow(item, into: &out, budget: budget)
+            }
+            out += "]"
+        } else {
+            out += "?"
+        }
     }
 }
 

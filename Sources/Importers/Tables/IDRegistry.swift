@@ -1,0 +1,69 @@
+import SupplyChainModel
+
+/// The ids a file has used, compared **byte for byte** (as the supply graph compares them),
+/// with a warning for ids that only look alike.
+///
+/// Swift's `String` equality is canonical equivalence, so `"Café"` written with a precomposed
+/// `é` and with `e` + U+0301 would be one dictionary key; flrisk's graph interns ids by their
+/// UTF-8 bytes and treats them as two suppliers. This registry follows the graph: the two are
+/// distinct ids, and the second gets a `warning: [lookalike-id]` naming the first, as does an
+/// id that differs from an earlier one only by invisible characters (zero-width spaces and
+/// joiners, word joiners, soft hyphens, byte order marks, bidirectional marks).
+struct IDRegistry {
+    private var firstLine: [[UInt8]: Int] = [:]
+    /// Skeleton (invisible characters removed, compared by canonical equivalence) → first id.
+    private var skeletons: [String: (id: String, line: Int)] = [:]
+    /// Lookalike warnings given so far (the first 20 are reported, then a count).
+    private(set) var lookalikes = 0
+
+    /// The line where `id` was first registered, or nil when it is new.
+    func line(of id: String) -> Int? { firstLine[Array(id.utf8)] }
+
+    /// Registers `id` at `location`; returns a `lookalike-id` warning when an earlier,
+    /// byte-different id looks the same.
+    mutating func register(_ id: String, what: String, at location: SourceLocation) -> Finding? {
+        firstLine[Array(id.utf8)] = location.line
+        let skeleton = Self.skeleton(id)
+        guard let earlier = skeletons[skeleton] else {
+            skeletons[skeleton] = (id, location.line)
+            return nil
+        }
+        lookalikes += 1
+        guard lookalikes <= 20 else { return nil }
+        return Finding(
+            .warning, code: "lookalike-id",
+            "\(what) '\(Self.visible(id))' looks like '\(Self.visible(earlier.id))' at line \(earlier.line) but differs in its bytes (Unicode normalisation or invisible characters); they are read as two different ids",
+            at: location)
+    }
+
+    /// The id without invisible format characters; compared as `String`, it is also
+    /// normalisation-insensitive.
+    static func skeleton(_ id: String) -> String {
+        var scalars = String.UnicodeScalarView()
+        for scalar in id.unicodeScalars where !isInvisible(scalar) { scalars.append(scalar) }
+        return String(scalars)
+    }
+
+    static func isInvisible(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0x00AD, 0x034F, 0x061C, 0x115F, 0x1160, 0x17B4, 0x17B5, 0x180B...0x180E, 0x200B...0x200F, 0x202A...0x202E,
+             0x2060...0x206F, 0x3164, 0xFE00...0xFE0F, 0xFEFF, 0xFFA0, 0xE0000...0xE0FFF:
+            return true
+        default:
+            return false
+        }
+    }
+
+    /// The id with invisible characters and combining marks shown as `\u{…}` escapes.
+    static func visible(_ id: String) -> String {
+        var out = ""
+        for scalar in id.unicodeScalars {
+            if isInvisible(scalar) || scalar.properties.generalCategory == .nonspacingMark || scalar.value < 0x20 {
+                out += "\\u{" + String(scalar.value, radix: 16, uppercase: true) + "}"
+            } else {
+                out.unicodeScalars.append(scalar)
+            }
+        }
+        return out
+    }
+}
