@@ -10,7 +10,6 @@ let package = Package(
         .library(name: "Importers", targets: ["Importers"]),
         .library(name: "RiskModel", targets: ["RiskModel"]),
         // For the fuzz targets in Fuzz/ (a nested package).
-        .library(name: "Importers", targets: ["Importers"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
