@@ -7,9 +7,9 @@ let package = Package(
     products: [
         .executable(name: "flrisk", targets: ["flrisk"]),
         .library(name: "SupplyGraph", targets: ["SupplyGraph"]),
+        // Importers is a product for the nested Benchmarks/ and Fuzz/ packages.
         .library(name: "Importers", targets: ["Importers"]),
         .library(name: "RiskModel", targets: ["RiskModel"]),
-        // For the fuzz targets in Fuzz/ (a nested package).
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
