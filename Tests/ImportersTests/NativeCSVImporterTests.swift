@@ -101,3 +101,26 @@ struct NumberParsingTests {
         #expect(NumberParsing.decimal("-0")?.sign == .plus)
     }
 }
+
+@Suite("Native contracts: origin and funding columns")
+struct NativeContractColumnsTests {
+    let dir = TemporaryDirectory()
+
+    @Test func originVendorCountryFundingAndValueAreRead() throws {
+        let path = dir.file("c.csv", """
+            contract_id,vendor_id,amount,potential_value,country_of_origin,place_of_manufacture,vendor_country,vendor_parent_uei,funding_agency,product_or_service_type
+            C1,V1,100,"$1,500.00",CHN,D,MY,PARENT000001,Department of the Army,product
+
+            """)
+        let contract = try #require(try NativeCSVImporter.contracts(path: path).records.first)
+        #expect(contract.countryOfOrigin == "CHN" && contract.placeOfManufacture == "D" && contract.vendorCountry == "MY")
+        #expect(contract.vendorParentUEI == "PARENT000001" && contract.fundingAgency == "Department of the Army")
+        #expect(contract.potentialValue == 1500 && contract.productOrServiceType == "PRODUCT")
+    }
+
+    @Test func badPotentialValueRejectsTheRow() throws {
+        let path = dir.file("c.csv", "contract_id,vendor_id,potential_value\nC1,V1,lots\n")
+        let result = try NativeCSVImporter.contracts(path: path)
+        #expect(result.records.isEmpty && result.summary.rejectedByReason["invalid-number"] == 1)
+    }
+}

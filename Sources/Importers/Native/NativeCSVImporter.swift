@@ -15,7 +15,9 @@ public enum NativeCSVImporter {
         ColumnSpec("contract_id", aliases: ["contract", "piid"]), ColumnSpec("vendor_id"), ColumnSpec("vendor_uei"),
         ColumnSpec("vendor_name"), ColumnSpec("agency"), ColumnSpec("amount"), ColumnSpec("currency"),
         ColumnSpec("place_of_performance"), ColumnSpec("psc"), ColumnSpec("naics"), ColumnSpec("description"),
-        ColumnSpec("award_date"),
+        ColumnSpec("award_date"), ColumnSpec("country_of_origin", aliases: ["origin_country"]),
+        ColumnSpec("place_of_manufacture"), ColumnSpec("vendor_country"), ColumnSpec("vendor_parent_uei"),
+        ColumnSpec("funding_agency"), ColumnSpec("potential_value"), ColumnSpec("product_or_service_type"),
     ]
     static let supplierRequired = [["supplier_id"], ["name"]]
     static let linkRequired = [["buyer_id"], ["supplier_id"]]
@@ -93,12 +95,17 @@ struct ContractRows {
             throw RowRejection("missing-value", "no vendor: 'vendor_id', 'vendor_uei' and 'vendor_name' are all empty")
         }
         let amount = try row.amount("amount")
+        let potentialValue = try row.amount("potential_value")
         let date = try row.date("award_date")
         if let warning = ids.register(id, what: "contract_id", at: row.location) { findings.append(warning) }
         return Contract(
             id: id, vendorID: row["vendor_id"], vendorUEI: row["vendor_uei"], vendorName: row["vendor_name"],
-            agency: row["agency"], amount: amount, currency: row["currency"]?.uppercased() ?? "USD",
-            placeOfPerformance: row["place_of_performance"], psc: row["psc"], naics: row["naics"],
+            vendorParentUEI: row["vendor_parent_uei"], vendorCountry: row["vendor_country"],
+            agency: row["agency"], fundingAgency: row["funding_agency"], amount: amount, potentialValue: potentialValue,
+            currency: row["currency"]?.uppercased() ?? "USD",
+            placeOfPerformance: row["place_of_performance"], countryOfOrigin: row["country_of_origin"],
+            placeOfManufacture: row["place_of_manufacture"], psc: row["psc"],
+            productOrServiceType: row["product_or_service_type"]?.uppercased(), naics: row["naics"],
             description: row["description"], awardDate: date, location: row.location)
     }
 }
