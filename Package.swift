@@ -44,15 +44,17 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
 
-        .testTarget(name: "SupplyGraphTests", dependencies: ["SupplyGraph"]),
-        .testTarget(name: "ImportersTests", dependencies: ["Importers", "SupplyChainModel"], exclude: ["Fixtures"]),
-        .testTarget(name: "RiskModelTests", dependencies: ["RiskModel", "SupplyGraph", "Importers"]),
+        // Seeded generator and scratch directories shared by the test targets.
+        .target(name: "FlriskTestSupport", path: "Tests/FlriskTestSupport"),
+        .testTarget(name: "SupplyGraphTests", dependencies: ["SupplyGraph", "FlriskTestSupport"]),
+        .testTarget(name: "ImportersTests", dependencies: ["Importers", "SupplyChainModel", "FlriskTestSupport"], exclude: ["Fixtures"]),
+        .testTarget(name: "RiskModelTests", dependencies: ["RiskModel", "SupplyGraph", "Importers", "FlriskTestSupport"]),
         .testTarget(
             name: "ReportingTests", dependencies: ["Reporting", "RiskModel", "Importers"],
             exclude: ["Golden", "Fixtures"]),
         .testTarget(name: "CLITests", dependencies: ["flrisk"]),
         // Hostile files and resource limits; large inputs are generated at run time.
-        .testTarget(name: "HostileInputTests", dependencies: ["Importers", "SupplyChainModel", "RiskModel"], exclude: ["Corpus"]),
+        .testTarget(name: "HostileInputTests", dependencies: ["Importers", "SupplyChainModel", "RiskModel", "FlriskTestSupport"], exclude: ["Corpus"]),
     ],
     swiftLanguageModes: [.v6]
 )

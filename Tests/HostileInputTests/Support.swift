@@ -1,4 +1,5 @@
 import Foundation
+import FlriskTestSupport
 import Importers
 import SupplyChainModel
 
@@ -10,36 +11,8 @@ enum Corpus {
     static func path(_ name: String) -> String { directory.appendingPathComponent(name).path }
 }
 
-/// A scratch directory for one test, removed when the value is deinitialised.
-final class Scratch {
-    let url: URL
-
-    init() {
-        url = FileManager.default.temporaryDirectory.appendingPathComponent("flrisk-hostile-\(UUID().uuidString)")
-        try! FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
-    }
-
-    deinit { try? FileManager.default.removeItem(at: url) }
-
-    /// Writes `bytes` to `name` and returns its path.
-    func file(_ name: String, bytes: [UInt8]) -> String {
-        let path = url.appendingPathComponent(name).path
-        FileManager.default.createFile(atPath: path, contents: Data(bytes))
-        return path
-    }
-
-    func file(_ name: String, _ text: String) -> String { file(name, bytes: Array(text.utf8)) }
-
-    /// Writes a file piece by piece (so the test itself never holds it whole) and returns its path.
-    func stream(_ name: String, _ write: (FileHandle) -> Void) -> String {
-        let path = url.appendingPathComponent(name).path
-        FileManager.default.createFile(atPath: path, contents: nil)
-        let handle = FileHandle(forWritingAtPath: path)!
-        write(handle)
-        try! handle.close()
-        return path
-    }
-}
+/// Scratch directories come from FlriskTestSupport.
+typealias Scratch = ScratchDirectory
 
 /// What happened when a file was read: a fatal error (its code), or a result.
 enum Outcome: Equatable, CustomStringConvertible {

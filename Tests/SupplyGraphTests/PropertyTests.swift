@@ -1,19 +1,6 @@
 import Testing
 @testable import SupplyGraph
 
-/// SplitMix64: a small, seedable generator so every property-test case can be replayed.
-struct SeededGenerator: RandomNumberGenerator {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-}
-
 /// A random graph with cycles, self-links, duplicate links, missing shares and shares whose
 /// sums exceed 1; risks include exact 0, exact 1 and repeated values (to exercise ties).
 struct RandomCase {

@@ -1,0 +1,4 @@
+import FlriskTestSupport
+
+/// The seeded generator comes from FlriskTestSupport.
+typealias SeededGenerator = FlriskTestSupport.SeededGenerator
