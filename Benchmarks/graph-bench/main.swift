@@ -13,29 +13,15 @@ import SupplyGraph
 import Glibc
 #endif
 
-func fail(_ message: String) -> Never {
-    print("graph-bench: \(message)")
-    exit(2)
-}
+func fail(_ message: String) -> Never { BenchCommandLine.fail("graph-bench", message) }
 
 func option(_ name: String, _ arguments: [String], default value: String? = nil) -> String {
-    if let i = arguments.firstIndex(of: name), i + 1 < arguments.count { return arguments[i + 1] }
-    if let value { return value }
-    fail("missing \(name)")
+    BenchCommandLine.option("graph-bench", name, arguments, default: value)
 }
 
-func now() -> Double {
-    var ts = timespec()
-    clock_gettime(CLOCK_MONOTONIC, &ts)
-    return Double(ts.tv_sec) + Double(ts.tv_nsec) * 1e-9
-}
+func now() -> Double { BenchCommandLine.now() }
 
-/// Peak resident memory of this process, in bytes.
-func peakRSS() -> Int {
-    var usage = rusage()
-    getrusage(RUSAGE_SELF.rawValue, &usage)
-    return usage.ru_maxrss * 1024
-}
+func peakRSS() -> Int { BenchCommandLine.peakRSS() }
 
 func writeArray<T>(_ array: [T], to path: String) {
     guard let file = fopen(path, "wb") else { fail("cannot write \(path)") }
