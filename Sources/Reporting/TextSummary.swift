@@ -7,6 +7,17 @@ public enum TextSummary {
         let flagged = a.flaggedContracts
         let links = a.inputs.first { $0.role == "links" }?.summary.accepted ?? 0
         var out = "Scored \(a.suppliers.count) suppliers, \(links) links, \(a.contracts.count) contracts (K = \(a.parameters.tiers), d = \(Formatting.fixed(a.parameters.decay, 2))).\n"
+        // What became of every input row: read = accepted + rejected + blank.
+        for input in a.inputs {
+            let s = input.summary
+            var line = "  \(input.role): \(oneLine(s.file)): \(s.read) read, \(s.accepted) accepted"
+            if s.rejected > 0 {
+                let reasons = s.rejectedByReason.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }.joined(separator: ", ")
+                line += ", \(s.rejected) rejected (\(reasons))"
+            }
+            if s.blank > 0 { line += ", \(s.blank) blank" }
+            out += line + "\n"
+        }
         let bySeverity = context.severityCounts.filter { $0.1 > 0 }.map { "\($0.1) \($0.0.rawValue)" }
         out += "\(flagged.count) contract\(flagged.count == 1 ? "" : "s") flagged for review" + (bySeverity.isEmpty ? "." : " (" + bySeverity.joined(separator: ", ") + ").") + "\n"
         if let diff = context.baseline {

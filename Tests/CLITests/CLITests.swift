@@ -114,6 +114,9 @@ struct CLITests {
         let lenient = try CLI.run(["score", "--suppliers", "Datasets/demo/suppliers.csv", "--links", links, "--contracts", "Datasets/demo/contracts.csv", "--quiet"])
         #expect(lenient.status == 0)
         #expect(lenient.stderr.contains("\(links):2:3: error: [invalid-number] row rejected: 'share' is '2'"))
+        let summary = try CLI.run(["score", "--suppliers", "Datasets/demo/suppliers.csv", "--links", links, "--contracts", "Datasets/demo/contracts.csv"])
+        #expect(summary.stdout.contains("links: \(links): 1 read, 0 accepted, 1 rejected (invalid-number 1)"))
+        #expect(summary.stdout.contains("suppliers: Datasets/demo/suppliers.csv: 310 read, 310 accepted"))
         let out = scratch.url.appendingPathComponent("r.json").path
         let strict = try CLI.run(["score", "--suppliers", "Datasets/demo/suppliers.csv", "--links", links, "--contracts", "Datasets/demo/contracts.csv", "--strict", "--output", out])
         #expect(strict.status == 2)
