@@ -39,9 +39,21 @@ public struct SupplyNetwork: Sendable {
         }
         let (graph, adjustments) = SupplyGraphBuilder.build(nodeCount: suppliers.count, links: raw)
         // Where to point a finding about a whole buyer row: its first link (without a share).
+        // Found in one pass over the links, and only when some row needs it.
+        var firstLinks: (any: [Int32], withoutShare: [Int32])?
         func firstLink(of node: Int32, withoutShare: Bool) -> SourceLocation {
-            let position = raw.firstIndex { $0.buyer == node && (!withoutShare || $0.share == nil) }
-            return position.map { kept[$0].location } ?? suppliers[Int(node)].location
+            if firstLinks == nil {
+                var any = [Int32](repeating: -1, count: suppliers.count)
+                var missing = [Int32](repeating: -1, count: suppliers.count)
+                for (position, link) in raw.enumerated() {
+                    let buyer = Int(link.buyer)
+                    if any[buyer] < 0 { any[buyer] = Int32(position) }
+                    if link.share == nil && missing[buyer] < 0 { missing[buyer] = Int32(position) }
+                }
+                firstLinks = (any, missing)
+            }
+            let position = Int((withoutShare ? firstLinks!.withoutShare : firstLinks!.any)[Int(node)])
+            return position >= 0 ? kept[position].location : suppliers[Int(node)].location
         }
         for adjustment in adjustments {
             switch adjustment {

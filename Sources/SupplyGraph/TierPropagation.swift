@@ -63,7 +63,7 @@ public enum TierPropagation {
         for tier in stride(from: 2, through: tiers, by: 1) {
             decayPower *= parameters.decay
             let round = Round(
-                tier: tier, decay: parameters.decay, decayPower: decayPower, nodeCount: n,
+                tier: tier, decay: parameters.decay, decayPower: decayPower,
                 previous: UnsafeBufferPointer(state.previous), next: state.next, product: product)
             graph.rowOffsets.withUnsafeBufferPointer { offsets in
             graph.columns.withUnsafeBufferPointer { columns in
@@ -128,7 +128,6 @@ struct Round: @unchecked Sendable {
     let tier: Int
     let decay: Double
     let decayPower: Double
-    let nodeCount: Int
     let previous: UnsafeBufferPointer<NodeState>
     let next: UnsafeMutableBufferPointer<NodeState>
     let product: UnsafeMutableBufferPointer<Double>
