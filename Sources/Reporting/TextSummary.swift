@@ -37,7 +37,7 @@ public enum TextSummary {
     }
 
     /// Input text for a terminal: control and format characters (escapes, bidi overrides) replaced.
-    static func oneLine(_ value: String) -> String {
+    public static func oneLine(_ value: String) -> String {
         String(value.unicodeScalars.map { scalar -> Character in
             let category = scalar.properties.generalCategory
             return category == .control || category == .format || category == .lineSeparator || category == .paragraphSeparator

@@ -1,4 +1,7 @@
+import ArgumentParser
 import Foundation
+import Reporting
+import RiskModel
 import SupplyChainModel
 
 /// Writes diagnostics to standard error.
@@ -8,6 +11,21 @@ enum Console {
 
     static func error(_ line: String) {
         FileHandle.standardError.write(Data((line + "\n").utf8))
+    }
+
+    /// Runs `body`; a bad input file, configuration or baseline is printed as one line and
+    /// becomes exit status 2 (``ExitStatus/badInput``).
+    static func exitOnBadInput<T>(_ body: () throws -> T) throws -> T {
+        do {
+            return try body()
+        } catch let error as InputError {
+            self.error(error.description)
+        } catch let error as ConfigurationError {
+            self.error(error.description)
+        } catch let error as BaselineError {
+            self.error(error.description)
+        }
+        throw ExitCode(ExitStatus.badInput)
     }
 
     /// Prints findings (errors always; warnings and notes unless quiet), at most

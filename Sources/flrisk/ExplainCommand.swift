@@ -23,34 +23,17 @@ extension Flrisk {
         }
 
         func run() throws {
-            let assessment: Assessment
-            do {
+            let assessment = try Console.exitOnBadInput {
                 let loaded = try input.load()
-                assessment = try model.assessor().assess(
+                return try model.assessor().assess(
                     suppliers: loaded.suppliers, links: loaded.links, contracts: loaded.contracts, watchlistImports: loaded.watchlistResults)
-            } catch let error as InputError {
-                Console.error(error.description)
-                throw ExitCode(ExitStatus.badInput)
-            } catch let error as ConfigurationError {
-                Console.error(error.description)
-                throw ExitCode(ExitStatus.badInput)
             }
             Console.report(findings: assessment.findings.filter { $0.severity == .error }, quiet: true)
             guard let text = Explanation.render(id: id, context: ReportContext(assessment: assessment), paths: paths) else {
-                Console.error("flrisk: error: [unknown-id] no contract or supplier has the id '\(TextSummaryLine.clean(id))'")
+                Console.error("flrisk: error: [unknown-id] no contract or supplier has the id '\(TextSummary.oneLine(id))'")
                 throw ExitCode(ExitStatus.badInput)
             }
             print(text, terminator: "")
         }
-    }
-}
-
-/// Terminal-safe text for messages that repeat user input.
-enum TextSummaryLine {
-    static func clean(_ text: String) -> String {
-        String(text.unicodeScalars.map { scalar -> Character in
-            let category = scalar.properties.generalCategory
-            return category == .control || category == .format ? "\u{FFFD}" : Character(scalar)
-        })
     }
 }

@@ -14,10 +14,9 @@ extension Flrisk {
         @OptionGroup var output: OutputOptions
 
         func run() throws {
-            let assessment: Assessment
             var baselineFlags: [FlagRecord]?
             let progress = output.showsProgress
-            do {
+            let assessment = try Console.exitOnBadInput {
                 let assessor = try model.assessor()
                 if let baseline = output.baseline { baselineFlags = try BaselineDiff.flags(inReport: baseline) }
                 let loaded = try input.load()
@@ -25,19 +24,10 @@ extension Flrisk {
                     let rows = [loaded.suppliers.summary, loaded.links.summary, loaded.contracts.summary].map { "\($0.read) \(URLName.last($0.file))" }
                     Console.error("flrisk: read " + rows.joined(separator: ", ") + " (rows)")
                 }
-                assessment = assessor.assess(
+                return assessor.assess(
                     suppliers: loaded.suppliers, links: loaded.links, contracts: loaded.contracts,
                     watchlistImports: loaded.watchlistResults,
                     progress: progress ? { Console.error("flrisk: propagation round \($0.roundsDone)/\($0.roundsTotal), \($0.linkRounds) link-rounds") } : nil)
-            } catch let error as BaselineError {
-                Console.error(error.description)
-                throw ExitCode(ExitStatus.badInput)
-            } catch let error as InputError {
-                Console.error(error.description)
-                throw ExitCode(ExitStatus.badInput)
-            } catch let error as ConfigurationError {
-                Console.error(error.description)
-                throw ExitCode(ExitStatus.badInput)
             }
             Console.report(findings: assessment.findings, quiet: output.quiet, all: output.verbose)
             let rejected = assessment.inputs.reduce(0) { $0 + $1.summary.rejected }
