@@ -53,10 +53,29 @@ public struct ContractAssessment: Sendable {
     public var priority: Double
 }
 
-/// A link by its node indices.
-struct LinkKey: Hashable, Sendable {
-    var buyer: Int
-    var supplier: Int
+/// The links of a run as the importers gave them.
+public enum LinkInput: Sendable {
+    /// Links as records, resolved against the suppliers when assessed.
+    case records(ImportResult<SupplyLink>)
+    /// Links read straight into a table, resolved with this index of the suppliers (which
+    /// must be the index of the suppliers assessed).
+    case table(LinkTableImport, SupplierIndex)
+
+    /// The import's counts (before the network rejects links naming unknown suppliers).
+    public var summary: ImportSummary {
+        switch self {
+        case .records(let links): links.summary
+        case .table(let links, _): links.summary
+        }
+    }
+
+    /// The rows the importer rejected.
+    public var rejectedRows: [RejectedRow] {
+        switch self {
+        case .records(let links): links.rejectedRows
+        case .table(let links, _): links.rejectedRows
+        }
+    }
 }
 
 /// One input file and what became of its rows.
@@ -87,7 +106,7 @@ public struct Assessment: Sendable {
 
     /// The goods a link carries as written in the links file, else the supplier's own goods.
     public func goods(from buyer: Int, to supplier: Int) -> [String] {
-        if let good = linkGoods[LinkKey(buyer: buyer, supplier: supplier)] { return [good] }
+        if let good = network.good(from: buyer, to: supplier) { return [good] }
         return suppliers[supplier].supplier.goods
     }
 
@@ -101,8 +120,8 @@ public struct Assessment: Sendable {
     /// The node of the supplier with this id, or nil.
     public func supplierIndex(id: String) -> Int? { suppliers.firstIndex { $0.supplier.id == id } }
 
-    /// `good` of the first link from buyer to supplier that names one.
-    var linkGoods: [LinkKey: String] = [:]
+    /// The network the graph was built from (goods of links).
+    let network: SupplyNetwork
 
     public var flaggedContracts: [ContractAssessment] { contracts.filter(\.isFlagged) }
 }
@@ -138,11 +157,30 @@ public struct Assessor: Sendable {
         suppliers: ImportResult<Supplier>, links: ImportResult<SupplyLink>, contracts: ImportResult<Contract>,
         watchlists: [WatchlistEntry] = [], progress: ((PropagationProgress) -> Void)? = nil
     ) -> Assessment {
-        let network = SupplyNetwork(suppliers: suppliers.records, links: links.records)
-        var linkSummary = links.summary
-        for (reason, count) in network.rejectedLinks {
-            linkSummary.accepted -= count
-            for _ in 0..<count { linkSummary.reject(reason: reason) }
+        assess(suppliers: suppliers, links: .records(links), contracts: contracts, watchlists: watchlists, progress: progress)
+    }
+
+    /// ``assess(suppliers:links:contracts:watchlists:progress:)`` on links in either form.
+    public func assess(
+        suppliers: ImportResult<Supplier>, links: LinkInput, contracts: ImportResult<Contract>,
+        watchlists: [WatchlistEntry] = [], progress: ((PropagationProgress) -> Void)? = nil
+    ) -> Assessment {
+        let network: SupplyNetwork
+        var linkSummary: ImportSummary
+        let linkFindings: [Finding]
+        switch links {
+        case .records(let links):
+            network = SupplyNetwork(suppliers: suppliers.records, links: links.records)
+            linkSummary = links.summary
+            linkFindings = links.findings
+            for (reason, count) in network.rejectedLinks {
+                linkSummary.accepted -= count
+                for _ in 0..<count { linkSummary.reject(reason: reason) }
+            }
+        case .table(let links, let ids):
+            network = SupplyNetwork(suppliers: suppliers.records, table: links.table, ids: ids)
+            linkSummary = links.summary
+            linkFindings = links.findings
         }
         let entities = reference.uflpa + watchlists.map(ListedEntity.init(userEntry:))
         let matcher = WatchlistMatcher(entities: entities, parameters: parameters.matching, decisions: decisions, countries: reference.countries)
@@ -159,16 +197,7 @@ public struct Assessor: Sendable {
         let hardResult = !hard.contains(true) ? nil : hard == flagged ? result : TierPropagation.run(
             graph: network.graph, risk: riskValues, marked: hard, parameters: parameters.propagation, workers: parameters.workers)
 
-        var declared = [Double](repeating: 0, count: network.suppliers.count)
-        var linkGoods: [LinkKey: String] = [:]
-        for link in links.records {
-            if let buyer = network.index(of: link.buyerID), let supplier = network.index(of: link.supplierID), buyer != supplier {
-                declared[buyer] += link.share ?? 0
-                if let good = link.good, !good.isEmpty, linkGoods[LinkKey(buyer: buyer, supplier: supplier)] == nil {
-                    linkGoods[LinkKey(buyer: buyer, supplier: supplier)] = good
-                }
-            }
-        }
+        let declared = network.declaredShares
         var supplierResults: [SupplierAssessment] = []
         supplierResults.reserveCapacity(network.suppliers.count)
         for (u, supplier) in network.suppliers.enumerated() {
@@ -182,7 +211,7 @@ public struct Assessor: Sendable {
                 knownSuppliers: network.graph.links(of: u).count, declaredShare: min(1, declared[u])))
         }
 
-        var findings = suppliers.findings + links.findings + network.findings + contracts.findings
+        var findings = suppliers.findings + linkFindings + network.findings + contracts.findings
         findings += decisions.findings + decisionFindings(network: network, matcher: matcher) + (countryRisk?.findings ?? [])
         for (u, supplier) in network.suppliers.enumerated() where risks[u].country == nil {
             if let written = supplier.country {
@@ -220,14 +249,14 @@ public struct Assessor: Sendable {
         return Assessment(
             parameters: parameters, inputs: inputs, suppliers: supplierResults, contracts: contractResults, findings: findings,
             editions: reference.editions(of: IndicatorModel.tablesUsed.union(["eo13126_products.csv"])) + ReferenceEdition.userLists(watchlists),
-            watchlistEntries: (reference.uflpa.count, watchlists.count), graph: network.graph, linkGoods: linkGoods)
+            watchlistEntries: (reference.uflpa.count, watchlists.count), graph: network.graph, network: network)
     }
 
     /// ``assess(suppliers:links:contracts:watchlists:progress:)`` with user watchlists as
     /// imported: their entries are matched, their findings and row counts reported (role
     /// `watchlist`).
     public func assess(
-        suppliers: ImportResult<Supplier>, links: ImportResult<SupplyLink>, contracts: ImportResult<Contract>,
+        suppliers: ImportResult<Supplier>, links: LinkInput, contracts: ImportResult<Contract>,
         watchlistImports: [ImportResult<WatchlistEntry>], progress: ((PropagationProgress) -> Void)? = nil
     ) -> Assessment {
         var assessment = assess(

@@ -1,8 +1,30 @@
 import SupplyChainModel
 import SupplyGraph
 
-/// Suppliers and links assembled into a ``SupplyGraph``: supplier ids interned in file order,
-/// links checked against the suppliers, shares completed and normalised by the model's rules.
+/// The suppliers' ids, interned in suppliers-file order: what resolves a link's ends to
+/// supplier positions (node indices of the graph).
+public struct SupplierIndex: Sendable {
+    let ids: IDInterner
+
+    /// - Complexity: O(total id bytes).
+    public init(_ suppliers: [Supplier]) {
+        var ids = IDInterner(capacity: suppliers.count)
+        for supplier in suppliers { ids.intern(supplier.id) }
+        self.ids = ids
+    }
+
+    /// The position of the supplier with this id.
+    public func index(of id: String) -> Int32? { ids.index(of: id) }
+
+    /// A look-up by id bytes for ``Importers/NativeCSVImporter/linkTable(path:options:supplier:)``.
+    public var lookup: @Sendable (UnsafeRawBufferPointer) -> Int32? {
+        let ids = self.ids
+        return { ids.index(ofBytes: $0) }
+    }
+}
+
+/// Suppliers and links assembled into a ``SupplyGraph``: links checked against the suppliers,
+/// shares completed and normalised by the model's rules, and per link slot the good it carries.
 public struct SupplyNetwork: Sendable {
     public let suppliers: [Supplier]
     public let graph: SupplyGraph
@@ -10,20 +32,27 @@ public struct SupplyNetwork: Sendable {
     public let acceptedLinks: Int
     /// Findings about links: unknown suppliers, self-links, duplicates, shares adjusted.
     public let findings: [Finding]
-    /// Links rejected because they name an unknown supplier, per finding code.
+    /// Links rejected here because they name an unknown supplier, per finding code (links read
+    /// as a ``LinkTable`` were checked by the importer).
     public let rejectedLinks: [String: Int]
-    let ids: IDInterner
+    /// Per supplier, the sum of the shares its links declare (links without a share count 0).
+    public let declaredShares: [Double]
+    /// Per link slot of ``graph``, the good of the first link merged into it that names one
+    /// (index into ``goodNames``, −1 for none).
+    let slotGoods: [Int32]
+    let goodNames: [String]
+    let ids: SupplierIndex
 
-    /// - Parameter links: links as read; those naming an unknown supplier are rejected with a finding.
+    /// Links as read, checked here against the suppliers: those naming an unknown supplier are
+    /// rejected with a finding.
     /// - Complexity: O(suppliers + links).
     public init(suppliers: [Supplier], links: [SupplyLink]) {
-        var ids = IDInterner(capacity: suppliers.count)
-        for supplier in suppliers { ids.intern(supplier.id) }
+        let ids = SupplierIndex(suppliers)
+        var table = LinkTable(file: links.first?.location.file ?? "")
+        var goodNumbers: [String: Int32] = [:]
         var findings: [Finding] = []
         var rejected: [String: Int] = [:]
-        var raw: [RawLink] = []
-        var kept: [SupplyLink] = []
-        raw.reserveCapacity(links.count)
+        var locations: [SourceLocation] = []
         for link in links {
             let buyer = ids.index(of: link.buyerID)
             let supplier = ids.index(of: link.supplierID)
@@ -34,10 +63,37 @@ public struct SupplyNetwork: Sendable {
                 rejected["unknown-supplier", default: 0] += 1
                 continue
             }
-            raw.append(RawLink(buyer: buyer, supplier: supplier, share: link.share))
-            kept.append(link)
+            var good: Int32 = -1
+            if let name = link.good, !name.isEmpty {
+                if let known = goodNumbers[name] {
+                    good = known
+                } else {
+                    good = Int32(table.goodNames.count)
+                    goodNumbers[name] = good
+                    table.goodNames.append(name)
+                }
+            }
+            table.append(buyer: buyer, supplier: supplier, share: link.share, good: good, line: link.location.line)
+            locations.append(link.location)
         }
-        let (graph, adjustments) = SupplyGraphBuilder.build(nodeCount: suppliers.count, links: raw)
+        // Links from several files (subawards, documents) keep their own file in messages.
+        self.init(suppliers: suppliers, table: table, ids: ids, findings: findings, rejected: rejected) { locations[$0] }
+    }
+
+    /// Links already resolved by the importer (``LinkTable``).
+    /// - Complexity: O(suppliers + links).
+    public init(suppliers: [Supplier], table: LinkTable, ids: SupplierIndex) {
+        self.init(suppliers: suppliers, table: table, ids: ids, findings: [], rejected: [:]) { table.location(at: $0) }
+    }
+
+    private init(
+        suppliers: [Supplier], table: LinkTable, ids: SupplierIndex, findings: [Finding], rejected: [String: Int],
+        location: (Int) -> SourceLocation
+    ) {
+        let built = SupplyGraphBuilder.build(nodeCount: suppliers.count, buyers: table.buyers, suppliers: table.suppliers, shares: table.shares)
+        let graph = built.graph
+        var findings = findings
+        func id(_ node: Int32) -> String { suppliers[Int(node)].id }
         // Where to point a finding about a whole buyer row: its first link (without a share).
         // Found in one pass over the links, and only when some row needs it.
         var firstLinks: (any: [Int32], withoutShare: [Int32])?
@@ -45,49 +101,74 @@ public struct SupplyNetwork: Sendable {
             if firstLinks == nil {
                 var any = [Int32](repeating: -1, count: suppliers.count)
                 var missing = [Int32](repeating: -1, count: suppliers.count)
-                for (position, link) in raw.enumerated() {
-                    let buyer = Int(link.buyer)
+                for position in 0..<table.count where table.buyers[position] != table.suppliers[position] {
+                    let buyer = Int(table.buyers[position])
                     if any[buyer] < 0 { any[buyer] = Int32(position) }
-                    if link.share == nil && missing[buyer] < 0 { missing[buyer] = Int32(position) }
+                    if table.shares[position].isNaN && missing[buyer] < 0 { missing[buyer] = Int32(position) }
                 }
                 firstLinks = (any, missing)
             }
             let position = Int((withoutShare ? firstLinks!.withoutShare : firstLinks!.any)[Int(node)])
-            return position >= 0 ? kept[position].location : suppliers[Int(node)].location
+            return position >= 0 ? location(position) : suppliers[Int(node)].location
         }
-        for adjustment in adjustments {
+        var slotGoods = built.slotSources.map { table.goods[Int($0)] }
+        var slotOfFirst: [Int: Int]?
+        for adjustment in built.adjustments {
             switch adjustment {
             case .selfLinkDropped(let position):
-                findings.append(Finding(.warning, code: "self-link", "'\(kept[position].buyerID)' is linked to itself; the link is dropped", at: kept[position].location))
+                findings.append(Finding(.warning, code: "self-link", "'\(id(table.buyers[position]))' is linked to itself; the link is dropped", at: location(position)))
             case .duplicateMerged(let first, let duplicate):
                 findings.append(Finding(
                     .warning, code: "duplicate-link",
-                    "the link \(kept[duplicate].buyerID) → \(kept[duplicate].supplierID) repeats line \(kept[first].location.line); their shares are added",
-                    at: kept[duplicate].location))
+                    "the link \(id(table.buyers[duplicate])) → \(id(table.suppliers[duplicate])) repeats line \(location(first).line); their shares are added",
+                    at: location(duplicate)))
+                // The slot's good is the first one any of its links names.
+                if table.goods[duplicate] >= 0 {
+                    if slotOfFirst == nil {
+                        slotOfFirst = Dictionary(uniqueKeysWithValues: built.slotSources.enumerated().map { (Int($0.element), $0.offset) })
+                    }
+                    let slot = slotOfFirst![first]!
+                    if slotGoods[slot] < 0 { slotGoods[slot] = table.goods[duplicate] }
+                }
             case .sharesScaled(let node, let total):
-                let supplier = suppliers[Int(node)]
                 findings.append(Finding(
                     .warning, code: "shares-above-one",
-                    "the shares of buyer '\(supplier.id)' sum to \(Formatting.fixed(total, 4)); all its shares are scaled to sum to 1",
+                    "the shares of buyer '\(id(node))' sum to \(Formatting.fixed(total, 4)); all its shares are scaled to sum to 1",
                     at: firstLink(of: node, withoutShare: false)))
             case .sharesFilled(let node, let count, let remainder):
                 if remainder == 0 {
-                    let supplier = suppliers[Int(node)]
                     findings.append(Finding(
                         .warning, code: "share-zero",
-                        "buyer '\(supplier.id)' has \(count) link\(count == 1 ? "" : "s") without a share but its given shares already sum to 1 or more; \(count == 1 ? "it gets" : "they get") share 0",
+                        "buyer '\(id(node))' has \(count) link\(count == 1 ? "" : "s") without a share but its given shares already sum to 1 or more; \(count == 1 ? "it gets" : "they get") share 0",
                         at: firstLink(of: node, withoutShare: true)))
                 }
             }
         }
+        var declared = [Double](repeating: 0, count: suppliers.count)
+        for position in 0..<table.count where table.buyers[position] != table.suppliers[position] {
+            let share = table.shares[position]
+            if !share.isNaN { declared[Int(table.buyers[position])] += share }
+        }
         self.suppliers = suppliers
         self.graph = graph
-        self.acceptedLinks = kept.count
+        self.acceptedLinks = table.count
         self.findings = findings
         self.rejectedLinks = rejected
+        self.declaredShares = declared
+        self.slotGoods = slotGoods
+        self.goodNames = table.goodNames
         self.ids = ids
     }
 
     /// The node index of the supplier with this id.
     public func index(of id: String) -> Int? { ids.index(of: id).map(Int.init) }
+
+    /// The good the link `buyer → supplier` carries as the links file names it, if any.
+    public func good(from buyer: Int, to supplier: Int) -> String? {
+        for slot in graph.links(of: buyer) where graph.columns[slot] == Int32(supplier) {
+            let good = slotGoods[slot]
+            return good < 0 ? nil : goodNames[Int(good)]
+        }
+        return nil
+    }
 }

@@ -38,6 +38,24 @@ public enum SupplyGraphBuilder {
 
     /// - Complexity: O(nodes + links) time and memory.
     public static func build(nodeCount: Int, links: [RawLink]) -> (graph: SupplyGraph, adjustments: [LinkAdjustment]) {
+        let built = build(
+            nodeCount: nodeCount, buyers: links.map(\.buyer), suppliers: links.map(\.supplier),
+            shares: links.map { $0.share ?? .nan })
+        return (built.graph, built.adjustments)
+    }
+
+    /// The same rules on links given as parallel columns (what the importers produce).
+    ///
+    /// - Parameters:
+    ///   - buyers, suppliers: node indices of each link's ends, in input order.
+    ///   - shares: each link's share; NaN when the input gives none.
+    /// - Returns: the graph, the adjustments, and for each link slot of the graph the input
+    ///   position of the first link merged into it (to carry per-link data such as goods).
+    /// - Complexity: O(nodes + links) time and memory.
+    public static func build(nodeCount: Int, buyers: [Int32], suppliers: [Int32], shares inputShares: [Double])
+        -> (graph: SupplyGraph, adjustments: [LinkAdjustment], slotSources: [Int32])
+    {
+        precondition(buyers.count == suppliers.count && buyers.count == inputShares.count, "link columns differ in length")
         var adjustments: [LinkAdjustment] = []
         // Link positions grouped by buyer, in input order, without self-links: files usually
         // list a buyer's links together, and then this is the input order itself; otherwise a
@@ -45,73 +63,77 @@ public enum SupplyGraphBuilder {
         var offsets = [Int](repeating: 0, count: nodeCount + 1)
         var grouped = true
         var lastBuyer: Int32 = -1
-        for (position, link) in links.enumerated() {
-            if link.buyer == link.supplier {
+        for position in buyers.indices {
+            let buyer = buyers[position]
+            if buyer == suppliers[position] {
                 adjustments.append(.selfLinkDropped(link: position))
             } else {
-                offsets[Int(link.buyer) + 1] += 1
-                if link.buyer < lastBuyer { grouped = false }
-                lastBuyer = link.buyer
+                offsets[Int(buyer) + 1] += 1
+                if buyer < lastBuyer { grouped = false }
+                lastBuyer = buyer
             }
         }
         for node in 0..<nodeCount { offsets[node + 1] += offsets[node] }
         var order = [Int32](repeating: 0, count: offsets[nodeCount])
         if grouped {
             var next = 0
-            for (position, link) in links.enumerated() where link.buyer != link.supplier {
+            for position in buyers.indices where buyers[position] != suppliers[position] {
                 order[next] = Int32(position)
                 next += 1
             }
         } else {
             var cursor = offsets
-            for (position, link) in links.enumerated() where link.buyer != link.supplier {
-                order[cursor[Int(link.buyer)]] = Int32(position)
-                cursor[Int(link.buyer)] += 1
+            for position in buyers.indices where buyers[position] != suppliers[position] {
+                let buyer = Int(buyers[position])
+                order[cursor[buyer]] = Int32(position)
+                cursor[buyer] += 1
             }
         }
 
         var rowOffsets = [Int](repeating: 0, count: nodeCount + 1)
         var columns: [Int32] = []
         var shares: [Double] = []
+        var sources: [Int32] = []
         columns.reserveCapacity(order.count)
         shares.reserveCapacity(order.count)
+        sources.reserveCapacity(order.count)
         // Position in the row of each supplier already seen (reset per row), for merging long
         // rows; short rows are searched directly, which avoids a random access per link.
         var seenAt = [Int32](repeating: -1, count: nodeCount)
         let shortRow = 16
-        var firstInput: [Int] = []
         for node in 0..<nodeCount {
             let row = order[offsets[node]..<offsets[node + 1]]
             var given = 0.0
             var missing = 0
             for position in row {
-                if let share = links[Int(position)].share { given += share } else { missing += 1 }
+                let share = inputShares[Int(position)]
+                if share.isNaN { missing += 1 } else { given += share }
             }
             let fill = missing > 0 ? max(0, 1 - given) / Double(missing) : 0
             if missing > 0 { adjustments.append(.sharesFilled(node: Int32(node), count: missing, remainder: max(0, 1 - given))) }
             let rowStart = columns.count
             let useIndex = row.count > shortRow
-            firstInput.removeAll(keepingCapacity: true)
             for position in row {
-                let link = links[Int(position)]
-                let share = link.share ?? fill
+                let supplier = suppliers[Int(position)]
+                let given = inputShares[Int(position)]
+                let share = given.isNaN ? fill : given
                 var slot = -1
                 if useIndex {
-                    slot = Int(seenAt[Int(link.supplier)])
+                    slot = Int(seenAt[Int(supplier)])
                 } else {
-                    for i in rowStart..<columns.count where columns[i] == link.supplier {
+                    for i in rowStart..<columns.count where columns[i] == supplier {
                         slot = i - rowStart
                         break
                     }
                 }
                 if slot >= 0 {
                     shares[rowStart + slot] += share
-                    adjustments.append(.duplicateMerged(first: firstInput[slot], duplicate: Int(position)))
+                    adjustments.append(.duplicateMerged(first: Int(sources[rowStart + slot]), duplicate: Int(position)))
                 } else {
-                    if useIndex { seenAt[Int(link.supplier)] = Int32(columns.count - rowStart) }
-                    columns.append(link.supplier)
+                    if useIndex { seenAt[Int(supplier)] = Int32(columns.count - rowStart) }
+                    columns.append(supplier)
                     shares.append(share)
-                    firstInput.append(Int(position))
+                    sources.append(position)
                 }
             }
             var total = 0.0
@@ -127,6 +149,6 @@ public enum SupplyGraphBuilder {
             rowOffsets[node + 1] = columns.count
         }
         let graph = SupplyGraph(nodeCount: nodeCount, rowOffsets: rowOffsets, columns: columns, shares: shares)
-        return (graph, adjustments)
+        return (graph, adjustments, sources)
     }
 }

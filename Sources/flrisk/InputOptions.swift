@@ -1,5 +1,6 @@
 import ArgumentParser
 import Importers
+import RiskModel
 import SupplyChainModel
 
 extension SupplierFormat: ExpressibleByArgument {}
@@ -68,7 +69,7 @@ struct InputOptions: ParsableArguments {
     /// The records of the input files.
     struct Loaded {
         var suppliers: ImportResult<Supplier>
-        var links: ImportResult<SupplyLink>
+        var links: LinkInput
         var contracts: ImportResult<Contract>
         /// Every entry of every `--watchlist`, in order.
         var watchlists: [WatchlistEntry]
@@ -92,6 +93,14 @@ struct InputOptions: ParsableArguments {
             // Files are read in the order suppliers, links, contracts (the first failure wins).
             suppliersResult = try suppliers.map { try Inputs.suppliers(path: $0, format: suppliersFormat, options: options) }
                 ?? ImportResult(records: [], findings: [], summary: ImportSummary(file: "(derived from the contracts and links)"))
+            if let links, suppliers != nil, try (linksFormat == .auto ? InputSniffer.linkFormat(of: links) : linksFormat) == .native {
+                // Native links with a suppliers file: read straight into a table (no derived
+                // suppliers can join later, so the suppliers are final here).
+                let ids = SupplierIndex(suppliersResult.records)
+                let table = try NativeCSVImporter.linkTable(path: links, options: options, supplier: ids.lookup)
+                let contractsResult = try Inputs.contracts(paths: contracts, format: contractsFormat, options: options)
+                return try finish(suppliersResult, .table(table, ids), contractsResult)
+            }
             if let links {
                 let read = try Inputs.links(path: links, format: linksFormat, options: options)
                 linksResult = read.links
@@ -103,21 +112,31 @@ struct InputOptions: ParsableArguments {
             if suppliers == nil { derived = Inputs.vendorSuppliers(of: contractsResult.records) + derived }
         }
         Inputs.attach(derived, to: &suppliersResult, links: &linksResult)
+        return try finish(suppliersResult, .records(linksResult), contractsResult)
+    }
+
+    /// Reads the watchlists and writes the rejects file, when asked.
+    private func finish(_ suppliers: ImportResult<Supplier>, _ links: LinkInput, _ contracts: ImportResult<Contract>) throws -> Loaded {
+        let options = ImportOptions(columnMap: try ImportOptions.columnMap(from: mappings))
         let watchlistResults = try watchlists.map { try Inputs.watchlist(path: $0, format: watchlistFormat, options: options) }
         if let rejects {
-            try RejectsFile.write(rejectedRows(suppliersResult, linksResult, contractsResult, watchlistResults), to: rejects)
+            try RejectsFile.write(rejectedRows(suppliers, links, contracts, watchlistResults), to: rejects)
         }
         return Loaded(
-            suppliers: suppliersResult, links: linksResult, contracts: contractsResult,
+            suppliers: suppliers, links: links, contracts: contracts,
             watchlists: watchlistResults.flatMap(\.records), watchlistResults: watchlistResults)
     }
 
     /// All rejected rows, including links the network will reject because they name no
     /// supplier (`unknown-supplier`), so that the file matches the rejected counts.
     private func rejectedRows(
-        _ suppliers: ImportResult<Supplier>, _ links: ImportResult<SupplyLink>, _ contracts: ImportResult<Contract>,
+        _ suppliers: ImportResult<Supplier>, _ links: LinkInput, _ contracts: ImportResult<Contract>,
         _ watchlists: [ImportResult<WatchlistEntry>]
     ) -> [RejectedRow] {
+        guard case .records(let links) = links else {
+            // The table reader rejected unknown suppliers itself.
+            return suppliers.rejectedRows + links.rejectedRows + contracts.rejectedRows + watchlists.flatMap(\.rejectedRows)
+        }
         let ids = Set(suppliers.records.map(\.id))
         var unknown: [RejectedRow] = []
         for link in links.records where !ids.contains(link.buyerID) || !ids.contains(link.supplierID) {

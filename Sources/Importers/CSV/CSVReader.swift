@@ -119,6 +119,44 @@ public struct CSVReader: Sendable {
         return report
     }
 
+    /// Reads the whole file, the header included, with libcsv in raw mode (fields as bytes, no
+    /// `String` per field): records go to sinks made by `makeSink`, one per chunk (filled on
+    /// Dispatch workers when the file is large) or one for a small file, and the filled sinks
+    /// are handed to `collect` in file order.
+    ///
+    /// The caller checks ``limits`` `maxRecords` and decodes text (the sinks see raw bytes, so
+    /// the returned report has no `non-utf8` finding).
+    /// - Throws: as ``forEachRecord(_:)``.
+    @discardableResult
+    func readRaw<Sink: RawRecordSink>(makeSink: () -> Sink, collect: (Sink) throws -> Void) throws -> CSVReadReport {
+        let file = try InputFile(path: path)
+        defer { file.close() }
+        var chunk = [UInt8](repeating: 0, count: max(chunkSize, firstReadMinimum, 3))
+        var count = try file.read(into: &chunk)
+        var start = 0
+        if count >= 3, chunk[0] == 0xEF, chunk[1] == 0xBB, chunk[2] == 0xBF { start = 3 }
+        let delimiter = self.delimiter ?? Self.detectDelimiter(chunk[start..<count])
+        var report = CSVReadReport(delimiter: delimiter)
+        if workers > 1, file.size >= parallelThreshold {
+            report.parallel = true
+            var parallel = ParallelCSV(path: path, delimiter: delimiter, workers: workers, chunkBytes: parallelChunkBytes, limits: limits)
+            try parallel.runRaw(file: file, firstBytes: Array(chunk[start..<count]), makeSink: makeSink, collect: collect)
+            return report
+        }
+        var sink = makeSink()
+        try ParallelCSV.parseRaw(path: path, delimiter: delimiter, limits: limits, firstLine: 1, into: &sink) { parser, sink in
+            while count > 0 {
+                try chunk.withUnsafeBufferPointer { try parser.parse(UnsafeBufferPointer(rebasing: $0[start..<count])) }
+                sink.consume(parser.takeRaw())
+                start = 0
+                if chunk.count != chunkSize { chunk = [UInt8](repeating: 0, count: chunkSize) }
+                count = try file.read(into: &chunk)
+            }
+        }
+        try collect(sink)
+        return report
+    }
+
     /// The once-per-file warning for fields that were not UTF-8.
     static func encodingFindings(_ transcoded: (firstLine: Int, fields: Int)?, path: String) -> [Finding] {
         guard let (line, fields) = transcoded else { return [] }

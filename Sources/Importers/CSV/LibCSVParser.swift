@@ -20,12 +20,14 @@ final class LibCSVParser {
     /// - Parameter firstLine: the physical line of the first byte fed (1 for a whole file; the
     ///   line a chunk starts on when a file is parsed in parallel chunks).
     ///   - limits: the field size and column caps (checked here); the record cap is the reader's.
-    init(delimiter: UInt8, path: String, firstLine: Int = 1, limits: ImportLimits = .default) throws {
+    ///   - raw: keep fields as bytes (``RawRecords``, taken with ``takeRaw()``) instead of
+    ///     decoding each to a `String`; the reader of the bytes decodes what it needs.
+    init(delimiter: UInt8, path: String, firstLine: Int = 1, limits: ImportLimits = .default, raw: Bool = false) throws {
         self.path = path
         self.limits = limits
         parser = .allocate(capacity: 1)
         state = .allocate(capacity: 1)
-        state.initialize(to: ParseState(line: firstLine, recordLine: firstLine, maxFieldBytes: limits.maxFieldBytes, maxColumns: limits.maxColumns))
+        state.initialize(to: ParseState(line: firstLine, recordLine: firstLine, maxFieldBytes: limits.maxFieldBytes, maxColumns: limits.maxColumns, rawMode: raw))
         let options = UInt8(CSV_STRICT | CSV_STRICT_FINI | CSV_REPALL_NL)
         guard csv_init(parser, options) == 0 else {
             state.deinitialize(count: 1)
@@ -54,7 +56,7 @@ final class LibCSVParser {
         // libcsv grows its field buffer without bound; stop once the field being read is over
         // the cap (at most one chunk past it).
         if Int(parser.pointee.entry_pos) > limits.maxFieldBytes {
-            let start = state.pointee.fields.isEmpty ? state.pointee.line : state.pointee.recordLine
+            let start = state.pointee.openFields == 0 ? state.pointee.line : state.pointee.recordLine
             throw limits.fieldTooLarge(at: SourceLocation(file: path, line: start))
         }
         if let lastEnd = bytes.lastIndex(where: { $0 == 0x0A || $0 == 0x0D }) {
@@ -72,7 +74,7 @@ final class LibCSVParser {
         let failed = csv_fini(parser, fieldCallback, recordCallback, state) != 0
         if let violation = state.pointee.violation { throw violation(path, limits) }
         if failed {
-            let start = state.pointee.fields.isEmpty ? state.pointee.line : state.pointee.recordLine
+            let start = state.pointee.openFields == 0 ? state.pointee.line : state.pointee.recordLine
             throw InputError(
                 code: "unterminated-quote",
                 "a quoted field is never closed (the record starts at line \(start)); the file may be truncated",
@@ -91,6 +93,14 @@ final class LibCSVParser {
         let ready = state.pointee.ready
         state.pointee.ready = []
         return ready
+    }
+
+    /// Moves the records completed so far (raw mode) out of the parser, in order.
+    func takeRaw() -> RawRecords {
+        var taken = RawRecords()
+        swap(&taken, &state.pointee.raw)
+        state.pointee.raw.keepOpenRecord(of: &taken)
+        return taken
     }
 
     /// Hands the records completed so far to `body`, in order.
@@ -143,6 +153,51 @@ struct ParseState {
     var maxFieldBytes = Int.max
     var maxColumns = Int.max
     var violation: LimitViolation?
+    /// Raw mode: fields go to ``raw`` as bytes.
+    var rawMode = false
+    var raw = RawRecords()
+
+    /// Fields of the record being collected.
+    var openFields: Int { rawMode ? raw.openFields : fields.count }
+}
+
+/// CSV records kept as bytes, back to back: what ``LibCSVParser`` collects in raw mode.
+struct RawRecords: Sendable {
+    var bytes: [UInt8] = []
+    /// End offset in ``bytes`` of each field.
+    var fieldEnds: [Int] = []
+    /// End index in ``fieldEnds`` of each record.
+    var recordEnds: [Int] = []
+    /// The physical line each record starts on.
+    var lines: [Int] = []
+
+    /// Completed records.
+    var count: Int { lines.count }
+
+    /// Fields collected after the last completed record.
+    var openFields: Int { fieldEnds.count - (recordEnds.last ?? 0) }
+
+    mutating func appendField(_ field: UnsafeRawBufferPointer) {
+        bytes.append(contentsOf: field)
+        fieldEnds.append(bytes.count)
+    }
+
+    mutating func closeRecord(line: Int) {
+        recordEnds.append(fieldEnds.count)
+        lines.append(line)
+    }
+
+    /// Moves the fields of `taken`'s unfinished record (if any) into this empty buffer.
+    mutating func keepOpenRecord(of taken: inout RawRecords) {
+        let open = taken.openFields
+        guard open > 0 else { return }
+        let firstField = taken.fieldEnds.count - open
+        let start = firstField == 0 ? 0 : taken.fieldEnds[firstField - 1]
+        bytes.append(contentsOf: taken.bytes[start...])
+        for end in taken.fieldEnds[firstField...] { fieldEnds.append(end - start) }
+        taken.bytes.removeLast(taken.bytes.count - start)
+        taken.fieldEnds.removeLast(open)
+    }
 }
 
 /// A cap hit inside a libcsv callback, turned into an ``InputError`` outside it.
@@ -184,24 +239,33 @@ func lineEnds(in bytes: UnsafeRawBufferPointer) -> Int {
 
 private let fieldCallback: @convention(c) (UnsafeMutableRawPointer?, Int, UnsafeMutableRawPointer?) -> Void = { data, length, context in
     let state = context!.assumingMemoryBound(to: ParseState.self)
-    if state.pointee.fields.isEmpty { state.pointee.recordLine = state.pointee.line }
+    if state.pointee.openFields == 0 { state.pointee.recordLine = state.pointee.line }
     state.pointee.afterCR = false
     if state.pointee.violation != nil { return }
     if length > state.pointee.maxFieldBytes {
         state.pointee.violation = .fieldTooLarge(line: state.pointee.recordLine)
         return
     }
-    if state.pointee.fields.count >= state.pointee.maxColumns {
+    if state.pointee.openFields >= state.pointee.maxColumns {
         state.pointee.violation = .tooManyColumns(line: state.pointee.recordLine)
         return
     }
     guard let data, length > 0 else {
-        state.pointee.fields.append("")
+        if state.pointee.rawMode {
+            state.pointee.raw.appendField(UnsafeRawBufferPointer(start: nil, count: 0))
+        } else {
+            state.pointee.fields.append("")
+        }
         return
     }
     let bytes = UnsafeRawBufferPointer(start: data, count: length)
     if memchr(data, 0, length) != nil {
         state.pointee.violation = .nulByte(line: state.pointee.line + lineEnds(in: UnsafeRawBufferPointer(rebasing: bytes[..<bytes.firstIndex(of: 0)!])))
+        return
+    }
+    if state.pointee.rawMode {
+        state.pointee.raw.appendField(bytes)
+        state.pointee.line += lineEnds(in: bytes)
         return
     }
     let (text, transcoded) = TextDecoding.decode(bytes)
@@ -216,7 +280,9 @@ private let fieldCallback: @convention(c) (UnsafeMutableRawPointer?, Int, Unsafe
 private let recordCallback: @convention(c) (Int32, UnsafeMutableRawPointer?) -> Void = { terminator, context in
     let state = context!.assumingMemoryBound(to: ParseState.self)
     if state.pointee.violation != nil { return }
-    if !state.pointee.fields.isEmpty {
+    if state.pointee.rawMode {
+        if state.pointee.raw.openFields > 0 { state.pointee.raw.closeRecord(line: state.pointee.recordLine) }
+    } else if !state.pointee.fields.isEmpty {
         state.pointee.ready.append(CSVRecord(line: state.pointee.recordLine, fields: state.pointee.fields))
         state.pointee.fields.removeAll(keepingCapacity: true)
     }

@@ -39,15 +39,72 @@ public struct ParallelCSV {
     /// Reads the rest of `file`, after `firstBytes` (already read, BOM removed), calling `body`
     /// for each record in order. Returns where fields were transcoded from Windows-1252.
     mutating func run(file: InputFile, firstBytes: [UInt8], body: (CSVRecord) throws -> Void) throws -> (firstLine: Int, fields: Int)? {
-        var buffer = firstBytes
-        var line = 1
-        var eof = false
         var transcoded: (firstLine: Int, fields: Int)?
-        let window = workers * chunkBytes
         func note(_ t: (firstLine: Int, fields: Int)?) {
             guard let t else { return }
             transcoded = transcoded.map { ($0.firstLine, $0.fields + t.fields) } ?? t
         }
+        try forEachWindow(file: file, firstBytes: firstBytes) { buffer, bounds, lines in
+            for result in parseChunks(buffer, bounds: bounds, lines: lines) {
+                let chunk = try result.get()
+                note(chunk.transcoded)
+                for record in chunk.records { try body(record) }
+            }
+        } rest: { buffer, line in
+            note(try sequentialRest(file: file, buffer: buffer, line: line, body: body))
+        }
+        return transcoded
+    }
+
+    /// Reads the rest of `file`, after `firstBytes`, with libcsv in raw mode: each chunk's
+    /// records go, as bytes, into a sink of its own made by `makeSink` and filled on a Dispatch
+    /// worker; the filled sinks are handed to `collect` in file order. A chunk that fails
+    /// stops the read after the sinks before it were collected (its error is the one
+    /// sequential parsing would report).
+    mutating func runRaw<Sink: RawRecordSink>(file: InputFile, firstBytes: [UInt8], makeSink: () -> Sink, collect: (Sink) throws -> Void) throws {
+        try forEachWindow(file: file, firstBytes: firstBytes) { buffer, bounds, lines in
+            for result in parseRawChunks(buffer, bounds: bounds, lines: lines, sinks: bounds.map { _ in makeSink() }) {
+                try collect(try result.get())
+            }
+        } rest: { buffer, line in
+            var sink = makeSink()
+            try Self.parseRaw(path: path, delimiter: delimiter, limits: limits, firstLine: line, into: &sink) { parser, sink in
+                var chunk = buffer
+                var count = buffer.count
+                while count > 0 {
+                    try chunk.withUnsafeBufferPointer { try parser.parse(UnsafeBufferPointer(rebasing: $0[0..<count])) }
+                    sink.consume(parser.takeRaw())
+                    if chunk.count < chunkBytes { chunk = [UInt8](repeating: 0, count: chunkBytes) }
+                    count = try file.read(into: &chunk)
+                }
+            }
+            try collect(sink)
+        }
+    }
+
+    /// Runs one raw-mode parser from `firstLine`: `feed` gives it bytes (and may drain it into
+    /// `sink`); what is left after the end of input goes to `sink` too.
+    static func parseRaw<Sink: RawRecordSink>(
+        path: String, delimiter: UInt8, limits: ImportLimits, firstLine: Int, into sink: inout Sink, feed: (LibCSVParser, inout Sink) throws -> Void
+    ) throws {
+        let parser = try LibCSVParser(delimiter: delimiter, path: path, firstLine: firstLine, limits: limits, raw: true)
+        defer { parser.free() }
+        try feed(parser, &sink)
+        try parser.finish()
+        sink.consume(parser.takeRaw())
+    }
+
+    /// The window loop shared by both modes: reads `workers × chunkBytes` bytes at a time, splits
+    /// each window at record boundaries and calls `chunks` with the window, the chunk ranges and
+    /// the physical line each chunk starts on; a window without any boundary goes to `rest`,
+    /// which reads the rest of the file itself.
+    private func forEachWindow(
+        file: InputFile, firstBytes: [UInt8], chunks: ([UInt8], [Range<Int>], [Int]) throws -> Void, rest: ([UInt8], Int) throws -> Void
+    ) throws {
+        var buffer = firstBytes
+        var line = 1
+        var eof = false
+        let window = workers * chunkBytes
         while true {
             while buffer.count < window && !eof {
                 let old = buffer.count
@@ -62,8 +119,8 @@ public struct ParallelCSV {
             let end = eof ? buffer.count : scan.last
             if end == 0 {
                 // No record boundary in a whole window: parse sequentially from here.
-                note(try sequentialRest(file: file, buffer: buffer, line: line, body: body))
-                return transcoded
+                try rest(buffer, line)
+                return
             }
             var starts = [0] + scan.splits.filter { $0 > 0 && $0 < end }
             starts = starts.enumerated().filter { $0.offset == 0 || $0.element != starts[$0.offset - 1] }.map(\.element)
@@ -75,16 +132,37 @@ public struct ParallelCSV {
                 line = lines[lines.count - 1] + lineEnds(in: UnsafeRawBufferPointer(rebasing: raw[starts[starts.count - 1]..<end]))
             }
             let bounds = (0..<starts.count).map { k in starts[k]..<(k + 1 < starts.count ? starts[k + 1] : end) }
-            let results = parseChunks(buffer, bounds: bounds, lines: lines)
-            for result in results {
-                let chunk = try result.get()
-                note(chunk.transcoded)
-                for record in chunk.records { try body(record) }
-            }
+            try chunks(buffer, bounds, lines)
             buffer.removeFirst(end)
             if eof && buffer.isEmpty { break }
         }
-        return transcoded
+    }
+
+    /// Parses each range of `buffer` in raw mode into its own sink, on Dispatch workers.
+    private func parseRawChunks<Sink: RawRecordSink>(_ buffer: [UInt8], bounds: [Range<Int>], lines: [Int], sinks: [Sink]) -> [Result<Sink, InputError>] {
+        var sinks = sinks
+        var errors = [InputError?](repeating: nil, count: bounds.count)
+        let path = self.path, delimiter = self.delimiter, limits = self.limits
+        buffer.withUnsafeBufferPointer { bytes in
+            sinks.withUnsafeMutableBufferPointer { sinkSlots in
+                errors.withUnsafeMutableBufferPointer { errorSlots in
+                    let shared = UnsafeSendable((bytes, sinkSlots, errorSlots))
+                    DispatchQueue.concurrentPerform(iterations: bounds.count) { k in
+                        let (bytes, sinkSlots, errorSlots) = shared.value
+                        do {
+                            try Self.parseRaw(path: path, delimiter: delimiter, limits: limits, firstLine: lines[k], into: &sinkSlots[k]) { parser, _ in
+                                try parser.parse(UnsafeBufferPointer(rebasing: bytes[bounds[k]]))
+                            }
+                        } catch let error as InputError {
+                            errorSlots[k] = error
+                        } catch {
+                            errorSlots[k] = InputError(code: "file-unreadable", "\(error)", at: SourceLocation(file: path, line: lines[k]))
+                        }
+                    }
+                }
+            }
+        }
+        return zip(sinks, errors).map { sink, error in error.map { .failure($0) } ?? .success(sink) }
     }
 
     struct ChunkResult: Sendable {
@@ -177,6 +255,11 @@ enum RecordBoundaries {
         }
         return (splits, last)
     }
+}
+
+/// A consumer of raw-mode records (``RawRecords``): one per chunk, filled on a worker.
+protocol RawRecordSink: Sendable {
+    mutating func consume(_ records: RawRecords)
 }
 
 /// Carries values that are not `Sendable` (raw buffers lent for the duration of one

@@ -73,10 +73,13 @@ struct SupplierRows {
 
 /// Native link rows to ``SupplyLink``.
 enum LinkRows {
+    /// What a share must look like, for messages.
+    static let shareExpected = "a fraction in (0, 1] such as 0.25 or 25%"
+
     static func convert(_ row: Row) throws(RowRejection) -> SupplyLink {
         let buyer = try row.required("buyer_id")
         let supplier = try row.required("supplier_id")
-        let share = try row.fraction("share", in: 0...1, allowZero: false, expected: "a fraction in (0, 1] such as 0.25 or 25%")
+        let share = try row.fraction("share", in: 0...1, allowZero: false, expected: shareExpected)
         return SupplyLink(buyerID: buyer, supplierID: supplier, share: share, good: row["good"], location: row.location)
     }
 }

@@ -43,6 +43,23 @@ public enum NumberParsing {
         return decimal(trimmed)
     }
 
+    /// ``fraction(_:)`` of trimmed UTF-8 bytes, without making a `String` on the fast path.
+    static func fraction(bytes: UnsafeRawBufferPointer) -> Double? {
+        if let last = bytes.last, last == UInt8(ascii: "%") {
+            return decimal(bytes: UnsafeRawBufferPointer(rebasing: bytes.dropLast())).map { $0 / 100 }
+        }
+        return decimal(bytes: bytes)
+    }
+
+    /// ``decimal(_:)`` of UTF-8 bytes.
+    static func decimal(bytes: UnsafeRawBufferPointer) -> Double? {
+        switch FastDecimal.parse(bytes.assumingMemoryBound(to: UInt8.self)) {
+        case .value(let value): return value
+        case .invalid: return nil
+        case .slow: return slowDecimal(String(decoding: bytes, as: UTF8.self))
+        }
+    }
+
     /// A money amount: `1234.5`, `$1,234.50`, `USD 1,234.50`, `(1,234.50)` (negative, as
     /// accountants write it), `-1,234.50`. Thousands separators must be commas in groups of three.
     public static func amount(_ text: String) -> Double? {

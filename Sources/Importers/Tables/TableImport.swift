@@ -22,6 +22,10 @@ public struct ImportOptions: Sendable {
     public var parallelThreshold: Int
     /// Caps on field size, columns, records and XML depth (see ``ImportLimits``).
     public var limits: ImportLimits
+    /// Bytes per worker per window when parsing in parallel (see ``CSVReader/parallelChunkBytes``).
+    public var parallelChunkBytes = 4 << 20
+    /// Parallel workers (see ``CSVReader/workers``).
+    public var workers = ParallelCSV.defaultWorkers
 
     public init(columnMap: [String: String] = [:], parallelThreshold: Int = 16 << 20, limits: ImportLimits = .default) {
         self.columnMap = columnMap
@@ -131,6 +135,8 @@ enum TableImport {
         var rows = RowAccumulator<Record>(path: path)
         var reader = CSVReader(path: path)
         reader.parallelThreshold = options.parallelThreshold
+        reader.parallelChunkBytes = options.parallelChunkBytes
+        reader.workers = options.workers
         reader.limits = options.limits
         let report = try reader.forEachRecord { record in
             guard let header = map else {

@@ -1,0 +1,312 @@
+import SupplyChainModel
+
+/// Finds the supplier position of an id given as UTF-8 bytes (after trimming); nil when no
+/// supplier has that id.
+public typealias SupplierLookup = @Sendable (UnsafeRawBufferPointer) -> Int32?
+
+extension NativeCSVImporter {
+    /// Reads a native links file straight into a ``LinkTable``, resolving each end with
+    /// `supplier`: the fast path for large graphs. Records stay bytes from libcsv to the table
+    /// (no `String` per field); large files are converted in chunks on Dispatch workers.
+    ///
+    /// Rows get exactly the checks, messages and counts of ``links(path:options:)``; a row
+    /// whose buyer or supplier names no supplier is rejected here as `unknown-supplier`. Rows
+    /// with bytes outside ASCII take the `String` path of the other importers.
+    /// - Throws: ``InputError`` as ``links(path:options:)``.
+    public static func linkTable(path: String, options: ImportOptions = ImportOptions(), supplier: @escaping SupplierLookup) throws -> LinkTableImport {
+        guard let headerRecord = try TableImport.header(path: path) else {
+            throw InputError(
+                code: "empty-file", "the file is empty; expected a header row naming the columns \(linkColumns.map(\.name).joined(separator: ", "))",
+                at: SourceLocation(file: path, line: 0))
+        }
+        let header = try HeaderMap(header: headerRecord, file: path, columns: linkColumns, required: linkRequired, renames: options.columnMap)
+        var reader = CSVReader(path: path)
+        reader.parallelThreshold = options.parallelThreshold
+        reader.parallelChunkBytes = options.parallelChunkBytes
+        reader.workers = options.workers
+        reader.limits = options.limits
+        var merged = LinkTableMerge(path: path, limits: options.limits)
+        let layout = LinkRowLayout(header: header, headerLine: headerRecord.line, path: path, lookup: supplier)
+        try reader.readRaw(makeSink: { LinkRowSink(layout: layout) }, collect: { try merged.add($0) })
+        return merged.finish(headerFindings: header.findings)
+    }
+}
+
+/// Where the link columns are, and how to resolve ids: shared by every chunk's sink.
+struct LinkRowLayout: Sendable {
+    let header: HeaderMap
+    let headerLine: Int
+    let path: String
+    let lookup: SupplierLookup
+    let buyer: Int, supplier: Int
+    let share: Int?, good: Int?
+
+    init(header: HeaderMap, headerLine: Int, path: String, lookup: @escaping SupplierLookup) {
+        self.header = header
+        self.headerLine = headerLine
+        self.path = path
+        self.lookup = lookup
+        buyer = header.index(of: "buyer_id")!
+        supplier = header.index(of: "supplier_id")!
+        share = header.index(of: "share")
+        good = header.index(of: "good")
+    }
+}
+
+/// One chunk's rows converted: links, findings, counts and rejected rows, in file order.
+struct LinkRowSink: RawRecordSink {
+    let layout: LinkRowLayout
+    var table: LinkTable
+    var summary: ImportSummary
+    /// Findings in row order; `wide` marks an `extra-fields` warning (only the first three of
+    /// the file are kept, which the merge decides).
+    var findings: [(finding: Finding, wide: Bool)] = []
+    var rejected: [RejectedRow] = []
+    /// The line of every record, the header included, for the record cap.
+    var recordLines: [Int32] = []
+    var transcoded: (firstLine: Int, fields: Int)?
+    private var goodIndex: [String: Int32] = [:]
+    private var lastBuyer: (bytes: [UInt8], index: Int32?) = ([], nil)
+
+    init(layout: LinkRowLayout) {
+        self.layout = layout
+        table = LinkTable(file: layout.path)
+        summary = ImportSummary(file: layout.path)
+    }
+
+    mutating func consume(_ records: RawRecords) {
+        records.bytes.withUnsafeBytes { bytes in
+            records.fieldEnds.withUnsafeBufferPointer { ends in
+                var firstField = 0
+                for r in 0..<records.count {
+                    let lastField = records.recordEnds[r]
+                    let record = RawRecord(bytes: bytes, ends: ends, first: firstField, count: lastField - firstField, line: records.lines[r])
+                    firstField = lastField
+                    recordLines.append(Int32(clamping: record.line))
+                    if record.line == layout.headerLine && summary.read == 0 && recordLines.count == 1 { continue }
+                    consume(record)
+                }
+            }
+        }
+    }
+
+    private mutating func consume(_ record: RawRecord) {
+        summary.read += 1
+        guard record.isASCII else { return consumeDecoded(record) }
+        if record.isBlank {
+            summary.blank += 1
+            return
+        }
+        noteWidth(record)
+        let buyer = record.trimmedField(layout.buyer)
+        guard !buyer.isEmpty else { return reject(record, RowRejection("missing-value", "'buyer_id' is empty", column: layout.buyer + 1)) }
+        let supplier = record.trimmedField(layout.supplier)
+        guard !supplier.isEmpty else { return reject(record, RowRejection("missing-value", "'supplier_id' is empty", column: layout.supplier + 1)) }
+        var share: Double?
+        if let column = layout.share {
+            let text = record.trimmedField(column)
+            if !text.isEmpty {
+                guard let value = NumberParsing.fraction(bytes: text), value > 0, value <= 1 else {
+                    return reject(record, RowRejection(
+                        "invalid-number", "'share' is '\(String(decoding: text, as: UTF8.self))'; expected \(LinkRows.shareExpected)",
+                        column: column + 1))
+                }
+                share = value
+            }
+        }
+        var good: Int32 = -1
+        if let column = layout.good {
+            let text = record.trimmedField(column)
+            if !text.isEmpty { good = goodNumber(String(decoding: text, as: UTF8.self)) }
+        }
+        let buyerIndex = resolveBuyer(buyer)
+        add(record, buyer: buyerIndex, supplier: layout.lookup(supplier), share: share, good: good,
+            ids: (String(decoding: buyer, as: UTF8.self), String(decoding: supplier, as: UTF8.self)))
+    }
+
+    /// The `String` path, for records with bytes outside ASCII (UTF-8 or Windows-1252 text).
+    private mutating func consumeDecoded(_ raw: RawRecord) {
+        let record = decoded(raw)
+        if record.isBlank {
+            summary.blank += 1
+            return
+        }
+        noteWidth(raw)
+        let link: SupplyLink
+        do {
+            link = try LinkRows.convert(Row(record: record, map: layout.header, file: layout.path))
+        } catch {
+            return reject(raw, error)
+        }
+        var good: Int32 = -1
+        if let name = link.good { good = goodNumber(name) }
+        let lookup = layout.lookup
+        var ids = (link.buyerID, link.supplierID)
+        let buyer = ids.0.withUTF8 { lookup(UnsafeRawBufferPointer($0)) }
+        let supplier = ids.1.withUTF8 { lookup(UnsafeRawBufferPointer($0)) }
+        add(raw, buyer: buyer, supplier: supplier, share: link.share, good: good, ids: (link.buyerID, link.supplierID))
+    }
+
+    /// Adds the link, or rejects the row when an end names no supplier.
+    private mutating func add(_ record: RawRecord, buyer: Int32?, supplier: Int32?, share: Double?, good: Int32, ids: (buyer: String, supplier: String)) {
+        guard let buyer, let supplier else {
+            let unknown = [buyer == nil ? "buyer_id '\(ids.buyer)'" : nil, supplier == nil ? "supplier_id '\(ids.supplier)'" : nil]
+                .compactMap { $0 }.joined(separator: " and ")
+            return reject(record, RowRejection("unknown-supplier", "\(unknown) names no supplier in the suppliers file"))
+        }
+        table.append(buyer: buyer, supplier: supplier, share: share, good: good, line: record.line)
+        summary.accepted += 1
+    }
+
+    /// The supplier position of a buyer id; files list a buyer's links together, so the last
+    /// answer is kept.
+    private mutating func resolveBuyer(_ bytes: UnsafeRawBufferPointer) -> Int32? {
+        if lastBuyer.bytes.elementsEqual(bytes) { return lastBuyer.index }
+        let index = layout.lookup(bytes)
+        lastBuyer = (Array(bytes), index)
+        return index
+    }
+
+    private mutating func goodNumber(_ name: String) -> Int32 {
+        if let number = goodIndex[name] { return number }
+        let number = Int32(table.goodNames.count)
+        table.goodNames.append(name)
+        goodIndex[name] = number
+        return number
+    }
+
+    /// Counts a record with non-empty fields past the header's width (`extra-fields`).
+    private mutating func noteWidth(_ record: RawRecord) {
+        let width = layout.header.width
+        guard record.count > width, (width..<record.count).contains(where: { record.field($0).count > 0 }) else { return }
+        findings.append((Finding(
+            .warning, code: "extra-fields",
+            "the row has \(record.count) fields but the header names \(width); the extra fields are ignored",
+            at: SourceLocation(file: layout.path, line: record.line)), true))
+    }
+
+    private mutating func reject(_ record: RawRecord, _ error: RowRejection) {
+        summary.reject(reason: error.code)
+        let location = SourceLocation(file: layout.path, line: record.line, column: error.column)
+        findings.append((Finding(.error, code: error.code, "row rejected: \(error.message)", at: location), false))
+        rejected.append(RejectedRow(location: location, code: error.code, reason: error.message, fields: record.strings().map(\.text)))
+    }
+
+    /// The record as text, noting fields that were not UTF-8.
+    private mutating func decoded(_ record: RawRecord) -> CSVRecord {
+        let fields = record.strings()
+        let transcodedFields = fields.filter(\.transcoded).count
+        if transcodedFields > 0 {
+            transcoded = (transcoded?.firstLine ?? record.line, (transcoded?.fields ?? 0) + transcodedFields)
+        }
+        return CSVRecord(line: record.line, fields: fields.map(\.text))
+    }
+}
+
+/// One record of a ``RawRecords`` batch, viewed in place.
+struct RawRecord {
+    let bytes: UnsafeRawBufferPointer
+    let ends: UnsafeBufferPointer<Int>
+    /// Index of the record's first field in `ends`.
+    let first: Int
+    /// Number of fields.
+    let count: Int
+    let line: Int
+
+    /// Field `i`'s bytes (empty when the record has fewer fields).
+    @inline(__always)
+    func field(_ i: Int) -> UnsafeRawBufferPointer {
+        guard i < count else { return UnsafeRawBufferPointer(start: nil, count: 0) }
+        let k = first + i
+        let start = k == 0 ? 0 : ends[k - 1]
+        return UnsafeRawBufferPointer(rebasing: bytes[start..<ends[k]])
+    }
+
+    /// Field `i` without leading and trailing ASCII whitespace (the record is ASCII).
+    @inline(__always)
+    func trimmedField(_ i: Int) -> UnsafeRawBufferPointer {
+        let field = self.field(i)
+        var start = field.startIndex, end = field.endIndex
+        while start < end, Self.isSpace(field[start]) { start += 1 }
+        while end > start, Self.isSpace(field[end - 1]) { end -= 1 }
+        return UnsafeRawBufferPointer(rebasing: field[start..<end])
+    }
+
+    /// ASCII white space as `Character.isWhitespace` sees it: tab, line feed, vertical tab,
+    /// form feed, carriage return and space.
+    @inline(__always)
+    static func isSpace(_ byte: UInt8) -> Bool { byte == 0x20 || (byte >= 0x09 && byte <= 0x0D) }
+
+    /// Whether every byte of the record is ASCII.
+    var isASCII: Bool {
+        guard count > 0 else { return true }
+        let start = first == 0 ? 0 : ends[first - 1]
+        var high: UInt8 = 0
+        for byte in UnsafeRawBufferPointer(rebasing: bytes[start..<ends[first + count - 1]]) { high |= byte }
+        return high < 0x80
+    }
+
+    /// Whether every field is empty.
+    var isBlank: Bool { (0..<count).allSatisfy { field($0).isEmpty } }
+
+    /// The fields decoded as the `String` path decodes them.
+    func strings() -> [(text: String, transcoded: Bool)] {
+        (0..<count).map { TextDecoding.decode(field($0)) }
+    }
+}
+
+/// Puts the chunks' sinks together in file order: the record cap, the first three
+/// `extra-fields` warnings, counts and the `non-utf8` warning.
+struct LinkTableMerge {
+    let path: String
+    let limits: ImportLimits
+    var table: LinkTable
+    var summary: ImportSummary
+    var findings: [Finding] = []
+    var rejected: [RejectedRow] = []
+    var records = 0
+    var wideRows = 0
+    var transcoded: (firstLine: Int, fields: Int)?
+
+    init(path: String, limits: ImportLimits) {
+        self.path = path
+        self.limits = limits
+        table = LinkTable(file: path)
+        summary = ImportSummary(file: path)
+    }
+
+    mutating func add(_ sink: LinkRowSink) throws {
+        if records + sink.recordLines.count > limits.maxRecords {
+            let line = Int(sink.recordLines[limits.maxRecords - records])
+            throw limits.tooManyRecords(at: SourceLocation(file: path, line: line))
+        }
+        records += sink.recordLines.count
+        if table.count == 0 && table.goodNames.isEmpty {
+            table = sink.table
+        } else {
+            table.append(contentsOf: sink.table)
+        }
+        for (finding, wide) in sink.findings {
+            if wide {
+                wideRows += 1
+                if wideRows > 3 { continue }
+            }
+            findings.append(finding)
+        }
+        rejected += sink.rejected
+        summary.read += sink.summary.read
+        summary.accepted += sink.summary.accepted
+        summary.blank += sink.summary.blank
+        summary.rejected += sink.summary.rejected
+        summary.rejectedByReason.merge(sink.summary.rejectedByReason, uniquingKeysWith: +)
+        if let t = sink.transcoded { transcoded = (transcoded?.firstLine ?? t.firstLine, (transcoded?.fields ?? 0) + t.fields) }
+    }
+
+    func finish(headerFindings: [Finding]) -> LinkTableImport {
+        var all = CSVReader.encodingFindings(transcoded, path: path) + headerFindings + findings
+        if wideRows > 3 {
+            all.append(Finding(.warning, code: "extra-fields", "\(wideRows) rows in all have more fields than the header", at: SourceLocation(file: path, line: 0)))
+        }
+        return LinkTableImport(table: table, findings: all, summary: summary, rejectedRows: rejected)
+    }
+}

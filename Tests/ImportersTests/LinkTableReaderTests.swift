@@ -1,0 +1,122 @@
+import Testing
+@testable import Importers
+import SupplyChainModel
+
+/// The links fast path (bytes straight into a ``LinkTable``, chunks converted on workers) must
+/// give what the record path gives, plus the `unknown-supplier` rejections the network makes.
+@Suite("Links read into a table")
+struct LinkTableReaderTests {
+    static let known = (0..<40).map { "S\($0)" }
+
+    /// Random links files: padded ids, unknown ids, blank rows, missing and bad shares (`abc`,
+    /// `1.5`, `0`, `25%`, `1e-2`), quoted goods with commas and line breaks, non-ASCII goods and
+    /// ids (UTF-8 and Windows-1252), rows wider than the header, CRLF line ends.
+    static func randomLinks(_ rng: inout SplitMix64, rows: Int) -> [UInt8] {
+        var out = Array("buyer_id,supplier_id,share,good\r\n".utf8)
+        func pick<T>(_ values: [T]) -> T { values[Int(rng.next() % UInt64(values.count))] }
+        for _ in 0..<rows {
+            if rng.next() % 23 == 0 { out += Array(",,,\r\n".utf8); continue }
+            let id = { (rng: inout SplitMix64) -> [UInt8] in
+                switch rng.next() % 12 {
+                case 0: return Array(" S\(rng.next() % 40) ".utf8)
+                case 1: return Array("X\(rng.next() % 5)".utf8)
+                case 2: return []
+                case 3: return [0x53, 0xE9]  // "Sé" in Windows-1252
+                default: return Array("S\(rng.next() % 40)".utf8)
+                }
+            }
+            out += id(&rng) + [0x2C] + id(&rng) + [0x2C]
+            out += Array(pick(["0.25", "", " 0.5 ", "abc", "1.5", "0", "25%", "1e-2", "0.333333", "-0.1"]).utf8) + [0x2C]
+            out += Array(pick(["cotton", "", "\"tin, refined\"", "\"multi\nline\"", "café", " polysilicon "]).utf8)
+            if rng.next() % 19 == 0 { out += Array(",extra".utf8) }
+            out += Array("\r\n".utf8)
+        }
+        return out
+    }
+
+    /// The record path, with the network's `unknown-supplier` check applied the same way.
+    static func viaRecords(_ path: String) throws -> (links: [SupplyLink], findings: [Finding], summary: ImportSummary, rejected: Int) {
+        let result = try NativeCSVImporter.links(path: path)
+        var summary = result.summary
+        var findings = result.findings
+        var kept: [SupplyLink] = []
+        for link in result.records {
+            let unknown = [known.contains(link.buyerID) ? nil : "buyer_id '\(link.buyerID)'", known.contains(link.supplierID) ? nil : "supplier_id '\(link.supplierID)'"]
+                .compactMap { $0 }
+            if unknown.isEmpty { kept.append(link); continue }
+            summary.accepted -= 1
+            summary.reject(reason: "unknown-supplier")
+            findings.append(Finding(.error, code: "unknown-supplier", "row rejected: \(unknown.joined(separator: " and ")) names no supplier in the suppliers file", at: link.location))
+        }
+        return (kept, findings, summary, result.rejectedRows.count)
+    }
+
+    static let lookup: SupplierLookup = { bytes in
+        known.firstIndex(of: String(decoding: bytes, as: UTF8.self)).map(Int32.init)
+    }
+
+    @Test(arguments: 0..<30)
+    func tableEqualsRecordPath(seed: Int) throws {
+        var rng = SplitMix64(seed: UInt64(seed) &* 104_729 &+ 3)
+        let directory = TemporaryDirectory()
+        let path = directory.file("links.csv", bytes: Self.randomLinks(&rng, rows: 50 + Int(rng.next() % 400)))
+        let expected = try Self.viaRecords(path)
+        for (workers, chunk) in [(1, 4 << 20), (3, 97), (2, 1024)] {
+            var options = ImportOptions(parallelThreshold: workers > 1 ? 0 : .max)
+            options.workers = workers
+            options.parallelChunkBytes = chunk
+            let read = try NativeCSVImporter.linkTable(path: path, options: options, supplier: Self.lookup)
+            let table = read.table
+            #expect(table.count == expected.links.count)
+            for (i, link) in expected.links.enumerated() where i < table.count {
+                #expect(Self.known[Int(table.buyers[i])] == link.buyerID)
+                #expect(Self.known[Int(table.suppliers[i])] == link.supplierID)
+                #expect(table.share(at: i) == link.share)
+                #expect(table.good(at: i) == link.good)
+                #expect(table.location(at: i) == link.location)
+            }
+            // Same findings; the unknown-supplier ones come in row order among the others.
+            let sortedExpected = expected.findings.sorted { ($0.location?.line ?? 0, $0.code) < ($1.location?.line ?? 0, $1.code) }
+            let sortedRead = read.findings.sorted { ($0.location?.line ?? 0, $0.code) < ($1.location?.line ?? 0, $1.code) }
+            #expect(sortedRead == sortedExpected, "workers \(workers), chunk \(chunk)")
+            #expect(read.summary == expected.summary)
+            #expect(read.rejectedRows.count == read.summary.rejected)
+            #expect(read.summary.read == read.summary.accepted + read.summary.rejected + read.summary.blank)
+        }
+    }
+
+    @Test func malformedCSVStopsWithTheSequentialError() throws {
+        let directory = TemporaryDirectory()
+        var text = "buyer_id,supplier_id,share\n"
+        for i in 0..<500 { text += "S\(i % 40),S\((i + 1) % 40),0.1\n" }
+        text += "S1,\"S2\"x,0.1\n"
+        let path = directory.file("bad.csv", text)
+        var options = ImportOptions(parallelThreshold: 0)
+        options.parallelChunkBytes = 512
+        options.workers = 3
+        #expect(throws: InputError.self) { try NativeCSVImporter.linkTable(path: path, options: options, supplier: Self.lookup) }
+        do {
+            _ = try NativeCSVImporter.linkTable(path: path, options: options, supplier: Self.lookup)
+        } catch let error as InputError {
+            #expect(error.code == "malformed-csv")
+            #expect(error.location.line == 502)
+        }
+    }
+
+    @Test func recordCapNamesTheFirstRecordOverIt() throws {
+        let directory = TemporaryDirectory()
+        var text = "buyer_id,supplier_id\n"
+        for i in 0..<300 { text += "S\(i % 40),S\((i + 1) % 40)\n" }
+        let path = directory.file("many.csv", text)
+        var options = ImportOptions(parallelThreshold: 0, limits: ImportLimits(maxRecords: 200))
+        options.parallelChunkBytes = 256
+        options.workers = 2
+        do {
+            _ = try NativeCSVImporter.linkTable(path: path, options: options, supplier: Self.lookup)
+            Issue.record("expected too-many-records")
+        } catch let error as InputError {
+            #expect(error.code == "too-many-records")
+            #expect(error.location.line == 201)
+        }
+    }
+}
