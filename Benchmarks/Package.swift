@@ -37,7 +37,7 @@ let package = Package(
         // importers on them (compare_ingest.py).
         .executableTarget(
             name: "ingest-bench",
-            dependencies: ["BenchmarkSupport", .product(name: "Importers", package: root)],
+            dependencies: ["BenchmarkSupport", .product(name: "Importers", package: root), .product(name: "SupplyGraph", package: root)],
             path: "ingest-bench"),
     ],
     swiftLanguageModes: [.v6]

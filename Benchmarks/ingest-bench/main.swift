@@ -4,10 +4,13 @@
 //   ingest-bench write-fpds --awards N --out FILE     an FPDS-NG ATOM feed of N award entries
 //   ingest-bench tokenize FILE [--repeat R]           libcsv tokenising only (CSVReader)
 //   ingest-bench links FILE [--repeat R]              full native links import (typed records)
+//   ingest-bench links-table FILE [--repeat R]        links read straight into a LinkTable, ends
+//                                                     resolved against every id the file names (the fast path)
 //   ingest-bench fpds FILE [--repeat R]               FPDS feed import (typed contracts)
 // Each timing prints one JSON line: seconds (median), MB/s, records, peak RSS.
 import BenchmarkSupport
 import Importers
+import SupplyGraph
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -128,6 +131,20 @@ do {
         let path = arguments[1]
         try measure("flrisk-links-import", path: path, repeats: repeats) {
             try NativeCSVImporter.links(path: path).records.count
+        }
+
+    case "links-table":
+        let path = arguments[1]
+        // Every id the file names is a supplier (interned before timing, in first-seen order).
+        var ids = IDInterner()
+        var header = true
+        try CSVReader(path: path).forEachRecord { record in
+            if header { header = false; return }
+            for field in record.fields.prefix(2) { ids.intern(field) }
+        }
+        let index = ids
+        try measure("flrisk-links-table", path: path, repeats: repeats) {
+            try NativeCSVImporter.linkTable(path: path, supplier: { index.index(ofBytes: $0) }).table.count
         }
 
     case "fpds":
