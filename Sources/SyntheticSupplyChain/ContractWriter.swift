@@ -31,18 +31,25 @@ struct ContractWriter {
     }
 
     /// - Complexity: O(contracts) time, constant memory.
-    func write(to file: OutputFile) throws(GeneratorError) {
+    func write(to file: inout OutputFile) throws(GeneratorError) {
         let e = encoder
         let layout = catalog.layout
-        let agencies = Self.agencies.map { (name: e.encode($0.name), piid: Array($0.piid.utf8)) }
-        let army = e.encode("Department of the Army")
+        let agencyNames = e.table(Self.agencies.map(\.name))
+        let piids = ByteTable(Self.agencies.map { Array($0.piid.utf8) })
         let families = ChainFamily.all
-        let psc = families.map { e.encode($0.psc) }
-        let naics = families.map { e.encode($0.naics) }
-        let descriptions = families.indices.map { e.encode("Supply of " + catalog.goodNames[Int(catalog.tierGood[0][$0])].lowercased()) }
-        let countries = catalog.countryCodes.map(e.encode)
-        let makers = families.map { $0.makerCountries.map(e.encode) }
-        let usd = e.encode("USD"), us = e.encode("US"), product = e.encode("PRODUCT")
+        let fixed = e.table(["Department of the Army", "USD", "US", "PRODUCT"])
+        let psc = e.table(families.map(\.psc))
+        let naics = e.table(families.map(\.naics))
+        let descriptions = e.table(families.indices.map { "Supply of " + catalog.goodNames[Int(catalog.tierGood[0][$0])].lowercased() })
+        let countries = e.table(catalog.countryCodes)
+        let makerCount = families.map(\.makerCountries.count)
+        var makerStart: [Int] = []
+        var offset = 0
+        for family in families {
+            makerStart.append(offset)
+            offset += family.makerCountries.count
+        }
+        let makers = e.table(families.flatMap(\.makerCountries))
         var cumulative: [Double] = []
         for family in families { cumulative.append((cumulative.last ?? 0) + family.weight) }
         var width = 6
@@ -50,56 +57,56 @@ struct ContractWriter {
         while limit < count { limit *= 10; width += 1 }
         var random = SeededRandom(seed: seed, stream: 5)
         let brands = layout.tiers[0]
-        try e.begin(file)
+        try e.begin(&file)
         for c in 0..<count {
             try file.reserve(1024 + e.framingBytes)
             var f = random.pick(cumulative: cumulative)
             let block = layout.blocks[0][f]
             let vendor = block.isEmpty ? brands.lowerBound + random.below(brands.count) : layout.popular(in: block, &random)
             if block.isEmpty { f = layout.family(of: vendor) }
-            let agency = random.below(agencies.count)
+            let agency = random.below(Self.agencies.count)
             let day = Self.firstDay + random.below(Self.lastDay - Self.firstDay + 1)
             let (year, month, dayOfMonth) = Self.civil(day)
-            let dollars = min(500_000_000, 2_500 * pow(random.openUnit(), -1 / 1.15))
+            let dollars = min(500_000_000, 3_000 * pow(random.openUnit(), -1 / 0.8))
             let cents = UInt64(dollars * 100)
             let potential = UInt64(Double(cents) * (1 + 2 * random.unit()))
-            e.openRecord(file)
-            e.openField(0, file)
-            file.bytesReserved(agencies[agency].piid)
+            e.openRecord(&file)
+            e.openField(0, &file)
+            file.append(piids, agency)
             file.decimal(UInt64(year % 100), width: 2)
             file.byte(random.chance(0.7) ? 70 : 67)  // F (order) or C (contract)
             file.decimal(UInt64(c + 1), width: width)
-            e.closeField(0, file)
-            e.openField(1, file)
+            e.closeField(0, &file)
+            e.openField(1, &file)
             file.byte(83)
             file.decimal(UInt64(vendor + 1))
-            e.closeField(1, file)
-            e.field(2, agencies[agency].name, file)
-            if agency == 0 && random.chance(0.2) { e.field(3, army, file) } else { e.emptyField(3, file) }
-            e.openField(4, file)
+            e.closeField(1, &file)
+            e.field(2, agencyNames, agency, &file)
+            if agency == 0 && random.chance(0.2) { e.field(3, fixed, 0, &file) } else { e.emptyField(3, &file) }
+            e.openField(4, &file)
             file.amount(cents: cents)
-            e.closeField(4, file)
-            e.openField(5, file)
+            e.closeField(4, &file)
+            e.openField(5, &file)
             file.amount(cents: potential)
-            e.closeField(5, file)
-            e.field(6, usd, file)
-            e.openField(7, file)
+            e.closeField(5, &file)
+            e.field(6, fixed, 1, &file)
+            e.openField(7, &file)
             file.decimal(UInt64(year), width: 4)
             file.byte(45)
             file.decimal(UInt64(month), width: 2)
             file.byte(45)
             file.decimal(UInt64(dayOfMonth), width: 2)
-            e.closeField(7, file)
-            e.field(8, psc[f], file)
-            e.field(9, naics[f], file)
-            e.field(10, product, file)
-            e.field(11, descriptions[f], file)
-            e.field(12, countries[Int(catalog.country[vendor])], file)
-            e.field(13, makers[f][random.below(makers[f].count)], file)
-            e.field(14, us, file)
-            e.closeRecord(file)
+            e.closeField(7, &file)
+            e.field(8, psc, f, &file)
+            e.field(9, naics, f, &file)
+            e.field(10, fixed, 3, &file)
+            e.field(11, descriptions, f, &file)
+            e.field(12, countries, Int(catalog.country[vendor]), &file)
+            e.field(13, makers, makerStart[f] + random.below(makerCount[f]), &file)
+            e.field(14, fixed, 2, &file)
+            e.closeRecord(&file)
         }
-        try e.end(file)
+        try e.end(&file)
     }
 
     /// The civil date of a day count since 1970-01-01 (Howard Hinnant's algorithm).

@@ -25,11 +25,22 @@ struct LinkWriter {
     }
 
     /// - Complexity: O(links) expected time (plus a scan of a tier when a buyer buys from most of it).
-    func write(to file: OutputFile) throws(GeneratorError) {
+    func write(to file: inout OutputFile) throws(GeneratorError) {
         let e = encoder
         let layout = catalog.layout
-        let goods = catalog.goodNames.map(e.encode)
-        let room = 64 + e.framingBytes + goods.map(\.count).max()!
+        let goods = e.table(catalog.goodNames)
+        let good = catalog.good
+        let room = 64 + e.framingBytes + goods.maxLength
+        // Block bounds flattened to (tier × family) so the inner loop reads no nested arrays.
+        let families = ChainFamily.all.count
+        var blockLower: [Int] = [], blockCount: [Int] = []
+        for t in 0..<layout.tiers.count {
+            for f in 0..<families {
+                let block = layout.blocks[t][f].isEmpty ? layout.tiers[t] : layout.blocks[t][f]
+                blockLower.append(block.lowerBound)
+                blockCount.append(block.count)
+            }
+        }
         let maxDegree = Int(degrees.max() ?? 0)
         var tableSize = 16
         while tableSize < 2 * maxDegree { tableSize *= 2 }
@@ -41,23 +52,26 @@ struct LinkWriter {
             var total = 0.0
             return row.map { (offset: $0.offset, cumulative: { total += $0.probability; return total }($0)) }
         }
-        let families = ChainFamily.all.count
-        try e.begin(file)
+        try e.begin(&file)
         for t in 0..<layout.tiers.count {
             for (f, block) in layout.blocks[t].enumerated() {
                 for u in block {
                     let d = Int(degrees[u])
                     if d == 0 { continue }
                     seen.reset(forCount: d)
+                    let choices = tierTargets[t]
                     var total = 0.0
                     for k in 0..<d {
                         // Target tier and family.
                         let x = random.unit()
                         var choice = 0
-                        while choice < tierTargets[t].count - 1 && tierTargets[t][choice].cumulative <= x { choice += 1 }
-                        let tier = t + tierTargets[t][choice].offset
+                        while choice < choices.count - 1 && choices[choice].cumulative <= x { choice += 1 }
+                        let tier = t + choices[choice].offset
                         let family = random.chance(TierShape.sameFamily) ? f : random.below(families)
-                        let v = pick(buyer: u, tier: tier, family: family, layout: layout, seen: &seen, random: &random)
+                        let b = tier * families + family
+                        let v = pick(
+                            buyer: u, lower: blockLower[b], count: blockCount[b], tier: tier, layout: layout, seen: &seen,
+                            random: &random)
                         targets[k] = Int32(v)
                         let w = 1 / random.openUnit().squareRoot()
                         weights[k] = w
@@ -73,37 +87,38 @@ struct LinkWriter {
                         try file.reserve(room)
                         let v = Int(targets[k])
                         let share = max(1, UInt64(units * weights[k] / total))
-                        e.openRecord(file)
-                        e.openField(0, file)
+                        e.openRecord(&file)
+                        e.openField(0, &file)
                         file.byte(83)
                         file.decimal(UInt64(u + 1))
-                        e.closeField(0, file)
-                        e.openField(1, file)
+                        e.closeField(0, &file)
+                        e.openField(1, &file)
                         file.byte(83)
                         file.decimal(UInt64(v + 1))
-                        e.closeField(1, file)
-                        e.openField(2, file)
+                        e.closeField(1, &file)
+                        e.openField(2, &file)
                         file.fraction(units: share, digits: digits)
-                        e.closeField(2, file)
-                        e.field(3, goods[Int(catalog.good[v])], file)
-                        e.closeRecord(file)
+                        e.closeField(2, &file)
+                        e.field(3, goods, Int(good[v]), &file)
+                        e.closeRecord(&file)
                     }
                 }
             }
         }
-        try e.end(file)
+        try e.end(&file)
     }
 
-    /// A supplier for `buyer` in `tier` (preferring `family`) not chosen before by this buyer:
-    /// by popularity, then uniformly in the tier, then by scanning the tier, then anything.
+    /// A supplier for `buyer` in the block `lower ..< lower + count` of `tier`, not chosen before
+    /// by this buyer: by popularity, then uniformly in the tier, then by scanning the tier, then anything.
     @inline(__always)
-    private func pick(buyer: Int, tier: Int, family: Int, layout: SupplierLayout, seen: inout ChosenSet, random: inout SeededRandom) -> Int {
-        let tierRange = layout.tiers[tier]
-        let block = layout.blocks[tier][family].isEmpty ? tierRange : layout.blocks[tier][family]
+    private func pick(
+        buyer: Int, lower: Int, count: Int, tier: Int, layout: SupplierLayout, seen: inout ChosenSet, random: inout SeededRandom
+    ) -> Int {
         for _ in 0..<6 {
-            let v = layout.popular(in: block, &random)
+            let v = layout.popular(lower: lower, count: count, &random)
             if v != buyer && seen.insert(v) { return v }
         }
+        let tierRange = layout.tiers[tier]
         for _ in 0..<6 {
             let v = tierRange.lowerBound + random.below(tierRange.count)
             if v != buyer && seen.insert(v) { return v }

@@ -54,14 +54,12 @@ enum OutDegrees {
             }
             remaining -= allocated
             active.removeAll { degrees[Int($0)] >= caps[Int($0)] }
-            if allocated == 0 && !active.isEmpty {
-                // Fewer links left than buyers with room: one each, from a random start.
+            if remaining > 0 && remaining <= active.count {
+                // Fewer links left than buyers with room: one each, from a random start. (Looping
+                // on floors here would take many rounds that place almost nothing.)
                 let start = random.below(active.count)
-                for j in 0..<active.count where remaining > 0 {
-                    degrees[Int(active[(start + j) % active.count])] += 1
-                    remaining -= 1
-                }
-                active.removeAll { degrees[Int($0)] >= caps[Int($0)] }
+                for j in 0..<remaining { degrees[Int(active[(start + j) % active.count])] += 1 }
+                remaining = 0
             }
         }
         return remaining

@@ -8,16 +8,19 @@ import Darwin
 /// ``commit()`` renames to the final one; ``discard()`` removes it. A failed run therefore never
 /// leaves a partial file under the final name.
 ///
-/// The append methods format numbers by hand into the buffer: no `String` is made per row.
-final class OutputFile {
+/// The append methods format numbers by hand into the buffer: no `String` is made per row. It is
+/// a non-copyable struct passed `inout`, so the hot loops pay no reference counting and no
+/// dynamic exclusivity checks.
+struct OutputFile: ~Copyable {
     let path: String
     let temporaryPath: String
     private var descriptor: Int32
     private let capacity: Int
     private let buffer: UnsafeMutablePointer<UInt8>
     private var count = 0
+    private var flushed: UInt64 = 0
     /// Bytes written so far (flushed or buffered).
-    private(set) var bytesWritten: UInt64 = 0
+    var bytesWritten: UInt64 { flushed + UInt64(count) }
 
     /// Creates `path`'s temporary sibling (`.<name>.tmp-<pid>`), truncating it.
     /// - Throws: ``GeneratorError/outputFailed(path:reason:)`` when it cannot be created.
@@ -41,7 +44,7 @@ final class OutputFile {
     static func errorText() -> String { String(cString: strerror(errno)) }
 
     /// Writes the buffer out, retrying short writes and EINTR.
-    func flush() throws(GeneratorError) {
+    mutating func flush() throws(GeneratorError) {
         var offset = 0
         while offset < count {
             let n = write(descriptor, buffer + offset, count - offset)
@@ -51,107 +54,102 @@ final class OutputFile {
             }
             offset += n
         }
+        flushed += UInt64(count)
         count = 0
     }
 
     /// Makes room for `needed` bytes (at most the buffer size).
     @inline(__always)
-    func reserve(_ needed: Int) throws(GeneratorError) {
+    mutating func reserve(_ needed: Int) throws(GeneratorError) {
         if count + needed > capacity { try flush() }
     }
 
     @inline(__always)
-    func byte(_ b: UInt8) {
+    mutating func byte(_ b: UInt8) {
         buffer[count] = b
         count += 1
-        bytesWritten += 1
     }
 
     /// Appends bytes; large arrays are written through in pieces.
-    @inline(__always)
-    func bytes(_ source: [UInt8]) throws(GeneratorError) {
-        if source.count > capacity / 2 {
-            var start = 0
-            while start < source.count {
-                let end = min(source.count, start + capacity / 2)
-                try reserve(end - start)
-                source[start..<end].withUnsafeBufferPointer { copy($0) }
-                start = end
-            }
-            return
+    mutating func bytes(_ source: [UInt8]) throws(GeneratorError) {
+        var start = 0
+        while start < source.count {
+            let end = min(source.count, start + capacity / 2)
+            try reserve(end - start)
+            let destination = buffer + count
+            source[start..<end].withUnsafeBufferPointer { destination.update(from: $0.baseAddress!, count: $0.count) }
+            count += end - start
+            start = end
         }
-        try reserve(source.count)
-        source.withUnsafeBufferPointer { copy($0) }
     }
 
     /// Appends bytes already known to fit (after ``reserve(_:)``).
     @inline(__always)
-    func bytesReserved(_ source: [UInt8]) {
-        source.withUnsafeBufferPointer { copy($0) }
+    mutating func bytesReserved(_ source: [UInt8]) {
+        let destination = buffer + count
+        source.withUnsafeBufferPointer { if let base = $0.baseAddress { destination.update(from: base, count: $0.count) } }
+        count += source.count
     }
 
+    /// Appends entry `index` of `table` (after ``reserve(_:)``).
     @inline(__always)
-    private func copy(_ source: UnsafeBufferPointer<UInt8>) {
-        guard let base = source.baseAddress else { return }
-        (buffer + count).update(from: base, count: source.count)
-        count += source.count
-        bytesWritten += UInt64(source.count)
+    mutating func append(_ table: ByteTable, _ index: Int) {
+        let start = table.starts[index]
+        let length = table.starts[index + 1] - start
+        (buffer + count).update(from: table.storage + start, count: length)
+        count += length
     }
 
     /// Appends a non-negative integer in decimal (at most 20 bytes; reserve first).
     @inline(__always)
-    func decimal(_ value: UInt64) {
-        var digits: (UInt64, UInt64, UInt64, UInt64) = (0, 0, 0, 0)
+    mutating func decimal(_ value: UInt64) {
+        var length = 1
+        var rest = value
+        while rest >= 10 { rest /= 10; length += 1 }
         var v = value
-        var n = 0
-        withUnsafeMutableBytes(of: &digits) { raw in
-            repeat {
-                raw[n] = UInt8(truncatingIfNeeded: v % 10) &+ 48
-                v /= 10
-                n += 1
-            } while v > 0
-            for i in 0..<n { buffer[count + i] = raw[n - 1 - i] }
-        }
-        count += n
-        bytesWritten += UInt64(n)
+        var i = count + length - 1
+        repeat {
+            buffer[i] = UInt8(truncatingIfNeeded: v % 10) &+ 48
+            v /= 10
+            i -= 1
+        } while v > 0
+        count += length
     }
 
     /// Appends `value` padded with zeros to `width` digits.
     @inline(__always)
-    func decimal(_ value: UInt64, width: Int) {
+    mutating func decimal(_ value: UInt64, width: Int) {
         var v = value
         for i in stride(from: width - 1, through: 0, by: -1) {
             buffer[count + i] = UInt8(truncatingIfNeeded: v % 10) &+ 48
             v /= 10
         }
         count += width
-        bytesWritten += UInt64(width)
     }
 
     /// Appends `units / 10^digits` as a decimal in (0, 1): `0.` then the digits without trailing
     /// zeros (units must be in 1 ..< 10^digits).
     @inline(__always)
-    func fraction(units: UInt64, digits: Int) {
+    mutating func fraction(units: UInt64, digits: Int) {
         var v = units
         var width = digits
         while v % 10 == 0 { v /= 10; width -= 1 }
         buffer[count] = 48
         buffer[count + 1] = 46
         count += 2
-        bytesWritten += 2
         decimal(v, width: width)
     }
 
     /// Appends `cents` as an amount with two decimals (`1234.50`).
     @inline(__always)
-    func amount(cents: UInt64) {
+    mutating func amount(cents: UInt64) {
         decimal(cents / 100)
         byte(46)
         decimal(cents % 100, width: 2)
     }
 
     /// Flushes, closes and renames the file to its final name.
-    func commit() throws(GeneratorError) {
+    mutating func commit() throws(GeneratorError) {
         try flush()
         let status = close(descriptor)
         descriptor = -1
@@ -162,7 +160,7 @@ final class OutputFile {
     }
 
     /// Closes and removes the temporary file (after a failure).
-    func discard() {
+    mutating func discard() {
         if descriptor >= 0 { close(descriptor); descriptor = -1 }
         unlink(temporaryPath)
     }

@@ -18,11 +18,11 @@ public enum OutputFormat: String, CaseIterable, Sendable {
 struct RecordEncoder {
     let format: OutputFormat
     private let section: String
-    private let recordOpen: [UInt8]
-    private let recordClose: [UInt8]
-    private let opens: [[UInt8]]
-    private let closes: [[UInt8]]
+    /// Entries: record open, record close, then open and close tag of each field.
+    private let tags: ByteTable
     private let header: [UInt8]
+    /// The largest number of bytes the framing of one record adds.
+    let framingBytes: Int
 
     /// - Parameters:
     ///   - section: `suppliers`, `links` or `contracts`.
@@ -31,16 +31,11 @@ struct RecordEncoder {
     init(format: OutputFormat, section: String, record: String, fields: [String]) {
         self.format = format
         self.section = section
-        recordOpen = Array("    <\(record)>".utf8)
-        recordClose = Array("</\(record)>\n".utf8)
-        opens = fields.map { Array("<\($0)>".utf8) }
-        closes = fields.map { Array("</\($0)>".utf8) }
+        var entries = [Array("    <\(record)>".utf8), Array("</\(record)>\n".utf8)]
+        for field in fields { entries += [Array("<\(field)>".utf8), Array("</\(field)>".utf8)] }
+        tags = ByteTable(entries)
         header = Array((fields.joined(separator: ",") + "\n").utf8)
-    }
-
-    /// The largest number of bytes the framing of one record adds.
-    var framingBytes: Int {
-        format == .csv ? opens.count + 1 : recordOpen.count + recordClose.count + opens.reduce(0) { $0 + 2 * $1.count + 1 }
+        framingBytes = format == .csv ? fields.count + 1 : entries.reduce(0) { $0 + $1.count }
     }
 
     /// `text` escaped for this format: quoted when needed in CSV, `& < >` as entities in XML.
@@ -65,50 +60,53 @@ struct RecordEncoder {
         }
     }
 
-    func begin(_ file: OutputFile) throws(GeneratorError) {
+    /// A table of texts encoded for this format.
+    func table(_ texts: [String]) -> ByteTable { ByteTable(texts.map(encode)) }
+
+    func begin(_ file: inout OutputFile) throws(GeneratorError) {
         switch format {
         case .csv: try file.bytes(header)
         case .xml: try file.bytes(Array("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<flrisk xmlns=\"urn:flrisk:native:1\">\n  <\(section)>\n".utf8))
         }
     }
 
-    func end(_ file: OutputFile) throws(GeneratorError) {
+    func end(_ file: inout OutputFile) throws(GeneratorError) {
         if format == .xml { try file.bytes(Array("  </\(section)>\n</flrisk>\n".utf8)) }
     }
 
     /// Starts a record (the caller has reserved room for it).
     @inline(__always)
-    func openRecord(_ file: OutputFile) {
-        if format == .xml { file.bytesReserved(recordOpen) }
+    func openRecord(_ file: inout OutputFile) {
+        if format == .xml { file.append(tags, 0) }
     }
 
     @inline(__always)
-    func closeRecord(_ file: OutputFile) {
-        if format == .xml { file.bytesReserved(recordClose) } else { file.byte(10) }
+    func closeRecord(_ file: inout OutputFile) {
+        if format == .xml { file.append(tags, 1) } else { file.byte(10) }
     }
 
     @inline(__always)
-    func openField(_ index: Int, _ file: OutputFile) {
-        if format == .xml { file.bytesReserved(opens[index]) } else if index > 0 { file.byte(44) }
+    func openField(_ index: Int, _ file: inout OutputFile) {
+        if format == .xml { file.append(tags, 2 + 2 * index) } else if index > 0 { file.byte(44) }
     }
 
     @inline(__always)
-    func closeField(_ index: Int, _ file: OutputFile) {
-        if format == .xml { file.bytesReserved(closes[index]) }
+    func closeField(_ index: Int, _ file: inout OutputFile) {
+        if format == .xml { file.append(tags, 3 + 2 * index) }
     }
 
     /// An empty optional field.
     @inline(__always)
-    func emptyField(_ index: Int, _ file: OutputFile) {
+    func emptyField(_ index: Int, _ file: inout OutputFile) {
         if format == .csv && index > 0 { file.byte(44) }
     }
 
-    /// A whole field of pre-encoded text.
+    /// A whole field: entry `entry` of a table of pre-encoded texts.
     @inline(__always)
-    func field(_ index: Int, _ value: [UInt8], _ file: OutputFile) {
-        openField(index, file)
-        file.bytesReserved(value)
-        closeField(index, file)
+    func field(_ index: Int, _ table: ByteTable, _ entry: Int, _ file: inout OutputFile) {
+        openField(index, &file)
+        file.append(table, entry)
+        closeField(index, &file)
     }
 }
 

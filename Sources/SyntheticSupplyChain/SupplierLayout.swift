@@ -85,8 +85,14 @@ public struct SupplierLayout: Sendable {
     /// A supplier of `block` drawn by popularity.
     @inline(__always)
     func popular(in block: Range<Int>, _ random: inout SeededRandom) -> Int {
+        popular(lower: block.lowerBound, count: block.count, &random)
+    }
+
+    /// A supplier of the block `lower ..< lower + count` drawn by popularity.
+    @inline(__always)
+    func popular(lower: Int, count: Int, _ random: inout SeededRandom) -> Int {
         let u = random.unit()
-        let rank = Int(Double(block.count) * u * u * u)
-        return Int(ranked[block.lowerBound + min(rank, block.count - 1)])
+        let rank = Int(Double(count) * u * u * u)
+        return Int(ranked[lower + min(rank, count - 1)])
     }
 }

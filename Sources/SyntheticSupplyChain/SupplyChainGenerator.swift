@@ -88,22 +88,32 @@ public enum SupplyChainGenerator {
         let base = directory.hasSuffix("/") ? directory : directory + "/"
         let layout = SupplierLayout(suppliers: options.suppliers, seed: options.seed)
         let catalog = SupplierCatalog(layout: layout, seed: options.seed)
-        var files: [OutputFile] = []
+        let paths = options.fileNames.map { base + $0 }
+        var suppliers = try OutputFile(path: paths[0])
+        var links: OutputFile
+        do { links = try OutputFile(path: paths[1]) } catch { suppliers.discard(); throw error }
+        var contracts: OutputFile
+        do { contracts = try OutputFile(path: paths[2]) } catch { suppliers.discard(); links.discard(); throw error }
         do {
-            for name in options.fileNames { files.append(try OutputFile(path: base + name)) }
-            try SupplierWriter(catalog: catalog, format: options.format).write(to: files[0])
+            try SupplierWriter(catalog: catalog, format: options.format).write(to: &suppliers)
             let degrees = OutDegrees.draw(layout: layout, links: options.links, seed: options.seed)
-            try LinkWriter(catalog: catalog, degrees: degrees, format: options.format, seed: options.seed).write(to: files[1])
+            try LinkWriter(catalog: catalog, degrees: degrees, format: options.format, seed: options.seed).write(to: &links)
             try ContractWriter(catalog: catalog, count: options.contractCount, format: options.format, seed: options.seed)
-                .write(to: files[2])
-            for file in files { try file.flush() }
-            for file in files { try file.commit() }
+                .write(to: &contracts)
+            try suppliers.flush()
+            try links.flush()
+            try contracts.flush()
+            try suppliers.commit()
+            try links.commit()
+            try contracts.commit()
         } catch {
-            for file in files { file.discard() }
+            suppliers.discard()
+            links.discard()
+            contracts.discard()
             throw error
         }
         return GenerationSummary(
-            files: files.map(\.path), bytes: files.map(\.bytesWritten), suppliers: options.suppliers, links: options.links,
+            files: paths, bytes: [suppliers.bytesWritten, links.bytesWritten, contracts.bytesWritten], suppliers: options.suppliers, links: options.links,
             contracts: options.contractCount, layout: layout)
     }
 }
