@@ -56,14 +56,12 @@ struct ContractWriter {
         var limit = 1_000_000
         while limit < count { limit *= 10; width += 1 }
         var random = SeededRandom(seed: seed, stream: 5)
-        let brands = layout.tiers[0]
         try e.begin(&file)
         for c in 0..<count {
             try file.reserve(1024 + e.framingBytes)
             var f = random.pick(cumulative: cumulative)
-            let block = layout.blocks[0][f]
-            let vendor = block.isEmpty ? brands.lowerBound + random.below(brands.count) : layout.popular(in: block, &random)
-            if block.isEmpty { f = layout.family(of: vendor) }
+            let vendor = layout.popular(block: f, &random)
+            if layout.blocks[0][f].isEmpty { f = layout.family(of: vendor) }
             let agency = random.below(Self.agencies.count)
             let day = Self.firstDay + random.below(Self.lastDay - Self.firstDay + 1)
             let (year, month, dayOfMonth) = Self.civil(day)

@@ -31,21 +31,15 @@ struct LinkWriter {
         let goods = e.table(catalog.goodNames)
         let good = catalog.good
         let room = 64 + e.framingBytes + goods.maxLength
-        // Block bounds flattened to (tier × family) so the inner loop reads no nested arrays.
-        let families = ChainFamily.all.count
-        var blockLower: [Int] = [], blockCount: [Int] = []
-        for t in 0..<layout.tiers.count {
-            for f in 0..<families {
-                let block = layout.blocks[t][f].isEmpty ? layout.tiers[t] : layout.blocks[t][f]
-                blockLower.append(block.lowerBound)
-                blockCount.append(block.count)
-            }
-        }
+        // The good of each block's suppliers, so a link drawn from a block needs no per-supplier look-up.
+        let families = SupplierLayout.families
+        let blockGood = (0..<layout.tiers.count * families).map { Int(catalog.tierGood[$0 / families][$0 % families]) }
         let maxDegree = Int(degrees.max() ?? 0)
         var tableSize = 16
         while tableSize < 2 * maxDegree { tableSize *= 2 }
         var seen = ChosenSet(capacity: tableSize)
         var targets = [Int32](repeating: 0, count: max(1, maxDegree))
+        var targetGoods = [UInt8](repeating: 0, count: max(1, maxDegree))
         var weights = [Double](repeating: 0, count: max(1, maxDegree))
         var random = SeededRandom(seed: seed, stream: 4)
         let tierTargets = TierShape.targets.map { row in
@@ -69,10 +63,9 @@ struct LinkWriter {
                         let tier = t + choices[choice].offset
                         let family = random.chance(TierShape.sameFamily) ? f : random.below(families)
                         let b = tier * families + family
-                        let v = pick(
-                            buyer: u, lower: blockLower[b], count: blockCount[b], tier: tier, layout: layout, seen: &seen,
-                            random: &random)
+                        let (v, fromBlock) = pick(buyer: u, block: b, tier: tier, layout: layout, seen: &seen, random: &random)
                         targets[k] = Int32(v)
+                        targetGoods[k] = fromBlock ? UInt8(blockGood[b]) : good[v]
                         let w = 1 / random.openUnit().squareRoot()
                         weights[k] = w
                         total += w
@@ -99,7 +92,7 @@ struct LinkWriter {
                         e.openField(2, &file)
                         file.fraction(units: share, digits: digits)
                         e.closeField(2, &file)
-                        e.field(3, goods, Int(good[v]), &file)
+                        e.field(3, goods, Int(targetGoods[k]), &file)
                         e.closeRecord(&file)
                     }
                 }
@@ -108,16 +101,21 @@ struct LinkWriter {
         try e.end(&file)
     }
 
-    /// A supplier for `buyer` in the block `lower ..< lower + count` of `tier`, not chosen before
-    /// by this buyer: by popularity, then uniformly in the tier, then by scanning the tier, then anything.
+    /// A supplier for `buyer` from `block` (in `tier`), not chosen before by this buyer: by
+    /// popularity in the block, then uniformly in the tier, then by scanning the tier, then anything.
+    /// - Returns: the supplier, and whether it is from the block (its good is the block's good).
     @inline(__always)
     private func pick(
-        buyer: Int, lower: Int, count: Int, tier: Int, layout: SupplierLayout, seen: inout ChosenSet, random: inout SeededRandom
-    ) -> Int {
+        buyer: Int, block: Int, tier: Int, layout: SupplierLayout, seen: inout ChosenSet, random: inout SeededRandom
+    ) -> (Int, Bool) {
         for _ in 0..<6 {
-            let v = layout.popular(lower: lower, count: count, &random)
-            if v != buyer && seen.insert(v) { return v }
+            let v = layout.popular(block: block, &random)
+            if v != buyer && seen.insert(v) { return (v, true) }
         }
+        return (fallback(buyer: buyer, tier: tier, layout: layout, seen: &seen, random: &random), false)
+    }
+
+    private func fallback(buyer: Int, tier: Int, layout: SupplierLayout, seen: inout ChosenSet, random: inout SeededRandom) -> Int {
         let tierRange = layout.tiers[tier]
         for _ in 0..<6 {
             let v = tierRange.lowerBound + random.below(tierRange.count)

@@ -6,7 +6,9 @@
 ///
 /// Popularity: inside each block a seeded permutation ranks the suppliers; a link picks rank
 /// `⌊size · u³⌋` for uniform u, so the in-degree of rank k falls like k^(-2/3) (a heavy tail)
-/// while the popular suppliers are spread over the block, not the lowest ids.
+/// while the popular suppliers are spread over the block, not the lowest ids. The permutation is
+/// arithmetic, rank k → `(k · m + a) mod size` with m coprime to the size, so drawing a
+/// supplier touches no per-supplier memory (no cache miss per link).
 public struct SupplierLayout: Sendable {
     /// Number of suppliers.
     public let count: Int
@@ -14,8 +16,9 @@ public struct SupplierLayout: Sendable {
     public let tiers: [Range<Int>]
     /// The index range of each (tier, family) block; `blocks[tier][family]` may be empty.
     let blocks: [[Range<Int>]]
-    /// Block-wise popularity order: `ranked[block.lowerBound + k]` is the block's k-th most popular supplier.
-    let ranked: [Int32]
+    /// Per block `tier × families + family`, for drawing: the block (its tier when the block is
+    /// empty), and the multiplier and offset of its popularity permutation.
+    let blockLower: [Int], blockCount: [Int], blockMultiplier: [Int], blockOffset: [Int]
 
     /// Lays out `count` suppliers (at least ``TierShape/count`` × 2) with popularity drawn from `seed`.
     /// - Complexity: O(count) time and 4 × count bytes.
@@ -42,22 +45,29 @@ public struct SupplierLayout: Sendable {
         }
         self.tiers = tiers
         self.blocks = blocks
-        var ranked = [Int32](repeating: 0, count: count)
         var random = SeededRandom(seed: seed, stream: 1)
-        for row in blocks {
-            for block in row where !block.isEmpty {
-                for i in block { ranked[i] = Int32(i) }
-                // Fisher–Yates inside the block.
-                var i = block.upperBound - 1
-                while i > block.lowerBound {
-                    let j = block.lowerBound + random.below(i - block.lowerBound + 1)
-                    ranked.swapAt(i, j)
-                    i -= 1
-                }
+        var lower: [Int] = [], counts: [Int] = [], multipliers: [Int] = [], offsets: [Int] = []
+        for (t, row) in blocks.enumerated() {
+            for block in row {
+                let drawn = block.isEmpty ? tiers[t] : block
+                lower.append(drawn.lowerBound)
+                counts.append(drawn.count)
+                var m = 1 + random.below(max(1, drawn.count - 1))
+                while Self.gcd(m, drawn.count) != 1 { m += 1 }
+                multipliers.append(m)
+                offsets.append(random.below(drawn.count))
             }
         }
-        self.ranked = ranked
+        blockLower = lower
+        blockCount = counts
+        blockMultiplier = multipliers
+        blockOffset = offsets
     }
+
+    static func gcd(_ a: Int, _ b: Int) -> Int { b == 0 ? a : gcd(b, a % b) }
+
+    /// The number of product families (blocks per tier).
+    static var families: Int { ChainFamily.all.count }
 
     /// The tier of supplier `index`.
     @inline(__always)
@@ -82,17 +92,13 @@ public struct SupplierLayout: Sendable {
         return n - 1
     }
 
-    /// A supplier of `block` drawn by popularity.
+    /// A supplier of block `tier × families + family` drawn by popularity.
     @inline(__always)
-    func popular(in block: Range<Int>, _ random: inout SeededRandom) -> Int {
-        popular(lower: block.lowerBound, count: block.count, &random)
-    }
-
-    /// A supplier of the block `lower ..< lower + count` drawn by popularity.
-    @inline(__always)
-    func popular(lower: Int, count: Int, _ random: inout SeededRandom) -> Int {
+    func popular(block b: Int, _ random: inout SeededRandom) -> Int {
         let u = random.unit()
-        let rank = Int(Double(count) * u * u * u)
-        return Int(ranked[lower + min(rank, count - 1)])
+        let size = blockCount[b]
+        let rank = min(Int(Double(size) * u * u * u), size - 1)
+        // rank · m < 10^18 for sizes up to 10^9: no overflow.
+        return blockLower[b] + (rank &* blockMultiplier[b] &+ blockOffset[b]) % size
     }
 }

@@ -77,7 +77,7 @@ public enum SupplyChainGenerator {
     /// - Throws: ``GeneratorError/invalidParameters(_:)`` for impossible sizes,
     ///   ``GeneratorError/outputFailed(path:reason:)`` when a file cannot be written.
     /// - Complexity: O(suppliers + links + contracts) time; O(suppliers + largest out-degree)
-    ///   memory (about 20 bytes per supplier), independent of the number of links.
+    ///   memory (about 25 bytes per supplier), independent of the number of links.
     public static func generate(_ options: GeneratorOptions, into directory: String) throws(GeneratorError) -> GenerationSummary {
         try options.validate()
         do {
