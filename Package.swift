@@ -34,13 +34,15 @@ let package = Package(
         .target(
             name: "RiskModel",
             dependencies: ["SupplyChainModel", "SupplyGraph", "Importers", .product(name: "Yams", package: "Yams")]),
+        // Seeded synthetic supply chains written as native CSV/XML (`flrisk generate`).
+        .target(name: "SyntheticSupplyChain", dependencies: ["SupplyChainModel", "RiskModel"]),
         // Review queue -> JSON / Markdown / CSV / HTML / SARIF, explanations, baseline diffs.
         .target(name: "Reporting", dependencies: ["SupplyChainModel", "RiskModel", "SupplyGraph"]),
         // The thin command-line front end.
         .executableTarget(
             name: "flrisk",
             dependencies: [
-                "SupplyChainModel", "Importers", "RiskModel", "Reporting",
+                "SupplyChainModel", "Importers", "RiskModel", "Reporting", "SyntheticSupplyChain",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
 
@@ -52,6 +54,9 @@ let package = Package(
         .testTarget(
             name: "ReportingTests", dependencies: ["Reporting", "RiskModel", "Importers"],
             exclude: ["Golden", "Fixtures"]),
+        .testTarget(
+            name: "SyntheticSupplyChainTests",
+            dependencies: ["SyntheticSupplyChain", "Importers", "RiskModel", "SupplyChainModel", "FlriskTestSupport"]),
         .testTarget(name: "CLITests", dependencies: ["flrisk"]),
         // Hostile files and resource limits; large inputs are generated at run time.
         .testTarget(name: "HostileInputTests", dependencies: ["Importers", "SupplyChainModel", "RiskModel", "FlriskTestSupport"], exclude: ["Corpus"]),

@@ -12,7 +12,7 @@ struct Flrisk: ParsableCommand {
             with --strict), 3 a report file could not be written, 64 bad command-line usage.
             """,
         version: "0.1.0",
-        subcommands: [Score.self, Validate.self, Explain.self, Config.self],
+        subcommands: [Score.self, Validate.self, Explain.self, Config.self, Generate.self],
         defaultSubcommand: Score.self)
 }
 

@@ -1,0 +1,119 @@
+import Foundation
+
+/// What to generate.
+public struct GeneratorOptions: Sendable, Hashable {
+    /// Number of suppliers (at least ``minimumSuppliers``).
+    public var suppliers: Int
+    /// Number of links (at most suppliers × (suppliers − 1)).
+    public var links: Int
+    /// Number of contracts; nil means one per supplier.
+    public var contracts: Int?
+    public var seed: UInt64
+    public var format: OutputFormat
+
+    public static let minimumSuppliers = 10
+    public static let maximumSuppliers = 1_000_000_000
+
+    public init(suppliers: Int, links: Int, contracts: Int? = nil, seed: UInt64 = 1, format: OutputFormat = .csv) {
+        self.suppliers = suppliers
+        self.links = links
+        self.contracts = contracts
+        self.seed = seed
+        self.format = format
+    }
+
+    /// The number of contracts written: ``contracts``, else one per supplier.
+    public var contractCount: Int { contracts ?? suppliers }
+
+    /// Checks the sizes.
+    /// - Throws: ``GeneratorError/invalidParameters(_:)`` naming the bad value and the allowed range.
+    public func validate() throws(GeneratorError) {
+        guard suppliers >= Self.minimumSuppliers else {
+            throw .invalidParameters("--suppliers must be at least \(Self.minimumSuppliers) (one per tier and product family is not a chain); got \(suppliers)")
+        }
+        guard suppliers <= Self.maximumSuppliers else {
+            throw .invalidParameters("--suppliers must be at most \(Self.maximumSuppliers); got \(suppliers)")
+        }
+        guard links >= 0 else { throw .invalidParameters("--links must be 0 or more; got \(links)") }
+        let pairs = suppliers.multipliedReportingOverflow(by: suppliers - 1)
+        if !pairs.overflow && links > pairs.partialValue {
+            throw .invalidParameters(
+                "--links \(links) is more than the \(pairs.partialValue) distinct (buyer, supplier) pairs of \(suppliers) suppliers (no self links, no repeated pairs)")
+        }
+        if let contracts, contracts < 0 { throw .invalidParameters("--contracts must be 0 or more; got \(contracts)") }
+    }
+
+    /// The three file names in the output directory.
+    public var fileNames: [String] { ["suppliers", "links", "contracts"].map { "\($0).\(format.fileExtension)" } }
+}
+
+/// What a run wrote.
+public struct GenerationSummary: Sendable {
+    /// Final paths of the suppliers, links and contracts files.
+    public var files: [String]
+    /// Bytes of each file, in the same order.
+    public var bytes: [UInt64]
+    public var suppliers: Int
+    public var links: Int
+    public var contracts: Int
+    /// The layout the files follow (tier ranges of the supplier indices).
+    public var layout: SupplierLayout
+}
+
+/// Writes synthetic supply chains shaped like real ones as native flrisk input files.
+///
+/// ```swift
+/// let summary = try SupplyChainGenerator.generate(
+///     GeneratorOptions(suppliers: 10_000, links: 100_000, seed: 7), into: "out/synthetic")
+/// ```
+///
+/// The same options always give byte-identical files. Shape, parameters and defaults:
+/// docs/GENERATOR.md.
+public enum SupplyChainGenerator {
+    /// Generates `suppliers.<ext>`, `links.<ext>` and `contracts.<ext>` in `directory` (created
+    /// when missing). Each is written under a temporary name and renamed only when all three are
+    /// complete, so a failed run leaves no partial file and replaces none.
+    ///
+    /// - Throws: ``GeneratorError/invalidParameters(_:)`` for impossible sizes,
+    ///   ``GeneratorError/outputFailed(path:reason:)`` when a file cannot be written.
+    /// - Complexity: O(suppliers + links + contracts) time; O(suppliers + largest out-degree)
+    ///   memory (about 25 bytes per supplier), independent of the number of links.
+    public static func generate(_ options: GeneratorOptions, into directory: String) throws(GeneratorError) -> GenerationSummary {
+        try options.validate()
+        do {
+            try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        } catch {
+            throw .outputFailed(path: directory, reason: "cannot create the output directory: \(error.localizedDescription)")
+        }
+        let base = directory.hasSuffix("/") ? directory : directory + "/"
+        let layout = SupplierLayout(suppliers: options.suppliers, seed: options.seed)
+        let catalog = SupplierCatalog(layout: layout, seed: options.seed)
+        let paths = options.fileNames.map { base + $0 }
+        var suppliers = try OutputFile(path: paths[0])
+        var links: OutputFile
+        do { links = try OutputFile(path: paths[1]) } catch { suppliers.discard(); throw error }
+        var contracts: OutputFile
+        do { contracts = try OutputFile(path: paths[2]) } catch { suppliers.discard(); links.discard(); throw error }
+        do {
+            try SupplierWriter(catalog: catalog, format: options.format).write(to: &suppliers)
+            let degrees = OutDegrees.draw(layout: layout, links: options.links, seed: options.seed)
+            try LinkWriter(catalog: catalog, degrees: degrees, format: options.format, seed: options.seed).write(to: &links)
+            try ContractWriter(catalog: catalog, count: options.contractCount, format: options.format, seed: options.seed)
+                .write(to: &contracts)
+            try suppliers.flush()
+            try links.flush()
+            try contracts.flush()
+            try suppliers.commit()
+            try links.commit()
+            try contracts.commit()
+        } catch {
+            suppliers.discard()
+            links.discard()
+            contracts.discard()
+            throw error
+        }
+        return GenerationSummary(
+            files: paths, bytes: [suppliers.bytesWritten, links.bytesWritten, contracts.bytesWritten], suppliers: options.suppliers, links: options.links,
+            contracts: options.contractCount, layout: layout)
+    }
+}

@@ -1,0 +1,73 @@
+import ArgumentParser
+import Foundation
+import SyntheticSupplyChain
+
+extension OutputFormat: ExpressibleByArgument {}
+
+extension Flrisk {
+    /// `flrisk generate`: writes a synthetic supply chain as native input files.
+    struct Generate: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Write a synthetic supply chain (suppliers, links, contracts) as native CSV or XML files.",
+            discussion: """
+                Tiers brands → assemblers → component makers → processors → raw material, heavy-tailed \
+                degrees, real ISO countries and DOL goods, a few UFLPA-named suppliers. The same \
+                arguments give byte-identical files; links are streamed (memory grows with suppliers, \
+                not links). Exit 2 for impossible sizes, 3 when a file cannot be written. See docs/GENERATOR.md.
+                """)
+
+        @Option(help: "Number of suppliers (at least 10).")
+        var suppliers: Int
+
+        @Option(help: "Number of links (at most suppliers × (suppliers − 1)).")
+        var links: Int
+
+        @Option(help: "Number of contracts (default: one per supplier).")
+        var contracts: Int?
+
+        @Option(help: "Random seed; the same seed gives the same files.")
+        var seed: UInt64 = 1
+
+        @Option(help: "csv or xml.")
+        var format: OutputFormat = .csv
+
+        @Option(help: ArgumentHelp("Directory for suppliers, links and contracts files (created when missing).", valueName: "dir"))
+        var output: String
+
+        @Flag(help: "Print sizes, time, throughput and peak memory to standard error.")
+        var verbose = false
+
+        func run() throws {
+            let options = GeneratorOptions(suppliers: suppliers, links: links, contracts: contracts, seed: seed, format: format)
+            let started = DispatchTime.now().uptimeNanoseconds
+            let summary: GenerationSummary
+            do {
+                summary = try SupplyChainGenerator.generate(options, into: output)
+            } catch {
+                Console.error(error.description)
+                switch error {
+                case .invalidParameters: throw ExitCode(ExitStatus.badInput)
+                case .outputFailed: throw ExitCode(ExitStatus.outputFailed)
+                }
+            }
+            let seconds = Double(DispatchTime.now().uptimeNanoseconds - started) / 1e9
+            let total = summary.bytes.reduce(0, +)
+            print("Wrote \(summary.files.joined(separator: ", ")): \(summary.suppliers) suppliers, \(summary.links) links, \(summary.contracts) contracts.")
+            if verbose {
+                for (file, bytes) in zip(summary.files, summary.bytes) { Console.error("flrisk: \(file): \(bytes) bytes") }
+                let rate = Double(total) / 1e6 / max(seconds, 1e-9)
+                Console.error("flrisk: generated \(total) bytes in \(Self.fixed(seconds, 3)) s (\(Self.fixed(rate, 1)) MB/s); peak memory \(Self.peakMemory())")
+            }
+        }
+
+        static func fixed(_ value: Double, _ digits: Int) -> String { String(format: "%.\(digits)f", value) }
+
+        /// VmHWM from /proc/self/status, or "unknown".
+        static func peakMemory() -> String {
+            guard let status = try? String(contentsOfFile: "/proc/self/status", encoding: .utf8),
+                let line = status.split(separator: "\n").first(where: { $0.hasPrefix("VmHWM:") })
+            else { return "unknown" }
+            return line.dropFirst("VmHWM:".count).trimmingCharacters(in: .whitespaces)
+        }
+    }
+}
