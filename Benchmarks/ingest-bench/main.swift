@@ -144,7 +144,7 @@ do {
         }
         let index = ids
         try measure("flrisk-links-table", path: path, repeats: repeats) {
-            try NativeCSVImporter.linkTable(path: path, supplier: { index.index(ofBytes: $0) }).table.count
+            try NativeCSVImporter.linkTable(path: path, supplier: { index.indices(ofKeys: $0, ends: $1, workers: 1) }).table.count
         }
 
     case "fpds":

@@ -17,9 +17,9 @@ public struct SupplierIndex: Sendable {
     public func index(of id: String) -> Int32? { ids.index(of: id) }
 
     /// A look-up by id bytes for ``Importers/NativeCSVImporter/linkTable(path:options:supplier:)``.
-    public var lookup: @Sendable (UnsafeRawBufferPointer) -> Int32? {
+    public var lookup: @Sendable (UnsafeRawBufferPointer, UnsafeBufferPointer<Int>) -> [Int32] {
         let ids = self.ids
-        return { ids.index(ofBytes: $0) }
+        return { keys, ends in ids.indices(ofKeys: keys, ends: ends, workers: 1) }
     }
 }
 

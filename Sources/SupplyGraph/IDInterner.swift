@@ -10,22 +10,29 @@ internal import CPrefetch
 /// Interns string identifiers to dense integers `0..<count`, in first-seen order.
 ///
 /// Keys are stored once, back to back in one byte buffer. The table is open addressing with
-/// linear probing; each slot holds the key's index and 32 bits of its 64-bit hash, so a probe
-/// compares key bytes only when the hash bits agree. No `String` hashing and no allocation per
-/// key: interning millions of ids costs a hash and about one cache miss each.
+/// linear probing over 16-byte slots: the key's first 8 bytes, then 16 bits of its hash, its
+/// length (up to 255) and its index. Keys of at most 8 bytes (most ids) are compared inside
+/// the slot, so a look-up costs a hash and about one cache miss; longer keys compare the rest
+/// of their bytes only when prefix, length and hash bits all agree. No `String` hashing and no
+/// allocation per key.
 public struct IDInterner: Sendable {
     private var bytes: [UInt8] = []
     /// End offset of each key in `bytes`.
     private var ends: [Int] = []
-    /// Per slot: `hash >> 32 << 32 | (index + 1)`, 0 when empty.
-    private var slots: [UInt64]
+    private var slots: [Slot]
     private var mask: Int
+
+    /// One table slot. `meta` is `hash16 << 48 | length8 << 40 | (index + 1)`; 0 when empty.
+    struct Slot: Sendable {
+        var prefix: UInt64 = 0
+        var meta: UInt64 = 0
+    }
 
     /// - Parameter capacity: the expected number of distinct ids.
     public init(capacity: Int = 16) {
         var size = 16
         while size < capacity * 2 { size <<= 1 }
-        slots = [UInt64](repeating: 0, count: size)
+        slots = [Slot](repeating: Slot(), count: size)
         mask = size - 1
         ends.reserveCapacity(capacity)
     }
@@ -50,9 +57,7 @@ public struct IDInterner: Sendable {
 
     /// The index of the id made of `key`'s bytes, or nil.
     public func index(ofBytes key: UnsafeRawBufferPointer) -> Int32? {
-        let hash = Self.hash(key)
-        let found = probe(key, hash: hash)
-        return found.index
+        probe(key, hash: Self.hash(key)).index
     }
 
     /// Looks up many keys at once, on Dispatch workers (lookups only read the table).
@@ -67,43 +72,54 @@ public struct IDInterner: Sendable {
         var result = [Int32](repeating: -1, count: count)
         let chunks = max(1, min(workers, count / 4096 + 1))
         result.withUnsafeMutableBufferPointer { out in
+            if chunks == 1 {
+                lookUp(keys: keys, ends: ends, range: 0..<count, into: out)
+                return
+            }
             let shared = UnsafeTransfer((keys, ends, out))
             DispatchQueue.concurrentPerform(iterations: chunks) { chunk in
                 let (keys, ends, out) = shared.pointer
-                // Files list the links of one buyer together: a key equal to the one before
-                // reuses its index instead of probing the table.
-                var previous: UnsafeRawBufferPointer?
-                var previousIndex: Int32 = -1
-                let range = (count * chunk / chunks)..<(count * (chunk + 1) / chunks)
-                let key = { (i: Int) in UnsafeRawBufferPointer(rebasing: keys[(i == 0 ? 0 : ends[i - 1])..<ends[i]]) }
-                // Hashes are computed `lookahead` keys early and their slots prefetched, so the
-                // table's cache misses overlap instead of queueing one after another.
-                let lookahead = 16
-                var hashes = [UInt64](repeating: 0, count: lookahead)
-                for i in range.prefix(lookahead) { hashes[i % lookahead] = Self.hash(key(i)) }
-                self.slots.withUnsafeBufferPointer { slots in
-                    for i in range {
-                        let hash = hashes[i % lookahead]
-                        let ahead = i + lookahead
-                        if ahead < range.upperBound {
-                            let next = Self.hash(key(ahead))
-                            hashes[ahead % lookahead] = next
-                            flrisk_prefetch(slots.baseAddress! + (Int(truncatingIfNeeded: next) & self.mask))
-                        }
-                        let current = key(i)
-                        if let previous, previous.count == current.count,
-                            current.isEmpty || memcmp(previous.baseAddress!, current.baseAddress!, current.count) == 0 {
-                            out[i] = previousIndex
-                            continue
-                        }
-                        previousIndex = self.probe(current, hash: hash).index ?? -1
-                        out[i] = previousIndex
-                        previous = current
-                    }
-                }
+                self.lookUp(keys: keys, ends: ends, range: (count * chunk / chunks)..<(count * (chunk + 1) / chunks), into: out)
             }
         }
         return result
+    }
+
+    /// Looks up keys `range`, hashing `lookahead` keys early and prefetching their slots so
+    /// that the table's cache misses overlap instead of queueing one after another.
+    private func lookUp(keys: UnsafeRawBufferPointer, ends: UnsafeBufferPointer<Int>, range: Range<Int>, into out: UnsafeMutableBufferPointer<Int32>) {
+        // Files list the links of one buyer together: a key equal to the one before reuses
+        // its index instead of probing the table.
+        var previous: UnsafeRawBufferPointer?
+        var previousIndex: Int32 = -1
+        let key = { (i: Int) in UnsafeRawBufferPointer(rebasing: keys[(i == 0 ? 0 : ends[i - 1])..<ends[i]]) }
+        let lookahead = 16
+        var hashes = (UInt64(0), UInt64(0), UInt64(0), UInt64(0), UInt64(0), UInt64(0), UInt64(0), UInt64(0),
+                      UInt64(0), UInt64(0), UInt64(0), UInt64(0), UInt64(0), UInt64(0), UInt64(0), UInt64(0))
+        withUnsafeMutableBytes(of: &hashes) { raw in
+            let ring = raw.bindMemory(to: UInt64.self)
+            for i in range.prefix(lookahead) { ring[i % lookahead] = Self.hash(key(i)) }
+            slots.withUnsafeBufferPointer { slots in
+                for i in range {
+                    let hash = ring[i % lookahead]
+                    let ahead = i + lookahead
+                    if ahead < range.upperBound {
+                        let next = Self.hash(key(ahead))
+                        ring[ahead % lookahead] = next
+                        flrisk_prefetch(slots.baseAddress! + (Int(truncatingIfNeeded: next) & mask))
+                    }
+                    let current = key(i)
+                    if let previous, previous.count == current.count,
+                        current.isEmpty || memcmp(previous.baseAddress!, current.baseAddress!, current.count) == 0 {
+                        out[i] = previousIndex
+                        continue
+                    }
+                    previousIndex = probe(current, hash: hash).index ?? -1
+                    out[i] = previousIndex
+                    previous = current
+                }
+            }
+        }
     }
 
     /// The id interned at `index`.
@@ -121,54 +137,76 @@ public struct IDInterner: Sendable {
         let index = Int32(ends.count)
         bytes.append(contentsOf: key)
         ends.append(bytes.count)
-        slots[found.slot] = Self.tag(hash) | UInt64(index + 1)
+        slots[found.slot] = Slot(prefix: Self.prefix(key), meta: Self.tag(hash, length: key.count) | UInt64(index + 1))
         if ends.count * 2 > slots.count { grow() }
         return (index, true)
     }
 
+    /// Hash bits and length, the upper 24 bits of a slot's `meta`.
     @inline(__always)
-    private static func tag(_ hash: UInt64) -> UInt64 { hash & 0xFFFF_FFFF_0000_0000 }
+    private static func tag(_ hash: UInt64, length: Int) -> UInt64 {
+        (hash & 0xFFFF_0000_0000_0000) | UInt64(min(length, 255)) << 40
+    }
+
+    /// The first 8 bytes of `key`, zero-padded (the length, in the tag, tells "A" from "A\0").
+    @inline(__always)
+    private static func prefix(_ key: UnsafeRawBufferPointer) -> UInt64 {
+        if key.count >= 8 { return key.loadUnaligned(as: UInt64.self) }
+        var word: UInt64 = 0
+        var shift: UInt64 = 0
+        for byte in key {
+            word |= UInt64(byte) << shift
+            shift += 8
+        }
+        return word
+    }
 
     @inline(__always)
     private func probe(_ key: UnsafeRawBufferPointer, hash: UInt64) -> (index: Int32?, slot: Int) {
-        let tag = Self.tag(hash)
+        let tag = Self.tag(hash, length: key.count)
+        let prefix = Self.prefix(key)
         return slots.withUnsafeBufferPointer { slots in
-            ends.withUnsafeBufferPointer { ends in
-                bytes.withUnsafeBytes { stored in
-                    var slot = Int(truncatingIfNeeded: hash) & mask
-                    while true {
-                        let entry = slots[slot]
-                        if entry == 0 { return (nil, slot) }
-                        if entry & 0xFFFF_FFFF_0000_0000 == tag {
-                            let index = Int(entry & 0xFFFF_FFFF) - 1
-                            let start = index == 0 ? 0 : ends[index - 1]
-                            if ends[index] - start == key.count
-                                && (key.isEmpty || memcmp(stored.baseAddress! + start, key.baseAddress!, key.count) == 0) {
-                                return (Int32(index), slot)
-                            }
-                        }
-                        slot = (slot + 1) & mask
-                    }
+            var slot = Int(truncatingIfNeeded: hash) & mask
+            while true {
+                let entry = slots[slot]
+                if entry.meta == 0 { return (nil, slot) }
+                if entry.meta & 0xFFFF_FF00_0000_0000 == tag && entry.prefix == prefix {
+                    let index = Int(entry.meta & 0xFFFF_FFFF) - 1
+                    if key.count <= 8 || rest(of: index, equals: key) { return (Int32(index), slot) }
                 }
+                slot = (slot + 1) & mask
+            }
+        }
+    }
+
+    /// Whether the stored key `index` equals `key` (same prefix already known).
+    private func rest(of index: Int, equals key: UnsafeRawBufferPointer) -> Bool {
+        ends.withUnsafeBufferPointer { ends in
+            bytes.withUnsafeBytes { stored in
+                let start = index == 0 ? 0 : ends[index - 1]
+                return ends[index] - start == key.count && memcmp(stored.baseAddress! + start + 8, key.baseAddress! + 8, key.count - 8) == 0
             }
         }
     }
 
     private mutating func grow() {
         let size = slots.count * 2
-        slots = [UInt64](repeating: 0, count: size)
-        mask = size - 1
-        // Rehash from the stored keys' hashes (recomputed: 32 bits of tag are not enough).
+        var grown = [Slot](repeating: Slot(), count: size)
+        let mask = size - 1
+        // Rehash from the stored keys' hashes (recomputed: the slot keeps only 16 bits).
         bytes.withUnsafeBytes { stored in
             var start = 0
             for (index, end) in ends.enumerated() {
-                let hash = Self.hash(UnsafeRawBufferPointer(rebasing: stored[start..<end]))
+                let key = UnsafeRawBufferPointer(rebasing: stored[start..<end])
+                let hash = Self.hash(key)
                 var slot = Int(truncatingIfNeeded: hash) & mask
-                while slots[slot] != 0 { slot = (slot + 1) & mask }
-                slots[slot] = Self.tag(hash) | UInt64(index + 1)
+                while grown[slot].meta != 0 { slot = (slot + 1) & mask }
+                grown[slot] = Slot(prefix: Self.prefix(key), meta: Self.tag(hash, length: key.count) | UInt64(index + 1))
                 start = end
             }
         }
+        slots = grown
+        self.mask = mask
     }
 
     /// A 64-bit hash of the bytes: 8 bytes at a time, multiply-xorshift mixing.

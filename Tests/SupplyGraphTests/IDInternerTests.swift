@@ -35,6 +35,28 @@ import Testing
     }
 }
 
+@Suite struct IDInternerSlotTests {
+    /// Keys of at most 8 bytes are compared inside the slot, longer ones by prefix, length and
+    /// the rest of their bytes: keys that share a prefix, differ by a trailing NUL, or share
+    /// their first 255 bytes stay apart.
+    @Test func keysThatShareAPrefixOrDifferByNULStayApart() {
+        let long = String(repeating: "x", count: 255)
+        let keys = [
+            "A", "A\u{0}", "A\u{0}\u{0}", "ABCDEFGH", "ABCDEFGHI", "ABCDEFGHJ", "ABCDEFGH\u{0}", "ABCDEFG",
+            long, long + "a", long + "b", long + "ab", String(repeating: "x", count: 254) + "y", "\u{0}",
+        ]
+        var interner = IDInterner(capacity: 2)
+        for (i, key) in keys.enumerated() { #expect(interner.intern(key) == (Int32(i), true)) }
+        for (i, key) in keys.enumerated() {
+            #expect(interner.index(of: key) == Int32(i))
+            #expect(interner.id(at: Int32(i)) == key)
+        }
+        #expect(interner.index(of: "ABCDEFGHK") == nil)
+        #expect(interner.index(of: long + "c") == nil)
+        #expect(interner.index(of: "") == nil)
+    }
+}
+
 @Suite struct IDInternerBatchTests {
     @Test(arguments: [1, 2, 3])
     func batchLookupMatchesSingleLookups(workers: Int) {

@@ -1,8 +1,9 @@
 import SupplyChainModel
 
-/// Finds the supplier position of an id given as UTF-8 bytes (after trimming); nil when no
-/// supplier has that id.
-public typealias SupplierLookup = @Sendable (UnsafeRawBufferPointer) -> Int32?
+/// Finds the supplier positions of many ids at once: `keys` holds the ids' UTF-8 bytes back to
+/// back, `ends` the end offset of each; the answer has one position per id, −1 when no
+/// supplier has it. (A batch, so that the look-ups' cache misses can overlap.)
+public typealias SupplierLookup = @Sendable (_ keys: UnsafeRawBufferPointer, _ ends: UnsafeBufferPointer<Int>) -> [Int32]
 
 extension NativeCSVImporter {
     /// Reads a native links file straight into a ``LinkTable``, resolving each end with
@@ -66,7 +67,9 @@ struct LinkRowSink: RawRecordSink {
     var recordLines: [Int32] = []
     var transcoded: (firstLine: Int, fields: Int)?
     private var goodIndex: [String: Int32] = [:]
-    private var lastBuyer: (bytes: [UInt8], index: Int32?) = ([], nil)
+    private var lastGood: (bytes: [UInt8], number: Int32) = ([], -1)
+    /// Per record of the batch being converted: whether it is wider than the header.
+    private var wide: [Bool] = []
 
     init(layout: LinkRowLayout) {
         self.layout = layout
@@ -74,7 +77,16 @@ struct LinkRowSink: RawRecordSink {
         summary = ImportSummary(file: layout.path)
     }
 
+    /// Converts a batch in three passes: check each row and collect the ids of the good ones,
+    /// resolve all ids in one batch look-up, then add or reject the rows in order.
     mutating func consume(_ records: RawRecords) {
+        var outcomes: [RowOutcome] = []
+        outcomes.reserveCapacity(records.count)
+        wide.removeAll(keepingCapacity: true)
+        var keys: [UInt8] = []
+        var keyEnds: [Int] = []
+        keys.reserveCapacity(records.bytes.count / 2)
+        keyEnds.reserveCapacity(records.count * 2)
         records.bytes.withUnsafeBytes { bytes in
             records.fieldEnds.withUnsafeBufferPointer { ends in
                 var firstField = 0
@@ -83,31 +95,72 @@ struct LinkRowSink: RawRecordSink {
                     let record = RawRecord(bytes: bytes, ends: ends, first: firstField, count: lastField - firstField, line: records.lines[r])
                     firstField = lastField
                     recordLines.append(Int32(clamping: record.line))
-                    if record.line == layout.headerLine && summary.read == 0 && recordLines.count == 1 { continue }
-                    consume(record)
+                    if record.line == layout.headerLine && summary.read == 0 && recordLines.count == 1 {
+                        outcomes.append(.skip)
+                        wide.append(false)
+                        continue
+                    }
+                    outcomes.append(check(record, keys: &keys, keyEnds: &keyEnds))
+                }
+            }
+        }
+        let positions = keys.withUnsafeBytes { k in keyEnds.withUnsafeBufferPointer { layout.lookup(k, $0) } }
+        records.bytes.withUnsafeBytes { bytes in
+            records.fieldEnds.withUnsafeBufferPointer { ends in
+                var firstField = 0
+                for r in 0..<records.count {
+                    let lastField = records.recordEnds[r]
+                    let record = RawRecord(bytes: bytes, ends: ends, first: firstField, count: lastField - firstField, line: records.lines[r])
+                    firstField = lastField
+                    if wide[r] { noteWide(record) }
+                    switch outcomes[r] {
+                    case .skip: break
+                    case .rejected(let rejection): reject(record, rejection)
+                    case .decoded(let link): consumeDecoded(record, link)
+                    case .link(let key, let share, let good):
+                        let buyer = positions[key], supplier = positions[key + 1]
+                        add(record, buyer: buyer < 0 ? nil : buyer, supplier: supplier < 0 ? nil : supplier, share: share, good: good) {
+                            keys.withUnsafeBytes { k in
+                                (String(decoding: k[(key == 0 ? 0 : keyEnds[key - 1])..<keyEnds[key]], as: UTF8.self),
+                                 String(decoding: k[keyEnds[key]..<keyEnds[key + 1]], as: UTF8.self))
+                            }
+                        }
+                    }
                 }
             }
         }
     }
 
-    private mutating func consume(_ record: RawRecord) {
+    /// What the first pass found about a row.
+    enum RowOutcome {
+        case skip
+        case rejected(RowRejection)
+        /// A row with bytes outside ASCII, converted by the `String` path.
+        case decoded(SupplyLink)
+        /// A good row: its ids are keys `key` and `key + 1` of the batch.
+        case link(key: Int, share: Double?, good: Int32)
+    }
+
+    /// Counts the row and checks everything but the ids; a good row's ids go to `keys`.
+    private mutating func check(_ record: RawRecord, keys: inout [UInt8], keyEnds: inout [Int]) -> RowOutcome {
         summary.read += 1
-        guard record.isASCII else { return consumeDecoded(record) }
+        guard record.isASCII else { return decode(record) }
         if record.isBlank {
             summary.blank += 1
-            return
+            wide.append(false)
+            return .skip
         }
-        noteWidth(record)
+        wide.append(isWide(record))
         let buyer = record.trimmedField(layout.buyer)
-        guard !buyer.isEmpty else { return reject(record, RowRejection("missing-value", "'buyer_id' is empty", column: layout.buyer + 1)) }
+        guard !buyer.isEmpty else { return .rejected(RowRejection("missing-value", "'buyer_id' is empty", column: layout.buyer + 1)) }
         let supplier = record.trimmedField(layout.supplier)
-        guard !supplier.isEmpty else { return reject(record, RowRejection("missing-value", "'supplier_id' is empty", column: layout.supplier + 1)) }
+        guard !supplier.isEmpty else { return .rejected(RowRejection("missing-value", "'supplier_id' is empty", column: layout.supplier + 1)) }
         var share: Double?
         if let column = layout.share {
             let text = record.trimmedField(column)
             if !text.isEmpty {
                 guard let value = NumberParsing.fraction(bytes: text), value > 0, value <= 1 else {
-                    return reject(record, RowRejection(
+                    return .rejected(RowRejection(
                         "invalid-number", "'share' is '\(String(decoding: text, as: UTF8.self))'; expected \(LinkRows.shareExpected)",
                         column: column + 1))
                 }
@@ -117,40 +170,51 @@ struct LinkRowSink: RawRecordSink {
         var good: Int32 = -1
         if let column = layout.good {
             let text = record.trimmedField(column)
-            if !text.isEmpty { good = goodNumber(String(decoding: text, as: UTF8.self)) }
+            if !text.isEmpty { good = goodNumber(text) }
         }
-        let buyerIndex = resolveBuyer(buyer)
-        add(record, buyer: buyerIndex, supplier: layout.lookup(supplier), share: share, good: good,
-            ids: (String(decoding: buyer, as: UTF8.self), String(decoding: supplier, as: UTF8.self)))
+        let key = keyEnds.count
+        keys.append(contentsOf: buyer)
+        keyEnds.append(keys.count)
+        keys.append(contentsOf: supplier)
+        keyEnds.append(keys.count)
+        return .link(key: key, share: share, good: good)
     }
 
-    /// The `String` path, for records with bytes outside ASCII (UTF-8 or Windows-1252 text).
-    private mutating func consumeDecoded(_ raw: RawRecord) {
+    /// The first pass of the `String` path, for records with bytes outside ASCII (UTF-8 or
+    /// Windows-1252 text).
+    private mutating func decode(_ raw: RawRecord) -> RowOutcome {
         let record = decoded(raw)
         if record.isBlank {
             summary.blank += 1
-            return
+            wide.append(false)
+            return .skip
         }
-        noteWidth(raw)
-        let link: SupplyLink
+        wide.append(isWide(raw))
         do {
-            link = try LinkRows.convert(Row(record: record, map: layout.header, file: layout.path))
+            return .decoded(try LinkRows.convert(Row(record: record, map: layout.header, file: layout.path)))
         } catch {
-            return reject(raw, error)
+            return .rejected(error)
         }
-        var good: Int32 = -1
-        if let name = link.good { good = goodNumber(name) }
-        let lookup = layout.lookup
-        var ids = (link.buyerID, link.supplierID)
-        let buyer = ids.0.withUTF8 { lookup(UnsafeRawBufferPointer($0)) }
-        let supplier = ids.1.withUTF8 { lookup(UnsafeRawBufferPointer($0)) }
-        add(raw, buyer: buyer, supplier: supplier, share: link.share, good: good, ids: (link.buyerID, link.supplierID))
     }
 
-    /// Adds the link, or rejects the row when an end names no supplier.
-    private mutating func add(_ record: RawRecord, buyer: Int32?, supplier: Int32?, share: Double?, good: Int32, ids: (buyer: String, supplier: String)) {
+    /// The second pass of the `String` path: resolves the ids one by one.
+    private mutating func consumeDecoded(_ record: RawRecord, _ link: SupplyLink) {
+        var good: Int32 = -1
+        if let name = link.good { good = goodNumber(name) }
+        var ids = link.buyerID + link.supplierID
+        let split = link.buyerID.utf8.count
+        let positions = ids.withUTF8 { bytes in [split, bytes.count].withUnsafeBufferPointer { layout.lookup(UnsafeRawBufferPointer(bytes), $0) } }
+        add(record, buyer: positions[0] < 0 ? nil : positions[0], supplier: positions[1] < 0 ? nil : positions[1], share: link.share, good: good) {
+            (link.buyerID, link.supplierID)
+        }
+    }
+
+    /// Adds the link, or rejects the row when an end names no supplier (`ids` gives the ids
+    /// as text for the message).
+    private mutating func add(_ record: RawRecord, buyer: Int32?, supplier: Int32?, share: Double?, good: Int32, ids: () -> (buyer: String, supplier: String)) {
         guard let buyer, let supplier else {
-            let unknown = [buyer == nil ? "buyer_id '\(ids.buyer)'" : nil, supplier == nil ? "supplier_id '\(ids.supplier)'" : nil]
+            let (buyerID, supplierID) = ids()
+            let unknown = [buyer == nil ? "buyer_id '\(buyerID)'" : nil, supplier == nil ? "supplier_id '\(supplierID)'" : nil]
                 .compactMap { $0 }.joined(separator: " and ")
             return reject(record, RowRejection("unknown-supplier", "\(unknown) names no supplier in the suppliers file"))
         }
@@ -158,13 +222,13 @@ struct LinkRowSink: RawRecordSink {
         summary.accepted += 1
     }
 
-    /// The supplier position of a buyer id; files list a buyer's links together, so the last
-    /// answer is kept.
-    private mutating func resolveBuyer(_ bytes: UnsafeRawBufferPointer) -> Int32? {
-        if lastBuyer.bytes.elementsEqual(bytes) { return lastBuyer.index }
-        let index = layout.lookup(bytes)
-        lastBuyer = (Array(bytes), index)
-        return index
+    /// The number of a good given as bytes; the last good named is remembered (links of one
+    /// buyer often carry the same good).
+    private mutating func goodNumber(_ bytes: UnsafeRawBufferPointer) -> Int32 {
+        if lastGood.number >= 0, lastGood.bytes.elementsEqual(bytes) { return lastGood.number }
+        let number = goodNumber(String(decoding: bytes, as: UTF8.self))
+        lastGood = (Array(bytes), number)
+        return number
     }
 
     private mutating func goodNumber(_ name: String) -> Int32 {
@@ -175,10 +239,15 @@ struct LinkRowSink: RawRecordSink {
         return number
     }
 
-    /// Counts a record with non-empty fields past the header's width (`extra-fields`).
-    private mutating func noteWidth(_ record: RawRecord) {
+    /// Whether the record has non-empty fields past the header's width (`extra-fields`).
+    private func isWide(_ record: RawRecord) -> Bool {
         let width = layout.header.width
-        guard record.count > width, (width..<record.count).contains(where: { record.field($0).count > 0 }) else { return }
+        return record.count > width && (width..<record.count).contains(where: { record.field($0).count > 0 })
+    }
+
+    /// The `extra-fields` warning for a wide record.
+    private mutating func noteWide(_ record: RawRecord) {
+        let width = layout.header.width
         findings.append((Finding(
             .warning, code: "extra-fields",
             "the row has \(record.count) fields but the header names \(width); the extra fields are ignored",
