@@ -107,7 +107,7 @@ final class FPDSEntryReader: XMLStreamHandler {
         stack.count > levels ? stack[stack.count - 1 - levels] : nil
     }
 
-    func endElement(namespace: String, name: String, text: String, stream: XMLStream) {
+    func endElement(namespace: String, name: String, stream: XMLStream) {
         defer { depth -= 1 }
         if namespace == FPDSFeed.atomNamespace, name == "entry", let fields = entry {
             finish(fields)
@@ -115,7 +115,9 @@ final class FPDSEntryReader: XMLStreamHandler {
             return
         }
         guard entry != nil, namespace == FPDSFeed.fpdsNamespace else { return }
-        let value = text.trimmingWhitespace()
+        defer { if !stack.isEmpty { stack.removeLast() } }
+        guard Self.fieldNames.contains(name) else { return }
+        let value = stream.text.trimmingWhitespace()
         let v: String? = value.isEmpty ? nil : value
         let up = parent(1)
         switch name {
@@ -139,8 +141,14 @@ final class FPDSEntryReader: XMLStreamHandler {
         case "signedDate" where up == "relevantContractDates": entry!.signed = v
         default: break
         }
-        if !stack.isEmpty { stack.removeLast() }
     }
+
+    /// The elements whose text ``endElement(namespace:name:stream:)`` reads.
+    private static let fieldNames: Set<String> = [
+        "PIID", "modNumber", "obligatedAmount", "baseAndAllOptionsValue", "totalBaseAndAllOptionsValue", "productOrServiceCode",
+        "principalNAICSCode", "countryOfOrigin", "placeOfManufacture", "vendorName", "UEILegalBusinessName", "contractorName", "UEI",
+        "ultimateParentUEI", "countryCode", "descriptionOfContractRequirement", "signedDate",
+    ]
 
     func documentEnded(stream: XMLStream) {
         depth = 0

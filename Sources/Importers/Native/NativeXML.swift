@@ -51,6 +51,8 @@ final class NativeXMLReader: XMLStreamHandler {
     private var unknownNames: Set<String> = []
 
     static let sections = ["suppliers": "supplier", "links": "link", "contracts": "contract"]
+    /// Per record kind, the position of each column by element name.
+    static let columnIndex = columns.mapValues { Dictionary(uniqueKeysWithValues: $0.enumerated().map { ($0.element.name, $0.offset) }) }
     static let columns = [
         "supplier": NativeCSVImporter.supplierColumns, "link": NativeCSVImporter.linkColumns, "contract": NativeCSVImporter.contractColumns,
     ]
@@ -98,20 +100,20 @@ final class NativeXMLReader: XMLStreamHandler {
         }
     }
 
-    func endElement(namespace: String, name: String, text: String, stream: XMLStream) {
+    func endElement(namespace: String, name: String, stream: XMLStream) {
         defer { depth -= 1 }
         if depth == 4, let current = record {
-            let columns = Self.columns[current.kind]!
-            guard namespace == NativeXML.namespace, let index = columns.firstIndex(where: { $0.name == name }) else {
+            guard namespace == NativeXML.namespace, let index = Self.columnIndex[current.kind]![name] else {
+                let columns = Self.columns[current.kind]!
                 if unknownNames.insert(current.kind + "/" + name).inserted {
                     note(.note, "unknown-column", "ignoring the element <\(name)> in <\(current.kind)> (known: \(columns.map(\.name).joined(separator: ", ")))", line: stream.line)
                 }
                 return
             }
             if record!.values[index].isEmpty {
-                record!.values[index] = text
+                record!.values[index] = stream.text
             } else if name == "goods" {
-                record!.values[index] += ";" + text
+                record!.values[index] += ";" + stream.text
             } else {
                 note(.warning, "extra-fields", "<\(name)> is repeated in this <\(current.kind)>; the first is kept", line: stream.line)
             }

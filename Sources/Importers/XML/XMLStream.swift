@@ -9,9 +9,10 @@ import Glibc
 protocol XMLStreamHandler: AnyObject {
     /// An element starts. `line` is the line of its start tag.
     func startElement(namespace: String, name: String, attributes: [(name: String, value: String)], line: Int, stream: XMLStream)
-    /// An element ends; `text` is the character data directly inside it since its last child
-    /// element started or ended (leaf elements: their whole text).
-    func endElement(namespace: String, name: String, text: String, stream: XMLStream)
+    /// An element ends. ``XMLStream/text`` is the character data directly inside it since its
+    /// last child element started or ended (leaf elements: their whole text), decoded only
+    /// when asked for.
+    func endElement(namespace: String, name: String, stream: XMLStream)
     /// A root element ended: one document of the stream is complete.
     func documentEnded(stream: XMLStream)
 }
@@ -31,9 +32,11 @@ final class XMLStream {
     let path: String
     private unowned let handler: any XMLStreamHandler
     private var context: xmlParserCtxtPtr?
-    /// Interned names: libxml2 keeps each name once per parser dictionary.
+    /// Interned names: libxml2 keeps each name once per parser dictionary. A small
+    /// direct-mapped cache in front of the dictionary answers most look-ups.
     private var names: [UnsafeRawPointer: String] = [:]
-    private var text: [UInt8] = []
+    private var recentNames = [(key: UnsafeRawPointer?, name: String)](repeating: (nil, ""), count: 64)
+    private var textBytes: [UInt8] = []
     private var depth = 0
     private var sawElement = false
     private var failure: InputError?
@@ -156,6 +159,7 @@ final class XMLStream {
     private func startDocument(lineEnds: Int) throws {
         lineBase = lineEnds
         names.removeAll(keepingCapacity: true)
+        for i in recentNames.indices { recentNames[i] = (nil, "") }
         depth = 0
         ended = false
         // A zeroed handler with only our callbacks: libxml2's default SAX2 callbacks expect the
@@ -187,16 +191,27 @@ final class XMLStream {
     fileprivate func name(_ pointer: UnsafePointer<xmlChar>?) -> String {
         guard let pointer else { return "" }
         let key = UnsafeRawPointer(pointer)
-        if let known = names[key] { return known }
-        let string = String(cString: pointer)
-        names[key] = string
+        let slot = Int(bitPattern: UInt(bitPattern: key) >> 4) & 63
+        if recentNames[slot].key == key { return recentNames[slot].name }
+        let string: String
+        if let known = names[key] {
+            string = known
+        } else {
+            string = String(cString: pointer)
+            names[key] = string
+        }
+        recentNames[slot] = (key, string)
         return string
     }
+
+    /// The character data of the element that is ending (see
+    /// ``XMLStreamHandler/endElement(namespace:name:stream:)``).
+    var text: String { String(decoding: textBytes, as: UTF8.self) }
 
     fileprivate func started(namespace: String, name: String, attributes: [(name: String, value: String)]) {
         sawElement = true
         depth += 1
-        text.removeAll(keepingCapacity: true)
+        textBytes.removeAll(keepingCapacity: true)
         elements += 1
         if depth > limits.maxXMLDepth { return fail(limits.xmlTooDeep(at: SourceLocation(file: path, line: line))) }
         if elements > limits.maxRecords { return fail(limits.tooManyRecords(at: SourceLocation(file: path, line: line))) }
@@ -206,9 +221,8 @@ final class XMLStream {
 
     fileprivate func ended(namespace: String, name: String) {
         if failure != nil { return }
-        let string = String(decoding: text, as: UTF8.self)
-        text.removeAll(keepingCapacity: true)
-        handler.endElement(namespace: namespace, name: name, text: string, stream: self)
+        handler.endElement(namespace: namespace, name: name, stream: self)
+        textBytes.removeAll(keepingCapacity: true)
         depth -= 1
         if depth == 0, failure == nil, let context {
             ended = true
@@ -220,11 +234,11 @@ final class XMLStream {
 
     fileprivate func characters(_ bytes: UnsafePointer<xmlChar>, _ count: Int) {
         if failure != nil { return }
-        if text.count + count > limits.maxFieldBytes {
-            text.removeAll()
+        if textBytes.count + count > limits.maxFieldBytes {
+            textBytes.removeAll()
             return fail(limits.fieldTooLarge(at: SourceLocation(file: path, line: line), what: "the text of an element"))
         }
-        text.append(contentsOf: UnsafeBufferPointer(start: bytes, count: count))
+        textBytes.append(contentsOf: UnsafeBufferPointer(start: bytes, count: count))
     }
 
     fileprivate func refuseDTD() {
