@@ -16,7 +16,8 @@ run: deps
 test: deps
 	$(SWIFT) test
 
-## Build the libFuzzer targets (Fuzz/) and run each for FUZZ_SECONDS (default 60) seconds.
+## Build the libFuzzer targets (Fuzz/) and run each for FUZZ_SECONDS (default 60) seconds;
+## exits non-zero on a crash, a sanitizer report or a hang. .ci/run runs it with FUZZ_SECONDS=20.
 FUZZ_SECONDS ?= 60
 fuzz: deps
 	FUZZ_SECONDS=$(FUZZ_SECONDS) scripts/fuzz.sh

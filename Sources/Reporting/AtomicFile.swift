@@ -1,5 +1,11 @@
 import Foundation
 
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// A failure to write a report file.
 public struct OutputError: Error, Sendable, CustomStringConvertible {
     public var path: String
@@ -8,27 +14,122 @@ public struct OutputError: Error, Sendable, CustomStringConvertible {
 }
 
 /// Writes files so that readers see either the old file or the complete new one, never a
-/// partial file: the content goes to a temporary file in the same directory, which is then
-/// renamed over the target.
+/// partial file: the content goes to a temporary file in the same directory (created with
+/// `O_EXCL`, written, `fsync`ed), which is then renamed over the target.
+///
+/// Every temporary file being written is listed in a lock-protected registry, so that an
+/// interruption (SIGINT, SIGTERM; see ``abandonPendingWrites()``) can remove it and stop any
+/// rename that has not happened yet. A write that fails (`EFBIG` past a file-size limit,
+/// `ENOSPC` on a full disk, `EACCES`, …) removes its temporary file and throws an
+/// ``OutputError`` naming the target and the system's reason.
 public enum AtomicFile {
-    /// - Throws: ``OutputError`` naming the path; the temporary file is removed on failure.
+    /// - Throws: ``OutputError`` naming the path; the temporary file is removed on failure,
+    ///   and the previous file at `path`, if any, is left as it was.
+    /// - Complexity: O(`text.utf8.count`), plus one `fsync`.
     public static func write(_ text: String, to path: String) throws(OutputError) {
+        ignoreFileSizeSignal
         let url = URL(fileURLWithPath: path)
         let directory = url.deletingLastPathComponent()
-        let temporary = directory.appendingPathComponent(".\(url.lastPathComponent).tmp-\(getpid())")
         do {
             try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-            try Data(text.utf8).write(to: temporary)
-            if rename(temporary.path, url.path) != 0 {
-                let reason = String(cString: strerror(errno))
-                try? FileManager.default.removeItem(at: temporary)
-                throw OutputError(path: path, reason: reason)
-            }
-        } catch let error as OutputError {
-            throw error
         } catch {
-            try? FileManager.default.removeItem(at: temporary)
             throw OutputError(path: path, reason: Self.reason(error))
+        }
+        let temporary = directory.appendingPathComponent(".\(url.lastPathComponent).tmp-\(getpid())").path
+        guard let fd = registry.open(temporary) else {
+            throw OutputError(path: path, reason: registry.isAbandoned ? "interrupted" : String(cString: strerror(errno)))
+        }
+        func fail(_ code: Int32) -> OutputError {
+            _ = close(fd)
+            registry.discard(temporary)
+            return OutputError(path: path, reason: String(cString: strerror(code)))
+        }
+        let bytes = Array(text.utf8)
+        var written = 0
+        while written < bytes.count {
+            let n = bytes.withUnsafeBytes { systemWrite(fd, $0.baseAddress! + written, $0.count - written) }
+            if n < 0 {
+                if errno == EINTR { continue }
+                throw fail(errno)
+            }
+            written += n
+        }
+        if fsync(fd) != 0 { throw fail(errno) }
+        if close(fd) != 0 {
+            let code = errno
+            registry.discard(temporary)
+            throw OutputError(path: path, reason: String(cString: strerror(code)))
+        }
+        if let code = registry.commit(temporary, to: url.path) {
+            throw OutputError(path: path, reason: code == 0 ? "interrupted" : String(cString: strerror(code)))
+        }
+    }
+
+    /// Stops every write in progress for good: removes their temporary files and makes every
+    /// later ``write(_:to:)`` fail before it renames. Called once, by the interruption handler.
+    /// - Returns: the targets already renamed into place by this process (normally none).
+    @discardableResult
+    public static func abandonPendingWrites() -> [String] { registry.abandon() }
+
+    /// Ignores SIGXFSZ once, so that a write past `RLIMIT_FSIZE` fails with `EFBIG` (and is
+    /// reported) instead of killing the process with a core dump.
+    private static let ignoreFileSizeSignal: Void = { _ = signal(SIGXFSZ, SIG_IGN) }()
+
+    private static let registry = Registry()
+
+    /// The temporary files being written and the targets renamed so far. `NSLock` rather than
+    /// `Synchronization.Mutex` because the package still supports macOS 13.
+    private final class Registry: @unchecked Sendable {
+        private let lock = NSLock()
+        private var pending: Set<String> = []
+        private var committed: [String] = []
+        private var abandoned = false
+
+        var isAbandoned: Bool { lock.withLock { abandoned } }
+
+        /// Creates the temporary file (refusing to follow or reuse an existing one) and lists it.
+        func open(_ temporary: String) -> Int32? {
+            lock.withLock {
+                guard !abandoned else { return nil }
+                _ = unlink(temporary)  // a leftover of a crashed run with the same pid
+                let fd = createExclusively(temporary)
+                guard fd >= 0 else { return nil }
+                pending.insert(temporary)
+                return fd
+            }
+        }
+
+        func discard(_ temporary: String) {
+            lock.withLock {
+                _ = unlink(temporary)
+                pending.remove(temporary)
+            }
+        }
+
+        /// Renames `temporary` over `target` unless the writes were abandoned.
+        /// - Returns: nil on success, else `errno` (0 when abandoned).
+        func commit(_ temporary: String, to target: String) -> Int32? {
+            lock.withLock {
+                guard !abandoned else { return 0 }
+                if rename(temporary, target) != 0 {
+                    let code = errno
+                    _ = unlink(temporary)
+                    pending.remove(temporary)
+                    return code
+                }
+                pending.remove(temporary)
+                committed.append(target)
+                return nil
+            }
+        }
+
+        func abandon() -> [String] {
+            lock.withLock {
+                abandoned = true
+                for temporary in pending { _ = unlink(temporary) }
+                pending = []
+                return committed
+            }
         }
     }
 
@@ -39,4 +140,15 @@ public enum AtomicFile {
         }
         return nsError.localizedDescription
     }
+}
+
+// Top-level so that the names `open` and `write` mean the system calls, not members.
+
+/// `open(O_CREAT | O_EXCL)`: never follows a link planted at the temporary path.
+private func createExclusively(_ path: String) -> Int32 {
+    open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o666)
+}
+
+private func systemWrite(_ fd: Int32, _ buffer: UnsafeRawPointer, _ count: Int) -> Int {
+    write(fd, buffer, count)
 }

@@ -19,13 +19,22 @@ enum Console {
         do {
             return try body()
         } catch let error as InputError {
-            self.error(error.description)
+            inputError(error)
         } catch let error as ConfigurationError {
             self.error(error.description)
         } catch let error as BaselineError {
             self.error(error.description)
         }
         throw ExitCode(ExitStatus.badInput)
+    }
+
+    /// Prints a fatal input error; a resource cap that was hit gets a second line naming the
+    /// command-line flag that raises it.
+    static func inputError(_ error: InputError) {
+        self.error(error.description)
+        if let flag = LimitOptions.flag(for: error.code) {
+            self.error("flrisk: note: the limit is set with \(flag); raise it only for a file you trust")
+        }
     }
 
     /// Prints findings (errors always; warnings and notes unless quiet), at most

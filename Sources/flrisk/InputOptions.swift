@@ -8,6 +8,49 @@ extension LinkFormat: ExpressibleByArgument {}
 extension ContractFormat: ExpressibleByArgument {}
 extension WatchlistFormat: ExpressibleByArgument {}
 
+/// The caps every input file is read under (``ImportLimits``); each flag lowers or raises one.
+/// Shared by `score`, `explain` and `validate`.
+struct LimitOptions: ParsableArguments {
+    @Option(help: ArgumentHelp("Largest CSV field, XML text or attribute, or JSON line, in bytes (default 1048576).", valueName: "bytes"))
+    var maxFieldBytes: Int?
+
+    @Option(help: ArgumentHelp("Most fields in one CSV record (default 10000).", valueName: "n"))
+    var maxColumns: Int?
+
+    @Option(help: ArgumentHelp("Most records per file: CSV records (header and blank rows count), XML elements or JSON lines (default 100000000).", valueName: "n"))
+    var maxRecords: Int?
+
+    @Option(name: .customLong("max-xml-depth"), help: ArgumentHelp("Deepest XML element nesting (default 64).", valueName: "n"))
+    var maxXMLDepth: Int?
+
+    func validate() throws {
+        for (flag, value) in [("--max-field-bytes", maxFieldBytes), ("--max-columns", maxColumns), ("--max-records", maxRecords), ("--max-xml-depth", maxXMLDepth)] {
+            if let value, value < 1 { throw ValidationError("\(flag) must be at least 1, got \(value).") }
+        }
+    }
+
+    /// The defaults of ``ImportLimits`` with the flags given applied.
+    var importLimits: ImportLimits {
+        var limits = ImportLimits.default
+        if let maxFieldBytes { limits.maxFieldBytes = maxFieldBytes }
+        if let maxColumns { limits.maxColumns = maxColumns }
+        if let maxRecords { limits.maxRecords = maxRecords }
+        if let maxXMLDepth { limits.maxXMLDepth = maxXMLDepth }
+        return limits
+    }
+
+    /// The flag that raises the cap behind a limit error code, for the hint after the message.
+    static func flag(for code: String) -> String? {
+        switch code {
+        case "field-too-large": "--max-field-bytes"
+        case "too-many-columns": "--max-columns"
+        case "too-many-records": "--max-records"
+        case "xml-too-deep": "--max-xml-depth"
+        default: nil
+        }
+    }
+}
+
 /// The input files of a scoring run, their formats, and how strictly to read them.
 struct InputOptions: ParsableArguments {
     @Option(help: ArgumentHelp(
@@ -52,6 +95,8 @@ struct InputOptions: ParsableArguments {
     @Flag(help: "Treat rejected input rows as fatal (exit 2).")
     var strict = false
 
+    @OptionGroup(title: "Resource limits") var limits: LimitOptions
+
     func validate() throws {
         if input == nil && contracts.isEmpty {
             throw ValidationError("Missing expected argument '--contracts <path>' (or '--input <path>' for a native XML document).")
@@ -81,13 +126,13 @@ struct InputOptions: ParsableArguments {
     /// file when asked.
     /// - Throws: ``InputError`` for a fatal problem in any of them.
     func load() throws -> Loaded {
-        let options = ImportOptions(columnMap: try ImportOptions.columnMap(from: mappings))
+        let options = ImportOptions(columnMap: try ImportOptions.columnMap(from: mappings), limits: limits.importLimits)
         var suppliersResult: ImportResult<Supplier>
         var linksResult: ImportResult<SupplyLink>
         let contractsResult: ImportResult<Contract>
         var derived: [Supplier] = []
         if let input {
-            let document = try NativeXML.read(path: input)
+            let document = try NativeXML.read(path: input, limits: limits.importLimits)
             (suppliersResult, linksResult, contractsResult) = (document.suppliers, document.links, document.contracts)
         } else {
             // Files are read in the order suppliers, links, contracts (the first failure wins).

@@ -14,6 +14,7 @@ extension Flrisk {
         @OptionGroup var output: OutputOptions
 
         func run() throws {
+            Interruption.install()
             var baselineFlags: [FlagRecord]?
             let progress = output.showsProgress
             let assessment = try Console.exitOnBadInput {

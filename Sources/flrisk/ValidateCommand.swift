@@ -19,19 +19,21 @@ extension Flrisk {
         @Flag(help: "Print only errors and the per-file lines.")
         var quiet = false
 
+        @OptionGroup(title: "Resource limits") var limits: LimitOptions
+
         func run() throws {
             var failed = false
             for argument in files {
                 let (role, path) = Self.role(of: argument)
                 do {
-                    let (summaries, findings) = try Self.read(path, role: role)
+                    let (summaries, findings) = try Self.read(path, role: role, limits: limits.importLimits)
                     Console.report(findings: findings, quiet: quiet)
                     for summary in summaries {
                         print("\(summary.file): \(role): \(summary.read) rows read, \(summary.accepted) accepted, \(summary.rejected) rejected, \(summary.blank) blank")
                         if strict && summary.rejected > 0 { failed = true }
                     }
                 } catch let error as InputError {
-                    Console.error(error.description)
+                    Console.inputError(error)
                     failed = true
                 }
             }
@@ -61,22 +63,23 @@ extension Flrisk {
         }
 
         /// The row counts and findings of one file read in one role.
-        static func read(_ path: String, role: String) throws -> ([ImportSummary], [Finding]) {
+        static func read(_ path: String, role: String, limits: ImportLimits = .default) throws -> ([ImportSummary], [Finding]) {
+            let options = ImportOptions(limits: limits)
             switch role {
             case "links":
-                let result = try Inputs.links(path: path).links
+                let result = try Inputs.links(path: path, options: options).links
                 return ([result.summary], result.findings)
             case "contracts":
-                let result = try Inputs.contracts(paths: [path])
+                let result = try Inputs.contracts(paths: [path], options: options)
                 return ([result.summary], result.findings)
             case "watchlist":
-                let result = try Inputs.watchlist(path: path)
+                let result = try Inputs.watchlist(path: path, options: options)
                 return ([result.summary], result.findings)
             case "document":
-                let d = try NativeXML.read(path: path)
+                let d = try NativeXML.read(path: path, limits: limits)
                 return ([d.suppliers.summary, d.links.summary, d.contracts.summary], d.suppliers.findings + d.links.findings + d.contracts.findings)
             default:
-                let result = try Inputs.suppliers(path: path)
+                let result = try Inputs.suppliers(path: path, options: options)
                 return ([result.summary], result.findings)
             }
         }
