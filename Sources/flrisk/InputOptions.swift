@@ -144,7 +144,7 @@ struct InputOptions: ParsableArguments {
                 let ids = SupplierIndex(suppliersResult.records)
                 let table = try NativeCSVImporter.linkTable(path: links, options: options, supplier: ids.lookup)
                 let contractsResult = try Inputs.contracts(paths: contracts, format: contractsFormat, options: options)
-                return try finish(suppliersResult, .table(table, ids), contractsResult)
+                return try finish(suppliersResult, .table(table, ids), contractsResult, options: options)
             }
             if let links {
                 let read = try Inputs.links(path: links, format: linksFormat, options: options)
@@ -157,12 +157,11 @@ struct InputOptions: ParsableArguments {
             if suppliers == nil { derived = Inputs.vendorSuppliers(of: contractsResult.records) + derived }
         }
         Inputs.attach(derived, to: &suppliersResult, links: &linksResult)
-        return try finish(suppliersResult, .records(linksResult), contractsResult)
+        return try finish(suppliersResult, .records(linksResult), contractsResult, options: options)
     }
 
     /// Reads the watchlists and writes the rejects file, when asked.
-    private func finish(_ suppliers: ImportResult<Supplier>, _ links: LinkInput, _ contracts: ImportResult<Contract>) throws -> Loaded {
-        let options = ImportOptions(columnMap: try ImportOptions.columnMap(from: mappings))
+    private func finish(_ suppliers: ImportResult<Supplier>, _ links: LinkInput, _ contracts: ImportResult<Contract>, options: ImportOptions) throws -> Loaded {
         let watchlistResults = try watchlists.map { try Inputs.watchlist(path: $0, format: watchlistFormat, options: options) }
         if let rejects {
             try RejectsFile.write(rejectedRows(suppliers, links, contracts, watchlistResults), to: rejects)
