@@ -138,6 +138,7 @@ public enum HTMLReport {
     /// Input text made inert in HTML (text and attribute values): `& < > " '` as entities,
     /// control and bidirectional-formatting characters as U+FFFD.
     public static func escape(_ value: String) -> String {
+        if value.utf8.allSatisfy({ $0 < 0x80 }) { return escapeASCII(value) }
         var out = ""
         out.reserveCapacity(value.utf8.count)
         for scalar in value.unicodeScalars {
@@ -158,5 +159,24 @@ public enum HTMLReport {
             }
         }
         return out
+    }
+
+    /// ``escape(_:)`` for ASCII text, byte by byte (the only ASCII controls are C0 and DEL).
+    static func escapeASCII(_ value: String) -> String {
+        var out: [UInt8] = []
+        out.reserveCapacity(value.utf8.count)
+        for byte in value.utf8 {
+            switch byte {
+            case UInt8(ascii: "&"): out += "&amp;".utf8
+            case UInt8(ascii: "<"): out += "&lt;".utf8
+            case UInt8(ascii: ">"): out += "&gt;".utf8
+            case UInt8(ascii: "\""): out += "&quot;".utf8
+            case UInt8(ascii: "'"): out += "&#39;".utf8
+            case 0x0A, 0x09: out.append(0x20)
+            case 0..<0x20, 0x7F: out += [0xEF, 0xBF, 0xBD]  // U+FFFD
+            default: out.append(byte)
+            }
+        }
+        return String(decoding: out, as: UTF8.self)
     }
 }
