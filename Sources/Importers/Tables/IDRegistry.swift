@@ -39,6 +39,7 @@ struct IDRegistry {
     /// The id without invisible format characters; compared as `String`, it is also
     /// normalisation-insensitive.
     static func skeleton(_ id: String) -> String {
+        if id.utf8.allSatisfy({ $0 < 0x80 }) { return id }  // no invisible character is ASCII
         var scalars = String.UnicodeScalarView()
         for scalar in id.unicodeScalars where !isInvisible(scalar) { scalars.append(scalar) }
         return String(scalars)
