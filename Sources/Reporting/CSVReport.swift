@@ -72,21 +72,42 @@ public enum CSVReport {
     /// ``text(_:)`` appended to a UTF-8 buffer: ASCII text byte by byte, other text with the
     /// general categories of its scalars (and Foundation's quote replacement, as before).
     static func appendText(_ value: String, to out: inout [UInt8]) {
-        guard value.utf8.allSatisfy({ $0 < 0x80 }) else {
+        var ascii = true, quote = false
+        for byte in value.utf8 {
+            if byte >= 0x80 { ascii = false } else if byte == 0x22 { quote = true }
+        }
+        // Quotes in non-ASCII text keep Foundation's replacement (it matches whole characters).
+        if !ascii && quote {
             out += unicodeText(value).utf8
             return
         }
         out.append(UInt8(ascii: "\""))
         if let first = value.utf8.first, [UInt8]("=+-@\t\r".utf8).contains(first) { out.append(UInt8(ascii: "'")) }
-        for byte in value.utf8 {
-            switch byte {
-            case 0x0A, 0x0D, 0x09: out.append(0x20)
-            case 0x22: out += [0x22, 0x22]
-            case 0..<0x20, 0x7F: out += [0xEF, 0xBF, 0xBD]  // U+FFFD: the ASCII controls are C0 and DEL
-            default: out.append(byte)
+        if ascii {
+            for byte in value.utf8 { appendASCII(byte, to: &out) }
+        } else {
+            for scalar in value.unicodeScalars {
+                if scalar.isASCII {
+                    appendASCII(UInt8(scalar.value), to: &out)
+                } else {
+                    let category = scalar.properties.generalCategory
+                    UTF8.encode(category == .control || category == .format ? "\u{FFFD}" : scalar) { out.append($0) }
+                }
             }
         }
         out.append(UInt8(ascii: "\""))
+    }
+
+    /// One ASCII byte of a text cell: line ends and tabs as spaces, quotes doubled, the other
+    /// controls (C0 and DEL, the only ASCII ones) as U+FFFD.
+    @inline(__always)
+    static func appendASCII(_ byte: UInt8, to out: inout [UInt8]) {
+        switch byte {
+        case 0x0A, 0x0D, 0x09: out.append(0x20)
+        case 0x22: out += [0x22, 0x22]
+        case 0..<0x20, 0x7F: out += [0xEF, 0xBF, 0xBD]
+        default: out.append(byte)
+        }
     }
 
     /// ``text(_:)`` for any text, scalar by scalar.
