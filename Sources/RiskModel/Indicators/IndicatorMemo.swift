@@ -1,7 +1,11 @@
 /// What ``IndicatorModel`` works out once per distinct value in a run: suppliers repeat a
 /// few country texts and goods lists many times, and the indicators that depend only on them
-/// are the same each time.
+/// are the same each time. Each table stops growing at ``capacity`` entries, so that input with
+/// mostly distinct values (free-text goods) costs no more memory than a bounded table.
 struct IndicatorMemo {
+    /// The most entries a table keeps.
+    static let capacity = 1 << 16
+
     /// The inputs of ``IndicatorModel/countryIndicators(goods:country:)``.
     struct CountryKey: Hashable {
         var goods: [String]
@@ -16,7 +20,7 @@ struct IndicatorMemo {
     mutating func country(named text: String, in directory: CountryDirectory) -> Country? {
         if let known = countries[text] { return known }
         let country = directory.resolve(text)
-        countries[text] = country
+        if countries.count < Self.capacity { countries[text] = country }
         return country
     }
 
@@ -25,7 +29,7 @@ struct IndicatorMemo {
         let key = CountryKey(goods: goods, alpha2: country.alpha2)
         if let known = countryIndicators[key] { return known }
         let indicators = make(goods, country)
-        countryIndicators[key] = indicators
+        if countryIndicators.count < Self.capacity { countryIndicators[key] = indicators }
         return indicators
     }
 
@@ -33,7 +37,7 @@ struct IndicatorMemo {
     mutating func unknownCountryIndicator(written: String?, make: (String?) -> Indicator) -> Indicator {
         if let known = unknownCountry[written] { return known }
         let indicator = make(written)
-        unknownCountry[written] = indicator
+        if unknownCountry.count < Self.capacity { unknownCountry[written] = indicator }
         return indicator
     }
 }

@@ -15,8 +15,14 @@ struct ContractFacts {
 /// NAICS and description, agencies, award dates). Contracts repeat these texts many times, so a
 /// look-up replaces the text processing.
 ///
+/// Each text table stops growing at ``capacity`` entries, so that input with mostly distinct
+/// values (free-text descriptions) costs no more memory than a bounded table.
+///
 /// Not thread-safe: one ``ReviewRules`` value checks the contracts of a run in sequence.
 final class RuleMemo {
+    /// The most entries a text table keeps.
+    static let capacity = 1 << 16
+
     /// The inputs ``ReviewRules/goods(of:)`` reads.
     struct GoodsKey: Hashable {
         var psc: String?
@@ -50,7 +56,7 @@ extension ReviewRules {
             goods = known
         } else {
             goods = self.goods(of: contract)
-            memo.goods[goodsKey] = goods
+            if memo.goods.count < RuleMemo.capacity { memo.goods[goodsKey] = goods }
         }
         var countries: [NamedCountry] = []
         for (field, text) in [
@@ -65,7 +71,7 @@ extension ReviewRules {
             supplies = known
         } else {
             supplies = Self.isSupplies(contract)
-            memo.supplies[suppliesKey] = supplies
+            if memo.supplies.count < RuleMemo.capacity { memo.supplies[suppliesKey] = supplies }
         }
         return ContractFacts(goods: goods, countries: countries, isSupplies: supplies)
     }
@@ -74,7 +80,7 @@ extension ReviewRules {
     func country(named text: String) -> Country? {
         if let known = memo.countries[text] { return known }
         let country = reference.countries.resolve(text)
-        memo.countries[text] = country
+        if memo.countries.count < RuleMemo.capacity { memo.countries[text] = country }
         return country
     }
 
@@ -83,7 +89,7 @@ extension ReviewRules {
         guard let agency else { return false }
         if let known = memo.dod[agency] { return known }
         let dod = Self.isDoD(agency)
-        memo.dod[agency] = dod
+        if memo.dod.count < RuleMemo.capacity { memo.dod[agency] = dod }
         return dod
     }
 
@@ -91,7 +97,7 @@ extension ReviewRules {
     func compliancePlanThreshold(on date: String?) -> DatedAmount? {
         if let known = memo.compliancePlanThreshold[date] { return known }
         let threshold = RuleSettings.amount(parameters.rules.compliancePlanThreshold, on: date)
-        memo.compliancePlanThreshold[date] = threshold
+        if memo.compliancePlanThreshold.count < RuleMemo.capacity { memo.compliancePlanThreshold[date] = threshold }
         return threshold
     }
 
@@ -99,7 +105,7 @@ extension ReviewRules {
     func microPurchaseThreshold(on date: String?) -> DatedAmount? {
         if let known = memo.microPurchaseThreshold[date] { return known }
         let threshold = RuleSettings.amount(parameters.rules.microPurchaseThreshold, on: date)
-        memo.microPurchaseThreshold[date] = threshold
+        if memo.microPurchaseThreshold.count < RuleMemo.capacity { memo.microPurchaseThreshold[date] = threshold }
         return threshold
     }
 
