@@ -1,3 +1,4 @@
+import Foundation
 import RiskModel
 import SupplyChainModel
 
@@ -13,28 +14,104 @@ public enum CSVReport {
     /// - Complexity: O(flags × path length).
     public static func render(_ context: ReportContext) -> String {
         let a = context.assessment
-        var out = columns.joined(separator: ",") + "\r\n"
+        var out: [UInt8] = []
+        out.reserveCapacity(1 << 16)
+        out += columns.joined(separator: ",").utf8
+        out += "\r\n".utf8
         for (rank, scored) in a.contracts.enumerated() where scored.isFlagged {
             let c = scored.contract
+            let vendorID = scored.vendor.map(context.id) ?? ""
+            let vendorName = scored.vendor.map { a.suppliers[$0].supplier.name } ?? c.vendorName ?? ""
+            let amount = c.amount.map { Formatting.fixed($0, 2) } ?? ""
+            let severity = scored.severity?.rawValue ?? ""
+            let source = "\(c.location.file):\(c.location.line)"
             for flag in scored.flags {
-                let row: [String] = [
-                    String(rank + 1), text(c.id), text(scored.vendor.map(context.id) ?? ""),
-                    text(scored.vendor.map { a.suppliers[$0].supplier.name } ?? c.vendorName ?? ""),
-                    c.amount.map { Formatting.fixed($0, 2) } ?? "", text(c.currency), text(c.awardDate ?? ""),
-                    scored.severity?.rawValue ?? "", flag.rule.rawValue, flag.severity.rawValue, text(flag.message),
-                    text(flag.fields.joined(separator: ";")), text(flag.path.map(context.id).joined(separator: " > ")),
-                    text("\(c.location.file):\(c.location.line)"),
-                ]
-                out += row.joined(separator: ",") + "\r\n"
+                out += String(rank + 1).utf8
+                out.append(UInt8(ascii: ","))
+                appendText(c.id, to: &out)
+                out.append(UInt8(ascii: ","))
+                appendText(vendorID, to: &out)
+                out.append(UInt8(ascii: ","))
+                appendText(vendorName, to: &out)
+                out.append(UInt8(ascii: ","))
+                out += amount.utf8
+                out.append(UInt8(ascii: ","))
+                appendText(c.currency, to: &out)
+                out.append(UInt8(ascii: ","))
+                appendText(c.awardDate ?? "", to: &out)
+                out.append(UInt8(ascii: ","))
+                out += severity.utf8
+                out.append(UInt8(ascii: ","))
+                out += flag.rule.rawValue.utf8
+                out.append(UInt8(ascii: ","))
+                out += flag.severity.rawValue.utf8
+                out.append(UInt8(ascii: ","))
+                appendText(flag.message, to: &out)
+                out.append(UInt8(ascii: ","))
+                appendText(flag.fields.joined(separator: ";"), to: &out)
+                out.append(UInt8(ascii: ","))
+                appendText(flag.path.map(context.id).joined(separator: " > "), to: &out)
+                out.append(UInt8(ascii: ","))
+                appendText(source, to: &out)
+                out += "\r\n".utf8
             }
         }
-        return out
+        return String(decoding: out, as: UTF8.self)
     }
 
     /// A text cell: quoted, quotes doubled, line ends and other controls made visible as one line,
     /// and a leading `=`, `+`, `-`, `@`, tab or CR prefixed with `'` so that spreadsheets show the
     /// text instead of running it as a formula.
     public static func text(_ value: String) -> String {
+        var out: [UInt8] = []
+        out.reserveCapacity(value.utf8.count + 3)
+        appendText(value, to: &out)
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    /// ``text(_:)`` appended to a UTF-8 buffer: ASCII text byte by byte, other text with the
+    /// general categories of its scalars (and Foundation's quote replacement, as before).
+    static func appendText(_ value: String, to out: inout [UInt8]) {
+        var ascii = true, quote = false
+        for byte in value.utf8 {
+            if byte >= 0x80 { ascii = false } else if byte == 0x22 { quote = true }
+        }
+        // Quotes in non-ASCII text keep Foundation's replacement (it matches whole characters).
+        if !ascii && quote {
+            out += unicodeText(value).utf8
+            return
+        }
+        out.append(UInt8(ascii: "\""))
+        if let first = value.utf8.first, [UInt8]("=+-@\t\r".utf8).contains(first) { out.append(UInt8(ascii: "'")) }
+        if ascii {
+            for byte in value.utf8 { appendASCII(byte, to: &out) }
+        } else {
+            for scalar in value.unicodeScalars {
+                if scalar.isASCII {
+                    appendASCII(UInt8(scalar.value), to: &out)
+                } else {
+                    let category = scalar.properties.generalCategory
+                    UTF8.encode(category == .control || category == .format ? "\u{FFFD}" : scalar) { out.append($0) }
+                }
+            }
+        }
+        out.append(UInt8(ascii: "\""))
+    }
+
+    /// One ASCII byte of a text cell: line ends and tabs as spaces, quotes doubled, the other
+    /// controls (C0 and DEL, the only ASCII ones) as U+FFFD.
+    @inline(__always)
+    static func appendASCII(_ byte: UInt8, to out: inout [UInt8]) {
+        switch byte {
+        case 0x0A, 0x0D, 0x09: out.append(0x20)
+        case 0x22: out += [0x22, 0x22]
+        case 0..<0x20, 0x7F: out += [0xEF, 0xBF, 0xBD]
+        default: out.append(byte)
+        }
+    }
+
+    /// ``text(_:)`` for any text, scalar by scalar.
+    static func unicodeText(_ value: String) -> String {
         var cleaned = ""
         for scalar in value.unicodeScalars {
             switch scalar {

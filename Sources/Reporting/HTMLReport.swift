@@ -138,25 +138,37 @@ public enum HTMLReport {
     /// Input text made inert in HTML (text and attribute values): `& < > " '` as entities,
     /// control and bidirectional-formatting characters as U+FFFD.
     public static func escape(_ value: String) -> String {
-        var out = ""
+        var out: [UInt8] = []
         out.reserveCapacity(value.utf8.count)
-        for scalar in value.unicodeScalars {
-            switch scalar {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            case "'": out += "&#39;"
-            case "\n", "\t": out += " "
-            default:
-                let category = scalar.properties.generalCategory
-                if category == .control || category == .format || category == .lineSeparator || category == .paragraphSeparator {
-                    out += "\u{FFFD}"
+        if value.utf8.allSatisfy({ $0 < 0x80 }) {
+            for byte in value.utf8 { appendEscaped(byte, to: &out) }
+        } else {
+            for scalar in value.unicodeScalars {
+                if scalar.isASCII {
+                    appendEscaped(UInt8(scalar.value), to: &out)
                 } else {
-                    out.unicodeScalars.append(scalar)
+                    let category = scalar.properties.generalCategory
+                    let inert = category == .control || category == .format || category == .lineSeparator || category == .paragraphSeparator
+                    UTF8.encode(inert ? "\u{FFFD}" : scalar) { out.append($0) }
                 }
             }
         }
-        return out
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    /// One ASCII character of ``escape(_:)``: markup characters as entities, line feed and tab as
+    /// spaces, the other controls (C0 and DEL, the only ASCII ones) as U+FFFD.
+    @inline(__always)
+    static func appendEscaped(_ byte: UInt8, to out: inout [UInt8]) {
+        switch byte {
+        case UInt8(ascii: "&"): out += "&amp;".utf8
+        case UInt8(ascii: "<"): out += "&lt;".utf8
+        case UInt8(ascii: ">"): out += "&gt;".utf8
+        case UInt8(ascii: "\""): out += "&quot;".utf8
+        case UInt8(ascii: "'"): out += "&#39;".utf8
+        case 0x0A, 0x09: out.append(0x20)
+        case 0..<0x20, 0x7F: out += [0xEF, 0xBF, 0xBD]
+        default: out.append(byte)
+        }
     }
 }

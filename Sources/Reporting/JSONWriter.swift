@@ -50,9 +50,7 @@ struct JSONWriter {
 
     static func quoted(_ value: String) -> String {
         // Fast path: nothing to escape (no control character, quote, backslash, U+2028/9).
-        if value.utf8.allSatisfy({ $0 >= 0x20 && $0 != 0x22 && $0 != 0x5C && $0 != 0x7F && $0 != 0xE2 }) {
-            return "\"" + value + "\""
-        }
+        if !needsEscape(value) { return "\"" + value + "\"" }
         var out = "\""
         for scalar in value.unicodeScalars {
             switch scalar {
@@ -75,12 +73,33 @@ struct JSONWriter {
         return out + "\""
     }
 
+    /// Whether `value` has a byte ``quoted(_:)`` escapes: a control character, a quote, a
+    /// backslash, or U+2028/U+2029 (UTF-8 `E2 80 A8`/`E2 80 A9`).
+    static func needsEscape(_ value: String) -> Bool {
+        var before2: UInt8 = 0, before1: UInt8 = 0
+        for byte in value.utf8 {
+            if byte < 0x20 || byte == 0x22 || byte == 0x5C || byte == 0x7F { return true }
+            if (byte == 0xA8 || byte == 0xA9) && before1 == 0x80 && before2 == 0xE2 { return true }
+            before2 = before1
+            before1 = byte
+        }
+        return false
+    }
+
+    /// The first levels of indentation, made once.
+    private static let indentations = (0..<16).map { String(repeating: "  ", count: $0) }
+
+    /// Two spaces per level.
+    static func indentation(_ level: Int) -> String {
+        level < indentations.count ? indentations[level] : String(repeating: "  ", count: level)
+    }
+
     private mutating func separate() {
         if afterKey { return }
         if let last = hasMember.last {
             text += last ? ",\n" : "\n"
             hasMember[hasMember.count - 1] = true
-            text += String(repeating: "  ", count: indent)
+            text += Self.indentation(indent)
         }
     }
 
@@ -100,7 +119,10 @@ struct JSONWriter {
 
     private mutating func close(_ bracket: String) {
         indent -= 1
-        if hasMember.removeLast() { text += "\n" + String(repeating: "  ", count: indent) }
+        if hasMember.removeLast() {
+            text += "\n"
+            text += Self.indentation(indent)
+        }
         text += bracket
         if hasMember.isEmpty { text += "\n" }
     }

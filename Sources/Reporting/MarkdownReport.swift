@@ -79,6 +79,7 @@ public enum MarkdownReport {
 
     /// Text from the input made inert in Markdown: no HTML, no links, no emphasis, one line.
     static func text(_ value: String) -> String {
+        if value.utf8.allSatisfy({ $0 < 0x80 && $0 != 0x0D }) { return textASCII(value) }
         var out = ""
         for character in value {
             switch character {
@@ -97,6 +98,26 @@ public enum MarkdownReport {
             }
         }
         return out
+    }
+
+    /// ``text(_:)`` for ASCII text without CR (where characters are bytes), byte by byte.
+    static func textASCII(_ value: String) -> String {
+        var out: [UInt8] = []
+        out.reserveCapacity(value.utf8.count)
+        for byte in value.utf8 {
+            switch byte {
+            case 0x0A, 0x09: out.append(0x20)
+            case UInt8(ascii: "<"): out += "&lt;".utf8
+            case UInt8(ascii: ">"): out += "&gt;".utf8
+            case UInt8(ascii: "&"): out += "&amp;".utf8
+            case UInt8(ascii: "\\"), UInt8(ascii: "`"), UInt8(ascii: "*"), UInt8(ascii: "_"), UInt8(ascii: "["), UInt8(ascii: "]"),
+                UInt8(ascii: "#"), UInt8(ascii: "|"), UInt8(ascii: "!"), UInt8(ascii: "~"):
+                out += [UInt8(ascii: "\\"), byte]
+            case 0..<0x20, 0x7F: out += [0xEF, 0xBF, 0xBD]  // U+FFFD
+            default: out.append(byte)
+            }
+        }
+        return String(decoding: out, as: UTF8.self)
     }
 
     /// Input text inside a table cell.

@@ -11,24 +11,44 @@ public struct SupplierAssessment: Sendable {
     /// A watchlist match on a hard-flag list or a presumption region.
     public var isHardFlag: Bool { risk.isHardFlag }
     /// `X_1 … X_K`.
-    public var tierExposure: [Double]
+    public var tierExposure: [Double] { paths.flagged.tierExposures(of: node) }
     public var exposure: Double
     public var worstPathStrength: Double
     /// Node indices of the worst path, starting with this supplier.
-    public var worstPath: [Int]
+    public var worstPath: [Int] { paths.flagged.worstPath(from: node) }
     /// The smallest tier at which a flagged supplier is reached, if any within K.
     public var nearestFlaggedTier: Int?
     /// Node indices from this supplier to the nearest flagged one.
-    public var nearestFlaggedPath: [Int]
+    public var nearestFlaggedPath: [Int] { paths.flagged.nearestPath(from: node) }
     /// The smallest tier at which a hard-flagged supplier is reached, if any within K.
     public var nearestHardFlagTier: Int?
     /// Node indices from this supplier to the nearest hard-flagged one.
-    public var nearestHardFlagPath: [Int]
+    public var nearestHardFlagPath: [Int] {
+        guard nearestHardFlagTier != nil, let hard = paths.hard else { return [] }
+        return hard.nearestPath(from: node)
+    }
+    /// This supplier's node, and the propagation results its tier exposures and paths are
+    /// read from on demand (kept once per run, not as small arrays per supplier).
+    let node: Int
+    let paths: PropagationPaths
     /// How many suppliers the links file gives this supplier (after merging duplicates).
     public var knownSuppliers = 0
     /// The sum of the shares the links file declares for this supplier's links, capped at 1
     /// (links without a share count 0): how much of its sourcing is mapped.
     public var declaredShare = 0.0
+}
+
+/// The propagation results of a run, shared by its ``SupplierAssessment`` values.
+final class PropagationPaths: Sendable {
+    /// Marked with the flagged suppliers.
+    let flagged: PropagationResult
+    /// Marked with the hard flags only; nil when there is none.
+    let hard: PropagationResult?
+
+    init(flagged: PropagationResult, hard: PropagationResult?) {
+        self.flagged = flagged
+        self.hard = hard
+    }
 }
 
 /// How a contract's vendor was found among the suppliers.
@@ -185,7 +205,7 @@ public struct Assessor: Sendable {
         let entities = reference.uflpa + watchlists.map(ListedEntity.init(userEntry:))
         let matcher = WatchlistMatcher(entities: entities, parameters: parameters.matching, decisions: decisions, countries: reference.countries)
         let model = IndicatorModel(reference: reference, settings: parameters.indicators, matcher: matcher, countryRisk: countryRisk)
-        let risks = network.suppliers.map(model.assess)
+        let risks = model.assess(all: network.suppliers)
         let riskValues = risks.map(\.value)
         let hard = risks.map(\.isHardFlag)
         let flagged = risks.indices.map { hard[$0] || riskValues[$0] >= parameters.flaggedRiskThreshold }
@@ -200,14 +220,14 @@ public struct Assessor: Sendable {
         let declared = network.declaredShares
         var supplierResults: [SupplierAssessment] = []
         supplierResults.reserveCapacity(network.suppliers.count)
+        let paths = PropagationPaths(flagged: result, hard: hardResult)
         for (u, supplier) in network.suppliers.enumerated() {
             let tier = Int(result.nearestTier[u])
             let hardTier = hardResult.map { Int($0.nearestTier[u]) } ?? 0
             supplierResults.append(SupplierAssessment(
-                supplier: supplier, risk: risks[u], isFlagged: flagged[u], tierExposure: result.tierExposures(of: u),
-                exposure: result.exposure[u], worstPathStrength: result.worstStrength[u], worstPath: result.worstPath(from: u),
-                nearestFlaggedTier: tier == 0 ? nil : tier, nearestFlaggedPath: result.nearestPath(from: u),
-                nearestHardFlagTier: hardTier == 0 ? nil : hardTier, nearestHardFlagPath: hardTier == 0 ? [] : hardResult!.nearestPath(from: u),
+                supplier: supplier, risk: risks[u], isFlagged: flagged[u], exposure: result.exposure[u],
+                worstPathStrength: result.worstStrength[u], nearestFlaggedTier: tier == 0 ? nil : tier,
+                nearestHardFlagTier: hardTier == 0 ? nil : hardTier, node: u, paths: paths,
                 knownSuppliers: network.graph.links(of: u).count, declaredShare: min(1, declared[u])))
         }
 
@@ -281,12 +301,19 @@ public struct Assessor: Sendable {
     }
 
     /// Severity first (unflagged last), then priority, then input order.
+    /// - Complexity: O(n log n), sorting small keys and moving each contract once.
     static func queueOrder(_ contracts: [ContractAssessment]) -> [ContractAssessment] {
-        contracts.enumerated().sorted { a, b in
-            let sa = a.element.severity?.rank ?? -1, sb = b.element.severity?.rank ?? -1
-            if sa != sb { return sa > sb }
-            if a.element.priority != b.element.priority { return a.element.priority > b.element.priority }
+        struct Key {
+            var rank: Int
+            var priority: Double
+            var offset: Int
+        }
+        var keys = contracts.enumerated().map { Key(rank: $1.severity?.rank ?? -1, priority: $1.priority, offset: $0) }
+        keys.sort { a, b in
+            if a.rank != b.rank { return a.rank > b.rank }
+            if a.priority != b.priority { return a.priority > b.priority }
             return a.offset < b.offset
-        }.map(\.element)
+        }
+        return keys.map { contracts[$0.offset] }
     }
 }

@@ -19,14 +19,15 @@ public enum Formatting {
 
     /// A money amount with thousands separators: `1234567.5` -> "1,234,567.50".
     public static func money(_ value: Double) -> String {
-        let text = fixed(abs(value), 2)
-        let parts = text.split(separator: ".")
-        var integer = String(parts[0])
-        var grouped = ""
-        while integer.count > 3 {
-            grouped = "," + integer.suffix(3) + grouped
-            integer = String(integer.dropLast(3))
+        let text = Array(fixed(abs(value), 2).utf8)
+        let point = text.firstIndex(of: UInt8(ascii: ".")) ?? text.count
+        var out: [UInt8] = value < 0 ? [UInt8(ascii: "-")] : []
+        out.reserveCapacity(text.count + text.count / 3 + 1)
+        for (position, byte) in text[..<point].enumerated() {
+            if position > 0 && (point - position) % 3 == 0 { out.append(UInt8(ascii: ",")) }
+            out.append(byte)
         }
-        return (value < 0 ? "-" : "") + integer + grouped + (parts.count > 1 ? "." + parts[1] : "")
+        out += text[point...]
+        return String(decoding: out, as: UTF8.self)
     }
 }

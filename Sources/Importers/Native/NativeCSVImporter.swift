@@ -94,7 +94,8 @@ struct ContractRows {
         if let line = ids.line(of: id) {
             throw RowRejection("duplicate-id", "contract_id '\(id)' is already used at line \(line)", column: row.column(of: "contract_id"))
         }
-        if row["vendor_id"] == nil && row["vendor_uei"] == nil && row["vendor_name"] == nil {
+        let vendorID = row["vendor_id"], vendorUEI = row["vendor_uei"], vendorName = row["vendor_name"]
+        if vendorID == nil && vendorUEI == nil && vendorName == nil {
             throw RowRejection("missing-value", "no vendor: 'vendor_id', 'vendor_uei' and 'vendor_name' are all empty")
         }
         let amount = try row.amount("amount")
@@ -102,13 +103,19 @@ struct ContractRows {
         let date = try row.date("award_date")
         if let warning = ids.register(id, what: "contract_id", at: row.location) { findings.append(warning) }
         return Contract(
-            id: id, vendorID: row["vendor_id"], vendorUEI: row["vendor_uei"], vendorName: row["vendor_name"],
+            id: id, vendorID: vendorID, vendorUEI: vendorUEI, vendorName: vendorName,
             vendorParentUEI: row["vendor_parent_uei"], vendorCountry: row["vendor_country"],
             agency: row["agency"], fundingAgency: row["funding_agency"], amount: amount, potentialValue: potentialValue,
-            currency: row["currency"]?.uppercased() ?? "USD",
+            currency: row["currency"].map(Self.uppercased) ?? "USD",
             placeOfPerformance: row["place_of_performance"], countryOfOrigin: row["country_of_origin"],
             placeOfManufacture: row["place_of_manufacture"], psc: row["psc"],
-            productOrServiceType: row["product_or_service_type"]?.uppercased(), naics: row["naics"],
+            productOrServiceType: row["product_or_service_type"].map(Self.uppercased), naics: row["naics"],
             description: row["description"], awardDate: date, location: row.location)
+    }
+
+    /// `text.uppercased()`; text already in upper case (currency codes, `PRODUCT`) is returned
+    /// as is.
+    static func uppercased(_ text: String) -> String {
+        text.utf8.contains(where: { $0 >= 0x61 }) ? text.uppercased() : text
     }
 }

@@ -10,19 +10,19 @@ import SupplyChainModel
 /// id that differs from an earlier one only by invisible characters (zero-width spaces and
 /// joiners, word joiners, soft hyphens, byte order marks, bidirectional marks).
 struct IDRegistry {
-    private var firstLine: [[UInt8]: Int] = [:]
+    private var firstLine: [ByteKey: Int] = [:]
     /// Skeleton (invisible characters removed, compared by canonical equivalence) → first id.
     private var skeletons: [String: (id: String, line: Int)] = [:]
     /// Lookalike warnings given so far (the first 20 are reported, then a count).
     private(set) var lookalikes = 0
 
     /// The line where `id` was first registered, or nil when it is new.
-    func line(of id: String) -> Int? { firstLine[Array(id.utf8)] }
+    func line(of id: String) -> Int? { firstLine[ByteKey(id)] }
 
     /// Registers `id` at `location`; returns a `lookalike-id` warning when an earlier,
     /// byte-different id looks the same.
     mutating func register(_ id: String, what: String, at location: SourceLocation) -> Finding? {
-        firstLine[Array(id.utf8)] = location.line
+        firstLine[ByteKey(id)] = location.line
         let skeleton = Self.skeleton(id)
         guard let earlier = skeletons[skeleton] else {
             skeletons[skeleton] = (id, location.line)
@@ -39,6 +39,7 @@ struct IDRegistry {
     /// The id without invisible format characters; compared as `String`, it is also
     /// normalisation-insensitive.
     static func skeleton(_ id: String) -> String {
+        if id.utf8.allSatisfy({ $0 < 0x80 }) { return id }  // no invisible character is ASCII
         var scalars = String.UnicodeScalarView()
         for scalar in id.unicodeScalars where !isInvisible(scalar) { scalars.append(scalar) }
         return String(scalars)
@@ -65,5 +66,20 @@ struct IDRegistry {
             }
         }
         return out
+    }
+}
+
+/// A string compared and hashed by its UTF-8 bytes (not by canonical equivalence as `String`
+/// is), without copying the bytes out.
+struct ByteKey: Hashable {
+    let text: String
+
+    init(_ text: String) { self.text = text }
+
+    static func == (a: Self, b: Self) -> Bool { a.text.utf8.elementsEqual(b.text.utf8) }
+
+    func hash(into hasher: inout Hasher) {
+        var text = self.text
+        text.withUTF8 { hasher.combine(bytes: UnsafeRawBufferPointer($0)) }
     }
 }

@@ -63,6 +63,10 @@ public enum NumberParsing {
     /// A money amount: `1234.5`, `$1,234.50`, `USD 1,234.50`, `(1,234.50)` (negative, as
     /// accountants write it), `-1,234.50`. Thousands separators must be commas in groups of three.
     public static func amount(_ text: String) -> Double? {
+        // Fast path: digits and points only ("536752.28"), which the steps below pass unchanged.
+        if !text.isEmpty, text.utf8.allSatisfy({ ($0 >= 0x30 && $0 <= 0x39) || $0 == UInt8(ascii: ".") }) {
+            return decimal(text)
+        }
         var body = Substring(text.trimmingWhitespace())
         var negative = false
         if body.hasPrefix("("), body.hasSuffix(")") {

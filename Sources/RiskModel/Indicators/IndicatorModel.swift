@@ -28,26 +28,28 @@ public struct IndicatorModel: Sendable {
     /// Scores one supplier.
     /// - Complexity: O(name words + candidate watchlist names + goods); no pass over all entries.
     public func assess(_ supplier: Supplier) -> IntrinsicRisk {
-        let country = supplier.country.flatMap(reference.countries.resolve)
+        var memo = IndicatorMemo()
+        return assess(supplier, memo: &memo)
+    }
+
+    /// Scores suppliers in order, working out the country and goods indicators once per
+    /// distinct country text, goods list and country (suppliers repeat them many times).
+    public func assess(all suppliers: [Supplier]) -> [IntrinsicRisk] {
+        var memo = IndicatorMemo()
+        return suppliers.map { assess($0, memo: &memo) }
+    }
+
+    /// ``assess(_:)`` with the memo of the run.
+    func assess(_ supplier: Supplier, memo: inout IndicatorMemo) -> IntrinsicRisk {
+        let country = supplier.country.flatMap { memo.country(named: $0, in: reference.countries) }
         let matches = matcher.matches(for: supplier, alpha2: country?.alpha2)
         var indicators: [Indicator] = []
         if let indicator = watchlistIndicator(matches) { indicators.append(indicator) }
         if let indicator = regionIndicator(supplier, country: country) { indicators.append(indicator) }
         if let country {
-            if let indicator = dolIndicator(supplier, country: country) { indicators.append(indicator) }
-            indicators.append(tipIndicator(country))
-            if let score = countryRisk?.score(alpha2: country.alpha2) {
-                indicators.append(Indicator(
-                    kind: .countryRisk, value: score.score, weight: settings.weights.countryRisk,
-                    source: "\(score.location)" + (score.source.isEmpty ? "" : " (\(score.source))"),
-                    reason: "user-supplied country-risk score \(Formatting.fixed(score.score, 2)) for \(country.alpha2)"))
-            }
+            indicators += memo.countryIndicators(goods: supplier.goods, country: country) { countryIndicators(goods: $0, country: $1) }
         } else {
-            let written = supplier.country.map { "country '\($0)' is not an ISO 3166 country name or code" } ?? "no country given"
-            indicators.append(Indicator(
-                kind: .unknownCountry, value: 1, weight: settings.weights.unknownCountry,
-                source: "countries.csv, country_names.csv (ISO 3166-1, iso-codes 4.15.0)",
-                reason: "\(written): scored as unknown, not as zero risk (the DOL and TIP indicators cannot apply)"))
+            indicators.append(memo.unknownCountryIndicator(written: supplier.country) { unknownCountryIndicator(written: $0) })
         }
         let model = Indicator.noisyOr(indicators)
         let hard = indicators.contains(where: \.isHardFlag)
@@ -90,11 +92,35 @@ public struct IndicatorModel: Sendable {
             reason: "\(match.field) '\(match.written)' is in the Xinjiang Uyghur Autonomous Region (\(match.regionID)): \(PresumptionRegions.basis)")
     }
 
+    /// The indicators of a supplier in a known country: DOL goods, TIP placement, and the
+    /// user's country-risk score.
+    func countryIndicators(goods: [String], country: Country) -> [Indicator] {
+        var indicators: [Indicator] = []
+        if let indicator = dolIndicator(goods: goods, country: country) { indicators.append(indicator) }
+        indicators.append(tipIndicator(country))
+        if let score = countryRisk?.score(alpha2: country.alpha2) {
+            indicators.append(Indicator(
+                kind: .countryRisk, value: score.score, weight: settings.weights.countryRisk,
+                source: "\(score.location)" + (score.source.isEmpty ? "" : " (\(score.source))"),
+                reason: "user-supplied country-risk score \(Formatting.fixed(score.score, 2)) for \(country.alpha2)"))
+        }
+        return indicators
+    }
+
+    /// The indicator of a supplier whose country is not given or not known.
+    func unknownCountryIndicator(written country: String?) -> Indicator {
+        let written = country.map { "country '\($0)' is not an ISO 3166 country name or code" } ?? "no country given"
+        return Indicator(
+            kind: .unknownCountry, value: 1, weight: settings.weights.unknownCountry,
+            source: "countries.csv, country_names.csv (ISO 3166-1, iso-codes 4.15.0)",
+            reason: "\(written): scored as unknown, not as zero risk (the DOL and TIP indicators cannot apply)")
+    }
+
     /// The supplier's goods from its country on the DOL list: one indicator with the strongest
     /// finding as its value (several goods do not compound: they describe one country's sector).
-    func dolIndicator(_ supplier: Supplier, country: Country) -> Indicator? {
+    func dolIndicator(goods: [String], country: Country) -> Indicator? {
         var listed: [(DOLListing, GoodMatch)] = []
-        for written in supplier.goods {
+        for written in goods {
             for good in reference.goods.resolve(written) {
                 guard let listing = reference.dol.listing(alpha2: country.alpha2, goodID: good.goodID),
                     !listed.contains(where: { $0.0 == listing })

@@ -11,7 +11,13 @@ struct NameToken: Sendable, Hashable {
     init(_ text: String) {
         self.text = text
         scalars = text.unicodeScalars.map(\.value)
-        informative = scalars.count >= 3 && !NameWords.generic.contains(text) && !text.allSatisfy(\.isNumber)
+        informative = scalars.count >= 3 && !NameWords.generic.contains(text) && !Self.isAllNumbers(text)
+    }
+
+    /// `text.allSatisfy(\.isNumber)`, byte by byte for ASCII text.
+    static func isAllNumbers(_ text: String) -> Bool {
+        if text.utf8.allSatisfy({ $0 < 0x80 && $0 != 0x0D }) { return text.utf8.allSatisfy { (0x30...0x39).contains($0) } }
+        return text.allSatisfy(\.isNumber)
     }
 
     /// Weight of the word in the name score: distinctive words count, generic ones a little.
@@ -98,13 +104,9 @@ enum NameNormalizer {
 
     /// Folded words: lower case without accents, `&` as "and", apostrophes removed.
     static func rawWords(_ name: String) -> [String] {
-        var text = name
-        if text.utf8.allSatisfy({ $0 < 0x80 }) {
-            text = text.lowercased()
-        } else {
-            text = text.folding(options: [.caseInsensitive, .diacriticInsensitive, .widthInsensitive], locale: nil)
-            for form in chineseLegalForms where text.contains(form) { text = text.replacingOccurrences(of: form, with: " ") }
-        }
+        if name.utf8.allSatisfy({ $0 < 0x80 }) { return asciiWords(name) }
+        var text = name.folding(options: [.caseInsensitive, .diacriticInsensitive, .widthInsensitive], locale: nil)
+        for form in chineseLegalForms where text.contains(form) { text = text.replacingOccurrences(of: form, with: " ") }
         var words: [String] = []
         var current = ""
         for character in text {
@@ -118,6 +120,30 @@ enum NameNormalizer {
             }
         }
         if !current.isEmpty { words.append(current) }
+        return words
+    }
+}
+
+extension NameNormalizer {
+    /// ``rawWords(_:)`` for ASCII text, over bytes: a CR LF pair, the one ASCII character of two
+    /// scalars, is a separator either way.
+    static func asciiWords(_ name: String) -> [String] {
+        var words: [String] = []
+        var current: [UInt8] = []
+        func flush() {
+            if !current.isEmpty { words.append(String(decoding: current, as: UTF8.self)); current.removeAll(keepingCapacity: true) }
+        }
+        for byte in name.utf8 {
+            switch byte {
+            case UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "a")...UInt8(ascii: "z"): current.append(byte)
+            case UInt8(ascii: "A")...UInt8(ascii: "Z"): current.append(byte + 0x20)
+            case UInt8(ascii: "'"), UInt8(ascii: "`"): continue
+            default:
+                flush()
+                if byte == UInt8(ascii: "&") || byte == UInt8(ascii: "+") { words.append("and") }
+            }
+        }
+        flush()
         return words
     }
 }

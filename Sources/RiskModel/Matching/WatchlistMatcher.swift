@@ -89,7 +89,7 @@ public struct WatchlistMatcher: Sendable {
         }
 
         // 1. Identifiers.
-        for (scheme, value) in [("uei", supplier.uei), ("lei", supplier.lei), ("duns", supplier.duns)] {
+        for (scheme, value) in [("uei", supplier.uei), ("lei", supplier.lei), ("duns", supplier.duns)] where value != nil && !byIdentifier.isEmpty {
             guard let value, let key = Self.identifierKey("\(scheme):\(value)") else { continue }
             for entity in byIdentifier[key] ?? [] {
                 offer(makeMatch(entity: Int(entity), name: entities[Int(entity)].entry.name, method: .identifier, score: 1, strength: .match, notes: [scheme.uppercased()]))
@@ -112,7 +112,7 @@ public struct WatchlistMatcher: Sendable {
 
         // 3. The analyst's decisions: confirmed pairs are hard matches, rejected pairs never match.
         var result: [WatchlistMatch] = []
-        for decision in decisions.decisions(supplierID: supplier.id) where decision.kind == .confirm {
+        for decision in decisions.isEmpty ? [] : decisions.decisions(supplierID: supplier.id) where decision.kind == .confirm {
             for entity in byEntryID[decision.entryID] ?? [] {
                 let computed = best[entity]
                 best[entity] = makeMatch(
@@ -122,9 +122,11 @@ public struct WatchlistMatcher: Sendable {
             }
         }
         for (entity, match) in best {
-            if let decision = decisions.decision(supplierID: supplier.id, entryID: entities[Int(entity)].entry.id), decision.kind == .reject { continue }
+            if !decisions.isEmpty, let decision = decisions.decision(supplierID: supplier.id, entryID: entities[Int(entity)].entry.id),
+                decision.kind == .reject { continue }
             result.append(match)
         }
+        if result.count < 2 { return result }
         return result.sorted { a, b in Self.isBetter(a, than: b) || (!Self.isBetter(b, than: a) && a.entity < b.entity) }
     }
 

@@ -40,6 +40,7 @@ public struct CountryDirectory: Sendable {
 
     /// The country `text` names, or nil when it names none.
     public func resolve(_ text: String) -> Country? {
+        if let ascii = ASCIIText(text) { return resolve(ascii: ascii) }
         let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
         let upper = trimmed.uppercased()
         if upper.count == 2, let country = byAlpha2[upper] { return country }
@@ -47,8 +48,20 @@ public struct CountryDirectory: Sendable {
         return names[Self.normalise(trimmed)].flatMap { byAlpha2[$0] }
     }
 
+    /// ``resolve(_:)`` for ASCII text: the same steps over bytes, without Foundation.
+    private func resolve(ascii text: ASCIIText) -> Country? {
+        let trimmed = text.trimmed
+        if trimmed.count == 2 || trimmed.count == 3 {
+            let upper = String(decoding: trimmed.map(ASCIIText.upper), as: UTF8.self)
+            if trimmed.count == 2, let country = byAlpha2[upper] { return country }
+            if trimmed.count == 3, let code = alpha3[upper] { return byAlpha2[code] }
+        }
+        return names[Self.normalise(ascii: trimmed)].flatMap { byAlpha2[$0] }
+    }
+
     /// Case, accents, punctuation, a leading or parenthesised "the" and extra spaces removed.
     static func normalise(_ name: String) -> String {
+        if let ascii = ASCIIText(name) { return normalise(ascii: ascii.bytes[...]) }
         let folded = name.folding(options: [.caseInsensitive, .diacriticInsensitive], locale: nil)
         var words: [Substring] = []
         for word in folded.split(whereSeparator: { !($0.isLetter || $0.isNumber) }) {
@@ -57,5 +70,13 @@ public struct CountryDirectory: Sendable {
         if words.first == "the" { words.removeFirst() }
         if words.last == "the" { words.removeLast() }
         return words.joined(separator: " ")
+    }
+
+    /// ``normalise(_:)`` for ASCII bytes: lower case, words of letters and digits.
+    static func normalise(ascii bytes: ArraySlice<UInt8>) -> String {
+        var words = ASCIIText.words(bytes) { ASCIIText.isAlphanumeric($0) }
+        if words.first == Array("the".utf8) { words.removeFirst() }
+        if words.last == Array("the".utf8) { words.removeLast() }
+        return ASCIIText.joined(words)
     }
 }

@@ -135,7 +135,10 @@ public struct GoodsVocabulary: Sendable {
 
     /// Lower case, accents folded, punctuation other than `-` as spaces, single spaces.
     static func normalise(_ text: String) -> String {
-        text.folding(options: [.caseInsensitive, .diacriticInsensitive], locale: nil)
+        if let ascii = ASCIIText(text) {
+            return ASCIIText.joined(ASCIIText.words(ascii.bytes[...]) { ASCIIText.isAlphanumeric($0) || $0 == UInt8(ascii: "-") })
+        }
+        return text.folding(options: [.caseInsensitive, .diacriticInsensitive], locale: nil)
             .split(whereSeparator: { !($0.isLetter || $0.isNumber || $0 == "-") })
             .joined(separator: " ")
     }

@@ -44,11 +44,11 @@ extension ReviewRules {
     }
 
     /// `FL-GOODS` (medium): a contract good × a named country on the DOL list.
-    func goodsFlag(_ contract: Contract) -> ReviewFlag? {
+    func goodsFlag(_ contract: Contract, _ facts: ContractFacts) -> ReviewFlag? {
         var hits: [String] = []
         var fields: [String] = []
-        for good in goods(of: contract) {
-            for named in countries(of: contract) {
+        for good in facts.goods {
+            for named in facts.countries {
                 guard let listing = reference.dol.listing(alpha2: named.country.alpha2, goodID: good.goodID),
                     !hits.contains(where: { $0.hasPrefix("\(listing.dolGood) from \(listing.alpha2)") })
                 else { continue }
@@ -66,12 +66,10 @@ extension ReviewRules {
     /// `FAR-22.1703-PLAN`: the value is above the compliance-plan threshold in effect on the award
     /// date and part of the work is outside the US (medium for origin or performance outside the
     /// US, info when only the vendor's country is). COTS status is not in the data.
-    func compliancePlanFlag(_ contract: Contract) -> ReviewFlag? {
+    func compliancePlanFlag(_ contract: Contract, _ facts: ContractFacts) -> ReviewFlag? {
         let value = max(contract.amount ?? 0, contract.potentialValue ?? 0)
-        guard let threshold = RuleSettings.amount(parameters.rules.compliancePlanThreshold, on: contract.awardDate),
-            value > threshold.amount
-        else { return nil }
-        let outside = countries(of: contract).filter { $0.country.alpha2 != "US" }
+        guard let threshold = compliancePlanThreshold(on: contract.awardDate), value > threshold.amount else { return nil }
+        let outside = facts.countries.filter { $0.country.alpha2 != "US" }
         guard let first = outside.first else { return nil }
         let direct = outside.filter { $0.field != "vendor_country" }
         let valueField = (contract.potentialValue ?? 0) > (contract.amount ?? 0) ? "potential_value" : "amount"
@@ -92,14 +90,12 @@ extension ReviewRules {
 
     /// `FAR-22.15-EO13126` (medium): supplies above the micro-purchase threshold whose product and
     /// origin country (else place of performance, else vendor country) are on the EO 13126 list.
-    func eo13126Flag(_ contract: Contract) -> ReviewFlag? {
+    func eo13126Flag(_ contract: Contract, _ facts: ContractFacts) -> ReviewFlag? {
         let amount = contract.amount ?? 0
-        guard Self.isSupplies(contract), let micro = RuleSettings.amount(parameters.rules.microPurchaseThreshold, on: contract.awardDate),
-            amount > micro.amount
-        else { return nil }
-        let named = countries(of: contract)
+        guard facts.isSupplies, let micro = microPurchaseThreshold(on: contract.awardDate), amount > micro.amount else { return nil }
+        let named = facts.countries
         let origin = named.first { $0.field == "country_of_origin" }.map { [$0] } ?? named
-        for good in goods(of: contract) {
+        for good in facts.goods {
             for country in origin {
                 guard let listing = reference.eo13126.listing(alpha2: country.country.alpha2, goodID: good.goodID) else { continue }
                 return ReviewFlag(
@@ -126,8 +122,9 @@ extension ReviewRules {
     /// `DFARS-225.7022` (high): a DoD-awarded or DoD-funded contract whose vendor's supply chain
     /// reaches (at its nearest hard flag) a UFLPA-listed entity or a supplier in Xinjiang.
     func dfarsFlag(_ contract: Contract, vendor: Int) -> ReviewFlag? {
-        let agencyFields = [("agency", contract.agency), ("funding_agency", contract.fundingAgency)].filter { Self.isDoD($0.1) }
-        guard let dod = agencyFields.first, let tier = suppliers[vendor].nearestHardFlagTier,
+        guard let tier = suppliers[vendor].nearestHardFlagTier else { return nil }
+        let agencyFields = [("agency", contract.agency), ("funding_agency", contract.fundingAgency)].filter { isDoDMemoised($0.1) }
+        guard let dod = agencyFields.first,
             let reached = suppliers[vendor].nearestHardFlagPath.last
         else { return nil }
         let target = suppliers[reached]

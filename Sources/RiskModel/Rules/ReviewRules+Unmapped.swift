@@ -5,10 +5,10 @@ extension ReviewRules {
     /// Medium when the vendor has no known suppliers, low when its declared link shares cover
     /// less than `rules.fl_unmapped.min_coverage` of its sourcing; only for supplies (a service
     /// contract has no goods supply chain to map) above `min_amount`.
-    func unmappedFlag(_ contract: Contract, vendor: Int) -> ReviewFlag? {
+    func unmappedFlag(_ contract: Contract, _ facts: ContractFacts, vendor: Int) -> ReviewFlag? {
         let rules = parameters.rules
         let amount = contract.amount ?? 0
-        guard amount > rules.unmappedMinAmount, Self.isSupplies(contract) else { return nil }
+        guard amount > rules.unmappedMinAmount, facts.isSupplies else { return nil }
         let scored = suppliers[vendor]
         let above = "the contract's \(Formatting.money(amount)) is above \(Formatting.money(rules.unmappedMinAmount))"
         if scored.knownSuppliers == 0 {

@@ -6,21 +6,24 @@ struct ReviewRules {
     let parameters: ScoringParameters
     let suppliers: [SupplierAssessment]
     let reference: ReferenceData
+    /// Vendor flags and text look-ups shared by all contracts checked with this value.
+    let memo = RuleMemo()
 
     /// The flags a contract gets, most severe first, then in rule order.
     func flags(for contract: Contract, vendor: Int?) -> [ReviewFlag] {
-        var flags = vendor.map(flags(forVendor:)) ?? []
+        var flags = vendor.map(cachedFlags(forVendor:)) ?? []
         let rules = parameters.rules
-        if rules.goodsEnabled, let flag = goodsFlag(contract) { flags.append(flag) }
-        if rules.compliancePlanEnabled, let flag = compliancePlanFlag(contract) { flags.append(flag) }
-        if rules.eo13126Enabled, let flag = eo13126Flag(contract) { flags.append(flag) }
+        let facts = facts(of: contract)
+        if rules.goodsEnabled, let flag = goodsFlag(contract, facts) { flags.append(flag) }
+        if rules.compliancePlanEnabled, let flag = compliancePlanFlag(contract, facts) { flags.append(flag) }
+        if rules.eo13126Enabled, let flag = eo13126Flag(contract, facts) { flags.append(flag) }
         if let vendor {
             if rules.dfarsEnabled, let flag = dfarsFlag(contract, vendor: vendor) { flags.append(flag) }
-            if rules.unmappedEnabled, let flag = unmappedFlag(contract, vendor: vendor) { flags.append(flag) }
+            if rules.unmappedEnabled, let flag = unmappedFlag(contract, facts, vendor: vendor) { flags.append(flag) }
         }
-        let order = RuleID.allCases
+        guard flags.count > 1 else { return flags }
         return flags.sorted {
-            $0.severity != $1.severity ? $0.severity > $1.severity : order.firstIndex(of: $0.rule)! < order.firstIndex(of: $1.rule)!
+            $0.severity != $1.severity ? $0.severity > $1.severity : Self.order(of: $0.rule) < Self.order(of: $1.rule)
         }
     }
 
