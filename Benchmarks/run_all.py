@@ -201,8 +201,10 @@ def check_demo(python):
 # ---------------------------------------------------------------- inputs
 
 def has_flrisk_generate():
-    probe = subprocess.run([FLRISK, "generate", "--help"], capture_output=True, text=True)
-    return probe.returncode == 0 and "--links" in probe.stdout + probe.stderr
+    """`flrisk generate` is listed among the subcommands (score is the default one, so
+    `flrisk generate --help` alone would answer with score's help)."""
+    probe = subprocess.run([FLRISK, "--help"], capture_output=True, text=True)
+    return re.search(r"^\s+generate\b", probe.stdout + probe.stderr, flags=re.M) is not None
 
 
 STANDIN_GENERATOR = r'''

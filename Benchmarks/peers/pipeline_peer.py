@@ -159,6 +159,13 @@ class Reference:
                     if key:
                         self.by_identifier.setdefault(key, []).append((index, a2))
 
+        # Substring probes for the name prefilter: the first five letters of each entry's longest
+        # word, and every abbreviation that normalises to it.
+        longest = [max(tokens, key=len) for tokens in (k.split(" ") for k in self.by_key)]
+        probes = {w[:5] for w in longest}
+        probes |= {k for k, v in NAME_VARIANTS.items() if any(v.startswith(w[:5]) or w.startswith(v) for w in longest)}
+        self.name_probes = sorted(probes)
+
     @staticmethod
     def country_key(name):
         words = split_words(fold(name))
@@ -490,11 +497,19 @@ def run(args):
     t = time.perf_counter()
     n = suppliers.height
     keys = ["name", "country", "region", "address", "goods", "uei", "lei", "duns", "risk"]
-    distinct = suppliers.select(keys).unique(maintain_order=True)
+    # Names can only match an entry if they contain a piece of its longest word (or are not ASCII):
+    # the other names are scored without the matcher, so one evaluation serves many suppliers.
+    probe = pl.col("name").str.to_lowercase().str.contains_any(ref.name_probes) | pl.col("name").str.contains(r"[^\x00-\x7F]")
+    frame = suppliers.select(keys).with_columns(probe.fill_null(False).alias("candidate"))
+    frame = frame.with_columns(pl.when(pl.col("candidate")).then(pl.col("name")).otherwise(None).alias("name"),
+                               pl.when(pl.col("candidate")).then(pl.col("uei")).otherwise(None).alias("uei"))
+    if ref.by_identifier:
+        frame = frame.with_columns(suppliers["uei"], suppliers["lei"], suppliers["duns"])
+    distinct = frame.select(keys).unique(maintain_order=True)
     scored = [intrinsic(ref, row) for row in distinct.iter_rows(named=True)]
     distinct = distinct.with_columns(
         pl.Series("r", [s[0] for s in scored], dtype=pl.Float64), pl.Series("hard", [s[2] for s in scored], dtype=pl.Boolean))
-    risk_frame = suppliers.select(keys).join(distinct, on=keys, how="left", nulls_equal=True, maintain_order="left")
+    risk_frame = frame.select(keys).join(distinct, on=keys, how="left", nulls_equal=True, maintain_order="left")
     r = risk_frame["r"].to_numpy().astype(np.float64)
     hard = risk_frame["hard"].to_numpy().astype(bool)
     flagged = hard | (r >= FLAGGED_RISK)
@@ -505,13 +520,15 @@ def run(args):
     index = pl.DataFrame({"id": suppliers["supplier_id"], "i": pl.arange(0, n, eager=True, dtype=pl.Int32)})
     edges = (links.with_columns(number(pl.col("share")).alias("s"))
              .filter(pl.col("share").is_null() | ((pl.col("s") > 0) & (pl.col("s") <= 1)))
-             .join(index.rename({"id": "buyer_id", "i": "u"}), on="buyer_id", how="inner", maintain_order="left")
-             .join(index.rename({"id": "supplier_id", "i": "v"}), on="supplier_id", how="inner", maintain_order="left")
-             .filter(pl.col("u") != pl.col("v")))
+             .join(index.rename({"id": "buyer_id", "i": "u"}), on="buyer_id", how="inner")
+             .join(index.rename({"id": "supplier_id", "i": "v"}), on="supplier_id", how="inner")
+             )
+    accepted = edges.height
+    edges = edges.filter(pl.col("u") != pl.col("v"))
     declared = edges.group_by("u").agg(pl.col("s").sum().alias("declared"))
     edges = (edges.with_columns(
         pl.col("s").fill_null((1 - pl.col("s").sum().over("u")).clip(lower_bound=0) / pl.col("s").null_count().over("u")))
-             .group_by(["u", "v"], maintain_order=True).agg(pl.col("s").sum())
+             .group_by(["u", "v"]).agg(pl.col("s").sum())
              .with_columns(pl.col("s").sum().over("u").alias("total"))
              .with_columns(pl.when(pl.col("total") > 1).then(pl.col("s") / pl.col("total")).otherwise(pl.col("s")).alias("s")))
     u = edges["u"].to_numpy()
@@ -638,17 +655,15 @@ def run(args):
     order = np.lexsort((np.arange(len(severity)), -(exposure * amt), -severity))
     label = np.array(["", "info", "low", "medium", "high"])[severity + 1]
     rule_names = list(rules)
-    matrix = np.vstack([rules[k] for k in rule_names])
-    fired = []
-    for j in range(matrix.shape[1]):
-        col = matrix[:, j]
-        hits = sorted((-col[i], i) for i in range(len(rule_names)) if col[i] >= 0)
-        fired.append(";".join(f"{rule_names[i]}:{names[-sev]}" for sev, i in hits))
-    vendor_ids = suppliers["supplier_id"].to_numpy()
+    sev_frame = pl.DataFrame({name: rules[name] for name in rule_names})
+    fired = sev_frame.select(pl.concat_str(
+        [pl.when(pl.col(rule) == level).then(pl.lit(f"{rule}:{names[level]}")) for level in (3, 2, 1, 0) for rule in rule_names],
+        separator=";", ignore_nulls=True).alias("flags"))["flags"]
+    vendor_ids = suppliers["supplier_id"]
     queue = pl.DataFrame({
-        "rank": np.arange(1, len(order) + 1), "contract_id": c["contract_id"].to_numpy()[order],
-        "vendor_id": np.where(has_vendor, vendor_ids[vv], None)[order], "severity": label[order],
-        "flags": np.array(fired, dtype=object)[order], "exposure": exposure[order], "amount": amt[order]})
+        "rank": np.arange(1, len(order) + 1), "contract_id": c["contract_id"].gather(order),
+        "vendor_id": vendor_ids.gather(vv).zip_with(pl.Series(has_vendor), pl.Series([None] * len(vv), dtype=pl.Utf8)).gather(order),
+        "severity": label[order], "flags": fired.gather(order), "exposure": exposure[order], "amount": amt[order]})
     if args.queue:
         queue.write_csv(args.queue)
     timings["write"] = time.perf_counter() - t
@@ -664,7 +679,7 @@ def run(args):
         "impl": "python-pipeline", "seconds": time.perf_counter() - t0, "phases": timings,
         "peak_rss_bytes": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024,
         "checksums": {
-            "suppliers": n, "links": int(A.nnz), "contracts": c.height, "sum_intrinsic_risk": float(r.sum()),
+            "suppliers": n, "links": accepted, "graph_links": int(A.nnz), "contracts": c.height, "sum_intrinsic_risk": float(r.sum()),
             "sum_exposure": float(E.sum()), "sum_tier_exposure": [float(x) for x in X.sum(axis=1)],
             "sum_worst_path": float(M.sum()),
             "nearest_flagged_histogram": np.bincount(nearest_flagged, minlength=K + 1).tolist(),
