@@ -200,10 +200,13 @@ def check_demo(python):
 
 # ---------------------------------------------------------------- inputs
 
+GENERATOR_BIN = FLRISK  # --generator-bin: an flrisk build used only for `generate` (e.g. a branch not merged yet)
+
+
 def has_flrisk_generate():
     """`flrisk generate` is listed among the subcommands (score is the default one, so
     `flrisk generate --help` alone would answer with score's help)."""
-    probe = subprocess.run([FLRISK, "--help"], capture_output=True, text=True)
+    probe = subprocess.run([GENERATOR_BIN, "--help"], capture_output=True, text=True)
     return re.search(r"^\s+generate\b", probe.stdout + probe.stderr, flags=re.M) is not None
 
 
@@ -284,7 +287,7 @@ def generate(python, links, seed, fmt, use_flrisk):
     os.makedirs(directory, exist_ok=True)
     start = time.perf_counter()
     if use_flrisk:
-        subprocess.run([FLRISK, "generate", "--suppliers", str(suppliers), "--links", str(links), "--contracts", str(contracts),
+        subprocess.run([GENERATOR_BIN, "generate", "--suppliers", str(suppliers), "--links", str(links), "--contracts", str(contracts),
                         "--seed", str(seed), "--format", fmt, "--output", directory], check=True)
     else:
         if fmt != "csv":
@@ -431,11 +434,15 @@ def main():
     parser.add_argument("--format", choices=["csv", "xml"], default="csv")
     parser.add_argument("--skip-phases", action="store_true", help="end to end only")
     parser.add_argument("--standin-generator", action="store_true", help="force the stand-in generator")
+    parser.add_argument("--generator-bin", help="flrisk binary to run `generate` with (default: the one built here)")
     parser.add_argument("--check-demo", action="store_true", help="only the agreement check on Datasets/demo")
     parser.add_argument("--output", default=os.path.join(RESULTS, "latest.md"))
     parser.add_argument("--no-readme", action="store_true", help="do not rewrite the results section of Benchmarks/README.md")
     args = parser.parse_args()
 
+    global GENERATOR_BIN
+    if args.generator_bin:
+        GENERATOR_BIN = os.path.abspath(args.generator_bin)
     load_before = os.getloadavg()
     subprocess.run(["swift", "build", "-c", "release", "--product", "flrisk"], cwd=ROOT, check=True)
     python = peer_python()
@@ -463,9 +470,12 @@ def main():
             graph_args += ["--alternations", "1"]
         for title, script, extra, result in (("ingest", "compare_ingest.py", ingest_args, "ingest.md"),
                                               ("graph core", "compare_graph_core.py", graph_args, "graph-core.md")):
+            # A smoke run (--quick) keeps the phase tables out of results/, which hold full-size runs.
+            table = os.path.join(DATA, "quick-" + result) if args.quick else os.path.join(RESULTS, result)
             log(f"phase: {script} {' '.join(extra)}")
-            subprocess.run([sys.executable, os.path.join(HERE, script), *extra], cwd=HERE, check=True, stdout=subprocess.DEVNULL)
-            with open(os.path.join(RESULTS, result)) as f:
+            subprocess.run([sys.executable, os.path.join(HERE, script), *extra, "--output", table], cwd=HERE, check=True,
+                           stdout=subprocess.DEVNULL)
+            with open(table) as f:
                 phase_tables.append((title, f.read()))
 
     rows = [end_to_end(python, links, args, use_flrisk) for links in sizes]
