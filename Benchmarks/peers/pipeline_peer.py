@@ -115,9 +115,11 @@ class Reference:
                 self.add_phrase(synonym, gid)
             if len(row) >= 6:
                 for code in row[4].split(";"):
-                    self.psc.setdefault(code.strip(), []).append(gid)
+                    if code:  # Swift's split drops empty pieces: an empty cell maps nothing
+                        self.psc.setdefault(code.strip(), []).append(gid)
                 for code in row[5].split(";"):
-                    self.naics.append((code.strip(), gid))
+                    if code:
+                        self.naics.append((code.strip(), gid))
         for phrase, gid in dol_names:
             self.add_phrase(phrase, gid)
         self.longest = max(len(k.split(" ")) for k in self.phrases)
