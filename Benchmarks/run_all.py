@@ -403,6 +403,9 @@ def write_results(args, rows, phase_tables, generator, load_before, load_after, 
                   f"tier exposure {w['tier_exposure']:.1e}, exposure {w['exposure']:.1e}, worst path {w['worst_path_strength']:.1e}; "
                   f"{len(demo['supplier_mismatches'])} suppliers and {len(demo['contract_mismatches'])} contracts differ beyond 1e-9 "
                   "(`run_all.py --check-demo` lists them)."]
+    if not phase_tables:
+        lines += ["", "## Phases", "", "Not run this time (`--skip-phases`): see `results/ingest.md` and `results/graph-core.md` "
+                  "for the latest phase tables (`compare_ingest.py`, `compare_graph_core.py`)."]
     for title, table in phase_tables:
         body = table.split("\n", 1)[1] if table.startswith("# ") else table
         lines += ["", f"## Phase: {title}", "", body.strip().replace("\n## ", "\n### ")]
