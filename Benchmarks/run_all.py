@@ -350,10 +350,8 @@ def end_to_end(python, links, args, use_flrisk):
 
 def growth(rows, key):
     """Cost growth per 10× links between consecutive sizes, e.g. '10.3×, 9.1×'."""
-    out = []
-    for a, b in zip(rows, rows[1:]):
-        out.append(f"{b[key] / a[key]:.1f}× for {b['links'] / a['links']:.0f}× links")
-    return "; ".join(out) or "—"
+    out = [f"{label(a['links'])}→{label(b['links'])} {b[key] / a[key]:.1f}×" for a, b in zip(rows, rows[1:])]
+    return ", ".join(out) or "—"
 
 
 def write_results(args, rows, phase_tables, generator, load_before, load_after, demo):
@@ -374,7 +372,7 @@ def write_results(args, rows, phase_tables, generator, load_before, load_after, 
         "scores the same model and writes its review queue as CSV. Wall time and peak RSS of the whole child process "
         "(`os.wait4` rusage).",
         "",
-        "| links | suppliers | contracts | input MB | flrisk (s) | peer (s) | peer ÷ flrisk | flrisk peak RSS | peer peak RSS | flrisk links/s | checksums |",
+        "| links | suppliers | contracts | input MB | flrisk (s) | peer (s) | peer ÷ flrisk | flrisk peak RSS | peer peak RSS | flrisk input MB/s | checksums |",
         "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|",
     ]
     for r in rows:
@@ -382,9 +380,10 @@ def write_results(args, rows, phase_tables, generator, load_before, load_after, 
         lines.append(
             f"| {r['links']:,} | {r['suppliers']:,} | {r['contracts']:,} | {r['input_bytes'] / 1e6:.1f} | {r['flrisk_s']:.3f} | "
             f"{r['peer_s']:.3f} | {r['peer_s'] / r['flrisk_s']:.2f}× | {r['flrisk_rss'] / mib:.0f} MiB | {r['peer_rss'] / mib:.0f} MiB | "
-            f"{r['links'] / r['flrisk_s'] / 1e6:.2f} M | {ok} |")
+            f"{r['input_bytes'] / 1e6 / r['flrisk_s']:.2f} | {ok} |")
     lines += [
         "",
+        "peer ÷ flrisk above 1: flrisk is faster. Growth per step of size (links ×10, suppliers and contracts ×10):",
         f"Growth of wall time — flrisk: {growth(rows, 'flrisk_s')}. Peer: {growth(rows, 'peer_s')}.",
         f"Growth of peak RSS — flrisk: {growth(rows, 'flrisk_rss')}. Peer: {growth(rows, 'peer_rss')}.",
         "",
@@ -482,6 +481,8 @@ def main():
                 phase_tables.append((title, f.read()))
 
     rows = [end_to_end(python, links, args, use_flrisk) for links in sizes]
+    with open(os.path.join(DATA, "latest-rows.json"), "w") as f:
+        json.dump(rows, f)
     write_results(args, rows, phase_tables, generator, load_before, os.getloadavg(), demo)
     if any(r["checks_differ"] for r in rows):
         sys.exit(1)
