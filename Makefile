@@ -38,3 +38,10 @@ reference:
 
 clean:
 	rm -rf .build out
+
+## Run the whole benchmark (Benchmarks/run_all.py): ingest and graph-core phases and flrisk score end to end,
+## each against the Python peers in the same run; writes Benchmarks/results/latest.md. BENCH_ARGS=--quick for a smoke run.
+BENCH_ARGS ?=
+.PHONY: bench
+bench: deps
+	python3 Benchmarks/run_all.py $(BENCH_ARGS)
