@@ -185,27 +185,23 @@ public struct Assessor: Sendable {
         suppliers: ImportResult<Supplier>, links: LinkInput, contracts: ImportResult<Contract>,
         watchlists: [WatchlistEntry] = [], progress: ((PropagationProgress) -> Void)? = nil
     ) -> Assessment {
-        let network: SupplyNetwork
-        var linkSummary: ImportSummary
+        let entities = reference.uflpa + watchlists.map(ListedEntity.init(userEntry:))
+        let matcher = WatchlistMatcher(entities: entities, parameters: parameters.matching, decisions: decisions, countries: reference.countries)
+        let model = IndicatorModel(reference: reference, settings: parameters.indicators, matcher: matcher, countryRisk: countryRisk)
+        // The graph is built while the suppliers are scored: neither needs the other.
+        let (network, risks) = Concurrently.run({ SupplyNetwork(suppliers: suppliers.records, links: links) }, { model.assess(all: suppliers.records) })
+        var linkSummary = links.summary
         let linkFindings: [Finding]
         switch links {
         case .records(let links):
-            network = SupplyNetwork(suppliers: suppliers.records, links: links.records)
-            linkSummary = links.summary
             linkFindings = links.findings
             for (reason, count) in network.rejectedLinks {
                 linkSummary.accepted -= count
                 for _ in 0..<count { linkSummary.reject(reason: reason) }
             }
-        case .table(let links, let ids):
-            network = SupplyNetwork(suppliers: suppliers.records, table: links.table, ids: ids)
-            linkSummary = links.summary
+        case .table(let links, _):
             linkFindings = links.findings
         }
-        let entities = reference.uflpa + watchlists.map(ListedEntity.init(userEntry:))
-        let matcher = WatchlistMatcher(entities: entities, parameters: parameters.matching, decisions: decisions, countries: reference.countries)
-        let model = IndicatorModel(reference: reference, settings: parameters.indicators, matcher: matcher, countryRisk: countryRisk)
-        let risks = model.assess(all: network.suppliers)
         let riskValues = risks.map(\.value)
         let hard = risks.map(\.isHardFlag)
         let flagged = risks.indices.map { hard[$0] || riskValues[$0] >= parameters.flaggedRiskThreshold }
@@ -242,23 +238,27 @@ public struct Assessor: Sendable {
             }
         }
         var resolver = VendorResolver(suppliers: network.suppliers, network: network)
-        let rules = ReviewRules(parameters: parameters, suppliers: supplierResults, reference: reference)
-        var contractResults: [ContractAssessment] = []
-        for contract in contracts.records {
-            let (vendor, match) = resolver.resolve(contract)
-            if vendor == nil {
-                findings.append(Finding(
-                    .warning, code: "unknown-vendor",
-                    "contract '\(contract.id)': vendor \(VendorResolver.describe(contract)) is not in the suppliers file; the contract cannot be scored",
-                    at: contract.location))
-            }
-            let flags = rules.flags(for: contract, vendor: vendor)
-            let exposure = vendor.map { supplierResults[$0].exposure } ?? 0
-            contractResults.append(ContractAssessment(
-                contract: contract, vendor: vendor, vendorMatch: match, flags: flags,
-                priority: exposure * max(0, contract.amount ?? 0)))
+        let vendors = contracts.records.map { resolver.resolve($0) }
+        for (contract, vendor) in zip(contracts.records, vendors) where vendor.0 == nil {
+            findings.append(Finding(
+                .warning, code: "unknown-vendor",
+                "contract '\(contract.id)': vendor \(VendorResolver.describe(contract)) is not in the suppliers file; the contract cannot be scored",
+                at: contract.location))
         }
-        contractResults = Self.queueOrder(contractResults)
+        // Contracts are checked in slices on Dispatch workers, each slice with its own rules
+        // (their memo is not shared); the slices keep input order.
+        let checked = Concurrently.map(slicing: contracts.records.count, into: parameters.workers) { range in
+            let rules = ReviewRules(parameters: parameters, suppliers: supplierResults, reference: reference)
+            return range.map { i in
+                let contract = contracts.records[i]
+                let (vendor, match) = vendors[i]
+                let exposure = vendor.map { supplierResults[$0].exposure } ?? 0
+                return ContractAssessment(
+                    contract: contract, vendor: vendor, vendorMatch: match, flags: rules.flags(for: contract, vendor: vendor),
+                    priority: exposure * max(0, contract.amount ?? 0))
+            }
+        }
+        let contractResults = Self.queueOrder(Array(checked.joined()))
 
         var inputs = [
             InputReport(role: "suppliers", summary: suppliers.summary), InputReport(role: "links", summary: linkSummary),

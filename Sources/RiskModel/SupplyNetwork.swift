@@ -80,6 +80,14 @@ public struct SupplyNetwork: Sendable {
         self.init(suppliers: suppliers, table: table, ids: ids, findings: findings, rejected: rejected) { locations[$0] }
     }
 
+    /// Links in either form: records are resolved here, a table was resolved by its importer.
+    public init(suppliers: [Supplier], links: LinkInput) {
+        switch links {
+        case .records(let links): self.init(suppliers: suppliers, links: links.records)
+        case .table(let links, let ids): self.init(suppliers: suppliers, table: links.table, ids: ids)
+        }
+    }
+
     /// Links already resolved by the importer (``LinkTable``).
     /// - Complexity: O(suppliers + links).
     public init(suppliers: [Supplier], table: LinkTable, ids: SupplierIndex) {

@@ -127,37 +127,46 @@ struct InputOptions: ParsableArguments {
     /// - Throws: ``InputError`` for a fatal problem in any of them.
     func load() throws -> Loaded {
         let options = ImportOptions(columnMap: try ImportOptions.columnMap(from: mappings), limits: limits.importLimits)
-        var suppliersResult: ImportResult<Supplier>
-        var linksResult: ImportResult<SupplyLink>
-        let contractsResult: ImportResult<Contract>
-        var derived: [Supplier] = []
         if let input {
             let document = try NativeXML.read(path: input, limits: limits.importLimits)
-            (suppliersResult, linksResult, contractsResult) = (document.suppliers, document.links, document.contracts)
-        } else {
-            // Files are read in the order suppliers, links, contracts (the first failure wins).
-            suppliersResult = try suppliers.map { try Inputs.suppliers(path: $0, format: suppliersFormat, options: options) }
-                ?? ImportResult(records: [], findings: [], summary: ImportSummary(file: "(derived from the contracts and links)"))
-            if let links, suppliers != nil, try (linksFormat == .auto ? InputSniffer.linkFormat(of: links) : linksFormat) == .native {
-                // Native links with a suppliers file: read straight into a table (no derived
-                // suppliers can join later, so the suppliers are final here).
-                let ids = SupplierIndex(suppliersResult.records)
-                let table = try NativeCSVImporter.linkTable(path: links, options: options, supplier: ids.lookup)
-                let contractsResult = try Inputs.contracts(paths: contracts, format: contractsFormat, options: options)
-                return try finish(suppliersResult, .table(table, ids), contractsResult, options: options)
-            }
-            if let links {
-                let read = try Inputs.links(path: links, format: linksFormat, options: options)
-                linksResult = read.links
-                derived = read.suppliers
-            } else {
-                linksResult = ImportResult(records: [], findings: [], summary: ImportSummary(file: "(none)"))
-            }
-            contractsResult = try Inputs.contracts(paths: contracts, format: contractsFormat, options: options)
-            if suppliers == nil { derived = Inputs.vendorSuppliers(of: contractsResult.records) + derived }
+            return try finish(document.suppliers, .records(document.links), document.contracts, options: options)
         }
-        Inputs.attach(derived, to: &suppliersResult, links: &linksResult)
-        return try finish(suppliersResult, .records(linksResult), contractsResult, options: options)
+        // The contracts are read while the suppliers and links are (they do not depend on
+        // each other); errors still come in the order suppliers, links, contracts.
+        let (early, contractsResult) = try Concurrently.run(
+            { try readSuppliersAndLinks(options: options) },
+            { try Inputs.contracts(paths: contracts, format: contractsFormat, options: options) })
+        switch early {
+        case .table(let suppliers, let table, let ids):
+            return try finish(suppliers, .table(table, ids), contractsResult, options: options)
+        case .records(var suppliersResult, var linksResult, var derived):
+            if suppliers == nil { derived = Inputs.vendorSuppliers(of: contractsResult.records) + derived }
+            Inputs.attach(derived, to: &suppliersResult, links: &linksResult)
+            return try finish(suppliersResult, .records(linksResult), contractsResult, options: options)
+        }
+    }
+
+    /// Suppliers and links as read, before contract vendors can join the suppliers.
+    private enum EarlyInputs {
+        /// Native links with a suppliers file, read straight into a table (no derived supplier
+        /// can join later, so the suppliers are final).
+        case table(ImportResult<Supplier>, LinkTableImport, SupplierIndex)
+        /// Links as records, with the suppliers the links file itself names.
+        case records(ImportResult<Supplier>, ImportResult<SupplyLink>, derived: [Supplier])
+    }
+
+    private func readSuppliersAndLinks(options: ImportOptions) throws -> EarlyInputs {
+        let suppliersResult = try suppliers.map { try Inputs.suppliers(path: $0, format: suppliersFormat, options: options) }
+            ?? ImportResult(records: [], findings: [], summary: ImportSummary(file: "(derived from the contracts and links)"))
+        guard let links else {
+            return .records(suppliersResult, ImportResult(records: [], findings: [], summary: ImportSummary(file: "(none)")), derived: [])
+        }
+        if suppliers != nil, try (linksFormat == .auto ? InputSniffer.linkFormat(of: links) : linksFormat) == .native {
+            let ids = SupplierIndex(suppliersResult.records)
+            return .table(suppliersResult, try NativeCSVImporter.linkTable(path: links, options: options, supplier: ids.lookup), ids)
+        }
+        let read = try Inputs.links(path: links, format: linksFormat, options: options)
+        return .records(suppliersResult, read.links, derived: read.suppliers)
     }
 
     /// Reads the watchlists and writes the rejects file, when asked.

@@ -1,0 +1,74 @@
+import Dispatch
+
+/// Runs independent pieces of work at the same time on Dispatch workers: reading the contracts
+/// while the suppliers and links are read, building the graph while suppliers are scored, and
+/// slices of one array. Results come back in argument order, and so do errors: when several
+/// pieces fail, the error of the first is thrown, as if they had run one after another.
+public enum Concurrently {
+    /// `first` and `second` at the same time.
+    public static func run<A, B, Failure: Error>(_ first: () throws(Failure) -> A, _ second: () throws(Failure) -> B) throws(Failure) -> (A, B) {
+        let (a, b) = withoutActuallyEscaping(first) { first in
+            withoutActuallyEscaping(second) { second in
+                let pair = Pair(first: first, second: second)
+                DispatchQueue.concurrentPerform(iterations: 2) { index in
+                    if index == 0 {
+                        pair.a.initialize(to: Result { () throws(Failure) -> A in try pair.first() })
+                    } else {
+                        pair.b.initialize(to: Result { () throws(Failure) -> B in try pair.second() })
+                    }
+                }
+                return (pair.a.move(), pair.b.move())
+            }
+        }
+        return (try a.get(), try b.get())
+    }
+
+    /// `transform` of each of `slices` contiguous slices of `0..<count`, at the same time; the
+    /// results in slice order.
+    public static func map<T>(slicing count: Int, into slices: Int, _ transform: (Range<Int>) -> T) -> [T] {
+        let slices = max(1, min(slices, count))
+        let ranges = (0..<slices).map { k in (count * k / slices)..<(count * (k + 1) / slices) }
+        if slices == 1 { return ranges.map(transform) }
+        return withoutActuallyEscaping(transform) { transform in
+            let results = Slots<T>(count: slices, transform: transform)
+            DispatchQueue.concurrentPerform(iterations: slices) { k in
+                (results.values + k).initialize(to: results.transform(ranges[k]))
+            }
+            return (0..<slices).map { (results.values + $0).move() }
+        }
+    }
+
+    /// The two pieces of ``run(_:_:)`` and their result slots. Each worker initialises only
+    /// its own slot (separate allocations: no shared stored property is written), and both are
+    /// moved out after `concurrentPerform` returns.
+    private final class Pair<A, B, Failure: Error>: @unchecked Sendable {
+        let first: () throws(Failure) -> A
+        let second: () throws(Failure) -> B
+        let a = UnsafeMutablePointer<Result<A, Failure>>.allocate(capacity: 1)
+        let b = UnsafeMutablePointer<Result<B, Failure>>.allocate(capacity: 1)
+
+        init(first: @escaping () throws(Failure) -> A, second: @escaping () throws(Failure) -> B) {
+            self.first = first
+            self.second = second
+        }
+
+        deinit {
+            a.deallocate()
+            b.deallocate()
+        }
+    }
+
+    /// One result slot per slice for ``map(slicing:into:_:)``; each worker initialises its own
+    /// slot, and the caller moves every value out after `concurrentPerform` returns.
+    private final class Slots<T>: @unchecked Sendable {
+        let transform: (Range<Int>) -> T
+        let values: UnsafeMutablePointer<T>
+
+        init(count: Int, transform: @escaping (Range<Int>) -> T) {
+            self.transform = transform
+            values = .allocate(capacity: count)
+        }
+
+        deinit { values.deallocate() }
+    }
+}
