@@ -93,9 +93,23 @@ public enum CSVReport {
             return
         }
         out.append(UInt8(ascii: "\""))
-        if let first = value.utf8.first, [UInt8]("=+-@\t\r".utf8).contains(first) { out.append(UInt8(ascii: "'")) }
+        if let first = value.utf8.first, Self.formulaStarts.contains(first) { out.append(UInt8(ascii: "'")) }
         if ascii {
-            for byte in value.utf8 { appendASCII(byte, to: &out) }
+            // Runs of printable bytes are copied at once; the others go through appendASCII.
+            let copied: Void? = value.utf8.withContiguousStorageIfAvailable { bytes in
+                var start = 0
+                for i in 0..<bytes.count {
+                    let byte = bytes[i]
+                    if byte >= 0x20 && byte != 0x22 && byte != 0x7F { continue }
+                    out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start..<i]))
+                    appendASCII(byte, to: &out)
+                    start = i + 1
+                }
+                out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start...]))
+            }
+            if copied == nil {
+                for byte in value.utf8 { appendASCII(byte, to: &out) }
+            }
         } else {
             for scalar in value.unicodeScalars {
                 if scalar.isASCII {
@@ -112,6 +126,9 @@ public enum CSVReport {
     /// One ASCII byte of a text cell: line ends and tabs as spaces, quotes doubled, the other
     /// controls (C0 and DEL, the only ASCII ones) as U+FFFD.
     @inline(__always)
+    /// First bytes a spreadsheet reads as the start of a formula.
+    static let formulaStarts: Set<UInt8> = Set("=+-@\t\r".utf8)
+
     static func appendASCII(_ byte: UInt8, to out: inout [UInt8]) {
         switch byte {
         case 0x0A, 0x0D, 0x09: out.append(0x20)
