@@ -64,7 +64,10 @@ extension Flrisk {
 
         /// The row counts and findings of one file read in one role.
         static func read(_ path: String, role: String, limits: ImportLimits = .default) throws -> ([ImportSummary], [Finding]) {
-            let options = ImportOptions(limits: limits)
+            // Only counts and findings are reported: records are not kept, so memory does not
+            // grow with the file (CSV tables).
+            var options = ImportOptions(limits: limits)
+            options.keepRecords = false
             switch role {
             case "links":
                 let result = try Inputs.links(path: path, options: options).links

@@ -123,3 +123,25 @@ struct LinkTableReaderTests {
         }
     }
 }
+
+/// `flrisk validate` reads with `keepRecords` off: the same counts and findings, no records
+/// kept, so memory does not grow with the file.
+@Suite("Reading without keeping records")
+struct CountOnlyReadTests {
+    @Test func countsAndFindingsWithoutRecords() throws {
+        var rng = SplitMix64(seed: 99)
+        let directory = TemporaryDirectory()
+        let path = directory.file("links.csv", bytes: LinkTableReaderTests.randomLinks(&rng, rows: 300))
+        var countOnly = ImportOptions()
+        countOnly.keepRecords = false
+        let full = try NativeCSVImporter.links(path: path)
+        let counted = try NativeCSVImporter.links(path: path, options: countOnly)
+        #expect(counted.records.isEmpty && counted.rejectedRows.isEmpty)
+        #expect(!full.records.isEmpty && !full.rejectedRows.isEmpty)
+        #expect(counted.summary == full.summary)
+        #expect(counted.findings == full.findings)
+        let table = try NativeCSVImporter.linkTable(path: path, options: countOnly, supplier: LinkTableReaderTests.lookup)
+        #expect(table.table.count == 0 && table.rejectedRows.isEmpty)
+        #expect(table.summary.read == full.summary.read)
+    }
+}

@@ -84,34 +84,20 @@ public struct CSVReader: Sendable {
     }
 
     private func forEachRecordUnlimited(_ body: (CSVRecord) throws -> Void) throws -> CSVReadReport {
-        let file = try InputFile(path: path)
-        defer { file.close() }
-        var chunk = [UInt8](repeating: 0, count: max(chunkSize, firstReadMinimum, 3))
-        var count = try file.read(into: &chunk)
-        var start = 0
-        if count >= 3, chunk[0] == 0xEF, chunk[1] == 0xBB, chunk[2] == 0xBF { start = 3 }
-        let delimiter = self.delimiter ?? Self.detectDelimiter(chunk[start..<count])
-        var report = CSVReadReport(delimiter: delimiter)
-
-        if workers > 1, file.size >= parallelThreshold {
+        var opened = try open()
+        defer { opened.file.close() }
+        var report = CSVReadReport(delimiter: opened.delimiter)
+        if var parallel = parallelReader(for: opened) {
             report.parallel = true
-            var parallel = ParallelCSV(path: path, delimiter: delimiter, workers: workers, chunkBytes: parallelChunkBytes, limits: limits)
-            let transcoded = try parallel.run(file: file, firstBytes: Array(chunk[start..<count]), body: body)
+            let transcoded = try parallel.run(file: opened.file, firstBytes: opened.firstBytes, body: body)
             report.findings += Self.encodingFindings(transcoded, path: path)
             return report
         }
-
-        let parser = try LibCSVParser(delimiter: delimiter, path: path, limits: limits)
+        let parser = try LibCSVParser(delimiter: opened.delimiter, path: path, limits: limits)
         defer { parser.free() }
-        while count > 0 {
-            try chunk.withUnsafeBufferPointer { buffer in
-                let slice = UnsafeBufferPointer(rebasing: buffer[start..<count])
-                try parser.parse(slice)
-            }
+        try opened.feed(chunkSize: chunkSize) { bytes in
+            try parser.parse(bytes)
             try parser.drain(body)
-            start = 0
-            if chunk.count != chunkSize { chunk = [UInt8](repeating: 0, count: chunkSize) }
-            count = try file.read(into: &chunk)
         }
         try parser.finish()
         try parser.drain(body)
@@ -129,32 +115,46 @@ public struct CSVReader: Sendable {
     /// - Throws: as ``forEachRecord(_:)``.
     @discardableResult
     func readRaw<Sink: RawRecordSink>(makeSink: () -> Sink, collect: (Sink) throws -> Void) throws -> CSVReadReport {
-        let file = try InputFile(path: path)
-        defer { file.close() }
-        var chunk = [UInt8](repeating: 0, count: max(chunkSize, firstReadMinimum, 3))
-        var count = try file.read(into: &chunk)
-        var start = 0
-        if count >= 3, chunk[0] == 0xEF, chunk[1] == 0xBB, chunk[2] == 0xBF { start = 3 }
-        let delimiter = self.delimiter ?? Self.detectDelimiter(chunk[start..<count])
-        var report = CSVReadReport(delimiter: delimiter)
-        if workers > 1, file.size >= parallelThreshold {
+        var opened = try open()
+        defer { opened.file.close() }
+        var report = CSVReadReport(delimiter: opened.delimiter)
+        if var parallel = parallelReader(for: opened) {
             report.parallel = true
-            var parallel = ParallelCSV(path: path, delimiter: delimiter, workers: workers, chunkBytes: parallelChunkBytes, limits: limits)
-            try parallel.runRaw(file: file, firstBytes: Array(chunk[start..<count]), makeSink: makeSink, collect: collect)
+            try parallel.runRaw(file: opened.file, firstBytes: opened.firstBytes, makeSink: makeSink, collect: collect)
             return report
         }
         var sink = makeSink()
-        try ParallelCSV.parseRaw(path: path, delimiter: delimiter, limits: limits, firstLine: 1, into: &sink) { parser, sink in
-            while count > 0 {
-                try chunk.withUnsafeBufferPointer { try parser.parse(UnsafeBufferPointer(rebasing: $0[start..<count])) }
+        try ParallelCSV.parseRaw(path: path, delimiter: opened.delimiter, limits: limits, firstLine: 1, into: &sink) { parser, sink in
+            try opened.feed(chunkSize: chunkSize) { bytes in
+                try parser.parse(bytes)
                 sink.consume(parser.takeRaw())
-                start = 0
-                if chunk.count != chunkSize { chunk = [UInt8](repeating: 0, count: chunkSize) }
-                count = try file.read(into: &chunk)
             }
         }
         try collect(sink)
         return report
+    }
+
+    /// Opens the file, reads its first bytes (skipping a UTF-8 byte order mark) and picks the
+    /// delimiter.
+    private func open() throws -> OpenedCSV {
+        let file = try InputFile(path: path)
+        var chunk = [UInt8](repeating: 0, count: max(chunkSize, firstReadMinimum, 3))
+        let count: Int
+        do {
+            count = try file.read(into: &chunk)
+        } catch {
+            file.close()
+            throw error
+        }
+        let start = count >= 3 && chunk[0] == 0xEF && chunk[1] == 0xBB && chunk[2] == 0xBF ? 3 : 0
+        let delimiter = self.delimiter ?? Self.detectDelimiter(chunk[start..<count])
+        return OpenedCSV(file: file, delimiter: delimiter, chunk: chunk, count: count, start: start)
+    }
+
+    /// The parallel reader, when the file is large enough to be parsed in parallel chunks.
+    private func parallelReader(for opened: OpenedCSV) -> ParallelCSV? {
+        guard workers > 1, opened.file.size >= parallelThreshold else { return nil }
+        return ParallelCSV(path: path, delimiter: opened.delimiter, workers: workers, chunkBytes: parallelChunkBytes, limits: limits)
     }
 
     /// The once-per-file warning for fields that were not UTF-8.
@@ -182,6 +182,30 @@ public struct CSVReader: Sendable {
             best = candidate
         }
         return best
+    }
+}
+
+/// A CSV file opened by ``CSVReader``: its first bytes read, its delimiter chosen.
+struct OpenedCSV {
+    let file: InputFile
+    let delimiter: UInt8
+    var chunk: [UInt8]
+    var count: Int
+    /// Where the content starts in the first bytes (after a byte order mark).
+    var start: Int
+
+    /// The first bytes read, without the byte order mark.
+    var firstBytes: [UInt8] { Array(chunk[start..<count]) }
+
+    /// Hands the content to `parse`, from the first bytes to the end of the file, in chunks of
+    /// `chunkSize` bytes.
+    mutating func feed(chunkSize: Int, _ parse: (UnsafeBufferPointer<UInt8>) throws -> Void) throws {
+        while count > 0 {
+            try chunk.withUnsafeBufferPointer { try parse(UnsafeBufferPointer(rebasing: $0[start..<count])) }
+            start = 0
+            if chunk.count != chunkSize { chunk = [UInt8](repeating: 0, count: chunkSize) }
+            count = try file.read(into: &chunk)
+        }
     }
 }
 

@@ -27,7 +27,7 @@ extension NativeCSVImporter {
         reader.workers = options.workers
         reader.limits = options.limits
         var merged = LinkTableMerge(path: path, limits: options.limits)
-        let layout = LinkRowLayout(header: header, headerLine: headerRecord.line, path: path, lookup: supplier)
+        let layout = LinkRowLayout(header: header, headerLine: headerRecord.line, path: path, lookup: supplier, keepRecords: options.keepRecords)
         try reader.readRaw(makeSink: { LinkRowSink(layout: layout) }, collect: { try merged.add($0) })
         return merged.finish(headerFindings: header.findings)
     }
@@ -41,8 +41,11 @@ struct LinkRowLayout: Sendable {
     let lookup: SupplierLookup
     let buyer: Int, supplier: Int
     let share: Int?, good: Int?
+    /// See ``ImportOptions/keepRecords``.
+    let keepRecords: Bool
 
-    init(header: HeaderMap, headerLine: Int, path: String, lookup: @escaping SupplierLookup) {
+    init(header: HeaderMap, headerLine: Int, path: String, lookup: @escaping SupplierLookup, keepRecords: Bool = true) {
+        self.keepRecords = keepRecords
         self.header = header
         self.headerLine = headerLine
         self.path = path
@@ -87,44 +90,28 @@ struct LinkRowSink: RawRecordSink {
         var keyEnds: [Int] = []
         keys.reserveCapacity(records.bytes.count / 2)
         keyEnds.reserveCapacity(records.count * 2)
-        records.bytes.withUnsafeBytes { bytes in
-            records.fieldEnds.withUnsafeBufferPointer { ends in
-                var firstField = 0
-                for r in 0..<records.count {
-                    let lastField = records.recordEnds[r]
-                    let record = RawRecord(bytes: bytes, ends: ends, first: firstField, count: lastField - firstField, line: records.lines[r])
-                    firstField = lastField
-                    recordLines.append(Int32(clamping: record.line))
-                    if record.line == layout.headerLine && summary.read == 0 && recordLines.count == 1 {
-                        outcomes.append(.skip)
-                        wide.append(false)
-                        continue
-                    }
-                    outcomes.append(check(record, keys: &keys, keyEnds: &keyEnds))
-                }
+        records.forEach { _, record in
+            recordLines.append(Int32(clamping: record.line))
+            if record.line == layout.headerLine && summary.read == 0 && recordLines.count == 1 {
+                outcomes.append(.skip)
+                wide.append(false)
+                return
             }
+            outcomes.append(check(record, keys: &keys, keyEnds: &keyEnds))
         }
         let positions = keys.withUnsafeBytes { k in keyEnds.withUnsafeBufferPointer { layout.lookup(k, $0) } }
-        records.bytes.withUnsafeBytes { bytes in
-            records.fieldEnds.withUnsafeBufferPointer { ends in
-                var firstField = 0
-                for r in 0..<records.count {
-                    let lastField = records.recordEnds[r]
-                    let record = RawRecord(bytes: bytes, ends: ends, first: firstField, count: lastField - firstField, line: records.lines[r])
-                    firstField = lastField
-                    if wide[r] { noteWide(record) }
-                    switch outcomes[r] {
-                    case .skip: break
-                    case .rejected(let rejection): reject(record, rejection)
-                    case .decoded(let link): consumeDecoded(record, link)
-                    case .link(let key, let share, let good):
-                        let buyer = positions[key], supplier = positions[key + 1]
-                        add(record, buyer: buyer < 0 ? nil : buyer, supplier: supplier < 0 ? nil : supplier, share: share, good: good) {
-                            keys.withUnsafeBytes { k in
-                                (String(decoding: k[(key == 0 ? 0 : keyEnds[key - 1])..<keyEnds[key]], as: UTF8.self),
-                                 String(decoding: k[keyEnds[key]..<keyEnds[key + 1]], as: UTF8.self))
-                            }
-                        }
+        records.forEach { r, record in
+            if wide[r] { noteWide(record) }
+            switch outcomes[r] {
+            case .skip: break
+            case .rejected(let rejection): reject(record, rejection)
+            case .decoded(let link): consumeDecoded(record, link)
+            case .link(let key, let share, let good):
+                let buyer = positions[key], supplier = positions[key + 1]
+                add(record, buyer: buyer < 0 ? nil : buyer, supplier: supplier < 0 ? nil : supplier, share: share, good: good) {
+                    keys.withUnsafeBytes { k in
+                        (String(decoding: k[(key == 0 ? 0 : keyEnds[key - 1])..<keyEnds[key]], as: UTF8.self),
+                         String(decoding: k[keyEnds[key]..<keyEnds[key + 1]], as: UTF8.self))
                     }
                 }
             }
@@ -218,7 +205,7 @@ struct LinkRowSink: RawRecordSink {
                 .compactMap { $0 }.joined(separator: " and ")
             return reject(record, RowRejection("unknown-supplier", "\(unknown) names no supplier in the suppliers file"))
         }
-        table.append(buyer: buyer, supplier: supplier, share: share, good: good, line: record.line)
+        if layout.keepRecords { table.append(buyer: buyer, supplier: supplier, share: share, good: good, line: record.line) }
         summary.accepted += 1
     }
 
@@ -258,7 +245,9 @@ struct LinkRowSink: RawRecordSink {
         summary.reject(reason: error.code)
         let location = SourceLocation(file: layout.path, line: record.line, column: error.column)
         findings.append((Finding(.error, code: error.code, "row rejected: \(error.message)", at: location), false))
-        rejected.append(RejectedRow(location: location, code: error.code, reason: error.message, fields: record.strings().map(\.text)))
+        if layout.keepRecords {
+            rejected.append(RejectedRow(location: location, code: error.code, reason: error.message, fields: record.strings().map(\.text)))
+        }
     }
 
     /// The record as text, noting fields that were not UTF-8.
@@ -269,6 +258,22 @@ struct LinkRowSink: RawRecordSink {
             transcoded = (transcoded?.firstLine ?? record.line, (transcoded?.fields ?? 0) + transcodedFields)
         }
         return CSVRecord(line: record.line, fields: fields.map(\.text))
+    }
+}
+
+extension RawRecords {
+    /// Calls `body` with each record's position and a view of it, in order.
+    func forEach(_ body: (Int, RawRecord) -> Void) {
+        bytes.withUnsafeBytes { bytes in
+            fieldEnds.withUnsafeBufferPointer { ends in
+                var firstField = 0
+                for r in 0..<count {
+                    let lastField = recordEnds[r]
+                    body(r, RawRecord(bytes: bytes, ends: ends, first: firstField, count: lastField - firstField, line: lines[r]))
+                    firstField = lastField
+                }
+            }
+        }
     }
 }
 

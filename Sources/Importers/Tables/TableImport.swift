@@ -26,6 +26,10 @@ public struct ImportOptions: Sendable {
     public var parallelChunkBytes = 4 << 20
     /// Parallel workers (see ``CSVReader/workers``).
     public var workers = ParallelCSV.defaultWorkers
+    /// Whether accepted records and rejected rows are kept. `flrisk validate` turns it off, so
+    /// that checking a file of any size needs memory only for the chunk being parsed and the
+    /// findings (counts are kept either way; CSV tables and native links files).
+    public var keepRecords = true
 
     public init(columnMap: [String: String] = [:], parallelThreshold: Int = 16 << 20, limits: ImportLimits = .default) {
         self.columnMap = columnMap
@@ -56,6 +60,8 @@ struct RowAccumulator<Record: Sendable> {
     var findings: [Finding] = []
     var summary: ImportSummary
     var rejected: [RejectedRow] = []
+    /// Whether accepted records and rejected rows are kept (see ``ImportOptions/keepRecords``).
+    var keepRecords = true
     private var wideRows = 0
     var path: String
 
@@ -82,7 +88,8 @@ struct RowAccumulator<Record: Sendable> {
         }
         let row = Row(record: record, map: header, file: path)
         do {
-            records.append(try convert(row, &findings))
+            let record = try convert(row, &findings)
+            if keepRecords { records.append(record) }
             summary.accepted += 1
         } catch {
             reject(record, error)
@@ -93,7 +100,7 @@ struct RowAccumulator<Record: Sendable> {
     mutating func accept(_ record: Record) {
         summary.read += 1
         summary.accepted += 1
-        records.append(record)
+        if keepRecords { records.append(record) }
     }
 
     /// Counts and records a rejected record built outside ``consume(_:header:convert:)``.
@@ -107,7 +114,7 @@ struct RowAccumulator<Record: Sendable> {
         summary.reject(reason: error.code)
         let location = SourceLocation(file: path, line: record.line, column: error.column)
         findings.append(Finding(.error, code: error.code, "row rejected: \(error.message)", at: location))
-        rejected.append(RejectedRow(location: location, code: error.code, reason: error.message, fields: record.fields))
+        if keepRecords { rejected.append(RejectedRow(location: location, code: error.code, reason: error.message, fields: record.fields)) }
     }
 
     /// The result, with the summary line for over-wide rows beyond the first three.
@@ -133,6 +140,7 @@ enum TableImport {
     ) throws -> ImportResult<Record> {
         var map: HeaderMap?
         var rows = RowAccumulator<Record>(path: path)
+        rows.keepRecords = options.keepRecords
         var reader = CSVReader(path: path)
         reader.parallelThreshold = options.parallelThreshold
         reader.parallelChunkBytes = options.parallelChunkBytes
