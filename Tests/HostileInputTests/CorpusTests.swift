@@ -23,6 +23,9 @@ struct CorpusTests {
         Case(file: "binary_garbage.bin", role: .suppliers, expected: .error("binary-content")),
         Case(file: "nul_bytes.csv", role: .suppliers, expected: .error("binary-content")),
         Case(file: "utf16le.csv", role: .suppliers, expected: .error("binary-content")),
+        // gzip input is not supported: a compressed (here truncated) file is refused as binary.
+        Case(file: "truncated.csv.gz", role: .suppliers, expected: .error("binary-content")),
+        Case(file: "truncated.csv.gz", role: .links, expected: .error("binary-content")),
         Case(file: "invalid_utf8_mid.csv", role: .suppliers, expected: .read(accepted: 3, rejected: [:], findings: ["non-utf8"])),
         Case(file: "mixed_line_endings.csv", role: .suppliers, expected: .read(accepted: 4, rejected: [:], findings: [])),
         Case(file: "unterminated_quote.csv", role: .suppliers, expected: .error("unterminated-quote")),
