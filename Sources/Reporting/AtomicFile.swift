@@ -44,16 +44,21 @@ public enum AtomicFile {
             registry.discard(temporary)
             return OutputError(path: path, reason: String(cString: strerror(code)))
         }
-        let bytes = Array(text.utf8)
-        var written = 0
-        while written < bytes.count {
-            let n = bytes.withUnsafeBytes { systemWrite(fd, $0.baseAddress! + written, $0.count - written) }
-            if n < 0 {
-                if errno == EINTR { continue }
-                throw fail(errno)
+        // A native string's UTF-8 is written in place (reports can be hundreds of MB: no copy).
+        var text = text
+        let failure: Int32? = text.withUTF8 { bytes in
+            var written = 0
+            while written < bytes.count {
+                let n = systemWrite(fd, bytes.baseAddress! + written, bytes.count - written)
+                if n < 0 {
+                    if errno == EINTR { continue }
+                    return errno
+                }
+                written += n
             }
-            written += n
+            return nil
         }
+        if let failure { throw fail(failure) }
         if fsync(fd) != 0 { throw fail(errno) }
         if close(fd) != 0 {
             let code = errno

@@ -14,13 +14,17 @@ public enum CSVReport {
     /// - Complexity: O(flags × path length), in slices of the queue on Dispatch workers.
     public static func render(_ context: ReportContext) -> String {
         let a = context.assessment
-        var out: [UInt8] = []
-        out += columns.joined(separator: ",").utf8
-        out += "\r\n".utf8
-        let slices = Concurrently.map(slicing: a.contracts.count, into: a.parameters.workers) { rows(context, ranks: $0) }
-        out.reserveCapacity(out.count + slices.reduce(0) { $0 + $1.count })
-        for slice in slices { out += slice }
-        return String(decoding: out, as: UTF8.self)
+        let header = Array((columns.joined(separator: ",") + "\r\n").utf8)
+        let slices = [header] + Concurrently.map(slicing: a.contracts.count, into: a.parameters.workers) { rows(context, ranks: $0) }
+        // The slices go straight into the string's storage (no joined copy of a large report).
+        return String(unsafeUninitializedCapacity: slices.reduce(0) { $0 + $1.count }) { buffer in
+            var offset = 0
+            for slice in slices {
+                _ = UnsafeMutableBufferPointer(rebasing: buffer[offset..<(offset + slice.count)]).initialize(from: slice)
+                offset += slice.count
+            }
+            return offset
+        }
     }
 
     /// The rows of the flagged contracts at queue positions `ranks`.
