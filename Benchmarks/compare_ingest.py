@@ -15,21 +15,11 @@ import json
 import os
 import subprocess
 import sys
-import venv
+from peers.environment import peer_python
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 DATA = os.environ.get("FLRISK_BENCH_DATA", "/tmp/flrisk-bench")
 BIN = os.path.join(HERE, ".build", "release", "ingest-bench")
-
-
-def peer_python():
-    env_dir = os.path.join(HERE, ".venv")
-    python = os.path.join(env_dir, "bin", "python")
-    if not os.path.exists(python):
-        venv.create(env_dir, with_pip=True)
-    if subprocess.run([python, "-c", "import polars, pandas, lxml"], capture_output=True).returncode != 0:
-        subprocess.run([python, "-m", "pip", "install", "-q", "polars", "pandas", "lxml", "numpy", "scipy", "networkx"], check=True)
-    return python
 
 
 def json_lines(command):

@@ -30,6 +30,8 @@ import subprocess
 import sys
 import time
 
+from peers.environment import peer_python
+
 HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.dirname(HERE)
 DATA = os.path.join(os.environ.get("FLRISK_BENCH_DATA", "/tmp/flrisk-bench"), "e2e")
@@ -48,18 +50,6 @@ TOLERANCE = 1e-9
 
 def log(*args):
     print(*args, file=sys.stderr, flush=True)
-
-
-def peer_python():
-    """Benchmarks/.venv with polars, pandas, lxml, numpy, scipy, networkx (pip, on first use)."""
-    import venv
-    env_dir = os.path.join(HERE, ".venv")
-    python = os.path.join(env_dir, "bin", "python")
-    if not os.path.exists(python):
-        venv.create(env_dir, with_pip=True)
-    if subprocess.run([python, "-c", "import polars, pandas, lxml, numpy, scipy, networkx"], capture_output=True).returncode != 0:
-        subprocess.run([python, "-m", "pip", "install", "-q", "polars", "pandas", "lxml", "numpy", "scipy", "networkx"], check=True)
-    return python
 
 
 def run_timed(command):
