@@ -16,6 +16,26 @@ public func fuzzCSV(_ data: UnsafePointer<UInt8>?, _ size: Int) -> Int32 {
     ScratchInput.expectingInputErrors { _ = try Inputs.links(path: path, format: .usaspendingSubawards) }
     ScratchInput.expectingInputErrors { _ = try Inputs.suppliers(path: path) }  // format sniffing
 
+    // The links table reader (the path `flrisk score` takes), sequential and in small parallel
+    // chunks: the same counts, findings and links, or the same error. Ids of one or two bytes are
+    // "known", so that rows are both accepted and rejected as unknown. Default limits, as for
+    // the tokenising comparison below (with a small record cap, which error comes first may
+    // depend on the chunking).
+    var chunked = ImportOptions(parallelThreshold: 0)
+    chunked.parallelChunkBytes = 256
+    chunked.workers = 2
+    let tables = [ImportOptions(parallelThreshold: .max), chunked].map { options -> String in
+        do {
+            let read = try NativeCSVImporter.linkTable(path: path, options: options, supplier: knownShortIDs)
+            let s = read.summary
+            let counts = "\(s.read) \(s.accepted) \(s.rejected) \(s.blank) \(s.rejectedByReason.sorted { $0.key < $1.key })"
+            return "\(counts) \(read.findings) \(read.table.buyers) \(read.table.suppliers) \(read.table.shares) \(read.table.lines)"
+        } catch {
+            return "error: \(error)"
+        }
+    }
+    if tables[0] != tables[1] { fatalError("sequential and parallel link tables disagree:\n\(tables[0].prefix(2000))\n---\n\(tables[1].prefix(2000))") }
+
     // Sequential and parallel tokenising give the same records or the same error.
     var sequential = CSVReader(path: path)
     sequential.parallelThreshold = .max
@@ -26,6 +46,14 @@ public func fuzzCSV(_ data: UnsafePointer<UInt8>?, _ size: Int) -> Int32 {
     let a = collect(sequential), b = collect(parallel)
     if a != b { fatalError("sequential and parallel CSV parsing disagree:\n\(a.prefix(2000))\n---\n\(b.prefix(2000))") }
     return 0
+}
+
+/// Ids of one or two bytes are suppliers (their position is the bytes' value).
+private let knownShortIDs: SupplierLookup = { keys, ends in
+    ends.indices.map { i in
+        let key = keys[(i == 0 ? 0 : ends[i - 1])..<ends[i]]
+        return key.count <= 2 ? Int32(key.reduce(0) { $0 * 256 + Int($1) }) : -1
+    }
 }
 
 private func collect(_ reader: CSVReader) -> String {
