@@ -52,8 +52,8 @@ def log(*args):
     print(*args, file=sys.stderr, flush=True)
 
 
-def run_timed(command):
-    """Wall seconds and peak RSS (bytes) of one child process, with its stdout."""
+def run_timed(command, with_stderr=False):
+    """Wall seconds and peak RSS (bytes) of one child process, with its stdout (and stderr)."""
     start = time.perf_counter()
     child = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
     # Read the pipes to the end, then reap with wait4 to get the child's own rusage.
@@ -64,7 +64,18 @@ def run_timed(command):
     child.returncode = os.waitstatus_to_exitcode(status)
     if child.returncode != 0:
         raise RuntimeError(f"{' '.join(command)} exited {child.returncode}:\n{stderr.decode(errors='replace')[-3000:]}")
+    if with_stderr:
+        return seconds, usage.ru_maxrss * 1024, stdout.decode(), stderr.decode(errors="replace")
     return seconds, usage.ru_maxrss * 1024, stdout.decode()
+
+
+def flrisk_phases(stderr):
+    """flrisk's `--timings` line (`flrisk: phases: read 1.234 s, score …`) as {phase: seconds}."""
+    for line in stderr.splitlines():
+        if line.startswith("flrisk: phases: "):
+            parts = [p.split() for p in line[len("flrisk: phases: "):].split(",")]
+            return {p[0]: float(p[1]) for p in parts if len(p) == 3}
+    return {}
 
 
 # ---------------------------------------------------------------- checksums
@@ -303,13 +314,15 @@ def end_to_end(python, links, args, use_flrisk):
     sizes = sum(os.path.getsize(p) for p in paths.values())
     flrisk_out = os.path.join(directory, "flrisk-out")
     os.makedirs(flrisk_out, exist_ok=True)
-    flrisk_cmd = [FLRISK, "score", *inputs, "--format", "csv", "--output", os.path.join(flrisk_out, "queue.csv")]
+    flrisk_cmd = [FLRISK, "score", *inputs, "--format", "csv", "--output", os.path.join(flrisk_out, "queue.csv"), "--quiet", "--timings"]
     peer_cmd = [python, PEER, *inputs, "--queue", os.path.join(directory, "peer-queue.csv")]
     runs = {"flrisk": [], "peer": []}
     peer_line = None
+    phases = {}
     for _ in range(args.repeat):
-        seconds, rss, _ = run_timed(flrisk_cmd)
+        seconds, rss, _, stderr = run_timed(flrisk_cmd, with_stderr=True)
         runs["flrisk"].append((seconds, rss))
+        phases = flrisk_phases(stderr)
         seconds, rss, out = run_timed(peer_cmd)
         runs["peer"].append((seconds, rss))
         peer_line = peer_checksums(out)
@@ -329,7 +342,7 @@ def end_to_end(python, links, args, use_flrisk):
         "flrisk_s": statistics.median(s for s, _ in runs["flrisk"]), "flrisk_rss": statistics.median(r for _, r in runs["flrisk"]),
         "peer_s": statistics.median(s for s, _ in runs["peer"]), "peer_rss": statistics.median(r for _, r in runs["peer"]),
         "flrisk_runs": [s for s, _ in runs["flrisk"]], "peer_runs": [s for s, _ in runs["peer"]],
-        "peer_phases": peer_line["phases"], "check_basis": check_basis, "checks_differ": differ,
+        "peer_phases": peer_line["phases"], "flrisk_phases": phases, "check_basis": check_basis, "checks_differ": differ,
         "checksums": {"flrisk": flrisk_sums, "peer": peer_sums},
     }
     log(json.dumps({k: v for k, v in row.items() if k != "checksums"}))
@@ -379,6 +392,10 @@ def write_results(args, rows, phase_tables, generator, load_before, load_after, 
         "",
         "Peer phases (median run's last repetition, seconds): " + "; ".join(
             f"{label(r['links'])}: " + ", ".join(f"{k} {v:.3f}" for k, v in r["peer_phases"].items()) for r in rows) + ".",
+        "",
+        "flrisk phases (`--timings`, last repetition, seconds; read = all inputs, score = graph, indicators, propagation, "
+        "rules and queue, write = the report): " + "; ".join(
+            f"{label(r['links'])}: " + ", ".join(f"{k} {v:.3f}" for k, v in r.get("flrisk_phases", {}).items()) for r in rows) + ".",
         "",
         "Checksums: sums of intrinsic risk, exposure, worst-path strength and of each tier's X_t (to 1e-9 relative), "
         "nearest-flagged and nearest-hard-flag tier histograms, flags by rule and severity, contracts by severity. "

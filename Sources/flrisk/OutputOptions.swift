@@ -49,6 +49,9 @@ struct OutputOptions: ParsableArguments {
     @Flag(help: "Print progress (also when standard error is not a terminal) and every finding.")
     var verbose = false
 
+    @Flag(help: "Print the wall time of each phase (read, score, write) to standard error, also with --quiet.")
+    var timings = false
+
     func validate() throws {
         if output == nil && format.count > 1 { throw ValidationError("Several --format values need --output DIR.") }
         if quiet && verbose { throw ValidationError("'--quiet' and '--verbose' cannot be combined.") }

@@ -17,10 +17,12 @@ extension Flrisk {
             Interruption.install()
             var baselineFlags: [FlagRecord]?
             let progress = output.showsProgress
+            var phases = PhaseTimes()
             let assessment = try Console.exitOnBadInput {
                 let assessor = try model.assessor()
                 if let baseline = output.baseline { baselineFlags = try BaselineDiff.flags(inReport: baseline) }
                 let loaded = try input.load()
+                phases.end("read")
                 if progress {
                     let rows = [loaded.suppliers.summary, loaded.links.summary, loaded.contracts.summary].map { "\($0.read) \(URLName.last($0.file))" }
                     Console.error("flrisk: read " + rows.joined(separator: ", ") + " (rows)")
@@ -30,6 +32,7 @@ extension Flrisk {
                     watchlistImports: loaded.watchlistResults,
                     progress: progress ? { Console.error("flrisk: propagation round \($0.roundsDone)/\($0.roundsTotal), \($0.linkRounds) link-rounds") } : nil)
             }
+            phases.end("score")
             Console.report(findings: assessment.findings, quiet: output.quiet, all: output.verbose)
             let rejected = assessment.inputs.reduce(0) { $0 + $1.summary.rejected }
             if input.strict && rejected > 0 {
@@ -45,7 +48,31 @@ extension Flrisk {
                 Console.error(error.description)
                 throw ExitCode(ExitStatus.outputFailed)
             }
+            phases.end("write")
+            if output.verbose || output.timings { Console.error("flrisk: phases: " + phases.description) }
             if output.gateFails(context) { throw ExitCode(ExitStatus.flagsAtGate) }
         }
+    }
+}
+
+/// Wall time of the phases of a run (`--timings` and `--verbose` print them): read, score, write.
+struct PhaseTimes: CustomStringConvertible {
+    private let clock = ContinuousClock()
+    private var last: ContinuousClock.Instant
+    private var phases: [(name: String, seconds: Double)] = []
+
+    init() { last = clock.now }
+
+    /// Ends the phase called `name`, started when the previous one ended.
+    mutating func end(_ name: String) {
+        let now = clock.now
+        let elapsed = last.duration(to: now).components
+        phases.append((name, Double(elapsed.seconds) + Double(elapsed.attoseconds) / 1e18))
+        last = now
+    }
+
+    /// `read 1.234 s, score 2.345 s, write 0.456 s`.
+    var description: String {
+        phases.map { "\($0.name) \(Formatting.fixed($0.seconds, 3)) s" }.joined(separator: ", ")
     }
 }
