@@ -189,7 +189,7 @@ public struct Assessor: Sendable {
         let matcher = WatchlistMatcher(entities: entities, parameters: parameters.matching, decisions: decisions, countries: reference.countries)
         let model = IndicatorModel(reference: reference, settings: parameters.indicators, matcher: matcher, countryRisk: countryRisk)
         // The graph is built while the suppliers are scored: neither needs the other.
-        let (network, risks) = Concurrently.run({ SupplyNetwork(suppliers: suppliers.records, links: links) }, { model.assess(all: suppliers.records) })
+        let (network, risks) = Concurrently.run({ SupplyNetwork(suppliers: suppliers.records, links: links) }, { model.assess(all: suppliers.records, workers: parameters.workers) })
         var linkSummary = links.summary
         let linkFindings: [Finding]
         switch links {

@@ -34,9 +34,14 @@ public struct IndicatorModel: Sendable {
 
     /// Scores suppliers in order, working out the country and goods indicators once per
     /// distinct country text, goods list and country (suppliers repeat them many times).
-    public func assess(all suppliers: [Supplier]) -> [IntrinsicRisk] {
-        var memo = IndicatorMemo()
-        return suppliers.map { assess($0, memo: &memo) }
+    /// With several `workers`, contiguous slices are scored at the same time, each with its own
+    /// memo (a pure cache: the scores do not depend on the slicing).
+    public func assess(all suppliers: [Supplier], workers: Int = 1) -> [IntrinsicRisk] {
+        let slices = Concurrently.map(slicing: suppliers.count, into: workers) { range in
+            var memo = IndicatorMemo()
+            return range.map { assess(suppliers[$0], memo: &memo) }
+        }
+        return Array(slices.joined())
     }
 
     /// ``assess(_:)`` with the memo of the run.
