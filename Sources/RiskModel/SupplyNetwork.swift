@@ -1,3 +1,4 @@
+import Importers
 import SupplyChainModel
 import SupplyGraph
 
@@ -57,10 +58,9 @@ public struct SupplyNetwork: Sendable {
             let buyer = ids.index(of: link.buyerID)
             let supplier = ids.index(of: link.supplierID)
             guard let buyer, let supplier else {
-                let unknown = [buyer == nil ? "buyer_id '\(link.buyerID)'" : nil, supplier == nil ? "supplier_id '\(link.supplierID)'" : nil]
-                    .compactMap { $0 }.joined(separator: " and ")
-                findings.append(Finding(.error, code: "unknown-supplier", "row rejected: \(unknown) names no supplier in the suppliers file", at: link.location))
-                rejected["unknown-supplier", default: 0] += 1
+                let reason = UnknownSupplier.reason(buyerID: buyer == nil ? link.buyerID : nil, supplierID: supplier == nil ? link.supplierID : nil)
+                findings.append(Finding(.error, code: UnknownSupplier.code, "row rejected: " + reason, at: link.location))
+                rejected[UnknownSupplier.code, default: 0] += 1
                 continue
             }
             var good: Int32 = -1

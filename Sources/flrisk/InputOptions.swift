@@ -193,9 +193,10 @@ struct InputOptions: ParsableArguments {
         let ids = Set(suppliers.records.map(\.id))
         var unknown: [RejectedRow] = []
         for link in links.records where !ids.contains(link.buyerID) || !ids.contains(link.supplierID) {
-            let missing = [link.buyerID, link.supplierID].filter { !ids.contains($0) }.map { "'\($0)'" }.joined(separator: " and ")
+            let reason = UnknownSupplier.reason(
+                buyerID: ids.contains(link.buyerID) ? nil : link.buyerID, supplierID: ids.contains(link.supplierID) ? nil : link.supplierID)
             unknown.append(RejectedRow(
-                location: link.location, code: "unknown-supplier", reason: "\(missing) names no supplier in the suppliers file",
+                location: link.location, code: UnknownSupplier.code, reason: reason,
                 fields: [link.buyerID, link.supplierID, link.share.map { "\($0)" } ?? "", link.good ?? ""]))
         }
         return suppliers.rejectedRows + links.rejectedRows + unknown + contracts.rejectedRows + watchlists.flatMap(\.rejectedRows)

@@ -201,9 +201,8 @@ struct LinkRowSink: RawRecordSink {
     private mutating func add(_ record: RawRecord, buyer: Int32?, supplier: Int32?, share: Double?, good: Int32, ids: () -> (buyer: String, supplier: String)) {
         guard let buyer, let supplier else {
             let (buyerID, supplierID) = ids()
-            let unknown = [buyer == nil ? "buyer_id '\(buyerID)'" : nil, supplier == nil ? "supplier_id '\(supplierID)'" : nil]
-                .compactMap { $0 }.joined(separator: " and ")
-            return reject(record, RowRejection("unknown-supplier", "\(unknown) names no supplier in the suppliers file"))
+            return reject(record, RowRejection(
+                UnknownSupplier.code, UnknownSupplier.reason(buyerID: buyer == nil ? buyerID : nil, supplierID: supplier == nil ? supplierID : nil)))
         }
         if layout.keepRecords { table.append(buyer: buyer, supplier: supplier, share: share, good: good, line: record.line) }
         summary.accepted += 1

@@ -119,3 +119,16 @@ struct ContractRows {
         text.utf8.contains(where: { $0 >= 0x61 }) ? text.uppercased() : text
     }
 }
+
+/// Why a link is rejected when an end names no supplier (`unknown-supplier`): one wording for
+/// the table reader, the network (links read as records) and the rejects file.
+public enum UnknownSupplier {
+    public static let code = "unknown-supplier"
+
+    /// `buyer_id 'X' and supplier_id 'Y' names no supplier in the suppliers file`; pass nil
+    /// for an end that is known.
+    public static func reason(buyerID: String?, supplierID: String?) -> String {
+        let unknown = [buyerID.map { "buyer_id '\($0)'" }, supplierID.map { "supplier_id '\($0)'" }].compactMap { $0 }
+        return unknown.joined(separator: " and ") + " names no supplier in the suppliers file"
+    }
+}
