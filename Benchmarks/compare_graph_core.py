@@ -9,34 +9,18 @@ same numbers (checksums), and writes a Markdown table with ratios to results/gra
 
 Usage (from Benchmarks/):
   python3 compare_graph_core.py [--sizes 10000,100000,1000000,10000000] [--huge] [--repeat 5]
-The peers run in Benchmarks/.venv (created with pip: numpy, scipy, networkx) unless the system
-Python already has them. Release builds only; never read timed unit tests as figures.
+The peers run in Benchmarks/.venv (created with pip on first use, peers/environment.py).
+Release builds only; never read timed unit tests as figures.
 """
 import argparse
 import json
 import os
 import subprocess
-import sys
-import venv
+from peers.environment import peer_python, write_table
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 DATA = os.environ.get("FLRISK_BENCH_DATA", "/tmp/flrisk-bench")
 BIN = os.path.join(HERE, ".build", "release", "graph-bench")
-
-
-def peer_python():
-    """A Python with numpy, scipy and networkx: the system one, or a venv made here."""
-    try:
-        subprocess.run([sys.executable, "-c", "import numpy, scipy, networkx"], check=True, capture_output=True)
-        return sys.executable
-    except subprocess.CalledProcessError:
-        pass
-    env_dir = os.path.join(HERE, ".venv")
-    python = os.path.join(env_dir, "bin", "python")
-    if not os.path.exists(python):
-        venv.create(env_dir, with_pip=True)
-        subprocess.run([python, "-m", "pip", "install", "-q", "numpy", "scipy", "networkx"], check=True)
-    return python
 
 
 GATHER_C = r"""
@@ -186,10 +170,7 @@ def main():
     ]
     for r in rows:
         lines.append(f"| {r['links']:,} | {r['nodes']:,} | {r['gather_limit'] / 1e9:.3f} G/s | {r['swift_rate'] / 1e9:.3f} G/s | {r['swift_rate'] / r['gather_limit']:.2f} |")
-    os.makedirs(os.path.dirname(args.output), exist_ok=True)
-    with open(args.output, "w") as f:
-        f.write("\n".join(lines) + "\n")
-    print("\n".join(lines))
+    write_table(args.output, lines)
 
 
 if __name__ == "__main__":

@@ -15,7 +15,7 @@ import json
 import os
 import subprocess
 import sys
-from peers.environment import peer_python
+from peers.environment import peer_python, write_table
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 DATA = os.environ.get("FLRISK_BENCH_DATA", "/tmp/flrisk-bench")
@@ -82,10 +82,7 @@ def main():
               "subawards, `validate`). flrisk ÷ peer is for the table path.", "",
               "flrisk ÷ peer above 1 means flrisk reads faster. Peak RSS of flrisk's FPDS import: "
               f"{first['flrisk-fpds-import']['peak_rss_bytes'] / 2**20:.0f} MiB (streaming)."]
-    os.makedirs(os.path.dirname(args.output), exist_ok=True)
-    with open(args.output, "w") as f:
-        f.write("\n".join(lines) + "\n")
-    print("\n".join(lines))
+    write_table(args.output, lines)
 
 
 if __name__ == "__main__":

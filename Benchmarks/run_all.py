@@ -8,8 +8,7 @@
    phase scripts themselves.
 2. Phases: runs compare_ingest.py and compare_graph_core.py (their own tables, in results/).
 3. End to end, per size (links; suppliers = links / 10.4, contracts = suppliers): generates
-   native inputs with `flrisk generate` (or, while that subcommand does not exist, with the
-   clearly labelled stand-in generator below), then alternates `flrisk score` (review queue as
+   native inputs with `flrisk generate` (of this build, or of --generator-bin), then alternates `flrisk score` (review queue as
    CSV) and peers/pipeline_peer.py (polars + scipy + lxml, review queue as CSV) on the same
    files, --repeat times each; wall time and the child's peak RSS (os.wait4 rusage); medians.
    Checksums are compared (see compare_checksums and flrisk_checksums).
@@ -211,90 +210,19 @@ def has_flrisk_generate():
     return re.search(r"^\s+generate\b", probe.stdout + probe.stderr, flags=re.M) is not None
 
 
-STANDIN_GENERATOR = r'''
-# STAND-IN GENERATOR (run_all.py), used only while `flrisk generate` does not exist on this branch.
-# Native CSV of a tiered, heavy-tailed supply graph; not the project's generator.
-import sys, numpy as np, polars as pl
-n, e, m, seed, out = int(sys.argv[1]), int(sys.argv[2]), int(sys.argv[3]), int(sys.argv[4]), sys.argv[5]
-rng = np.random.default_rng(seed)
-def frame(columns):  # empty strings written as empty fields, not ""
-    return pl.DataFrame(columns).with_columns(pl.all().replace("", None))
-tier = np.searchsorted(np.cumsum([0.02, 0.08, 0.2, 0.3, 0.4]), rng.random(n), side="right").clip(0, 4)
-countries = np.array(["CN", "IN", "BD", "VN", "US", "MY", "TH", "TR", "BR", "UZ", "TM", "PK", "ID", "MX", "DE", "", "Narnia"])
-cw = np.array([30, 12, 8, 8, 10, 5, 4, 4, 4, 2, 1, 3, 3, 2, 2, 1, 1], dtype=float)
-country = countries[rng.choice(len(countries), n, p=cw / cw.sum())]
-goods_by_tier = [["garments", "electronics"], ["garments; textiles", "electronics", "footwear"],
-                 ["textiles", "thread/yarn", "polysilicon", "gloves"], ["thread/yarn", "cotton", "polysilicon", "bricks"],
-                 ["cotton", "cobalt ore", "rubber", "sugarcane", "fish"]]
-goods = np.array([goods_by_tier[t][k % len(goods_by_tier[t])] for t, k in zip(tier, rng.integers(0, 6, n))])
-ids = np.char.add("S", np.char.zfill(np.arange(n).astype(str), 8))
-names = np.char.add("Supplier ", np.arange(n).astype(str))
-uflpa = ["Hoshine Silicon Industry (Shanshan) Co., Ltd.", "Xinjiang Zhongtai Chemical Co., Ltd.", "Aksu Huafu Textiles Co., Ltd."]
-listed = rng.random(n) < 0.0001
-names = np.where(listed, np.array(uflpa)[rng.integers(0, len(uflpa), n)], names)
-country = np.where(listed, "CN", country)
-region = np.where((country == "CN") & (rng.random(n) < 0.0003), "Xinjiang", "")
-override = rng.random(n) < 0.005
-risk = np.where(override, np.char.mod("%.2f", rng.random(n)), "")
-uei = np.where(tier <= 1, np.char.add("U", np.char.zfill(np.arange(n).astype(str), 11)), "")
-frame({"supplier_id": ids, "name": names, "country": country, "region": region, "goods": goods, "uei": uei,
-              "risk": risk}).write_csv(f"{out}/suppliers.csv")
-# Links: buyers in tiers 0-3 weighted by a heavy tail; 85% one tier down, 12% skipping, 3% back up.
-buyers = np.flatnonzero(tier <= 3)
-bw = rng.pareto(1.5, len(buyers)) + 1
-u = buyers[rng.choice(len(buyers), e, p=bw / bw.sum())]
-step = np.where(rng.random(e) < 0.85, 1, np.where(rng.random(e) < 0.8, 2, -1))
-target = np.clip(tier[u] + step, 0, 4)
-order = np.argsort(tier, kind="stable")
-starts = np.searchsorted(tier[order], np.arange(6))
-pop = rng.pareto(1.2, n) + 1
-v = np.empty(e, dtype=np.int64)
-for t in range(5):
-    pick = np.flatnonzero(target == t)
-    members = order[starts[t]:starts[t + 1]]
-    w = pop[members]
-    v[pick] = members[rng.choice(len(members), len(pick), p=w / w.sum())]
-raw = rng.random(e) + 0.05
-rowsum = np.bincount(u, raw, minlength=n)
-scale = 0.6 + 0.4 * rng.random(n)
-share = raw / rowsum[u] * scale[u]
-share_text = np.where(rng.random(e) < 0.05, "", np.char.mod("%.6f", share))
-frame({"buyer_id": ids[u], "supplier_id": ids[v], "share": share_text}).write_csv(f"{out}/links.csv")
-vendors = np.flatnonzero(tier <= 1)
-vendor = vendors[rng.integers(0, len(vendors), m)]
-agencies = np.array(["Defense Logistics Agency", "General Services Administration", "Department of the Navy", "Department of Veterans Affairs",
-                     "Department of the Army", "Department of Agriculture"])
-pscs = np.array(["8440", "8415", "7021", "6135", "8905", "R425", "5610", "8465"])
-pop_country = np.array(["US", "US", "US", "CN", "VN", "DE", "BD", "MX"])
-days = rng.integers(0, 1000, m)
-dates = (np.datetime64("2024-01-01") + days).astype(str)
-frame({"contract_id": np.char.add("C", np.char.zfill(np.arange(m).astype(str), 9)), "vendor_id": ids[vendor],
-              "agency": agencies[rng.integers(0, len(agencies), m)], "amount": np.char.mod("%.2f", np.exp(rng.normal(11, 2, m))),
-              "place_of_performance": pop_country[rng.integers(0, len(pop_country), m)], "psc": pscs[rng.integers(0, len(pscs), m)],
-              "description": np.array(["cotton socks", "body armor", "desktop computers", "solar panels", "canned tuna", "services",
-                                       "bricks", "gloves"])[rng.integers(0, 8, m)],
-              "award_date": dates}).write_csv(f"{out}/contracts.csv")
-'''
-
-
-def generate(python, links, seed, fmt, use_flrisk):
+def generate(links, seed, fmt):
     suppliers = max(100, round(links / 10.4))
     contracts = suppliers
-    directory = os.path.join(DATA, f"{label(links)}-{fmt}-{seed}" + ("" if use_flrisk else "-standin"))
+    directory = os.path.join(DATA, f"{label(links)}-{fmt}-{seed}")
     ext = "xml" if fmt == "xml" else "csv"
     paths = {role: os.path.join(directory, f"{role}.{ext}") for role in ("suppliers", "links", "contracts")}
     if all(os.path.exists(p) for p in paths.values()):
         return paths, suppliers, contracts
     os.makedirs(directory, exist_ok=True)
     start = time.perf_counter()
-    if use_flrisk:
-        subprocess.run([GENERATOR_BIN, "generate", "--suppliers", str(suppliers), "--links", str(links), "--contracts", str(contracts),
-                        "--seed", str(seed), "--format", fmt, "--output", directory], check=True)
-    else:
-        if fmt != "csv":
-            raise SystemExit("the stand-in generator writes CSV only; XML needs `flrisk generate`")
-        subprocess.run([python, "-c", STANDIN_GENERATOR, str(suppliers), str(links), str(contracts), str(seed), directory], check=True)
-    log(f"generated {label(links)} ({'flrisk generate' if use_flrisk else 'STAND-IN generator'}) in {time.perf_counter() - start:.1f} s")
+    subprocess.run([GENERATOR_BIN, "generate", "--suppliers", str(suppliers), "--links", str(links), "--contracts", str(contracts),
+                    "--seed", str(seed), "--format", fmt, "--output", directory], check=True)
+    log(f"generated {label(links)} (flrisk generate) in {time.perf_counter() - start:.1f} s")
     return paths, suppliers, contracts
 
 
@@ -307,8 +235,8 @@ def label(links):
 
 # ---------------------------------------------------------------- end to end
 
-def end_to_end(python, links, args, use_flrisk):
-    paths, n_suppliers, n_contracts = generate(python, links, args.seed, args.format, use_flrisk)
+def end_to_end(python, links, args):
+    paths, n_suppliers, n_contracts = generate(links, args.seed, args.format)
     directory = os.path.dirname(paths["suppliers"])
     inputs = ["--suppliers", paths["suppliers"], "--links", paths["links"], "--contracts", paths["contracts"]]
     sizes = sum(os.path.getsize(p) for p in paths.values())
@@ -442,7 +370,6 @@ def main():
     parser.add_argument("--seed", type=int, default=42)
     parser.add_argument("--format", choices=["csv", "xml"], default="csv")
     parser.add_argument("--skip-phases", action="store_true", help="end to end only")
-    parser.add_argument("--standin-generator", action="store_true", help="force the stand-in generator")
     parser.add_argument("--generator-bin", help="flrisk binary to run `generate` with (default: the one built here)")
     parser.add_argument("--check-demo", action="store_true", help="only the agreement check on Datasets/demo")
     parser.add_argument("--output", default=os.path.join(RESULTS, "latest.md"))
@@ -468,8 +395,9 @@ def main():
         sizes = [10_000, 100_000, 1_000_000, 10_000_000]
     if args.huge:
         sizes.append(100_000_000)
-    use_flrisk = not args.standin_generator and has_flrisk_generate()
-    generator = "`flrisk generate`" if use_flrisk else "**the stand-in generator in run_all.py** (`flrisk generate` not available on this build)"
+    if not has_flrisk_generate():
+        raise SystemExit(f"{GENERATOR_BIN} has no `generate` subcommand; pass --generator-bin with a build that has it")
+    generator = "`flrisk generate`"
 
     phase_tables = []
     if not args.skip_phases:
@@ -487,7 +415,7 @@ def main():
             with open(table) as f:
                 phase_tables.append((title, f.read()))
 
-    rows = [end_to_end(python, links, args, use_flrisk) for links in sizes]
+    rows = [end_to_end(python, links, args) for links in sizes]
     with open(os.path.join(DATA, "latest-rows.json"), "w") as f:
         json.dump(rows, f)
     write_results(args, rows, phase_tables, generator, load_before, os.getloadavg(), demo)

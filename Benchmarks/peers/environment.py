@@ -1,6 +1,8 @@
-"""The Python the peers run in: Benchmarks/.venv, created with pip on first use."""
+"""What the benchmark scripts share: the Python the peers run in (Benchmarks/.venv, created with
+pip on first use), median timing, and writing a results table."""
 import os
 import subprocess
+import time
 import venv
 
 BENCHMARKS = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
@@ -16,3 +18,22 @@ def peer_python():
     if subprocess.run([python, "-c", "import " + ", ".join(PACKAGES)], capture_output=True).returncode != 0:
         subprocess.run([python, "-m", "pip", "install", "-q", *PACKAGES], check=True)
     return python
+
+
+def median_time(fn, repeat):
+    """The median wall time of `repeat` calls of fn, and the last call's result."""
+    times, result = [], None
+    for _ in range(repeat):
+        t0 = time.perf_counter()
+        result = fn()
+        times.append(time.perf_counter() - t0)
+    times.sort()
+    return times[len(times) // 2], result
+
+
+def write_table(path, lines):
+    """Writes a results file (Markdown lines) and prints it."""
+    os.makedirs(os.path.dirname(path), exist_ok=True)
+    with open(path, "w") as f:
+        f.write("\n".join(lines) + "\n")
+    print("\n".join(lines))

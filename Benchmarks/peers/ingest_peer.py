@@ -9,20 +9,11 @@ Prints one JSON line per implementation: seconds (median), MB/s, records.
 import argparse
 import json
 import os
-import time
+
+from environment import median_time
 
 FPDS = "{https://www.fpds.gov/FPDS}"
 ATOM = "{http://www.w3.org/2005/Atom}"
-
-
-def median_time(fn, repeat):
-    times, result = [], None
-    for _ in range(repeat):
-        t0 = time.perf_counter()
-        result = fn()
-        times.append(time.perf_counter() - t0)
-    times.sort()
-    return times[len(times) // 2], result
 
 
 def report(impl, path, seconds, records):

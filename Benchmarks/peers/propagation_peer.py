@@ -14,7 +14,8 @@ compared number for number.
 import argparse
 import json
 import os
-import time
+
+from environment import median_time
 
 import numpy as np
 import scipy.sparse as sp
@@ -27,17 +28,6 @@ def load(directory):
     risk = np.fromfile(os.path.join(directory, "risk.f64"), dtype=np.float64)
     marked = np.fromfile(os.path.join(directory, "marked.u8"), dtype=np.uint8).astype(bool)
     return offsets, columns, shares, risk, marked
-
-
-def median_time(fn, repeat):
-    times = []
-    result = None
-    for _ in range(repeat):
-        t0 = time.perf_counter()
-        result = fn()
-        times.append(time.perf_counter() - t0)
-    times.sort()
-    return times[len(times) // 2], result
 
 
 def sum_product(matrix, risk, tiers):
