@@ -27,6 +27,23 @@ public enum AtomicFile {
     ///   and the previous file at `path`, if any, is left as it was.
     /// - Complexity: O(`text.utf8.count`), plus one `fsync`.
     public static func write(_ text: String, to path: String) throws(OutputError) {
+        try write(to: path) { (file: inout Writer) throws(OutputError) in
+            // A native string's UTF-8 is written in place (reports can be hundreds of MB: no copy).
+            var text = text
+            let failure: OutputError? = text.withUTF8 { bytes in
+                do throws(OutputError) { try file.write(UnsafeRawBufferPointer(bytes)) } catch { return error }
+                return nil
+            }
+            if let failure { throw failure }
+        }
+    }
+
+    /// Streams a file: `produce` writes the content piece by piece through the ``Writer``
+    /// (so a large report never has to be held whole in memory); the file appears at `path`
+    /// only once `produce` has returned and everything is on disk.
+    /// - Throws: ``OutputError`` naming the path, from a failed write or from `produce`; the
+    ///   temporary file is removed, and the previous file at `path`, if any, is left as it was.
+    public static func write(to path: String, _ produce: (inout Writer) throws(OutputError) -> Void) throws(OutputError) {
         ignoreFileSizeSignal
         let url = URL(fileURLWithPath: path)
         let directory = url.deletingLastPathComponent()
@@ -39,27 +56,18 @@ public enum AtomicFile {
         guard let fd = registry.open(temporary) else {
             throw OutputError(path: path, reason: registry.isAbandoned ? "interrupted" : String(cString: strerror(errno)))
         }
-        func fail(_ code: Int32) -> OutputError {
+        func fail(_ error: OutputError) -> OutputError {
             _ = close(fd)
             registry.discard(temporary)
-            return OutputError(path: path, reason: String(cString: strerror(code)))
+            return error
         }
-        // A native string's UTF-8 is written in place (reports can be hundreds of MB: no copy).
-        var text = text
-        let failure: Int32? = text.withUTF8 { bytes in
-            var written = 0
-            while written < bytes.count {
-                let n = systemWrite(fd, bytes.baseAddress! + written, bytes.count - written)
-                if n < 0 {
-                    if errno == EINTR { continue }
-                    return errno
-                }
-                written += n
-            }
-            return nil
+        var writer = Writer(fd: fd, path: path)
+        do {
+            try produce(&writer)
+        } catch {
+            throw fail(error)
         }
-        if let failure { throw fail(failure) }
-        if fsync(fd) != 0 { throw fail(errno) }
+        if fsync(fd) != 0 { throw fail(OutputError(path: path, reason: String(cString: strerror(errno)))) }
         if close(fd) != 0 {
             let code = errno
             registry.discard(temporary)
@@ -67,6 +75,36 @@ public enum AtomicFile {
         }
         if let code = registry.commit(temporary, to: url.path) {
             throw OutputError(path: path, reason: code == 0 ? "interrupted" : String(cString: strerror(code)))
+        }
+    }
+
+    /// Appends bytes to the temporary file of one ``AtomicFile/write(to:_:)``.
+    public struct Writer {
+        fileprivate let fd: Int32
+        fileprivate let path: String
+
+        /// Writes all of `bytes` (retrying short writes and `EINTR`).
+        /// - Throws: ``OutputError`` with the system's reason (`ENOSPC`, `EFBIG`, …).
+        public mutating func write(_ bytes: UnsafeRawBufferPointer) throws(OutputError) {
+            guard let base = bytes.baseAddress else { return }
+            var written = 0
+            while written < bytes.count {
+                let n = systemWrite(fd, base + written, bytes.count - written)
+                if n < 0 {
+                    if errno == EINTR { continue }
+                    throw OutputError(path: path, reason: String(cString: strerror(errno)))
+                }
+                written += n
+            }
+        }
+
+        /// Writes `bytes`.
+        public mutating func write(_ bytes: [UInt8]) throws(OutputError) {
+            let failure: OutputError? = bytes.withUnsafeBytes { raw in
+                do throws(OutputError) { try write(raw) } catch { return error }
+                return nil
+            }
+            if let failure { throw failure }
         }
     }
 

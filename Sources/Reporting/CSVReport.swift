@@ -11,19 +11,53 @@ public enum CSVReport {
         "rule", "severity", "message", "fields", "path", "source",
     ]
 
+    /// The whole report as one string (see ``write(_:to:)`` for large queues).
     /// - Complexity: O(flags × path length), in slices of the queue on Dispatch workers.
     public static func render(_ context: ReportContext) -> String {
-        let a = context.assessment
-        let header = Array((columns.joined(separator: ",") + "\r\n").utf8)
-        let slices = [header] + Concurrently.map(slicing: a.contracts.count, into: a.parameters.workers) { rows(context, ranks: $0) }
-        // The slices go straight into the string's storage (no joined copy of a large report).
-        return String(unsafeUninitializedCapacity: slices.reduce(0) { $0 + $1.count }) { buffer in
+        var pieces: [[UInt8]] = []
+        forEachPiece(context, batchSize: defaultBatchSize) { pieces.append($0) }
+        // The pieces go straight into the string's storage (no joined copy of a large report).
+        return String(unsafeUninitializedCapacity: pieces.reduce(0) { $0 + $1.count }) { buffer in
             var offset = 0
-            for slice in slices {
-                _ = UnsafeMutableBufferPointer(rebasing: buffer[offset..<(offset + slice.count)]).initialize(from: slice)
-                offset += slice.count
+            for piece in pieces {
+                _ = UnsafeMutableBufferPointer(rebasing: buffer[offset..<(offset + piece.count)]).initialize(from: piece)
+                offset += piece.count
             }
             return offset
+        }
+    }
+
+    /// Streams the report into `file`: the queue is rendered a batch of contracts at a time
+    /// (each batch in slices on Dispatch workers) and each batch is written before the next is
+    /// rendered, so memory holds one batch of rows, not the whole report. Same bytes as
+    /// ``render(_:)``.
+    /// - Parameter batchSize: contracts rendered per batch (tests use small batches).
+    public static func write(_ context: ReportContext, to file: inout AtomicFile.Writer, batchSize: Int = defaultBatchSize) throws(OutputError) {
+        var failure: OutputError?
+        forEachPiece(context, batchSize: batchSize) { piece in
+            guard failure == nil else { return }
+            do throws(OutputError) { try file.write(piece) } catch { failure = error }
+        }
+        if let failure { throw failure }
+    }
+
+    /// Contracts rendered per batch: large enough to keep the workers busy, small enough that a
+    /// batch of rows (about 15 MB at typical message lengths) stays small next to the model.
+    public static let defaultBatchSize = 1 << 15
+
+    /// The header, then the rows in queue order, in pieces.
+    private static func forEachPiece(_ context: ReportContext, batchSize: Int, _ body: ([UInt8]) -> Void) {
+        let batchSize = max(1, batchSize)
+        let a = context.assessment
+        body(Array((columns.joined(separator: ",") + "\r\n").utf8))
+        var start = 0
+        while start < a.contracts.count {
+            let end = min(a.contracts.count, start + batchSize)
+            let base = start
+            for piece in Concurrently.map(slicing: end - start, into: a.parameters.workers, { rows(context, ranks: (base + $0.lowerBound)..<(base + $0.upperBound)) }) {
+                body(piece)
+            }
+            start = end
         }
     }
 

@@ -68,7 +68,8 @@ struct OutputOptions: ParsableArguments {
         return context.assessment.contracts.contains { ($0.severity.map { $0 >= threshold }) ?? false }
     }
 
-    /// Renders every format first, then writes each atomically, so a failure leaves no partial file.
+    /// Writes each format atomically (the CSV queue streamed into its temporary file), so a
+    /// failure leaves no partial file.
     func writeReports(_ context: ReportContext) throws(OutputError) {
         guard let output else {
             if let single = format.first {
@@ -85,8 +86,14 @@ struct OutputOptions: ParsableArguments {
         let targets: [(ReportFormat, String)] = toDirectory
             ? formats.map { ($0, URL(fileURLWithPath: output).appendingPathComponent("report.\($0.fileExtension)").path) }
             : [(formats[0], output)]
-        let rendered = targets.map { ($0.1, $0.0.render(context)) }
-        for (path, text) in rendered { try AtomicFile.write(text, to: path) }
+        for (format, path) in targets {
+            if format == .csv {
+                // The review queue can be hundreds of MB: streamed, never held whole.
+                try AtomicFile.write(to: path) { (file: inout AtomicFile.Writer) throws(OutputError) in try CSVReport.write(context, to: &file) }
+            } else {
+                try AtomicFile.write(format.render(context), to: path)
+            }
+        }
         if !quiet {
             print(TextSummary.render(context), terminator: "")
             print("\nReport written to " + targets.map(\.1).joined(separator: ", "))

@@ -60,6 +60,19 @@ struct FaultTests {
         try Self.expectOnlyThePreviousReport(in: out)
     }
 
+    /// The same limit hit while the CSV queue is streamed into its temporary file (it is
+    /// written a batch at a time, not rendered first): exit 3, no partial or temporary file.
+    @Test func fileSizeLimitDuringStreamedCSVIsExit3() throws {
+        let scratch = Scratch()
+        let out = Self.outputWithPreviousReport(scratch)
+        let run = try CLI.run(
+            ["-c", "ulimit -f 8 && exec \"$0\" \"$@\"", CLI.executable.path, "score"] + CLI.demo + ["--format", "csv", "--output", out.path + "/report.csv", "--quiet"],
+            executable: URL(fileURLWithPath: "/bin/sh"))
+        #expect(run.status == 3, "\(run.stderr)")
+        #expect(run.stderr.contains("\(out.path)/report.csv: error: [output-failed] cannot write the report: File too large"), "\(run.stderr)")
+        try Self.expectOnlyThePreviousReport(in: out)
+    }
+
     /// A 16 KiB tmpfs holding the previous report: the new one does not fit (ENOSPC). Runs
     /// only where mounting is permitted (root in a container that allows it).
     @Test func fullTmpfsIsExit3NoSpaceLeft() throws {

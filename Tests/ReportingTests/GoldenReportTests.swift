@@ -82,6 +82,23 @@ struct GoldenReportTests {
         #expect(CSVReport.render(one) == CSVReport.render(two))
     }
 
+    /// The streamed CSV queue (written a batch of contracts at a time) is the rendered one,
+    /// whatever the batch size and the worker count.
+    @Test(arguments: [(1, 1), (2, 2), (3, 8), (CSVReport.defaultBatchSize, 2)])
+    func streamedCSVEqualsRendered(batchSize: Int, workers: Int) throws {
+        for data in [Self.fixture, Self.demo] {
+            let context = try Self.context(data.0, data.1, data.2, workers: workers)
+            let path = FileManager.default.temporaryDirectory.appendingPathComponent("flrisk-stream-\(UUID().uuidString).csv").path
+            defer { try? FileManager.default.removeItem(atPath: path) }
+            try AtomicFile.write(to: path) { (file: inout AtomicFile.Writer) throws(OutputError) in
+                try CSVReport.write(context, to: &file, batchSize: batchSize)
+            }
+            let streamed = try String(contentsOfFile: path, encoding: .utf8)
+            #expect(streamed == CSVReport.render(context))
+            #expect(streamed.split(separator: "\r\n").count > 2)
+        }
+    }
+
     @Test func jsonIsValidAndHasTheDocumentedFields() throws {
         let text = JSONReport.render(try Self.context(Self.fixture.0, Self.fixture.1, Self.fixture.2))
         let object = try JSONSerialization.jsonObject(with: Data(text.utf8)) as! [String: Any]
