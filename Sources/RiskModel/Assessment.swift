@@ -214,17 +214,15 @@ public struct Assessor: Sendable {
             graph: network.graph, risk: riskValues, marked: hard, parameters: parameters.propagation, workers: parameters.workers)
 
         let declared = network.declaredShares
-        var supplierResults: [SupplierAssessment] = []
-        supplierResults.reserveCapacity(network.suppliers.count)
         let paths = PropagationPaths(flagged: result, hard: hardResult)
-        for (u, supplier) in network.suppliers.enumerated() {
+        let supplierResults = Concurrently.array(count: network.suppliers.count, slices: parameters.workers) { u in
             let tier = Int(result.nearestTier[u])
             let hardTier = hardResult.map { Int($0.nearestTier[u]) } ?? 0
-            supplierResults.append(SupplierAssessment(
-                supplier: supplier, risk: risks[u], isFlagged: flagged[u], exposure: result.exposure[u],
+            return SupplierAssessment(
+                supplier: network.suppliers[u], risk: risks[u], isFlagged: flagged[u], exposure: result.exposure[u],
                 worstPathStrength: result.worstStrength[u], nearestFlaggedTier: tier == 0 ? nil : tier,
                 nearestHardFlagTier: hardTier == 0 ? nil : hardTier, node: u, paths: paths,
-                knownSuppliers: network.graph.links(of: u).count, declaredShare: min(1, declared[u])))
+                knownSuppliers: network.graph.links(of: u).count, declaredShare: min(1, declared[u]))
         }
 
         var findings = suppliers.findings + linkFindings + network.findings + contracts.findings
@@ -246,19 +244,21 @@ public struct Assessor: Sendable {
                 at: contract.location))
         }
         // Contracts are checked in slices on Dispatch workers, each slice with its own rules
-        // (their memo is not shared); the slices keep input order.
-        let checked = Concurrently.map(slicing: contracts.records.count, into: parameters.workers) { range in
+        // (their memo is not shared); then put in queue order and assembled, once, in place.
+        let flagSlices = Concurrently.map(slicing: contracts.records.count, into: parameters.workers) { range in
             let rules = ReviewRules(parameters: parameters, suppliers: supplierResults, reference: reference)
-            return range.map { i in
-                let contract = contracts.records[i]
-                let (vendor, match) = vendors[i]
-                let exposure = vendor.map { supplierResults[$0].exposure } ?? 0
-                return ContractAssessment(
-                    contract: contract, vendor: vendor, vendorMatch: match, flags: rules.flags(for: contract, vendor: vendor),
-                    priority: exposure * max(0, contract.amount ?? 0))
-            }
+            return range.map { rules.flags(for: contracts.records[$0], vendor: vendors[$0].0) }
         }
-        let contractResults = Self.queueOrder(Array(checked.joined()))
+        let flags = Array(flagSlices.joined())
+        let priorities = contracts.records.indices.map { i in
+            (vendors[i].0.map { supplierResults[$0].exposure } ?? 0) * max(0, contracts.records[i].amount ?? 0)
+        }
+        let order = Self.queueOrder(severities: flags.map { $0.lazy.map(\.severity).max() }, priorities: priorities)
+        let contractResults = Concurrently.array(count: order.count, slices: parameters.workers) { rank in
+            let i = order[rank]
+            return ContractAssessment(
+                contract: contracts.records[i], vendor: vendors[i].0, vendorMatch: vendors[i].1, flags: flags[i], priority: priorities[i])
+        }
 
         var inputs = [
             InputReport(role: "suppliers", summary: suppliers.summary), InputReport(role: "links", summary: linkSummary),
@@ -300,20 +300,22 @@ public struct Assessor: Sendable {
         return findings
     }
 
-    /// Severity first (unflagged last), then priority, then input order.
-    /// - Complexity: O(n log n), sorting small keys and moving each contract once.
-    static func queueOrder(_ contracts: [ContractAssessment]) -> [ContractAssessment] {
+    /// The queue order of the contracts (their input offsets): severity first (unflagged last),
+    /// then priority, then input order.
+    /// - Complexity: O(n log n), sorting small keys.
+    static func queueOrder(severities: [Severity?], priorities: [Double]) -> [Int] {
         struct Key {
             var rank: Int
             var priority: Double
             var offset: Int
         }
-        var keys = contracts.enumerated().map { Key(rank: $1.severity?.rank ?? -1, priority: $1.priority, offset: $0) }
+        var keys = severities.indices.map { Key(rank: severities[$0]?.rank ?? -1, priority: priorities[$0], offset: $0) }
         keys.sort { a, b in
             if a.rank != b.rank { return a.rank > b.rank }
             if a.priority != b.priority { return a.priority > b.priority }
             return a.offset < b.offset
         }
-        return keys.map { contracts[$0.offset] }
+        return keys.map(\.offset)
     }
+
 }

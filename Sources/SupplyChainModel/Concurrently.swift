@@ -38,6 +38,32 @@ public enum Concurrently {
         }
     }
 
+    /// An array of `count` elements built in `slices` contiguous slices at the same time:
+    /// element `i` is `element(i)`. The elements are made in place (no per-slice arrays to
+    /// join), which matters when they are large structs.
+    public static func array<T>(count: Int, slices: Int, _ element: (Int) -> T) -> [T] {
+        let slices = max(1, min(slices, count))
+        if slices == 1 { return (0..<count).map(element) }
+        return withoutActuallyEscaping(element) { element in
+            Array(unsafeUninitializedCapacity: count) { buffer, initialized in
+                let target = Target(base: buffer.baseAddress!, element: element)
+                DispatchQueue.concurrentPerform(iterations: slices) { k in
+                    for i in (count * k / slices)..<(count * (k + 1) / slices) {
+                        (target.base + i).initialize(to: target.element(i))
+                    }
+                }
+                initialized = count
+            }
+        }
+    }
+
+    /// The storage ``array(count:slices:_:)`` fills: each worker initialises only the
+    /// elements of its own slice.
+    private struct Target<T>: @unchecked Sendable {
+        let base: UnsafeMutablePointer<T>
+        let element: (Int) -> T
+    }
+
     /// The two pieces of ``run(_:_:)`` and their result slots. Each worker initialises only
     /// its own slot (separate allocations: no shared stored property is written), and both are
     /// moved out after `concurrentPerform` returns.
