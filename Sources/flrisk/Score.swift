@@ -22,6 +22,7 @@ extension Flrisk {
                 let assessor = try model.assessor()
                 if let baseline = output.baseline { baselineFlags = try BaselineDiff.flags(inReport: baseline) }
                 let loaded = try input.load()
+                ExitWithoutTeardown.keep(loaded)
                 phases.end("read")
                 if progress {
                     let rows = [loaded.suppliers.summary, loaded.links.summary, loaded.contracts.summary].map { "\($0.read) \(URLName.last($0.file))" }
@@ -49,6 +50,7 @@ extension Flrisk {
                 throw ExitCode(ExitStatus.outputFailed)
             }
             phases.end("write")
+            ExitWithoutTeardown.keep(context)
             if output.verbose || output.timings { Console.error("flrisk: phases: " + phases.description) }
             if output.gateFails(context) { throw ExitCode(ExitStatus.flagsAtGate) }
         }
@@ -56,6 +58,16 @@ extension Flrisk {
 }
 
 /// Wall time of the phases of a run (`--timings` and `--verbose` print them): read, score, write.
+/// Values kept alive until the process exits. A scored run holds millions of records, each
+/// with its own strings; releasing them one by one at the end of `score` takes seconds that
+/// the exit does at once (the kernel frees the whole address space).
+enum ExitWithoutTeardown {
+    nonisolated(unsafe) private static var kept: [Any] = []
+
+    /// Keeps `value` until exit. Called only from the command's own thread.
+    static func keep(_ value: Any) { kept.append(value) }
+}
+
 struct PhaseTimes: CustomStringConvertible {
     private let clock = ContinuousClock()
     private var last: ContinuousClock.Instant
