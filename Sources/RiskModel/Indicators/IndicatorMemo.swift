@@ -12,6 +12,8 @@ struct IndicatorMemo {
         var alpha2: String
     }
 
+    /// Normalised words of supplier names, for the watchlist matcher.
+    var nameWords = NameWordMemo()
     private var countries: [String: Country?] = [:]
     private var countryIndicators: [CountryKey: [Indicator]] = [:]
     private var unknownCountry: [String?: Indicator] = [:]

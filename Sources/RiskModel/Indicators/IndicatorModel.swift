@@ -47,12 +47,14 @@ public struct IndicatorModel: Sendable {
     /// ``assess(_:)`` with the memo of the run.
     func assess(_ supplier: Supplier, memo: inout IndicatorMemo) -> IntrinsicRisk {
         let country = supplier.country.flatMap { memo.country(named: $0, in: reference.countries) }
-        let matches = matcher.matches(for: supplier, alpha2: country?.alpha2)
+        let matches = matcher.matches(for: supplier, alpha2: country?.alpha2, words: &memo.nameWords)
         var indicators: [Indicator] = []
         if let indicator = watchlistIndicator(matches) { indicators.append(indicator) }
         if let indicator = regionIndicator(supplier, country: country) { indicators.append(indicator) }
         if let country {
-            indicators += memo.countryIndicators(goods: supplier.goods, country: country) { countryIndicators(goods: $0, country: $1) }
+            let shared = memo.countryIndicators(goods: supplier.goods, country: country) { countryIndicators(goods: $0, country: $1) }
+            // Most suppliers have only these: share the memo's array instead of copying it.
+            if indicators.isEmpty { indicators = shared } else { indicators += shared }
         } else {
             indicators.append(memo.unknownCountryIndicator(written: supplier.country) { unknownCountryIndicator(written: $0) })
         }

@@ -59,12 +59,18 @@ enum NameNormalizer {
 
     /// - Complexity: O(length of the name).
     static func normalize(_ name: String) -> NormalizedName {
+        var words = NameWordMemo()
+        return normalize(name, words: &words)
+    }
+
+    /// ``normalize(_:)`` with a memo of the words already seen (names share most words).
+    static func normalize(_ name: String, words memo: inout NameWordMemo) -> NormalizedName {
         var words = rawWords(name)
         // Join runs of single letters: "a b c" → "abc".
         var joined: [String] = []
         var run = ""
         for word in words {
-            if word.count == 1, word.first!.isLetter {
+            if isSingleLetter(word) {
                 run += word
                 continue
             }
@@ -76,12 +82,24 @@ enum NameNormalizer {
 
         var tokens: [NameToken] = []
         tokens.reserveCapacity(words.count)
-        for word in words {
-            for mapped in canonical(word) where !NameWords.legalForms.contains(mapped) && !NameWords.stopWords.contains(mapped) {
-                tokens.append(NameToken(mapped))
-            }
-        }
+        for word in words { tokens += memo.tokens(of: word) }
         return NormalizedName(tokens: tokens)
+    }
+
+    /// The tokens one folded word stands for: its canonical forms that are neither legal forms
+    /// nor stop words.
+    static func tokens(ofWord word: String) -> [NameToken] {
+        canonical(word).filter { !NameWords.legalForms.contains($0) && !NameWords.stopWords.contains($0) }.map(NameToken.init)
+    }
+
+    /// One letter (a word of one character that is a letter), byte by byte for ASCII.
+    static func isSingleLetter(_ word: String) -> Bool {
+        let utf8 = word.utf8
+        if utf8.count == 1, let first = utf8.first {
+            return (0x61...0x7A).contains(first) || (0x41...0x5A).contains(first)
+        }
+        if utf8.allSatisfy({ $0 < 0x80 }) { return false }  // several ASCII characters
+        return word.count == 1 && word.first!.isLetter
     }
 
     /// The canonical form(s) of one folded word: variant map, then singular, then the map again.
@@ -145,6 +163,21 @@ extension NameNormalizer {
         }
         flush()
         return words
+    }
+}
+
+/// The tokens of folded words already seen in a run (``NameNormalizer/tokens(ofWord:)``):
+/// company names repeat a small vocabulary, so most words are looked up, not worked out. A
+/// pure cache, bounded at ``capacity`` words.
+struct NameWordMemo {
+    static let capacity = 1 << 16
+    private var known: [String: [NameToken]] = [:]
+
+    mutating func tokens(of word: String) -> [NameToken] {
+        if let tokens = known[word] { return tokens }
+        let tokens = NameNormalizer.tokens(ofWord: word)
+        if known.count < Self.capacity { known[word] = tokens }
+        return tokens
     }
 }
 

@@ -82,6 +82,12 @@ public struct WatchlistMatcher: Sendable {
     /// - Parameter alpha2: the supplier's resolved country, for the country check.
     /// - Complexity: O(words of the name + candidate names sharing a distinctive word).
     public func matches(for supplier: Supplier, alpha2: String?) -> [WatchlistMatch] {
+        var words = NameWordMemo()
+        return matches(for: supplier, alpha2: alpha2, words: &words)
+    }
+
+    /// ``matches(for:alpha2:)`` with the run's memo of normalised words.
+    func matches(for supplier: Supplier, alpha2: String?, words: inout NameWordMemo) -> [WatchlistMatch] {
         var best: [Int32: WatchlistMatch] = [:]
         func offer(_ match: WatchlistMatch) {
             if let current = best[Int32(match.entity)], !Self.isBetter(match, than: current) { return }
@@ -97,7 +103,7 @@ public struct WatchlistMatcher: Sendable {
         }
 
         // 2. Names: exact and word-order keys, then fuzzy candidates sharing a distinctive word.
-        let name = NameNormalizer.normalize(supplier.name)
+        let name = NameNormalizer.normalize(supplier.name, words: &words)
         if !name.tokens.isEmpty {
             var candidates: [Int32] = byKey[name.sortedKey] ?? []
             for token in name.tokens where token.informative {
