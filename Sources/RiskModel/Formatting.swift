@@ -7,18 +7,15 @@ public enum Formatting {
         for _ in 0..<digits { scale *= 10 }
         let scaled = (abs(value) * scale).rounded()
         guard scaled < 9.0e15 else { return String(value) }
-        let integer = Int64(scaled)
-        let divisor = Int64(scale)
-        var text = String(integer / divisor)
-        if digits > 0 {
-            let fraction = String(integer % divisor)
-            text += "." + String(repeating: "0", count: digits - fraction.count) + fraction
-        }
-        return (value < 0 && integer != 0 ? "-" : "") + text
+        return format(UInt64(scaled), digits: digits, negative: value < 0 && scaled != 0, grouped: false)
     }
 
     /// A money amount with thousands separators: `1234567.5` -> "1,234,567.50".
     public static func money(_ value: Double) -> String {
+        let scaled = (abs(value) * 100).rounded()
+        if value.isFinite && scaled < 9.0e15 {
+            return format(UInt64(scaled), digits: 2, negative: value < 0, grouped: true)
+        }
         let text = Array(fixed(abs(value), 2).utf8)
         let point = text.firstIndex(of: UInt8(ascii: ".")) ?? text.count
         var out: [UInt8] = value < 0 ? [UInt8(ascii: "-")] : []
@@ -29,5 +26,35 @@ public enum Formatting {
         }
         out += text[point...]
         return String(decoding: out, as: UTF8.self)
+    }
+
+    /// `scaled` (the value times 10^digits, rounded) written with `digits` decimals, at least one
+    /// integer digit, and, when `grouped`, a comma every three integer digits; one allocation.
+    private static func format(_ scaled: UInt64, digits: Int, negative: Bool, grouped: Bool) -> String {
+        let capacity = 32 + digits
+        return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: capacity) { buffer in
+            var position = capacity
+            var rest = scaled
+            var written = 0  // digits written so far
+            repeat {
+                if grouped && written > digits && (written - digits) % 3 == 0 {
+                    position -= 1
+                    buffer[position] = UInt8(ascii: ",")
+                }
+                position -= 1
+                buffer[position] = UInt8(ascii: "0") + UInt8(rest % 10)
+                rest /= 10
+                written += 1
+                if written == digits {
+                    position -= 1
+                    buffer[position] = UInt8(ascii: ".")
+                }
+            } while rest > 0 || written <= digits
+            if negative {
+                position -= 1
+                buffer[position] = UInt8(ascii: "-")
+            }
+            return String(decoding: UnsafeBufferPointer(rebasing: buffer[position...]), as: UTF8.self)
+        }
     }
 }

@@ -9,15 +9,16 @@ extension ReviewRules {
         let rules = parameters.rules
         let amount = contract.amount ?? 0
         guard amount > rules.unmappedMinAmount, facts.isSupplies else { return nil }
+        let known = suppliers[vendor].knownSuppliers, declared = suppliers[vendor].declaredShare
+        guard known == 0 || declared < rules.unmappedMinCoverage else { return nil }
         let scored = suppliers[vendor]
         let above = "the contract's \(Formatting.money(amount)) is above \(Formatting.money(rules.unmappedMinAmount))"
-        if scored.knownSuppliers == 0 {
+        if known == 0 {
             return ReviewFlag(
                 rule: .unmapped, severity: .medium,
                 message: "Vendor \(scored.supplier.id) '\(scored.supplier.name)' has no known suppliers in the links file and \(above): its supply chain is not visible.",
                 path: [vendor], fields: ["vendor_id", "amount", "links"])
         }
-        guard scored.declaredShare < rules.unmappedMinCoverage else { return nil }
         return ReviewFlag(
             rule: .unmapped, severity: .low,
             message: "Vendor \(scored.supplier.id) '\(scored.supplier.name)' declares shares for \(Formatting.fixed(scored.declaredShare * 100, 0))% of its sourcing over \(scored.knownSuppliers) known supplier\(scored.knownSuppliers == 1 ? "" : "s") (below \(Formatting.fixed(rules.unmappedMinCoverage * 100, 0))%) and \(above): most of its supply chain is not visible.",
