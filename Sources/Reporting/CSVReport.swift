@@ -66,6 +66,7 @@ public enum CSVReport {
         let a = context.assessment
         var out: [UInt8] = []
         out.reserveCapacity(1 << 16)
+        var source: [UInt8] = [], scratch: [UInt8] = []
         for rank in ranks where a.contracts[rank].isFlagged {
             let scored = a.contracts[rank]
             let c = scored.contract
@@ -73,7 +74,10 @@ public enum CSVReport {
             let vendorName = scored.vendor.map { a.suppliers[$0].supplier.name } ?? c.vendorName ?? ""
             let amount = c.amount.map { Formatting.fixed($0, 2) } ?? ""
             let severity = scored.severity?.rawValue ?? ""
-            let source = "\(c.location.file):\(c.location.line)"
+            source.removeAll(keepingCapacity: true)
+            source += c.location.file.utf8
+            source.append(UInt8(ascii: ":"))
+            source += String(c.location.line).utf8
             for flag in scored.flags {
                 out += String(rank + 1).utf8
                 out.append(UInt8(ascii: ","))
@@ -97,11 +101,21 @@ public enum CSVReport {
                 out.append(UInt8(ascii: ","))
                 appendText(flag.message, to: &out)
                 out.append(UInt8(ascii: ","))
-                appendText(flag.fields.joined(separator: ";"), to: &out)
+                scratch.removeAll(keepingCapacity: true)
+                for (k, field) in flag.fields.enumerated() {
+                    if k > 0 { scratch.append(UInt8(ascii: ";")) }
+                    scratch += field.utf8
+                }
+                appendText(scratch: scratch, to: &out)
                 out.append(UInt8(ascii: ","))
-                appendText(flag.path.map(context.id).joined(separator: " > "), to: &out)
+                scratch.removeAll(keepingCapacity: true)
+                for (k, node) in flag.path.enumerated() {
+                    if k > 0 { scratch += " > ".utf8 }
+                    scratch += context.id(node).utf8
+                }
+                appendText(scratch: scratch, to: &out)
                 out.append(UInt8(ascii: ","))
-                appendText(source, to: &out)
+                appendText(scratch: source, to: &out)
                 out += "\r\n".utf8
             }
         }
@@ -118,55 +132,88 @@ public enum CSVReport {
         return String(decoding: out, as: UTF8.self)
     }
 
-    /// ``text(_:)`` appended to a UTF-8 buffer: ASCII text byte by byte, other text with the
-    /// general categories of its scalars (and Foundation's quote replacement, as before).
+    /// ``text(_:)`` appended to a UTF-8 buffer, in one pass over the text's bytes: runs of
+    /// printable bytes are copied at once; C0 controls, DEL and quotes go through
+    /// ``appendASCII(_:to:)``; a non-ASCII scalar is kept unless it is a control or format
+    /// character (then U+FFFD). Non-ASCII text with quotes keeps Foundation's quote replacement
+    /// (``unicodeText(_:)``, which matches whole characters).
     static func appendText(_ value: String, to out: inout [UInt8]) {
-        var ascii = true, quote = false
-        for byte in value.utf8 {
-            if byte >= 0x80 { ascii = false } else if byte == 0x22 { quote = true }
-        }
-        // Quotes in non-ASCII text keep Foundation's replacement (it matches whole characters).
-        if !ascii && quote {
-            out += unicodeText(value).utf8
-            return
-        }
-        out.append(UInt8(ascii: "\""))
-        if let first = value.utf8.first, Self.formulaStarts.contains(first) { out.append(UInt8(ascii: "'")) }
-        if ascii {
-            // Runs of printable bytes are copied at once; the others go through appendASCII.
-            let copied: Void? = value.utf8.withContiguousStorageIfAvailable { bytes in
-                var start = 0
-                for i in 0..<bytes.count {
-                    let byte = bytes[i]
-                    if byte >= 0x20 && byte != 0x22 && byte != 0x7F { continue }
-                    out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start..<i]))
-                    appendASCII(byte, to: &out)
-                    start = i + 1
+        var value = value
+        let handled = value.withUTF8 { appendText(utf8: $0, to: &out) }
+        if !handled { out += unicodeText(value).utf8 }
+    }
+
+    /// ``appendText(_:to:)`` for valid UTF-8 bytes; false, with nothing appended, for
+    /// non-ASCII text with quotes (the caller uses ``unicodeText(_:)``).
+    static func appendText(utf8 bytes: UnsafeBufferPointer<UInt8>, to out: inout [UInt8]) -> Bool {
+        do {
+            var high: UInt8 = 0, quote = false
+            for byte in bytes {
+                high |= byte
+                quote = quote || byte == 0x22
+            }
+            if high >= 0x80 && quote { return false }
+            out.append(UInt8(ascii: "\""))
+            if let first = bytes.first, Self.isFormulaStart(first) { out.append(UInt8(ascii: "'")) }
+            var start = 0, i = 0
+            let count = bytes.count
+            while i < count {
+                let byte = bytes[i]
+                if byte >= 0x20 && byte != 0x22 && byte < 0x7F {
+                    i += 1
+                    continue
                 }
-                out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start...]))
-            }
-            if copied == nil {
-                for byte in value.utf8 { appendASCII(byte, to: &out) }
-            }
-        } else {
-            for scalar in value.unicodeScalars {
-                if scalar.isASCII {
-                    appendASCII(UInt8(scalar.value), to: &out)
-                } else {
+                if byte >= 0x80 {
+                    // A scalar of 2 to 4 bytes (the string's storage is valid UTF-8).
+                    let length = byte >= 0xF0 ? 4 : byte >= 0xE0 ? 3 : 2
+                    let scalar = Self.scalar(bytes, at: i, length: length)
                     let category = scalar.properties.generalCategory
-                    UTF8.encode(category == .control || category == .format ? "\u{FFFD}" : scalar) { out.append($0) }
+                    if category != .control && category != .format {
+                        i += length
+                        continue
+                    }
+                    out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start..<i]))
+                    out += [0xEF, 0xBF, 0xBD]
+                    i += length
+                    start = i
+                    continue
                 }
+                out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start..<i]))
+                appendASCII(byte, to: &out)
+                i += 1
+                start = i
             }
+            out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start..<count]))
+            out.append(UInt8(ascii: "\""))
+            return true
         }
-        out.append(UInt8(ascii: "\""))
+    }
+
+    /// A text cell made of the bytes in `scratch` (built by the caller without a `String`).
+    static func appendText(scratch: [UInt8], to out: inout [UInt8]) {
+        let handled = scratch.withUnsafeBufferPointer { appendText(utf8: $0, to: &out) }
+        if !handled { out += unicodeText(String(decoding: scratch, as: UTF8.self)).utf8 }
+    }
+
+    /// The scalar encoded by the `length` UTF-8 bytes at `index` of valid UTF-8.
+    @inline(__always)
+    private static func scalar(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int, length: Int) -> Unicode.Scalar {
+        var value = UInt32(bytes[index]) & (length == 2 ? 0x1F : length == 3 ? 0x0F : 0x07)
+        for k in 1..<length { value = value << 6 | (UInt32(bytes[index + k]) & 0x3F) }
+        return Unicode.Scalar(value) ?? "\u{FFFD}"
+    }
+
+    /// First bytes a spreadsheet reads as the start of a formula: `=`, `+`, `-`, `@`, tab, CR.
+    static func isFormulaStart(_ byte: UInt8) -> Bool {
+        switch byte {
+        case UInt8(ascii: "="), UInt8(ascii: "+"), UInt8(ascii: "-"), UInt8(ascii: "@"), 0x09, 0x0D: true
+        default: false
+        }
     }
 
     /// One ASCII byte of a text cell: line ends and tabs as spaces, quotes doubled, the other
     /// controls (C0 and DEL, the only ASCII ones) as U+FFFD.
     @inline(__always)
-    /// First bytes a spreadsheet reads as the start of a formula.
-    static let formulaStarts: Set<UInt8> = Set("=+-@\t\r".utf8)
-
     static func appendASCII(_ byte: UInt8, to out: inout [UInt8]) {
         switch byte {
         case 0x0A, 0x0D, 0x09: out.append(0x20)
