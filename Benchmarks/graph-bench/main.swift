@@ -207,7 +207,7 @@ case "explain":
     let shares = readArray(dir + "/shares.f64", as: Double.self)
     let risk = readArray(dir + "/risk.f64", as: Double.self)
     let graph = SupplyGraph(nodeCount: risk.count, rowOffsets: offsets, columns: columns, shares: shares)
-    let count = max(1, min(Int(option("--sources", arguments, default: "1000"))!, graph.nodeCount))
+    let count = max(1, min(Int(option("--sources", arguments, default: "10000"))!, graph.nodeCount))
     let step = graph.nodeCount / count
     let sources = (0..<count).map { $0 * step }
     let parameters = PropagationParameters(tiers: tiers, decay: decay)

@@ -69,7 +69,7 @@ def top_paths(source, offsets, columns, shares, risk, tiers, decay, limit, max_e
 def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("directory")
-    parser.add_argument("--sources", type=int, default=1000)
+    parser.add_argument("--sources", type=int, default=10000)
     parser.add_argument("--limit", type=int, default=5)
     parser.add_argument("--tiers", type=int, default=6)
     parser.add_argument("--decay", type=float, default=0.8)
