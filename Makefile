@@ -39,7 +39,7 @@ reference:
 clean:
 	rm -rf .build out
 
-## Run the whole benchmark (Benchmarks/run_all.py): ingest and graph-core phases and flrisk score end to end,
+## Run the whole benchmark (Benchmarks/run_all.py): ingest, graph-core, explanation and report-writing phases and flrisk score end to end,
 ## each against the Python peers in the same run; writes Benchmarks/results/latest.md. BENCH_ARGS=--quick for a smoke run.
 BENCH_ARGS ?=
 .PHONY: bench

@@ -1,12 +1,13 @@
 #!/usr/bin/env python3
-"""The whole benchmark in one command: phases (ingest, graph core) and end to end, peers side by side.
+"""The whole benchmark in one command: phases (ingest, graph core, explanations, report writing) and end to end, peers side by side.
 
   python3 Benchmarks/run_all.py [--quick] [--huge] [--sizes 10000,100000,...] [--repeat 3]
   make bench            (the same, from the top level; BENCH_ARGS="--quick" for a smoke run)
 
 1. Builds flrisk (`swift build -c release --product flrisk`); the phase drivers are built by the
    phase scripts themselves.
-2. Phases: runs compare_ingest.py and compare_graph_core.py (their own tables, in results/).
+2. Phases: runs compare_ingest.py, compare_graph_core.py, compare_explain.py (path explanations)
+   and compare_phases.py (report writing per format) (their own tables, in results/).
 3. End to end, per size (links; suppliers = links / 10.4, contracts = suppliers): generates
    native inputs with `flrisk generate` (of this build, or of --generator-bin), then alternates `flrisk score` (review queue as
    CSV) and peers/pipeline_peer.py (polars + scipy + lxml, review queue as CSV) on the same
@@ -338,8 +339,9 @@ def write_results(args, rows, phase_tables, generator, load_before, load_after, 
                   f"{len(demo['supplier_mismatches'])} suppliers and {len(demo['contract_mismatches'])} contracts differ beyond 1e-9 "
                   "(`run_all.py --check-demo` lists them)."]
     if not phase_tables:
-        lines += ["", "## Phases", "", "Not run this time (`--skip-phases`): see `results/ingest.md` and `results/graph-core.md` "
-                  "for the latest phase tables (`compare_ingest.py`, `compare_graph_core.py`)."]
+        lines += ["", "## Phases", "", "Not run this time (`--skip-phases`): see `results/ingest.md`, `results/graph-core.md`, "
+                  "`results/explain.md` and `results/phases.md` for the latest phase tables (`compare_ingest.py`, "
+                  "`compare_graph_core.py`, `compare_explain.py`, `compare_phases.py`)."]
     for title, table in phase_tables:
         body = table.split("\n", 1)[1] if table.startswith("# ") else table
         lines += ["", f"## Phase: {title}", "", body.strip().replace("\n## ", "\n### ")]
@@ -405,8 +407,14 @@ def main():
         graph_args = ["--sizes", ",".join(str(s) for s in sizes), "--repeat", "1" if args.quick else "5"]
         if args.quick:
             graph_args += ["--alternations", "1"]
+        explain_args = ["--sizes", "10000,100000", "--alternations", "1", "--repeat", "1"] if args.quick else []
+        phases_args = (["--sizes", "10000,100000", "--repeat", "1"] if args.quick else ["--repeat", str(args.repeat)])
+        phases_args += ["--huge"] if args.huge and not args.quick else []
+        phases_args += ["--generator-bin", GENERATOR_BIN] if args.generator_bin else []
         for title, script, extra, result in (("ingest", "compare_ingest.py", ingest_args, "ingest.md"),
-                                              ("graph core", "compare_graph_core.py", graph_args, "graph-core.md")):
+                                              ("graph core", "compare_graph_core.py", graph_args, "graph-core.md"),
+                                              ("explanations", "compare_explain.py", explain_args, "explain.md"),
+                                              ("report writing", "compare_phases.py", phases_args, "phases.md")):
             # A smoke run (--quick) keeps the phase tables out of results/, which hold full-size runs.
             table = os.path.join(DATA, "quick-" + result) if args.quick else os.path.join(RESULTS, result)
             log(f"phase: {script} {' '.join(extra)}")

@@ -6,6 +6,9 @@
 //       loads DIR, runs the core R times, prints one JSON line with timings and checksums
 //   graph-bench build --nodes N --links E [--seed S]
 //       times interning string ids and building the CSR graph from parsed records
+//   graph-bench explain DIR [--sources K] [--limit N] [--tiers T] [--decay D] [--workers W] [--repeat R]
+//       loads DIR, times the top-N contributing paths (PathExplainer) of K sources, prints one
+//       JSON line with timings and checksums (the peer: peers/explain_peer.py)
 import BenchmarkSupport
 import Dispatch
 import SupplyGraph
@@ -43,6 +46,35 @@ func readArray<T>(_ path: String, as: T.Type) -> [T] {
 }
 
 func median(_ values: [Double]) -> Double { values.sorted()[values.count / 2] }
+
+/// What the checksums need of one source's top paths (in the explainer's order).
+struct PathSummary {
+    var paths = 0
+    var contribution = 0.0
+    var best = 0.0
+    var nodes = 0
+    /// Σ over paths of Σ_j (j + 1) · (node_j + 1): equal only for the same nodes in the same order.
+    var nodeHash = 0
+
+    init() {}
+
+    init(_ found: [ContributingPath]) {
+        paths = found.count
+        best = found.first?.contribution ?? 0
+        for path in found {
+            contribution += path.contribution
+            nodes += path.nodes.count
+            for (j, node) in path.nodes.enumerated() { nodeHash &+= (j + 1) * (node + 1) }
+        }
+    }
+}
+
+/// Carries the per-source result slots into the `concurrentPerform` workers. Sound because each
+/// worker writes only the slots of its own sources (i ≡ worker mod workers) and nothing reads
+/// them before `concurrentPerform` returns.
+struct SummarySlots: @unchecked Sendable {
+    let buffer: UnsafeMutableBufferPointer<PathSummary>
+}
 
 let arguments = Array(CommandLine.arguments.dropFirst())
 switch arguments.first {
@@ -160,6 +192,52 @@ case "build":
     let phaseText = phases.keys.sorted().map { "\"\($0)\": \(median(phases[$0]!))" }.joined(separator: ", ")
     print("{\"impl\": \"swift-build\", \"nodes\": \(nodes), \"links\": \(linkCount), \"seconds\": \(median(times)), \(phaseText), \"peak_rss_bytes\": \(peakRSS())}")
 
+case "explain":
+    // Sources: every s-th node (0, s, 2s, …) with s = nodes / K; the peer picks the same.
+    guard arguments.count > 1 else { fail("usage: graph-bench explain DIR") }
+    let dir = arguments[1]
+    let tiers = Int(option("--tiers", arguments, default: "6"))!
+    let decay = Double(option("--decay", arguments, default: "0.8"))!
+    let limit = Int(option("--limit", arguments, default: "5"))!
+    let maxExpansions = Int(option("--max-expansions", arguments, default: "200000"))!
+    let workers = max(1, Int(option("--workers", arguments, default: String(WorkPartition.defaultWorkers)))!)
+    let repeats = Int(option("--repeat", arguments, default: "5"))!
+    let offsets = readArray(dir + "/offsets.i64", as: Int64.self).map(Int.init)
+    let columns = readArray(dir + "/columns.i32", as: Int32.self)
+    let shares = readArray(dir + "/shares.f64", as: Double.self)
+    let risk = readArray(dir + "/risk.f64", as: Double.self)
+    let graph = SupplyGraph(nodeCount: risk.count, rowOffsets: offsets, columns: columns, shares: shares)
+    let count = max(1, min(Int(option("--sources", arguments, default: "10000"))!, graph.nodeCount))
+    let step = graph.nodeCount / count
+    let sources = (0..<count).map { $0 * step }
+    let parameters = PropagationParameters(tiers: tiers, decay: decay)
+    var summaries = [PathSummary](repeating: PathSummary(), count: count)
+    var times: [Double] = []
+    for _ in 0..<repeats {
+        let t0 = now()
+        summaries.withUnsafeMutableBufferPointer { buffer in
+            let slots = SummarySlots(buffer: buffer)
+            DispatchQueue.concurrentPerform(iterations: workers) { worker in
+                for i in stride(from: worker, to: count, by: workers) {
+                    let found = PathExplainer.topPaths(
+                        from: sources[i], graph: graph, risk: risk, parameters: parameters, limit: limit, maxExpansions: maxExpansions)
+                    slots.buffer[i] = PathSummary(found)
+                }
+            }
+        }
+        times.append(now() - t0)
+    }
+    let seconds = median(times)
+    let paths = summaries.reduce(0) { $0 + $1.paths }
+    print("""
+        {"impl": "swift-explainer", "workers": \(workers), "nodes": \(graph.nodeCount), "links": \(graph.linkCount), \
+        "tiers": \(tiers), "limit": \(limit), "sources": \(count), "seconds": \(seconds), \
+        "sources_per_s": \(Double(count) / seconds), "paths_per_s": \(Double(paths) / seconds), \
+        "checksum_paths": \(paths), "checksum_contribution": \(summaries.reduce(0.0) { $0 + $1.contribution }), \
+        "checksum_best": \(summaries.reduce(0.0) { $0 + $1.best }), "checksum_nodes": \(summaries.reduce(0) { $0 + $1.nodes }), \
+        "checksum_node_hash": \(summaries.reduce(0) { $0 &+ $1.nodeHash }), "peak_rss_bytes": \(peakRSS())}
+        """)
+
 default:
-    fail("usage: graph-bench generate|run|build …")
+    fail("usage: graph-bench generate|run|build|explain …")
 }
