@@ -106,3 +106,15 @@ struct XMLStreamTests {
         #expect(read.links.records.count == 1 && read.links.records.first?.share == nil)
     }
 }
+
+@Suite("FPDS signed dates")
+struct FPDSDateTests {
+    @Test(arguments: [
+        "2025-03-01 00:00:00", "2025-03-01T12:00:00", "2024-02-29 00:00:00", "2023-02-29 00:00:00", "2025-13-01 00:00:00",
+        "0999-01-01 00:00:00", "2025-03-01", "2025-03-01x00", "03/01/2025 00:00:00", "2025-3-1 00:00:00", "2025-03-01  ",
+        " 2025-03-01 00:00:00", "2025-03-01 ", "2025-03-0\u{e9} 00", "",
+    ])
+    func sameAsTheGeneralParser(text: String) {
+        #expect(FPDSEntryReader.isoDate(text) == DateParsing.isoDate(text))
+    }
+}

@@ -178,6 +178,18 @@ final class FPDSEntryReader: XMLStreamHandler {
         }
     }
 
+    /// ``DateParsing/isoDate(_:)`` of FPDS's `YYYY-MM-DD hh:mm:ss`, without splitting strings:
+    /// a valid `YYYY-MM-DD` followed by a space or `T` is the date that function returns.
+    static func isoDate(_ text: String) -> String? {
+        let utf8 = text.utf8
+        if utf8.count > 10, let separator = utf8.dropFirst(10).first, separator == 0x20 || separator == 0x54,
+            let date = DateParsing.plainISODate(String(decoding: utf8.prefix(10), as: UTF8.self))
+        {
+            return date
+        }
+        return DateParsing.isoDate(text)
+    }
+
     func documentEnded(stream: XMLStream) {
         depth = 0
     }
@@ -194,7 +206,7 @@ final class FPDSEntryReader: XMLStreamHandler {
         let potentialText = f.potentialTotal ?? f.potential
         let amount = f.amount.flatMap(NumberParsing.plausibleAmount)
         let potential = potentialText.flatMap(NumberParsing.plausibleAmount)
-        let date = f.signed.flatMap(DateParsing.isoDate)
+        let date = f.signed.flatMap(Self.isoDate)
         if !f.sawAward {
             rejection = RowRejection("missing-value", "the entry holds no FPDS <award> or <IDV> in the namespace \(FPDSFeed.fpdsNamespace)")
         } else if f.piid == nil {

@@ -45,6 +45,8 @@ final class XMLStream {
     private let localIDs = AddressIDs(capacity: 1024)
     private let namespaceIDs = AddressIDs(capacity: 16)
     private let noNamespace: Int32
+    /// The namespace met last (most elements share their parent's).
+    @exclusivity(unchecked) private var lastNamespace: (address: UnsafePointer<xmlChar>?, id: Int32) = (nil, -1)
     /// The attributes of the element that is starting (valid during the start callback only).
     @exclusivity(unchecked) private var attributes: UnsafeMutablePointer<UnsafePointer<xmlChar>?>?
     @exclusivity(unchecked) private var attributeCount = 0
@@ -118,8 +120,10 @@ final class XMLStream {
             } else if eof {
                 (bytes, offset) = ([], fileOffset)
             } else {
+                // `piece` is fed as is (no copy, no new allocation): `bytes` dies before the next read.
                 let count = try file.read(into: &piece)
-                (bytes, offset) = (Array(piece[0..<count]), fileOffset)
+                if count < piece.count { piece.removeSubrange(count...) }
+                (bytes, offset) = (piece, fileOffset)
                 fileOffset += count
                 eof = count == 0
             }
@@ -143,13 +147,13 @@ final class XMLStream {
                 }
                 try startDocument(lineEnds: lineEnds)
                 documentStart = offset
-                kept = []
+                kept.removeAll(keepingCapacity: true)
                 keptStart = offset
                 started = true
             }
             if kept.count >= 2 * Self.pieceSize {
                 keptStart += kept.count
-                kept = []
+                kept.removeAll(keepingCapacity: true)
             }
             kept += bytes
             let terminate: Int32 = eof && pending.isEmpty ? 1 : 0
@@ -183,6 +187,7 @@ final class XMLStream {
         lineBase = lineEnds
         localIDs.removeAll()
         namespaceIDs.removeAll()
+        lastNamespace = (nil, -1)
         collects.removeAll(keepingCapacity: true)
         collecting = false
         depth = 0
@@ -224,11 +229,14 @@ final class XMLStream {
 
     fileprivate func namespaceID(_ pointer: UnsafePointer<xmlChar>?) -> Int32 {
         guard let pointer else { return noNamespace }
-        let id = namespaceIDs[pointer]
-        if id >= 0 { return id }
-        let new = names.namespace(String(cString: pointer))
-        namespaceIDs[pointer] = new
-        return new
+        if pointer == lastNamespace.address { return lastNamespace.id }
+        var id = namespaceIDs[pointer]
+        if id < 0 {
+            id = names.namespace(String(cString: pointer))
+            namespaceIDs[pointer] = id
+        }
+        lastNamespace = (pointer, id)
+        return id
     }
 
     /// The value of the starting element's first attribute with the local name `local` (in any
