@@ -38,7 +38,8 @@ final class XMLStream {
     let path: String
     /// The ids of the names met; shared with the handler.
     let names: XMLNameTable
-    private unowned(unsafe) let handler: any XMLStreamHandler
+    /// Held strongly (a handler never holds its stream), so calls need no retain.
+    private let handler: any XMLStreamHandler
     @exclusivity(unchecked) private var context: xmlParserCtxtPtr?
     /// Interned names by address: libxml2 keeps each name once per parser dictionary, so one
     /// look-up of an address's bytes in ``names`` serves the whole document.
@@ -50,8 +51,9 @@ final class XMLStream {
     /// The attributes of the element that is starting (valid during the start callback only).
     @exclusivity(unchecked) private var attributes: UnsafeMutablePointer<UnsafePointer<xmlChar>?>?
     @exclusivity(unchecked) private var attributeCount = 0
-    /// Per open element, whether its text is collected; `collecting`: the innermost one's flag.
-    @exclusivity(unchecked) private var collects: [Bool] = []
+    /// The open elements, innermost last: their names (so an end needs no look-up) and whether
+    /// their text is collected; `collecting`: the innermost one's flag.
+    @exclusivity(unchecked) private var open: [(name: XMLName, collects: Bool)] = []
     @exclusivity(unchecked) private var collecting = false
     @exclusivity(unchecked) private var textBytes: [UInt8] = []
     /// Bytes of character data directly in the current element (collected or not), for the cap.
@@ -80,7 +82,7 @@ final class XMLStream {
         self.names = names
         self.limits = limits
         noNamespace = names.namespace("")
-        collects.reserveCapacity(256)
+        open.reserveCapacity(256)
     }
 
     /// The current line in the file (the end of the construct just parsed).
@@ -188,7 +190,7 @@ final class XMLStream {
         localIDs.removeAll()
         namespaceIDs.removeAll()
         lastNamespace = (nil, -1)
-        collects.removeAll(keepingCapacity: true)
+        open.removeAll(keepingCapacity: true)
         collecting = false
         depth = 0
         ended = false
@@ -255,7 +257,7 @@ final class XMLStream {
     /// Asks for the text of the element that is starting (see ``text``).
     func collectText() {
         collecting = true
-        collects[collects.count - 1] = true
+        open[open.count - 1].collects = true
     }
 
     /// The character data of the element that is ending (see
@@ -274,23 +276,26 @@ final class XMLStream {
         if depth > limits.maxXMLDepth { return fail(limits.xmlTooDeep(at: SourceLocation(file: path, line: line))) }
         if elements > limits.maxRecords { return fail(limits.tooManyRecords(at: SourceLocation(file: path, line: line))) }
         if failed { return }
-        collects.append(false)
+        let name = XMLName(namespace: namespaceID(uri), local: localID(localname))
+        open.append((name, false))
         collecting = false
         self.attributes = attributes
         self.attributeCount = attributeCount
-        handler.startElement(XMLName(namespace: namespaceID(uri), local: localID(localname)), line: line, stream: self)
+        handler.startElement(name, line: line, stream: self)
         self.attributes = nil
         self.attributeCount = 0
     }
 
-    fileprivate func ended(_ localname: UnsafePointer<xmlChar>?, _ uri: UnsafePointer<xmlChar>?) {
+    /// An element ends: the innermost open one (libxml2 reports a mismatched end tag as a fatal
+    /// error, after which no callback is acted on).
+    fileprivate func elementEnded() {
         if failed { return }
-        handler.endElement(XMLName(namespace: namespaceID(uri), local: localID(localname)), stream: self)
+        handler.endElement(open[open.count - 1].name, stream: self)
         if !textBytes.isEmpty { textBytes.removeAll(keepingCapacity: true) }
         textCount = 0
         depth -= 1
-        collects.removeLast()
-        collecting = collects.last ?? false
+        open.removeLast()
+        collecting = open.last?.collects ?? false
         if depth == 0, !failed, let context {
             ended = true
             endOffset = Int(xmlByteConsumed(context))
@@ -356,8 +361,8 @@ private func elementStarted(
     stream.started(localname, uri, attributes, attributeCount)
 }
 
-private let xmlEndElement: endElementNsSAX2Func = { context, localname, _, uri in
-    withStream(context) { $0.ended(localname, uri) }
+private let xmlEndElement: endElementNsSAX2Func = { context, _, _, _ in
+    withStream(context) { $0.elementEnded() }
 }
 
 private let xmlCharacters: charactersSAXFunc = { context, bytes, count in
