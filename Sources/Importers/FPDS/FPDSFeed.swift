@@ -41,20 +41,41 @@ public enum FPDSFeed {
         for path in paths {
             reader.path = path
             reader.rows.path = path
-            try XMLStream(path: path, handler: reader, limits: limits).run()
+            try XMLStream(path: path, handler: reader, names: reader.names, limits: limits).run()
         }
         return reader.rows.finish()
     }
 }
 
 /// The state machine behind ``FPDSFeed``: collects one entry's fields while the stream runs.
+/// Its per-element state is `@exclusivity(unchecked)` (one thread, no overlapping accesses).
 final class FPDSEntryReader: XMLStreamHandler {
     var rows: RowAccumulator<Contract>
     var path: String
-    private var stack: [String] = []
-    private var depth = 0
-    private var entry: Fields?
+    /// The names the reader matches, at the ids of ``Name`` and ``atom``/``fpds``.
+    let names = XMLNameTable(locals: Name.allCases.map(\.text), namespaces: [FPDSFeed.atomNamespace, FPDSFeed.fpdsNamespace])
+    private static let atom: Int32 = 0, fpds: Int32 = 1
+    /// The FPDS-namespace elements open in the current entry, innermost last.
+    @exclusivity(unchecked) private var stack: [Int32] = []
+    @exclusivity(unchecked) private var depth = 0
+    /// Whether an entry is open; `entry` holds its fields so far.
+    @exclusivity(unchecked) private var inEntry = false
+    @exclusivity(unchecked) private var entry = Fields(line: 0)
     private var firstSeen: [String: SourceLocation] = [:]
+
+    /// The element and attribute names the reader matches; raw values are their ids.
+    enum Name: Int32, CaseIterable {
+        case feed, entry, award, IDV, agencyID, awardContractID, IDVID, contractingOfficeAgencyID, fundingRequestingAgencyID
+        case productOrServiceCode, name, departmentName, productOrServiceType
+        // Elements whose text is read.
+        case PIID, modNumber, obligatedAmount, baseAndAllOptionsValue, totalBaseAndAllOptionsValue, principalNAICSCode
+        case countryOfOrigin, placeOfManufacture, vendorName, UEILegalBusinessName, contractorName, UEI, ultimateParentUEI
+        case countryCode, descriptionOfContractRequirement, signedDate
+        // Parents that qualify some of them.
+        case dollarValues, vendorHeader, vendorUEIInformation, vendorLocation, principalPlaceOfPerformance, relevantContractDates
+
+        var text: String { "\(self)" }
+    }
 
     struct Fields {
         var line: Int
@@ -69,86 +90,105 @@ final class FPDSEntryReader: XMLStreamHandler {
     init(file: String) {
         rows = RowAccumulator(path: file)
         path = file
+        stack.reserveCapacity(64)
     }
 
-    func startElement(namespace: String, name: String, attributes: [(name: String, value: String)], line: Int, stream: XMLStream) {
+    func startElement(_ element: XMLName, line: Int, stream: XMLStream) {
         depth += 1
+        let name = element.local
         if depth == 1 {
-            guard namespace == FPDSFeed.atomNamespace, name == "feed" else {
+            guard element.namespace == Self.atom, name == Name.feed.rawValue else {
+                let namespace = names.namespace(of: element.namespace), local = names.local(of: name)
                 stream.fail(InputError(
                     code: "unknown-format",
-                    "the root element is {\(namespace)}\(name); an FPDS-NG feed has an Atom <feed> ({\(FPDSFeed.atomNamespace)}feed)",
+                    "the root element is {\(namespace)}\(local); an FPDS-NG feed has an Atom <feed> ({\(FPDSFeed.atomNamespace)}feed)",
                     at: SourceLocation(file: path, line: line)))
                 return
             }
         }
-        if namespace == FPDSFeed.atomNamespace, name == "entry" {
+        if element.namespace == Self.atom, name == Name.entry.rawValue {
             entry = Fields(line: line)
-            stack = []
+            inEntry = true
+            stack.removeAll(keepingCapacity: true)
             return
         }
-        guard entry != nil, namespace == FPDSFeed.fpdsNamespace else { return }
+        // Text is kept wherever endElement might read it (even where an entry starts inside).
+        if element.namespace == Self.fpds, Self.readsText(name) { stream.collectText() }
+        guard inEntry, element.namespace == Self.fpds else { return }
         stack.append(name)
-        func attribute(_ key: String) -> String? {
-            attributes.first { $0.name == key }.map { $0.value.trimmingWhitespace() }.flatMap { $0.isEmpty ? nil : $0 }
+        func attribute(_ key: Name) -> String? {
+            stream.attribute(key.rawValue).map { $0.trimmingWhitespace() }.flatMap { $0.isEmpty ? nil : $0 }
         }
-        switch name {
-        case "award", "IDV": entry!.sawAward = true
-        case "agencyID" where parent(1) == "awardContractID" || parent(1) == "IDVID": entry!.agencyIDName = attribute("name")
-        case "contractingOfficeAgencyID": entry!.agency = attribute("departmentName") ?? attribute("name")
-        case "fundingRequestingAgencyID": entry!.fundingAgency = attribute("departmentName") ?? attribute("name")
-        case "productOrServiceCode": entry!.pscType = attribute("productOrServiceType")
+        guard let known = Name(rawValue: name) else { return }
+        switch known {
+        case .award, .IDV: entry.sawAward = true
+        case .agencyID where parent(1) == Name.awardContractID.rawValue || parent(1) == Name.IDVID.rawValue: entry.agencyIDName = attribute(.name)
+        case .contractingOfficeAgencyID: entry.agency = attribute(.departmentName) ?? attribute(.name)
+        case .fundingRequestingAgencyID: entry.fundingAgency = attribute(.departmentName) ?? attribute(.name)
+        case .productOrServiceCode: entry.pscType = attribute(.productOrServiceType)
         default: break
         }
     }
 
-    /// The name `levels` above the current element in the entry (1 = its parent).
-    private func parent(_ levels: Int) -> String? {
-        stack.count > levels ? stack[stack.count - 1 - levels] : nil
+    /// Whether ``endElement(_:stream:)`` reads the text of the FPDS element `name`.
+    private static func readsText(_ name: Int32) -> Bool {
+        name == Name.productOrServiceCode.rawValue || (name >= Name.PIID.rawValue && name <= Name.signedDate.rawValue)
     }
 
-    func endElement(namespace: String, name: String, stream: XMLStream) {
+    /// The name `levels` above the current element in the entry (1 = its parent), or -1.
+    private func parent(_ levels: Int) -> Int32 {
+        stack.count > levels ? stack[stack.count - 1 - levels] : -1
+    }
+
+    func endElement(_ element: XMLName, stream: XMLStream) {
         defer { depth -= 1 }
-        if namespace == FPDSFeed.atomNamespace, name == "entry", let fields = entry {
-            finish(fields)
-            entry = nil
+        let name = element.local
+        if element.namespace == Self.atom, name == Name.entry.rawValue, inEntry {
+            inEntry = false
+            finish(entry)
             return
         }
-        guard entry != nil, namespace == FPDSFeed.fpdsNamespace else { return }
+        guard inEntry, element.namespace == Self.fpds else { return }
         defer { if !stack.isEmpty { stack.removeLast() } }
-        guard Self.fieldNames.contains(name) else { return }
+        guard Self.readsText(name), let known = Name(rawValue: name) else { return }
         let value = stream.text.trimmingWhitespace()
         let v: String? = value.isEmpty ? nil : value
         let up = parent(1)
-        switch name {
-        case "PIID" where up == "awardContractID" || up == "IDVID": entry!.piid = v
-        case "modNumber" where up == "awardContractID" || up == "IDVID": entry!.mod = v
-        case "obligatedAmount" where up == "dollarValues": entry!.amount = v
-        case "baseAndAllOptionsValue" where up == "dollarValues": entry!.potential = v
-        case "totalBaseAndAllOptionsValue": entry!.potentialTotal = v
-        case "productOrServiceCode": entry!.psc = v
-        case "principalNAICSCode": entry!.naics = v
-        case "countryOfOrigin": entry!.origin = v
-        case "placeOfManufacture": entry!.manufacture = v
-        case "vendorName" where up == "vendorHeader": entry!.vendorName = v
-        case "UEILegalBusinessName": entry!.legalName = v
-        case "contractorName": entry!.contractorName = v
-        case "UEI" where up == "vendorUEIInformation": entry!.uei = v
-        case "ultimateParentUEI": entry!.parentUEI = v
-        case "countryCode" where up == "vendorLocation": entry!.vendorCountry = v
-        case "countryCode" where up == "principalPlaceOfPerformance": entry!.performanceCountry = v
-        case "descriptionOfContractRequirement": entry!.description = v
-        case "signedDate" where up == "relevantContractDates": entry!.signed = v
+        func under(_ parent: Name) -> Bool { up == parent.rawValue }
+        switch known {
+        case .PIID where under(.awardContractID) || under(.IDVID): entry.piid = v
+        case .modNumber where under(.awardContractID) || under(.IDVID): entry.mod = v
+        case .obligatedAmount where under(.dollarValues): entry.amount = v
+        case .baseAndAllOptionsValue where under(.dollarValues): entry.potential = v
+        case .totalBaseAndAllOptionsValue: entry.potentialTotal = v
+        case .productOrServiceCode: entry.psc = v
+        case .principalNAICSCode: entry.naics = v
+        case .countryOfOrigin: entry.origin = v
+        case .placeOfManufacture: entry.manufacture = v
+        case .vendorName where under(.vendorHeader): entry.vendorName = v
+        case .UEILegalBusinessName: entry.legalName = v
+        case .contractorName: entry.contractorName = v
+        case .UEI where under(.vendorUEIInformation): entry.uei = v
+        case .ultimateParentUEI: entry.parentUEI = v
+        case .countryCode where under(.vendorLocation): entry.vendorCountry = v
+        case .countryCode where under(.principalPlaceOfPerformance): entry.performanceCountry = v
+        case .descriptionOfContractRequirement: entry.description = v
+        case .signedDate where under(.relevantContractDates): entry.signed = v
         default: break
         }
     }
 
-    /// The elements whose text ``endElement(namespace:name:stream:)`` reads.
-    private static let fieldNames: Set<String> = [
-        "PIID", "modNumber", "obligatedAmount", "baseAndAllOptionsValue", "totalBaseAndAllOptionsValue", "productOrServiceCode",
-        "principalNAICSCode", "countryOfOrigin", "placeOfManufacture", "vendorName", "UEILegalBusinessName", "contractorName", "UEI",
-        "ultimateParentUEI", "countryCode", "descriptionOfContractRequirement", "signedDate",
-    ]
+    /// ``DateParsing/isoDate(_:)`` of FPDS's `YYYY-MM-DD hh:mm:ss`, without splitting strings:
+    /// a valid `YYYY-MM-DD` followed by a space or `T` is the date that function returns.
+    static func isoDate(_ text: String) -> String? {
+        let utf8 = text.utf8
+        if utf8.count > 10, let separator = utf8.dropFirst(10).first, separator == 0x20 || separator == 0x54,
+            let date = DateParsing.plainISODate(String(decoding: utf8.prefix(10), as: UTF8.self))
+        {
+            return date
+        }
+        return DateParsing.isoDate(text)
+    }
 
     func documentEnded(stream: XMLStream) {
         depth = 0
@@ -162,7 +202,11 @@ final class FPDSEntryReader: XMLStreamHandler {
         var id = f.piid ?? ""
         if let mod = f.mod, mod != "0" { id += "/" + mod }
         let rejection: RowRejection?
-        var amount: Double?, potential: Double?, date: String?
+        // Each value is parsed once (plausible amounts are the amounts below the cap).
+        let potentialText = f.potentialTotal ?? f.potential
+        let amount = f.amount.flatMap(NumberParsing.plausibleAmount)
+        let potential = potentialText.flatMap(NumberParsing.plausibleAmount)
+        let date = f.signed.flatMap(Self.isoDate)
         if !f.sawAward {
             rejection = RowRejection("missing-value", "the entry holds no FPDS <award> or <IDV> in the namespace \(FPDSFeed.fpdsNamespace)")
         } else if f.piid == nil {
@@ -170,19 +214,16 @@ final class FPDSEntryReader: XMLStreamHandler {
         } else if let first = firstSeen[id] {
             let place = first.file == path ? "line \(first.line)" : "\(first.file):\(first.line)"
             rejection = RowRejection("duplicate-id", "contract '\(id)' is already used at \(place)")
-        } else if let text = f.amount, NumberParsing.plausibleAmount(text) == nil {
+        } else if let text = f.amount, amount == nil {
             rejection = RowRejection("invalid-number", "obligatedAmount is '\(text)'; expected an amount below 10^15")
-        } else if let text = f.potentialTotal ?? f.potential, NumberParsing.plausibleAmount(text) == nil {
+        } else if let text = potentialText, potential == nil {
             rejection = RowRejection("invalid-number", "the base and all options value is '\(text)'; expected an amount below 10^15")
-        } else if let text = f.signed, DateParsing.isoDate(text) == nil {
+        } else if let text = f.signed, date == nil {
             rejection = RowRejection("invalid-date", "signedDate is '\(text)'; expected a date")
         } else if f.vendorName == nil && f.legalName == nil && f.contractorName == nil && f.uei == nil {
             rejection = RowRejection("missing-value", "the award names no vendor (no vendorName, UEI or contractorName)")
         } else {
             rejection = nil
-            amount = f.amount.flatMap(NumberParsing.amount)
-            potential = (f.potentialTotal ?? f.potential).flatMap(NumberParsing.amount)
-            date = f.signed.flatMap(DateParsing.isoDate)
         }
         if let rejection {
             rows.rejectRead(record, rejection)

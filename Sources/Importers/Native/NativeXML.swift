@@ -30,7 +30,7 @@ public enum NativeXML {
     ///   Breaking one of `limits` (depth, text size, element count) is fatal too.
     public static func read(path: String, limits: ImportLimits = .default) throws -> NativeXMLImport {
         let reader = try NativeXMLReader(path: path)
-        try XMLStream(path: path, handler: reader, limits: limits).run()
+        try XMLStream(path: path, handler: reader, names: reader.names, limits: limits).run()
         return reader.result()
     }
 }
@@ -44,26 +44,41 @@ final class NativeXMLReader: XMLStreamHandler {
     private var supplierRows = SupplierRows()
     private var contractRows = ContractRows()
     private let headers: [String: HeaderMap]
-    private var depth = 0
-    private var section: String?
-    private var record: (kind: String, line: Int, values: [String])?
+    // Per-element state: one thread, no overlapping accesses, so no runtime exclusivity checks.
+    @exclusivity(unchecked) private var depth = 0
+    /// The record kind (index in ``kinds``) of the section being read.
+    @exclusivity(unchecked) private var section: Int?
+    @exclusivity(unchecked) private var record: (kind: Int, line: Int, values: [String])?
     private var notes: [Finding] = []
     private var unknownNames: Set<String> = []
 
-    static let sections = ["suppliers": "supplier", "links": "link", "contracts": "contract"]
-    /// Per record kind, the position of each column by element name.
-    static let columnIndex = columns.mapValues { Dictionary(uniqueKeysWithValues: $0.enumerated().map { ($0.element.name, $0.offset) }) }
-    static let columns = [
-        "supplier": NativeCSVImporter.supplierColumns, "link": NativeCSVImporter.linkColumns, "contract": NativeCSVImporter.contractColumns,
-    ]
+    /// The names matched: `flrisk`, then the sections, the record kinds, and the columns.
+    let names: XMLNameTable
+    private static let native: Int32 = 0, root: Int32 = 0, firstSection: Int32 = 1, firstKind: Int32 = 4
+    static let sections = ["suppliers", "links", "contracts"]
+    static let kinds = ["supplier", "link", "contract"]
+    static let columns = [NativeCSVImporter.supplierColumns, NativeCSVImporter.linkColumns, NativeCSVImporter.contractColumns]
+    /// Per record kind, the position of each column by local-name id (-1: not a column).
+    private let columnIndex: [[Int]]
+    private let goods: Int32
 
     init(path: String) throws {
         self.path = path
         suppliers = RowAccumulator(path: path)
         links = RowAccumulator(path: path)
         contracts = RowAccumulator(path: path)
+        let names = XMLNameTable(locals: ["flrisk"] + Self.sections + Self.kinds, namespaces: [NativeXML.namespace])
+        let ids = Self.columns.map { $0.map { names.local($0.name) } }
+        self.names = names
+        goods = names.local("goods")
+        let known = Int(ids.joined().max() ?? 0) + 1
+        columnIndex = ids.map { ids in
+            var index = [Int](repeating: -1, count: known)
+            for (position, id) in ids.enumerated() { index[Int(id)] = position }
+            return index
+        }
         var headers: [String: HeaderMap] = [:]
-        for (kind, columns) in Self.columns {
+        for (kind, columns) in zip(Self.kinds, Self.columns) {
             let names = CSVRecord(line: 0, fields: columns.map(\.name))
             headers[kind] = try HeaderMap(header: names, file: path, columns: columns, required: [])
         }
@@ -74,55 +89,64 @@ final class NativeXMLReader: XMLStreamHandler {
         notes.append(Finding(severity, code: code, message, at: SourceLocation(file: path, line: line)))
     }
 
-    func startElement(namespace: String, name: String, attributes: [(name: String, value: String)], line: Int, stream: XMLStream) {
+    func startElement(_ element: XMLName, line: Int, stream: XMLStream) {
         depth += 1
+        let name = element.local
         switch depth {
         case 1:
-            guard namespace == NativeXML.namespace, name == "flrisk" else {
+            guard element.namespace == Self.native, name == Self.root else {
+                let namespace = names.namespace(of: element.namespace), local = names.local(of: name)
                 stream.fail(InputError(
-                    code: "unknown-format", "the root element is {\(namespace)}\(name); a native document has <flrisk xmlns=\"\(NativeXML.namespace)\">",
+                    code: "unknown-format", "the root element is {\(namespace)}\(local); a native document has <flrisk xmlns=\"\(NativeXML.namespace)\">",
                     at: SourceLocation(file: path, line: line)))
                 return
             }
         case 2:
-            section = namespace == NativeXML.namespace && Self.sections[name] != nil ? name : nil
-            if section == nil { note(.warning, "unknown-element", "ignoring the element <\(name)> and everything in it (expected <suppliers>, <links> or <contracts>)", line: line) }
+            let index = Int(name - Self.firstSection)
+            section = element.namespace == Self.native && Self.sections.indices.contains(index) ? index : nil
+            if section == nil {
+                note(.warning, "unknown-element", "ignoring the element <\(names.local(of: name))> and everything in it (expected <suppliers>, <links> or <contracts>)", line: line)
+            }
         case 3:
             guard let section else { return }
-            let kind = Self.sections[section]!
-            guard namespace == NativeXML.namespace, name == kind else {
-                note(.warning, "unknown-element", "ignoring the element <\(name)> in <\(section)> (expected <\(kind)>)", line: line)
+            guard element.namespace == Self.native, name == Self.firstKind + Int32(section) else {
+                note(.warning, "unknown-element", "ignoring the element <\(names.local(of: name))> in <\(Self.sections[section])> (expected <\(Self.kinds[section])>)", line: line)
                 return
             }
-            record = (kind, line, Array(repeating: "", count: Self.columns[kind]!.count))
+            record = (section, line, Array(repeating: "", count: Self.columns[section].count))
+        case 4:
+            if record != nil { stream.collectText() }
         default:
             break
         }
     }
 
-    func endElement(namespace: String, name: String, stream: XMLStream) {
+    func endElement(_ element: XMLName, stream: XMLStream) {
         defer { depth -= 1 }
+        let name = element.local
         if depth == 4, let current = record {
-            guard namespace == NativeXML.namespace, let index = Self.columnIndex[current.kind]![name] else {
-                let columns = Self.columns[current.kind]!
-                if unknownNames.insert(current.kind + "/" + name).inserted {
-                    note(.note, "unknown-column", "ignoring the element <\(name)> in <\(current.kind)> (known: \(columns.map(\.name).joined(separator: ", ")))", line: stream.line)
+            let columnIndex = columnIndex[current.kind]
+            guard element.namespace == Self.native, Int(name) < columnIndex.count, columnIndex[Int(name)] >= 0 else {
+                let kind = Self.kinds[current.kind], local = names.local(of: name)
+                if unknownNames.insert(kind + "/" + local).inserted {
+                    note(.note, "unknown-column", "ignoring the element <\(local)> in <\(kind)> (known: \(Self.columns[current.kind].map(\.name).joined(separator: ", ")))", line: stream.line)
                 }
                 return
             }
+            let index = columnIndex[Int(name)]
             if record!.values[index].isEmpty {
                 record!.values[index] = stream.text
-            } else if name == "goods" {
+            } else if name == goods {
                 record!.values[index] += ";" + stream.text
             } else {
-                note(.warning, "extra-fields", "<\(name)> is repeated in this <\(current.kind)>; the first is kept", line: stream.line)
+                note(.warning, "extra-fields", "<\(names.local(of: name))> is repeated in this <\(Self.kinds[current.kind])>; the first is kept", line: stream.line)
             }
         } else if depth == 3, let current = record {
             let row = CSVRecord(line: current.line, fields: current.values)
-            let header = headers[current.kind]!
+            let header = headers[Self.kinds[current.kind]]!
             switch current.kind {
-            case "supplier": suppliers.consume(row, header: header) { row, findings throws(RowRejection) in try supplierRows.convert(row, findings: &findings) }
-            case "link": links.consume(row, header: header) { row, _ throws(RowRejection) in try LinkRows.convert(row) }
+            case 0: suppliers.consume(row, header: header) { row, findings throws(RowRejection) in try supplierRows.convert(row, findings: &findings) }
+            case 1: links.consume(row, header: header) { row, _ throws(RowRejection) in try LinkRows.convert(row) }
             default: contracts.consume(row, header: header) { row, findings throws(RowRejection) in try contractRows.convert(row, findings: &findings) }
             }
             record = nil

@@ -5,21 +5,23 @@ import SupplyChainModel
 import Glibc
 #endif
 
-/// Receives the elements of an XML stream, by namespace URI and local name (never by prefix).
+/// Receives the elements of an XML stream as interned names (namespace URI and local name,
+/// never the prefix; see ``XMLNameTable``).
 protocol XMLStreamHandler: AnyObject {
-    /// An element starts. `line` is the line of its start tag.
-    func startElement(namespace: String, name: String, attributes: [(name: String, value: String)], line: Int, stream: XMLStream)
-    /// An element ends. ``XMLStream/text`` is the character data directly inside it since its
-    /// last child element started or ended (leaf elements: their whole text), decoded only
-    /// when asked for.
-    func endElement(namespace: String, name: String, stream: XMLStream)
+    /// An element starts. `line` is the line of its start tag. ``XMLStream/attribute(_:)`` reads
+    /// its attributes; call ``XMLStream/collectText()`` to read its text when it ends.
+    func startElement(_ name: XMLName, line: Int, stream: XMLStream)
+    /// An element ends. When its start called ``XMLStream/collectText()``, ``XMLStream/text`` is
+    /// the character data directly inside it since its last child element started or ended
+    /// (leaf elements: their whole text), decoded only when asked for; otherwise it is empty.
+    func endElement(_ name: XMLName, stream: XMLStream)
     /// A root element ended: one document of the stream is complete.
     func documentEnded(stream: XMLStream)
 }
 
 /// A streaming XML reader on libxml2's SAX2 push parser; the only code that calls libxml2.
 ///
-/// Memory stays flat: the file is fed in 64 KiB pieces and no tree is built. A file may hold
+/// Memory stays flat: the file is fed in 1 MiB pieces and no tree is built. A file may hold
 /// several documents one after another (concatenated feed pages, each with its own XML
 /// declaration); each is parsed by a fresh parser and line numbers stay those of the file.
 ///
@@ -28,34 +30,59 @@ protocol XMLStreamHandler: AnyObject {
 /// ("billion laughs"). The parser also runs with `XML_PARSE_NONET`, never with
 /// `XML_PARSE_NOENT`, `XML_PARSE_DTDLOAD` or `XML_PARSE_HUGE`, so libxml2's own limits stay on.
 /// Malformed or truncated XML is a fatal `malformed-xml` error with the parser's line and column.
+///
+/// The state the callbacks touch is `@exclusivity(unchecked)`: it is only used from the thread
+/// running ``run()``, never across overlapping accesses, and the runtime checks cost more than
+/// the parsing of small elements.
 final class XMLStream {
     let path: String
-    private unowned let handler: any XMLStreamHandler
-    private var context: xmlParserCtxtPtr?
-    /// Interned names: libxml2 keeps each name once per parser dictionary. A small
-    /// direct-mapped cache in front of the dictionary answers most look-ups.
-    private var names: [UnsafeRawPointer: String] = [:]
-    private var recentNames = [(key: UnsafeRawPointer?, name: String)](repeating: (nil, ""), count: 64)
-    private var textBytes: [UInt8] = []
-    private var depth = 0
-    private var sawElement = false
-    private var failure: InputError?
-    private var ended = false
+    /// The ids of the names met; shared with the handler.
+    let names: XMLNameTable
+    /// Held strongly (a handler never holds its stream), so calls need no retain.
+    private let handler: any XMLStreamHandler
+    @exclusivity(unchecked) private var context: xmlParserCtxtPtr?
+    /// Interned names by address: libxml2 keeps each name once per parser dictionary, so one
+    /// look-up of an address's bytes in ``names`` serves the whole document.
+    private let localIDs = AddressIDs(capacity: 1024)
+    private let namespaceIDs = AddressIDs(capacity: 16)
+    private let noNamespace: Int32
+    /// The namespace met last (most elements share their parent's).
+    @exclusivity(unchecked) private var lastNamespace: (address: UnsafePointer<xmlChar>?, id: Int32) = (nil, -1)
+    /// The attributes of the element that is starting (valid during the start callback only).
+    @exclusivity(unchecked) private var attributes: UnsafeMutablePointer<UnsafePointer<xmlChar>?>?
+    @exclusivity(unchecked) private var attributeCount = 0
+    /// The open elements, innermost last: their names (so an end needs no look-up) and whether
+    /// their text is collected; `collecting`: the innermost one's flag.
+    @exclusivity(unchecked) private var open: [(name: XMLName, collects: Bool)] = []
+    @exclusivity(unchecked) private var collecting = false
+    @exclusivity(unchecked) private var textBytes: [UInt8] = []
+    /// Bytes of character data directly in the current element (collected or not), for the cap.
+    @exclusivity(unchecked) private var textCount = 0
+    @exclusivity(unchecked) private var depth = 0
+    @exclusivity(unchecked) private var sawElement = false
+    @exclusivity(unchecked) private var failure: InputError? { didSet { failed = failure != nil } }
+    /// Whether ``failure`` is set (cheaper to test).
+    @exclusivity(unchecked) private var failed = false
+    @exclusivity(unchecked) private var ended = false
     /// Where the current document ends, in bytes from its start (valid when `ended`).
     private var endOffset = 0
     /// Line ends and column offset before the current document's first byte.
-    private var lineBase = 0
+    @exclusivity(unchecked) private var lineBase = 0
     private var columnBase = 0
 
-    static let pieceSize = 1 << 16
+    static let pieceSize = 1 << 20
     /// Caps on nesting depth, text size and element count.
     let limits: ImportLimits
-    private var elements = 0
+    @exclusivity(unchecked) private var elements = 0
 
-    init(path: String, handler: any XMLStreamHandler, limits: ImportLimits = .default) {
+    /// A reader of `path` for `handler`, which must outlive it; `names` interns the names met.
+    init(path: String, handler: any XMLStreamHandler, names: XMLNameTable, limits: ImportLimits = .default) {
         self.path = path
         self.handler = handler
+        self.names = names
         self.limits = limits
+        noNamespace = names.namespace("")
+        open.reserveCapacity(256)
     }
 
     /// The current line in the file (the end of the construct just parsed).
@@ -63,7 +90,7 @@ final class XMLStream {
 
     /// Stops parsing with `error` (a handler found the content unusable).
     func fail(_ error: InputError) {
-        if failure == nil { failure = error }
+        if !failed { failure = error }
         if let context { xmlStopParser(context) }
     }
 
@@ -95,8 +122,10 @@ final class XMLStream {
             } else if eof {
                 (bytes, offset) = ([], fileOffset)
             } else {
+                // `piece` is fed as is (no copy, no new allocation): `bytes` dies before the next read.
                 let count = try file.read(into: &piece)
-                (bytes, offset) = (Array(piece[0..<count]), fileOffset)
+                if count < piece.count { piece.removeSubrange(count...) }
+                (bytes, offset) = (piece, fileOffset)
                 fileOffset += count
                 eof = count == 0
             }
@@ -120,13 +149,13 @@ final class XMLStream {
                 }
                 try startDocument(lineEnds: lineEnds)
                 documentStart = offset
-                kept = []
+                kept.removeAll(keepingCapacity: true)
                 keptStart = offset
                 started = true
             }
             if kept.count >= 2 * Self.pieceSize {
                 keptStart += kept.count
-                kept = []
+                kept.removeAll(keepingCapacity: true)
             }
             kept += bytes
             let terminate: Int32 = eof && pending.isEmpty ? 1 : 0
@@ -158,8 +187,11 @@ final class XMLStream {
 
     private func startDocument(lineEnds: Int) throws {
         lineBase = lineEnds
-        names.removeAll(keepingCapacity: true)
-        for i in recentNames.indices { recentNames[i] = (nil, "") }
+        localIDs.removeAll()
+        namespaceIDs.removeAll()
+        lastNamespace = (nil, -1)
+        open.removeAll(keepingCapacity: true)
+        collecting = false
         depth = 0
         ended = false
         // A zeroed handler with only our callbacks: libxml2's default SAX2 callbacks expect the
@@ -188,43 +220,83 @@ final class XMLStream {
 
     // MARK: callbacks
 
-    fileprivate func name(_ pointer: UnsafePointer<xmlChar>?) -> String {
-        guard let pointer else { return "" }
-        let key = UnsafeRawPointer(pointer)
-        let slot = Int(bitPattern: UInt(bitPattern: key) >> 4) & 63
-        if recentNames[slot].key == key { return recentNames[slot].name }
-        let string: String
-        if let known = names[key] {
-            string = known
-        } else {
-            string = String(cString: pointer)
-            names[key] = string
+    fileprivate func localID(_ pointer: UnsafePointer<xmlChar>?) -> Int32 {
+        guard let pointer else { return names.local("") }
+        let id = localIDs[pointer]
+        if id >= 0 { return id }
+        let new = names.local(String(cString: pointer))
+        localIDs[pointer] = new
+        return new
+    }
+
+    fileprivate func namespaceID(_ pointer: UnsafePointer<xmlChar>?) -> Int32 {
+        guard let pointer else { return noNamespace }
+        if pointer == lastNamespace.address { return lastNamespace.id }
+        var id = namespaceIDs[pointer]
+        if id < 0 {
+            id = names.namespace(String(cString: pointer))
+            namespaceIDs[pointer] = id
         }
-        recentNames[slot] = (key, string)
-        return string
+        lastNamespace = (pointer, id)
+        return id
+    }
+
+    /// The value of the starting element's first attribute with the local name `local` (in any
+    /// namespace, as ``XMLNameTable/local(_:)`` numbers it), or nil. Only valid in
+    /// ``XMLStreamHandler/startElement(_:line:stream:)``.
+    func attribute(_ local: Int32) -> String? {
+        guard let attributes else { return nil }
+        for k in 0..<attributeCount {
+            let base = attributes + 5 * k
+            guard localID(base[0]) == local, let start = base[3], let end = base[4] else { continue }
+            return String(decoding: UnsafeBufferPointer(start: start, count: end - start), as: UTF8.self)
+        }
+        return nil
+    }
+
+    /// Asks for the text of the element that is starting (see ``text``).
+    func collectText() {
+        collecting = true
+        open[open.count - 1].collects = true
     }
 
     /// The character data of the element that is ending (see
-    /// ``XMLStreamHandler/endElement(namespace:name:stream:)``).
+    /// ``XMLStreamHandler/endElement(_:stream:)``).
     var text: String { String(decoding: textBytes, as: UTF8.self) }
 
-    fileprivate func started(namespace: String, name: String, attributes: [(name: String, value: String)]) {
+    fileprivate func started(
+        _ localname: UnsafePointer<xmlChar>?, _ uri: UnsafePointer<xmlChar>?,
+        _ attributes: UnsafeMutablePointer<UnsafePointer<xmlChar>?>?, _ attributeCount: Int
+    ) {
         sawElement = true
         depth += 1
-        textBytes.removeAll(keepingCapacity: true)
+        if !textBytes.isEmpty { textBytes.removeAll(keepingCapacity: true) }
+        textCount = 0
         elements += 1
         if depth > limits.maxXMLDepth { return fail(limits.xmlTooDeep(at: SourceLocation(file: path, line: line))) }
         if elements > limits.maxRecords { return fail(limits.tooManyRecords(at: SourceLocation(file: path, line: line))) }
-        if failure != nil { return }
-        handler.startElement(namespace: namespace, name: name, attributes: attributes, line: line, stream: self)
+        if failed { return }
+        let name = XMLName(namespace: namespaceID(uri), local: localID(localname))
+        open.append((name, false))
+        collecting = false
+        self.attributes = attributes
+        self.attributeCount = attributeCount
+        handler.startElement(name, line: line, stream: self)
+        self.attributes = nil
+        self.attributeCount = 0
     }
 
-    fileprivate func ended(namespace: String, name: String) {
-        if failure != nil { return }
-        handler.endElement(namespace: namespace, name: name, stream: self)
-        textBytes.removeAll(keepingCapacity: true)
+    /// An element ends: the innermost open one (libxml2 reports a mismatched end tag as a fatal
+    /// error, after which no callback is acted on).
+    fileprivate func elementEnded() {
+        if failed { return }
+        handler.endElement(open[open.count - 1].name, stream: self)
+        if !textBytes.isEmpty { textBytes.removeAll(keepingCapacity: true) }
+        textCount = 0
         depth -= 1
-        if depth == 0, failure == nil, let context {
+        open.removeLast()
+        collecting = open.last?.collects ?? false
+        if depth == 0, !failed, let context {
             ended = true
             endOffset = Int(xmlByteConsumed(context))
             handler.documentEnded(stream: self)
@@ -233,12 +305,13 @@ final class XMLStream {
     }
 
     fileprivate func characters(_ bytes: UnsafePointer<xmlChar>, _ count: Int) {
-        if failure != nil { return }
-        if textBytes.count + count > limits.maxFieldBytes {
+        if failed { return }
+        textCount += count
+        if textCount > limits.maxFieldBytes {
             textBytes.removeAll()
             return fail(limits.fieldTooLarge(at: SourceLocation(file: path, line: line), what: "the text of an element"))
         }
-        textBytes.append(contentsOf: UnsafeBufferPointer(start: bytes, count: count))
+        if collecting { textBytes.append(contentsOf: UnsafeBufferPointer(start: bytes, count: count)) }
     }
 
     fileprivate func refuseDTD() {
@@ -249,7 +322,7 @@ final class XMLStream {
     }
 
     fileprivate func parserError(_ error: xmlError) {
-        guard error.level.rawValue >= XML_ERR_ERROR.rawValue, failure == nil else { return }
+        guard error.level.rawValue >= XML_ERR_ERROR.rawValue, !failed else { return }
         let message = error.message.map { String(cString: $0).trimmingWhitespace() } ?? "malformed XML"
         let line = lineBase + Int(max(error.line, 1))
         var column = Int(error.int2)
@@ -263,32 +336,38 @@ private func stream(_ context: UnsafeMutableRawPointer?) -> XMLStream {
     Unmanaged<XMLStream>.fromOpaque(context!).takeUnretainedValue()
 }
 
+/// Runs `body` on the stream of a callback without retaining it (``XMLStream/run()`` keeps it alive).
+@inline(__always) private func withStream<R>(_ context: UnsafeMutableRawPointer?, _ body: (XMLStream) -> R) -> R {
+    Unmanaged<XMLStream>.fromOpaque(context!)._withUnsafeGuaranteedRef(body)
+}
+
 private let xmlStartElement: startElementNsSAX2Func = { context, localname, _, uri, _, _, attributeCount, _, attributes in
-    let stream = stream(context)
-    var pairs: [(name: String, value: String)] = []
+    withStream(context) { stream in elementStarted(stream, localname, uri, attributes, Int(attributeCount)) }
+}
+
+private func elementStarted(
+    _ stream: XMLStream, _ localname: UnsafePointer<xmlChar>?, _ uri: UnsafePointer<xmlChar>?,
+    _ attributes: UnsafeMutablePointer<UnsafePointer<xmlChar>?>?, _ attributeCount: Int
+) {
     if attributeCount > 0, let attributes {
-        pairs.reserveCapacity(Int(attributeCount))
-        for k in 0..<Int(attributeCount) {
+        for k in 0..<attributeCount {
             let base = attributes + 5 * k
             guard let start = base[3], let end = base[4] else { continue }
             if end - start > stream.limits.maxFieldBytes {
                 return stream.fail(stream.limits.fieldTooLarge(at: SourceLocation(file: stream.path, line: stream.line), what: "an attribute value"))
             }
-            let value = String(decoding: UnsafeBufferPointer(start: start, count: end - start), as: UTF8.self)
-            pairs.append((stream.name(base[0]), value))
         }
     }
-    stream.started(namespace: stream.name(uri), name: stream.name(localname), attributes: pairs)
+    stream.started(localname, uri, attributes, attributeCount)
 }
 
-private let xmlEndElement: endElementNsSAX2Func = { context, localname, _, uri in
-    let stream = stream(context)
-    stream.ended(namespace: stream.name(uri), name: stream.name(localname))
+private let xmlEndElement: endElementNsSAX2Func = { context, _, _, _ in
+    withStream(context) { $0.elementEnded() }
 }
 
 private let xmlCharacters: charactersSAXFunc = { context, bytes, count in
     guard let bytes, count > 0 else { return }
-    stream(context).characters(bytes, Int(count))
+    withStream(context) { $0.characters(bytes, Int(count)) }
 }
 
 private let xmlInternalSubset: internalSubsetSAXFunc = { context, _, _, _ in
@@ -298,4 +377,73 @@ private let xmlInternalSubset: internalSubsetSAXFunc = { context, _, _, _ in
 private let xmlStructuredError: xmlStructuredErrorFunc = { context, error in
     guard let context, let error else { return }
     stream(context).parserError(error.pointee)
+}
+
+/// Name ids by the address of libxml2's copy of the name: an open-addressing hash table that
+/// lives as long as one parser (its dictionary keeps each distinct name at one address).
+private final class AddressIDs {
+    private var keys: UnsafeMutablePointer<UInt>
+    private var ids: UnsafeMutablePointer<Int32>
+    private var mask: Int
+    private var count = 0
+
+    init(capacity: Int) {
+        mask = capacity - 1
+        keys = .allocate(capacity: capacity)
+        keys.initialize(repeating: 0, count: capacity)
+        ids = .allocate(capacity: capacity)
+    }
+
+    deinit {
+        keys.deallocate()
+        ids.deallocate()
+    }
+
+    @inline(__always) private func slot(_ key: UInt) -> Int {
+        Int(truncatingIfNeeded: (UInt64(key) &* 0x9E37_79B9_7F4A_7C15) >> 32) & mask
+    }
+
+    /// The id stored for `address`, or -1.
+    subscript(address: UnsafePointer<xmlChar>) -> Int32 {
+        get {
+            let key = UInt(bitPattern: address)
+            var i = slot(key)
+            while true {
+                let k = keys[i]
+                if k == key { return ids[i] }
+                if k == 0 { return -1 }
+                i = (i + 1) & mask
+            }
+        }
+        set {
+            if 2 * (count + 1) > mask + 1 { grow() }
+            insert(UInt(bitPattern: address), newValue)
+        }
+    }
+
+    private func insert(_ key: UInt, _ id: Int32) {
+        var i = slot(key)
+        while keys[i] != 0 && keys[i] != key { i = (i + 1) & mask }
+        if keys[i] == 0 { count += 1 }
+        keys[i] = key
+        ids[i] = id
+    }
+
+    private func grow() {
+        let (oldKeys, oldIDs, oldCapacity) = (keys, ids, mask + 1)
+        mask = 2 * oldCapacity - 1
+        keys = .allocate(capacity: 2 * oldCapacity)
+        keys.initialize(repeating: 0, count: 2 * oldCapacity)
+        ids = .allocate(capacity: 2 * oldCapacity)
+        count = 0
+        for i in 0..<oldCapacity where oldKeys[i] != 0 { insert(oldKeys[i], oldIDs[i]) }
+        oldKeys.deallocate()
+        oldIDs.deallocate()
+    }
+
+    /// Forgets all addresses (a new parser, a new dictionary).
+    func removeAll() {
+        keys.update(repeating: 0, count: mask + 1)
+        count = 0
+    }
 }
