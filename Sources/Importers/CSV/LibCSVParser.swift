@@ -16,6 +16,7 @@ final class LibCSVParser {
     private let state: UnsafeMutablePointer<ParseState>
     private let path: String
     private let limits: ImportLimits
+    private let delimiter: UInt8
 
     /// - Parameter firstLine: the physical line of the first byte fed (1 for a whole file; the
     ///   line a chunk starts on when a file is parsed in parallel chunks).
@@ -27,6 +28,7 @@ final class LibCSVParser {
     init(delimiter: UInt8, path: String, firstLine: Int = 1, limits: ImportLimits = .default, capacity: Int = 1 << 16) throws {
         self.path = path
         self.limits = limits
+        self.delimiter = delimiter
         parser = .allocate(capacity: 1)
         // Each parser's state gets cache lines of its own: states of parallel workers packed
         // side by side halve the speed (false sharing).
@@ -44,6 +46,18 @@ final class LibCSVParser {
         csv_set_delim(parser, delimiter)
     }
 
+    /// Makes the parser ready for new input from `firstLine`, keeping its buffers.
+    func reset(firstLine: Int) throws {
+        csv_free(parser)
+        guard csv_init(parser, UInt8(CSV_STRICT | CSV_STRICT_FINI | CSV_REPALL_NL)) == 0 else {
+            throw InputError(code: "out-of-memory", "cannot initialise the CSV parser", at: SourceLocation(file: path, line: 0))
+        }
+        csv_set_delim(parser, delimiter)
+        state.pointee.reset(line: firstLine)
+        columnCarried = 0
+        transcoded = nil
+    }
+
     func free() {
         csv_free(parser)
         parser.deallocate()
@@ -55,6 +69,7 @@ final class LibCSVParser {
     /// Feeds bytes to libcsv; completed records wait in the state until taken.
     func parse(_ bytes: UnsafeBufferPointer<UInt8>) throws {
         guard let base = bytes.baseAddress, !bytes.isEmpty else { return }
+        state.pointee.compact()
         let processed = csv_parse(parser, base, bytes.count, fieldCallback, recordCallback, state)
         if let violation = state.pointee.violation { throw violation(path, limits) }
         if processed < bytes.count {
@@ -78,6 +93,7 @@ final class LibCSVParser {
 
     /// Tells libcsv the input has ended; fails when a quoted field is still open.
     func finish() throws {
+        state.pointee.compact()
         let failed = csv_fini(parser, fieldCallback, recordCallback, state) != 0
         if let violation = state.pointee.violation { throw violation(path, limits) }
         if failed {
@@ -102,7 +118,8 @@ final class LibCSVParser {
         takeRaw().decoded(noting: &transcoded)
     }
 
-    /// Moves the records completed so far out of the parser, as bytes, in order.
+    /// The records completed so far, as bytes, in order: a view of the parser's buffers, valid
+    /// until the parser is next fed, finished, reset or freed.
     func takeRaw() -> RawRecords {
         state.pointee.take()
     }
@@ -164,6 +181,8 @@ struct ParseState {
     var recordEnds: UnsafeMutablePointer<Int>
     var recordLines: UnsafeMutablePointer<Int>
     var recordCount = 0, recordCapacity: Int
+    /// The completed records were handed out (``take()``); they leave at the next ``compact()``.
+    var taken = false
 
     init(line: Int, limits: ImportLimits, capacity: Int) {
         self.line = line
@@ -230,23 +249,42 @@ struct ParseState {
         fieldsInRecord = 0
     }
 
-    /// Moves the completed records out into arrays; the open record's fields stay, moved to
-    /// the front of the buffers.
+    /// Views the completed records; they stay until the next ``compact()``.
     mutating func take() -> RawRecords {
+        compact()
+        taken = true
         let doneFields = recordCount == 0 ? 0 : recordEnds[recordCount - 1]
         let doneBytes = doneFields == 0 ? 0 : fieldEnds[doneFields - 1]
-        var taken = RawRecords()
-        taken.bytes = Array(UnsafeBufferPointer(start: bytes, count: doneBytes))
-        taken.fieldEnds = Array(UnsafeBufferPointer(start: fieldEnds, count: doneFields))
-        taken.recordEnds = Array(UnsafeBufferPointer(start: recordEnds, count: recordCount))
-        taken.lines = Array(UnsafeBufferPointer(start: recordLines, count: recordCount))
+        return RawRecords(
+            bytes: UnsafeRawBufferPointer(start: bytes, count: doneBytes), fieldEnds: UnsafeBufferPointer(start: fieldEnds, count: doneFields),
+            recordEnds: UnsafeBufferPointer(start: recordEnds, count: recordCount), lines: UnsafeMutableBufferPointer(start: recordLines, count: recordCount))
+    }
+
+    /// Drops the records handed out; the open record's fields move to the buffers' front.
+    mutating func compact() {
+        guard taken else { return }
+        taken = false
+        let doneFields = recordCount == 0 ? 0 : recordEnds[recordCount - 1]
+        let doneBytes = doneFields == 0 ? 0 : fieldEnds[doneFields - 1]
         let openBytes = byteCount - doneBytes
-        if openBytes > 0 { UnsafeMutableRawPointer(bytes).copyMemory(from: bytes + doneBytes, byteCount: openBytes) }
+        if openBytes > 0 && doneBytes > 0 { UnsafeMutableRawPointer(bytes).copyMemory(from: bytes + doneBytes, byteCount: openBytes) }
         for i in 0..<(fieldCount - doneFields) { fieldEnds[i] = fieldEnds[doneFields + i] - doneBytes }
         byteCount = openBytes
         fieldCount -= doneFields
         recordCount = 0
-        return taken
+    }
+
+    /// Empties the state for new input from `line`, keeping the buffers.
+    mutating func reset(line: Int) {
+        self.line = line
+        recordLine = line
+        fieldsInRecord = 0
+        afterCR = false
+        violation = nil
+        byteCount = 0
+        fieldCount = 0
+        recordCount = 0
+        taken = false
     }
 }
 
@@ -260,25 +298,27 @@ private func grow<T>(_ buffer: inout UnsafeMutablePointer<T>, _ capacity: inout 
     capacity = newCapacity
 }
 
-/// CSV records kept as bytes, back to back: what ``LibCSVParser`` collects.
-struct RawRecords: Sendable {
-    var bytes: [UInt8] = []
+/// CSV records kept as bytes, back to back, as ``LibCSVParser`` collects them: a view of the
+/// parser's buffers (see ``LibCSVParser/takeRaw()``).
+///
+/// `@unchecked Sendable`: a view travels to one Dispatch worker at a time, while the parser
+/// that owns the buffers is idle and alive (``ParallelCSV`` parses, then converts).
+struct RawRecords: @unchecked Sendable {
+    var bytes = UnsafeRawBufferPointer(start: nil, count: 0)
     /// End offset in ``bytes`` of each field.
-    var fieldEnds: [Int] = []
+    var fieldEnds = UnsafeBufferPointer<Int>(start: nil, count: 0)
     /// End index in ``fieldEnds`` of each record.
-    var recordEnds: [Int] = []
+    var recordEnds = UnsafeBufferPointer<Int>(start: nil, count: 0)
     /// The physical line each record starts on.
-    var lines: [Int] = []
+    var lines = UnsafeMutableBufferPointer<Int>(start: nil, count: 0)
 
     /// Completed records.
     var count: Int { lines.count }
 
     /// Adds `offset` to every line (a chunk parsed from line 1 placed in its file).
-    mutating func shiftLines(by offset: Int) {
+    func shiftLines(by offset: Int) {
         guard offset != 0 else { return }
-        lines.withUnsafeMutableBufferPointer { lines in
-            for i in lines.indices { lines[i] += offset }
-        }
+        for i in lines.indices { lines[i] += offset }
     }
 
     /// The records decoded as text (see ``TextDecoding``); fields that were not UTF-8 are
@@ -286,38 +326,35 @@ struct RawRecords: Sendable {
     func decoded(noting transcoded: inout (firstLine: Int, fields: Int)?) -> [CSVRecord] {
         var records: [CSVRecord] = []
         records.reserveCapacity(count)
-        bytes.withUnsafeBytes { bytes in
-            fieldEnds.withUnsafeBufferPointer { ends in
-                var field = 0
-                var start = 0
-                for r in 0..<lines.count {
-                    let last = recordEnds[r]
-                    var fields: [String] = []
-                    fields.reserveCapacity(last - field)
-                    let firstField = field
-                    while field < last {
-                        let end = ends[field]
-                        let (string, wasTranscoded) = TextDecoding.decode(UnsafeRawBufferPointer(rebasing: bytes[start..<end]))
-                        if wasTranscoded {
-                            if let (line, count) = transcoded {
-                                transcoded = (line, count + 1)
-                            } else {
-                                // The field's own line: the record's plus the line ends of the
-                                // fields before it (each counted alone, as the parser does).
-                                var line = lines[r]
-                                for k in firstField..<field {
-                                    line += lineEnds(in: UnsafeRawBufferPointer(rebasing: bytes[(k == 0 ? 0 : ends[k - 1])..<ends[k]]))
-                                }
-                                transcoded = (line, 1)
-                            }
+        let ends = fieldEnds
+        var field = 0
+        var start = 0
+        for r in 0..<lines.count {
+            let last = recordEnds[r]
+            var fields: [String] = []
+            fields.reserveCapacity(last - field)
+            let firstField = field
+            while field < last {
+                let end = ends[field]
+                let (string, wasTranscoded) = TextDecoding.decode(UnsafeRawBufferPointer(rebasing: bytes[start..<end]))
+                if wasTranscoded {
+                    if let (line, count) = transcoded {
+                        transcoded = (line, count + 1)
+                    } else {
+                        // The field's own line: the record's plus the line ends of the
+                        // fields before it (each counted alone, as the parser does).
+                        var line = lines[r]
+                        for k in firstField..<field {
+                            line += lineEnds(in: UnsafeRawBufferPointer(rebasing: bytes[(k == 0 ? 0 : ends[k - 1])..<ends[k]]))
                         }
-                        fields.append(string)
-                        start = end
-                        field += 1
+                        transcoded = (line, 1)
                     }
-                    records.append(CSVRecord(line: lines[r], fields: fields))
                 }
+                fields.append(string)
+                start = end
+                field += 1
             }
+            records.append(CSVRecord(line: lines[r], fields: fields))
         }
         return records
     }

@@ -50,14 +50,16 @@ public struct ParallelCSV {
             transcoded = transcoded.map { ($0.firstLine, $0.fields + t.fields) } ?? t
         }
         let path = self.path
-        try forEachWindow(file: file, firstBytes: firstBytes) { parsed, starts in
-            // Decode on the workers; deliver in order on this thread.
-            let decoded = Self.onWorkers(parsed.count) { k -> ([CSVRecord], (firstLine: Int, fields: Int)?) in
-                var records = parsed[k].records
+        try forEachWindow(file: file, firstBytes: firstBytes) { _ in
+        } prepare: { parsed, starts, _ in
+            // Decoded on the workers, delivered in order on this thread.
+            Self.onWorkers(parsed.count) { k -> ([CSVRecord], (firstLine: Int, fields: Int)?) in
+                let records = parsed[k].records
                 records.shiftLines(by: starts[k] - 1)
                 var t: (firstLine: Int, fields: Int)?
                 return (records.decoded(noting: &t), t)
             }
+        } deliver: { decoded in
             for (records, t) in decoded {
                 note(t)
                 for record in records { try body(record) }
@@ -84,15 +86,17 @@ public struct ParallelCSV {
     /// would report).
     mutating func runRaw<Sink: RawRecordSink>(file: InputFile, firstBytes: [UInt8], makeSink: () -> Sink, collect: (Sink) throws -> Void) throws {
         let path = self.path, delimiter = self.delimiter, limits = self.limits, chunkBytes = self.chunkBytes
-        try forEachWindow(file: file, firstBytes: firstBytes) { parsed, starts in
-            let sinks = UnsafeSendable(parsed.map { _ in makeSink() })
-            let filled = Self.onWorkers(parsed.count) { k -> Sink in
-                var records = parsed[k].records
+        try forEachWindow(file: file, firstBytes: firstBytes) { chunks in
+            (0..<chunks).map { _ in makeSink() }
+        } prepare: { parsed, starts, sinks in
+            Self.onWorkers(parsed.count) { k -> Sink in
+                let records = parsed[k].records
                 records.shiftLines(by: starts[k] - 1)
-                var sink = sinks.value[k]
+                var sink = sinks[k]
                 sink.consume(records)
                 return sink
             }
+        } deliver: { filled in
             for sink in filled { try collect(sink) }
         } again: { bytes, line in
             var sink = makeSink()
@@ -132,22 +136,27 @@ public struct ParallelCSV {
         sink.consume(parser.takeRaw())
     }
 
-    /// One chunk parsed counting lines from 1: its records, and the line ends in it (nil when
-    /// the chunk failed).
+    /// One chunk parsed counting lines from 1: its records (a view of its parser's buffers),
+    /// and the line ends in it (nil when the chunk failed).
     struct ParsedChunk: Sendable {
         var records = RawRecords()
         var lineEnds: Int?
     }
 
-    /// The window loop shared by both modes: reads `workers × chunkBytes` bytes at a time,
-    /// splits each window at record boundaries and parses the chunks on the workers. The
-    /// chunks before the first failing one go to `chunks` with their real first lines; the
-    /// failing one and those after it go one by one to `again` (which parses a chunk from its
-    /// line, throws its error or returns the line after it). A window without any boundary
-    /// goes to `rest`, which reads the rest of the file itself.
-    private func forEachWindow(
+    /// The window loop shared by both modes: reads `workers × chunkBytes` bytes at a time and
+    /// splits each window at record boundaries. For each window, `setup` runs on this thread
+    /// with the chunk count; then, off this thread, the chunks are parsed on the workers and
+    /// `prepare` gets those before the first failing one, with their real first lines, while
+    /// this thread hands the previous window's result to `deliver` (so converting one window
+    /// overlaps parsing the next). A failing chunk and those after it go one by one to `again`
+    /// (which parses a chunk from its line, throws its error or returns the line after it),
+    /// after the chunks before it were delivered. A window without any boundary goes to `rest`,
+    /// which reads the rest of the file itself.
+    private func forEachWindow<Setup, Prepared>(
         file: InputFile, firstBytes: [UInt8],
-        chunks: ([ParsedChunk], [Int]) throws -> Void,
+        setup: (Int) -> Setup,
+        prepare: ([ParsedChunk], [Int], Setup) -> Prepared,
+        deliver: (Prepared) throws -> Void,
         again: (UnsafeBufferPointer<UInt8>, Int) throws -> Int,
         rest: ([UInt8], Int) throws -> Void
     ) throws {
@@ -155,62 +164,106 @@ public struct ParallelCSV {
         var line = 1
         var eof = false
         let window = workers * chunkBytes
-        while true {
-            while buffer.count < window && !eof {
-                let old = buffer.count
-                buffer.append(contentsOf: repeatElement(0, count: window - old))
-                let n = try file.read(into: &buffer, from: old)
-                buffer.removeLast(window - old - n)
-                if n == 0 { eof = true }
+        // One parser per chunk, kept from window to window with its buffers.
+        var parsers: [LibCSVParser] = []
+        defer { for parser in parsers { parser.free() } }
+        // The previous window's result, not yet delivered.
+        var pending: Prepared?
+        func deliverPending() throws {
+            if let result = pending {
+                pending = nil
+                try deliver(result)
             }
-            if buffer.isEmpty { break }
-            let targets = (1..<workers).map { $0 * chunkBytes }
-            let scan = buffer.withUnsafeBufferPointer { RecordBoundaries.scan($0, targets: targets, atEndOfFile: eof) }
-            let end = eof ? buffer.count : scan.last
-            if end == 0 {
-                // No record boundary in a whole window: parse sequentially from here.
-                try rest(buffer, line)
-                return
-            }
-            var starts = [0]
-            for split in scan.splits where split > starts[starts.count - 1] && split < end { starts.append(split) }
-            let bounds = (0..<starts.count).map { k in starts[k]..<(k + 1 < starts.count ? starts[k + 1] : end) }
-            let parsed = parseChunks(buffer, bounds: bounds)
-            var lines = [line]
-            var good = 0
-            while good < parsed.count, let count = parsed[good].lineEnds {
-                lines.append(lines[good] + count)
-                good += 1
-            }
-            try chunks(Array(parsed[..<good]), lines)
-            line = lines[good]
-            if good < parsed.count {
-                try buffer.withUnsafeBufferPointer { bytes in
-                    for k in good..<parsed.count { line = try again(UnsafeBufferPointer(rebasing: bytes[bounds[k]]), line) }
+        }
+        try withoutActuallyEscaping(prepare) { prepare in
+            let prepareShared = UnsafeSendable(prepare)
+            while true {
+                do {
+                    while buffer.count < window && !eof {
+                        let old = buffer.count
+                        buffer.append(contentsOf: repeatElement(0, count: window - old))
+                        let n = try file.read(into: &buffer, from: old)
+                        buffer.removeLast(window - old - n)
+                        if n == 0 { eof = true }
+                    }
+                } catch {
+                    try deliverPending()
+                    throw error
                 }
+                if buffer.isEmpty { break }
+                let targets = (1..<workers).map { $0 * chunkBytes }
+                let scan = buffer.withUnsafeBufferPointer { RecordBoundaries.scan($0, targets: targets, atEndOfFile: eof) }
+                let end = eof ? buffer.count : scan.last
+                if end == 0 {
+                    // No record boundary in a whole window: parse sequentially from here.
+                    try deliverPending()
+                    try rest(buffer, line)
+                    return
+                }
+                var starts = [0]
+                for split in scan.splits where split > starts[starts.count - 1] && split < end { starts.append(split) }
+                let bounds = (0..<starts.count).map { k in starts[k]..<(k + 1 < starts.count ? starts[k + 1] : end) }
+                while parsers.count < bounds.count {
+                    parsers.append(try LibCSVParser(delimiter: delimiter, path: path, limits: limits, capacity: chunkBytes + chunkBytes / 4))
+                }
+                let setupValue = setup(bounds.count)
+                let (prepared, lines, good) = try buffer.withUnsafeBufferPointer { whole in
+                    let slot = UnsafeMutablePointer<(Prepared, [Int], Int)>.allocate(capacity: 1)
+                    defer { slot.deallocate() }
+                    let group = DispatchGroup()
+                    let shared = UnsafeSendable((whole, parsers, prepareShared.value, slot, setupValue, line, bounds))
+                    DispatchQueue.global().async(group: group) {
+                        let (whole, parsers, prepare, slot, setupValue, line, bounds) = shared.value
+                        let parsed = Self.parseChunks(whole, bounds: bounds, parsers: parsers)
+                        var lines = [line]
+                        var good = 0
+                        while good < parsed.count, let count = parsed[good].lineEnds {
+                            lines.append(lines[good] + count)
+                            good += 1
+                        }
+                        slot.initialize(to: (prepare(Array(parsed[..<good]), lines, setupValue), lines, good))
+                    }
+                    do {
+                        try deliverPending()
+                    } catch {
+                        group.wait()
+                        slot.deinitialize(count: 1)
+                        throw error
+                    }
+                    group.wait()
+                    return slot.move()
+                }
+                line = lines[good]
+                if good < bounds.count {
+                    try deliver(prepared)
+                    try buffer.withUnsafeBufferPointer { bytes in
+                        for k in good..<bounds.count { line = try again(UnsafeBufferPointer(rebasing: bytes[bounds[k]]), line) }
+                    }
+                } else {
+                    pending = prepared
+                }
+                buffer.removeFirst(end)
+                if eof && buffer.isEmpty { break }
             }
-            buffer.removeFirst(end)
-            if eof && buffer.isEmpty { break }
+            try deliverPending()
         }
     }
 
-    /// Parses each range of `buffer` with its own libcsv parser, counting lines from 1.
-    private func parseChunks(_ buffer: [UInt8], bounds: [Range<Int>]) -> [ParsedChunk] {
-        let path = self.path, delimiter = self.delimiter, limits = self.limits
-        return buffer.withUnsafeBufferPointer { whole in
-            let bytes = UnsafeSendable(whole)
-            return Self.onWorkers(bounds.count) { k in
-                var chunk = ParsedChunk()
-                guard let parser = try? LibCSVParser(delimiter: delimiter, path: path, limits: limits, capacity: bounds[k].count) else { return chunk }
-                defer { parser.free() }
-                do {
-                    try parser.parse(UnsafeBufferPointer(rebasing: bytes.value[bounds[k]]))
-                    try parser.finish()
-                    chunk.records = parser.takeRaw()
-                    chunk.lineEnds = parser.line - 1
-                } catch {}
-                return chunk
-            }
+    /// Parses each range of `bytes` with its own parser, counting lines from 1.
+    private static func parseChunks(_ whole: UnsafeBufferPointer<UInt8>, bounds: [Range<Int>], parsers: [LibCSVParser]) -> [ParsedChunk] {
+        let shared = UnsafeSendable((whole, parsers))
+        return Self.onWorkers(bounds.count) { k in
+            let (bytes, parsers) = shared.value
+            let parser = parsers[k]
+            var chunk = ParsedChunk()
+            do {
+                try parser.reset(firstLine: 1)
+                try parser.parse(UnsafeBufferPointer(rebasing: bytes[bounds[k]]))
+                try parser.finish()
+                chunk.records = parser.takeRaw()
+                chunk.lineEnds = parser.line - 1
+            } catch {}
+            return chunk
         }
     }
 

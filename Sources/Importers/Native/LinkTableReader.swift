@@ -263,15 +263,11 @@ struct LinkRowSink: RawRecordSink {
 extension RawRecords {
     /// Calls `body` with each record's position and a view of it, in order.
     func forEach(_ body: (Int, RawRecord) -> Void) {
-        bytes.withUnsafeBytes { bytes in
-            fieldEnds.withUnsafeBufferPointer { ends in
-                var firstField = 0
-                for r in 0..<count {
-                    let lastField = recordEnds[r]
-                    body(r, RawRecord(bytes: bytes, ends: ends, first: firstField, count: lastField - firstField, line: lines[r]))
-                    firstField = lastField
-                }
-            }
+        var firstField = 0
+        for r in 0..<count {
+            let lastField = recordEnds[r]
+            body(r, RawRecord(bytes: bytes, ends: fieldEnds, first: firstField, count: lastField - firstField, line: lines[r]))
+            firstField = lastField
         }
     }
 }
