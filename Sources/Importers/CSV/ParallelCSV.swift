@@ -409,9 +409,11 @@ protocol RawRecordSink: Sendable {
     mutating func consume(_ records: RawRecords)
 }
 
-/// Carries values that are not `Sendable` (raw buffers lent for the duration of one
-/// `concurrentPerform`) into its closure. Safe here because every worker reads the shared
-/// input and writes only its own result slot, and the buffers outlive the call.
+/// Carries values that are not `Sendable` (raw buffers, parsers and closures lent for one
+/// window) to Dispatch workers. Safe here because the lender waits for the workers before the
+/// values die or change: every worker reads the shared input and writes only its own slot
+/// (its chunk's parser, its result), and the work running while the calling thread delivers
+/// the previous window shares no mutable state with that delivery.
 struct UnsafeSendable<Value>: @unchecked Sendable {
     let value: Value
     init(_ value: Value) { self.value = value }
