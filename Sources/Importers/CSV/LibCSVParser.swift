@@ -16,38 +16,60 @@ final class LibCSVParser {
     private let state: UnsafeMutablePointer<ParseState>
     private let path: String
     private let limits: ImportLimits
+    private let delimiter: UInt8
 
     /// - Parameter firstLine: the physical line of the first byte fed (1 for a whole file; the
     ///   line a chunk starts on when a file is parsed in parallel chunks).
     ///   - limits: the field size and column caps (checked here); the record cap is the reader's.
-    ///   - raw: keep fields as bytes (``RawRecords``, taken with ``takeRaw()``) instead of
-    ///     decoding each to a `String`; the reader of the bytes decodes what it needs.
-    init(delimiter: UInt8, path: String, firstLine: Int = 1, limits: ImportLimits = .default, raw: Bool = false) throws {
+    ///   - capacity: expected bytes of field content (buffers grow past it as needed).
+    ///
+    /// Fields are always collected as bytes (``takeRaw()``); ``takeReady()`` and ``drain(_:)``
+    /// decode them to `String`s, noting fields that were not UTF-8 (``transcoded``).
+    init(delimiter: UInt8, path: String, firstLine: Int = 1, limits: ImportLimits = .default, capacity: Int = 1 << 16) throws {
         self.path = path
         self.limits = limits
+        self.delimiter = delimiter
         parser = .allocate(capacity: 1)
-        state = .allocate(capacity: 1)
-        state.initialize(to: ParseState(line: firstLine, recordLine: firstLine, maxFieldBytes: limits.maxFieldBytes, maxColumns: limits.maxColumns, rawMode: raw))
+        // Each parser's state gets cache lines of its own: states of parallel workers packed
+        // side by side halve the speed (false sharing).
+        let stride = (MemoryLayout<ParseState>.stride + 127) & ~127
+        state = UnsafeMutableRawPointer.allocate(byteCount: stride, alignment: 128).bindMemory(to: ParseState.self, capacity: 1)
+        state.initialize(to: ParseState(line: firstLine, limits: limits, capacity: capacity))
         let options = UInt8(CSV_STRICT | CSV_STRICT_FINI | CSV_REPALL_NL)
         guard csv_init(parser, options) == 0 else {
+            state.pointee.deallocateBuffers()
             state.deinitialize(count: 1)
-            state.deallocate()
+            UnsafeMutableRawPointer(state).deallocate()
             parser.deallocate()
             throw InputError(code: "out-of-memory", "cannot initialise the CSV parser", at: SourceLocation(file: path, line: 0))
         }
         csv_set_delim(parser, delimiter)
     }
 
+    /// Makes the parser ready for new input from `firstLine`, keeping its buffers.
+    func reset(firstLine: Int) throws {
+        csv_free(parser)
+        guard csv_init(parser, UInt8(CSV_STRICT | CSV_STRICT_FINI | CSV_REPALL_NL)) == 0 else {
+            throw InputError(code: "out-of-memory", "cannot initialise the CSV parser", at: SourceLocation(file: path, line: 0))
+        }
+        csv_set_delim(parser, delimiter)
+        state.pointee.reset(line: firstLine)
+        columnCarried = 0
+        transcoded = nil
+    }
+
     func free() {
         csv_free(parser)
         parser.deallocate()
+        state.pointee.deallocateBuffers()
         state.deinitialize(count: 1)
-        state.deallocate()
+        UnsafeMutableRawPointer(state).deallocate()
     }
 
-    /// Feeds bytes to libcsv; completed records wait in the state until ``drain(_:)``.
+    /// Feeds bytes to libcsv; completed records wait in the state until taken.
     func parse(_ bytes: UnsafeBufferPointer<UInt8>) throws {
         guard let base = bytes.baseAddress, !bytes.isEmpty else { return }
+        state.pointee.compact()
         let processed = csv_parse(parser, base, bytes.count, fieldCallback, recordCallback, state)
         if let violation = state.pointee.violation { throw violation(path, limits) }
         if processed < bytes.count {
@@ -56,7 +78,7 @@ final class LibCSVParser {
         // libcsv grows its field buffer without bound; stop once the field being read is over
         // the cap (at most one chunk past it).
         if Int(parser.pointee.entry_pos) > limits.maxFieldBytes {
-            let start = state.pointee.openFields == 0 ? state.pointee.line : state.pointee.recordLine
+            let start = state.pointee.fieldsInRecord == 0 ? state.pointee.line : state.pointee.recordLine
             throw limits.fieldTooLarge(at: SourceLocation(file: path, line: start))
         }
         if let lastEnd = bytes.lastIndex(where: { $0 == 0x0A || $0 == 0x0D }) {
@@ -71,10 +93,11 @@ final class LibCSVParser {
 
     /// Tells libcsv the input has ended; fails when a quoted field is still open.
     func finish() throws {
+        state.pointee.compact()
         let failed = csv_fini(parser, fieldCallback, recordCallback, state) != 0
         if let violation = state.pointee.violation { throw violation(path, limits) }
         if failed {
-            let start = state.pointee.openFields == 0 ? state.pointee.line : state.pointee.recordLine
+            let start = state.pointee.fieldsInRecord == 0 ? state.pointee.line : state.pointee.recordLine
             throw InputError(
                 code: "unterminated-quote",
                 "a quoted field is never closed (the record starts at line \(start)); the file may be truncated",
@@ -82,32 +105,28 @@ final class LibCSVParser {
         }
     }
 
+    /// The physical line the parser is on: after ``finish()``, the first line plus the line
+    /// ends of all the bytes fed.
+    var line: Int { state.pointee.line }
+
     /// The first line holding a field that was not UTF-8 (read as Windows-1252), and how many
-    /// such fields there were.
-    var transcoded: (firstLine: Int, fields: Int)? {
-        state.pointee.firstTranscodedLine.map { ($0, state.pointee.transcodedFields) }
-    }
+    /// such fields there were, among the records decoded so far.
+    private(set) var transcoded: (firstLine: Int, fields: Int)?
 
-    /// Moves the records completed so far out of the parser, in order.
+    /// Moves the records completed so far out of the parser, decoded, in order.
     func takeReady() -> [CSVRecord] {
-        let ready = state.pointee.ready
-        state.pointee.ready = []
-        return ready
+        takeRaw().decoded(noting: &transcoded)
     }
 
-    /// Moves the records completed so far (raw mode) out of the parser, in order.
+    /// The records completed so far, as bytes, in order: a view of the parser's buffers, valid
+    /// until the parser is next fed, finished, reset or freed.
     func takeRaw() -> RawRecords {
-        var taken = RawRecords()
-        swap(&taken, &state.pointee.raw)
-        state.pointee.raw.keepOpenRecord(of: &taken)
-        return taken
+        state.pointee.take()
     }
 
     /// Hands the records completed so far to `body`, in order.
     func drain(_ body: (CSVRecord) throws -> Void) throws {
-        let ready = state.pointee.ready
-        state.pointee.ready.removeAll(keepingCapacity: true)
-        for record in ready { try body(record) }
+        for record in takeReady() { try body(record) }
     }
 
     private func parseError(in bytes: UnsafeBufferPointer<UInt8>, at offset: Int) -> InputError {
@@ -135,68 +154,209 @@ final class LibCSVParser {
     }
 }
 
-/// Mutable parse state reached from libcsv's C callbacks through the `void *` context.
+/// Mutable parse state reached from libcsv's C callbacks through the `void *` context: plain
+/// counters and buffers it owns (no arrays, so no uniqueness checks or reference counting in
+/// the callbacks). Fields go back to back into `bytes`, as ``RawRecords`` lays them out.
 struct ParseState {
-    var fields: [String] = []
     /// Current physical line (1-based).
-    var line = 1
+    var line: Int
     /// Line on which the record being collected started.
-    var recordLine = 1
+    var recordLine: Int
+    /// Fields of the record being collected.
+    var fieldsInRecord = 0
     /// The last line end reported was a CR with nothing after it yet (so an LF completes CRLF).
     var afterCR = false
-    var ready: [CSVRecord] = []
-    /// Line of the first field that was not UTF-8, and the count of such fields.
-    var firstTranscodedLine: Int?
-    var transcodedFields = 0
     /// Caps checked in the callbacks (which cannot throw): the first one hit is kept and
     /// thrown by ``LibCSVParser/parse(_:)`` once libcsv returns.
-    var maxFieldBytes = Int.max
-    var maxColumns = Int.max
+    let maxFieldBytes: Int
+    let maxColumns: Int
     var violation: LimitViolation?
-    /// Raw mode: fields go to ``raw`` as bytes.
-    var rawMode = false
-    var raw = RawRecords()
 
-    /// Fields of the record being collected.
-    var openFields: Int { rawMode ? raw.openFields : fields.count }
+    var bytes: UnsafeMutablePointer<UInt8>
+    var byteCount = 0, byteCapacity: Int
+    /// End offset in `bytes` of each field.
+    var fieldEnds: UnsafeMutablePointer<Int>
+    var fieldCount = 0, fieldCapacity: Int
+    /// End index in `fieldEnds` and first line of each completed record.
+    var recordEnds: UnsafeMutablePointer<Int>
+    var recordLines: UnsafeMutablePointer<Int>
+    var recordCount = 0, recordCapacity: Int
+    /// The completed records were handed out (``take()``); they leave at the next ``compact()``.
+    var taken = false
+
+    init(line: Int, limits: ImportLimits, capacity: Int) {
+        self.line = line
+        recordLine = line
+        maxFieldBytes = limits.maxFieldBytes
+        maxColumns = limits.maxColumns
+        byteCapacity = max(capacity, 1024)
+        fieldCapacity = max(byteCapacity / 8, 256)
+        recordCapacity = max(byteCapacity / 32, 64)
+        bytes = .allocate(capacity: byteCapacity)
+        fieldEnds = .allocate(capacity: fieldCapacity)
+        recordEnds = .allocate(capacity: recordCapacity)
+        recordLines = .allocate(capacity: recordCapacity)
+    }
+
+    func deallocateBuffers() {
+        bytes.deallocate()
+        fieldEnds.deallocate()
+        recordEnds.deallocate()
+        recordLines.deallocate()
+    }
+
+    /// Appends one field (the callbacks' hot path).
+    @inline(__always)
+    mutating func appendField(_ data: UnsafeMutableRawPointer?, _ length: Int) {
+        if length > 0, let data {
+            if byteCount + length > byteCapacity { grow(&bytes, &byteCapacity, byteCount, to: byteCount + length) }
+            let source = data.assumingMemoryBound(to: UInt8.self)
+            let target = bytes + byteCount
+            // Copy and find the smallest byte at once: NUL, LF and CR are all below 0x0E.
+            var low: UInt8 = 0xFF
+            for i in 0..<length {
+                let byte = source[i]
+                target[i] = byte
+                low = min(low, byte)
+            }
+            if low <= 0x0D {
+                let field = UnsafeRawBufferPointer(start: data, count: length)
+                if let nul = field.firstIndex(of: 0) {
+                    violation = .nulByte(line: line + lineEnds(in: UnsafeRawBufferPointer(rebasing: field[..<nul])))
+                    return
+                }
+                // Only a quoted field holds line ends.
+                line += lineEnds(in: field)
+            }
+            byteCount += length
+        }
+        if fieldCount == fieldCapacity { grow(&fieldEnds, &fieldCapacity, fieldCount, to: fieldCount + 1) }
+        fieldEnds[fieldCount] = byteCount
+        fieldCount += 1
+        fieldsInRecord += 1
+    }
+
+    @inline(__always)
+    mutating func closeRecord() {
+        if recordCount == recordCapacity {
+            var capacity = recordCapacity
+            grow(&recordEnds, &capacity, recordCount, to: recordCount + 1)
+            grow(&recordLines, &recordCapacity, recordCount, to: recordCount + 1)
+        }
+        recordEnds[recordCount] = fieldCount
+        recordLines[recordCount] = recordLine
+        recordCount += 1
+        fieldsInRecord = 0
+    }
+
+    /// Views the completed records; they stay until the next ``compact()``.
+    mutating func take() -> RawRecords {
+        compact()
+        taken = true
+        let doneFields = recordCount == 0 ? 0 : recordEnds[recordCount - 1]
+        let doneBytes = doneFields == 0 ? 0 : fieldEnds[doneFields - 1]
+        return RawRecords(
+            bytes: UnsafeRawBufferPointer(start: bytes, count: doneBytes), fieldEnds: UnsafeBufferPointer(start: fieldEnds, count: doneFields),
+            recordEnds: UnsafeBufferPointer(start: recordEnds, count: recordCount), lines: UnsafeMutableBufferPointer(start: recordLines, count: recordCount))
+    }
+
+    /// Drops the records handed out; the open record's fields move to the buffers' front.
+    mutating func compact() {
+        guard taken else { return }
+        taken = false
+        let doneFields = recordCount == 0 ? 0 : recordEnds[recordCount - 1]
+        let doneBytes = doneFields == 0 ? 0 : fieldEnds[doneFields - 1]
+        let openBytes = byteCount - doneBytes
+        if openBytes > 0 && doneBytes > 0 { UnsafeMutableRawPointer(bytes).copyMemory(from: bytes + doneBytes, byteCount: openBytes) }
+        for i in 0..<(fieldCount - doneFields) { fieldEnds[i] = fieldEnds[doneFields + i] - doneBytes }
+        byteCount = openBytes
+        fieldCount -= doneFields
+        recordCount = 0
+    }
+
+    /// Empties the state for new input from `line`, keeping the buffers.
+    mutating func reset(line: Int) {
+        self.line = line
+        recordLine = line
+        fieldsInRecord = 0
+        afterCR = false
+        violation = nil
+        byteCount = 0
+        fieldCount = 0
+        recordCount = 0
+        taken = false
+    }
 }
 
-/// CSV records kept as bytes, back to back: what ``LibCSVParser`` collects in raw mode.
-struct RawRecords: Sendable {
-    var bytes: [UInt8] = []
+/// Grows `buffer` (holding `count` elements) to at least `needed` elements, doubling.
+private func grow<T>(_ buffer: inout UnsafeMutablePointer<T>, _ capacity: inout Int, _ count: Int, to needed: Int) {
+    let newCapacity = max(needed, capacity * 2)
+    let new = UnsafeMutablePointer<T>.allocate(capacity: newCapacity)
+    new.moveInitialize(from: buffer, count: count)
+    buffer.deallocate()
+    buffer = new
+    capacity = newCapacity
+}
+
+/// CSV records kept as bytes, back to back, as ``LibCSVParser`` collects them: a view of the
+/// parser's buffers (see ``LibCSVParser/takeRaw()``).
+///
+/// `@unchecked Sendable`: a view travels to one Dispatch worker at a time, while the parser
+/// that owns the buffers is idle and alive (``ParallelCSV`` parses, then converts).
+struct RawRecords: @unchecked Sendable {
+    var bytes = UnsafeRawBufferPointer(start: nil, count: 0)
     /// End offset in ``bytes`` of each field.
-    var fieldEnds: [Int] = []
+    var fieldEnds = UnsafeBufferPointer<Int>(start: nil, count: 0)
     /// End index in ``fieldEnds`` of each record.
-    var recordEnds: [Int] = []
+    var recordEnds = UnsafeBufferPointer<Int>(start: nil, count: 0)
     /// The physical line each record starts on.
-    var lines: [Int] = []
+    var lines = UnsafeMutableBufferPointer<Int>(start: nil, count: 0)
 
     /// Completed records.
     var count: Int { lines.count }
 
-    /// Fields collected after the last completed record.
-    var openFields: Int { fieldEnds.count - (recordEnds.last ?? 0) }
-
-    mutating func appendField(_ field: UnsafeRawBufferPointer) {
-        bytes.append(contentsOf: field)
-        fieldEnds.append(bytes.count)
+    /// Adds `offset` to every line (a chunk parsed from line 1 placed in its file).
+    func shiftLines(by offset: Int) {
+        guard offset != 0 else { return }
+        for i in lines.indices { lines[i] += offset }
     }
 
-    mutating func closeRecord(line: Int) {
-        recordEnds.append(fieldEnds.count)
-        lines.append(line)
-    }
-
-    /// Moves the fields of `taken`'s unfinished record (if any) into this empty buffer.
-    mutating func keepOpenRecord(of taken: inout RawRecords) {
-        let open = taken.openFields
-        guard open > 0 else { return }
-        let firstField = taken.fieldEnds.count - open
-        let start = firstField == 0 ? 0 : taken.fieldEnds[firstField - 1]
-        bytes.append(contentsOf: taken.bytes[start...])
-        for end in taken.fieldEnds[firstField...] { fieldEnds.append(end - start) }
-        taken.bytes.removeLast(taken.bytes.count - start)
-        taken.fieldEnds.removeLast(open)
+    /// The records decoded as text (see ``TextDecoding``); fields that were not UTF-8 are
+    /// added to `transcoded`, with the physical line of the first one.
+    func decoded(noting transcoded: inout (firstLine: Int, fields: Int)?) -> [CSVRecord] {
+        var records: [CSVRecord] = []
+        records.reserveCapacity(count)
+        let ends = fieldEnds
+        var field = 0
+        var start = 0
+        for r in 0..<lines.count {
+            let last = recordEnds[r]
+            var fields: [String] = []
+            fields.reserveCapacity(last - field)
+            let firstField = field
+            while field < last {
+                let end = ends[field]
+                let (string, wasTranscoded) = TextDecoding.decode(UnsafeRawBufferPointer(rebasing: bytes[start..<end]))
+                if wasTranscoded {
+                    if let (line, count) = transcoded {
+                        transcoded = (line, count + 1)
+                    } else {
+                        // The field's own line: the record's plus the line ends of the
+                        // fields before it (each counted alone, as the parser does).
+                        var line = lines[r]
+                        for k in firstField..<field {
+                            line += lineEnds(in: UnsafeRawBufferPointer(rebasing: bytes[(k == 0 ? 0 : ends[k - 1])..<ends[k]]))
+                        }
+                        transcoded = (line, 1)
+                    }
+                }
+                fields.append(string)
+                start = end
+                field += 1
+            }
+            records.append(CSVRecord(line: lines[r], fields: fields))
+        }
+        return records
     }
 }
 
@@ -238,54 +398,25 @@ func lineEnds(in bytes: UnsafeRawBufferPointer) -> Int {
 }
 
 private let fieldCallback: @convention(c) (UnsafeMutableRawPointer?, Int, UnsafeMutableRawPointer?) -> Void = { data, length, context in
-    let state = context!.assumingMemoryBound(to: ParseState.self)
-    if state.pointee.openFields == 0 { state.pointee.recordLine = state.pointee.line }
+    let state = context.unsafelyUnwrapped.assumingMemoryBound(to: ParseState.self)
+    if state.pointee.fieldsInRecord == 0 { state.pointee.recordLine = state.pointee.line }
     state.pointee.afterCR = false
     if state.pointee.violation != nil { return }
     if length > state.pointee.maxFieldBytes {
         state.pointee.violation = .fieldTooLarge(line: state.pointee.recordLine)
         return
     }
-    if state.pointee.openFields >= state.pointee.maxColumns {
+    if state.pointee.fieldsInRecord >= state.pointee.maxColumns {
         state.pointee.violation = .tooManyColumns(line: state.pointee.recordLine)
         return
     }
-    guard let data, length > 0 else {
-        if state.pointee.rawMode {
-            state.pointee.raw.appendField(UnsafeRawBufferPointer(start: nil, count: 0))
-        } else {
-            state.pointee.fields.append("")
-        }
-        return
-    }
-    let bytes = UnsafeRawBufferPointer(start: data, count: length)
-    if memchr(data, 0, length) != nil {
-        state.pointee.violation = .nulByte(line: state.pointee.line + lineEnds(in: UnsafeRawBufferPointer(rebasing: bytes[..<bytes.firstIndex(of: 0)!])))
-        return
-    }
-    if state.pointee.rawMode {
-        state.pointee.raw.appendField(bytes)
-        state.pointee.line += lineEnds(in: bytes)
-        return
-    }
-    let (text, transcoded) = TextDecoding.decode(bytes)
-    if transcoded {
-        if state.pointee.firstTranscodedLine == nil { state.pointee.firstTranscodedLine = state.pointee.line }
-        state.pointee.transcodedFields += 1
-    }
-    state.pointee.fields.append(text)
-    state.pointee.line += lineEnds(in: bytes)
+    state.pointee.appendField(data, length)
 }
 
 private let recordCallback: @convention(c) (Int32, UnsafeMutableRawPointer?) -> Void = { terminator, context in
-    let state = context!.assumingMemoryBound(to: ParseState.self)
+    let state = context.unsafelyUnwrapped.assumingMemoryBound(to: ParseState.self)
     if state.pointee.violation != nil { return }
-    if state.pointee.rawMode {
-        if state.pointee.raw.openFields > 0 { state.pointee.raw.closeRecord(line: state.pointee.recordLine) }
-    } else if !state.pointee.fields.isEmpty {
-        state.pointee.ready.append(CSVRecord(line: state.pointee.recordLine, fields: state.pointee.fields))
-        state.pointee.fields.removeAll(keepingCapacity: true)
-    }
+    if state.pointee.fieldsInRecord > 0 { state.pointee.closeRecord() }
     switch terminator {
     case 0x0D:
         state.pointee.line += 1

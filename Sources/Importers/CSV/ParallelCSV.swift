@@ -12,20 +12,25 @@ import Darwin
 ///
 /// The file is read in windows of `workers × chunkBytes` bytes. Each window starts at a record
 /// boundary (the file start, or the end of the previous window), which is a *known-safe point*:
-/// outside any quoted field. From there one quick pass tracks quote parity (every `"` toggles
-/// it; a doubled `""` toggles twice, so parity is exact for well-formed strict CSV) and picks,
-/// after each target offset, the first line end outside quotes. Those are record boundaries, so
-/// each chunk can be parsed by its own libcsv parser, started at the chunk's physical line. A
+/// outside any quoted field. Quote parity from there is exact (every `"` toggles it; a doubled
+/// `""` toggles twice, so parity is exact for well-formed strict CSV): ``RecordBoundaries``
+/// counts quotes up to each target offset and picks the first line end outside quotes after
+/// it. Those are record boundaries, so each chunk can be parsed by its own libcsv parser. A
 /// line end inside a quoted field is never a split point; a CR at the end of the window is
 /// not either (its LF may follow in the next read). The window ends at its last boundary and
 /// the rest is carried into the next window.
 ///
+/// Chunks are parsed counting lines from 1; a chunk's real first line is the window's first
+/// line plus the line ends the parsers of the chunks before it counted (the count sequential
+/// parsing makes over the same bytes), added to the records once every chunk is parsed.
+///
 /// Why the result equals sequential parsing: if the bytes before a split point are valid
 /// strict CSV, the parity there is exact and the split is a real record boundary; if they are
-/// not, an earlier chunk fails first, with the parser's own line and column, and only the
-/// earliest failure is reported, which is the one sequential parsing would report. A window
-/// without any boundary (one record larger than a window, or a quote never closed) is parsed
-/// sequentially from there on, so memory stays bounded.
+/// not, an earlier chunk fails first. The first failing chunk is parsed again from its real
+/// first line, on the calling thread, so its error has the parser's own line, column and
+/// message; only the earliest failure is reported, which is the one sequential parsing would
+/// report. A window without any boundary (one record larger than a window, or a quote never
+/// closed) is parsed sequentially from there on, so memory stays bounded.
 public struct ParallelCSV {
     /// Worker count: the active processors, at most 8.
     public static var defaultWorkers: Int { max(1, min(8, Int(sysconf(Int32(_SC_NPROCESSORS_ONLN))))) }
@@ -44,28 +49,65 @@ public struct ParallelCSV {
             guard let t else { return }
             transcoded = transcoded.map { ($0.firstLine, $0.fields + t.fields) } ?? t
         }
-        try forEachWindow(file: file, firstBytes: firstBytes) { buffer, bounds, lines in
-            for result in parseChunks(buffer, bounds: bounds, lines: lines) {
-                let chunk = try result.get()
-                note(chunk.transcoded)
-                for record in chunk.records { try body(record) }
+        let path = self.path
+        try forEachWindow(file: file, firstBytes: firstBytes) { _ in
+        } prepare: { parsed, starts, _ in
+            // Decoded on the workers, delivered in order on this thread.
+            Self.onWorkers(parsed.count) { k -> ([CSVRecord], (firstLine: Int, fields: Int)?) in
+                let records = parsed[k].records
+                records.shiftLines(by: starts[k] - 1)
+                var t: (firstLine: Int, fields: Int)?
+                return (records.decoded(noting: &t), t)
             }
+        } deliver: { decoded in
+            for (records, t) in decoded {
+                note(t)
+                for record in records { try body(record) }
+            }
+        } again: { bytes, line in
+            let parser = try LibCSVParser(delimiter: delimiter, path: path, firstLine: line, limits: limits)
+            defer { parser.free() }
+            try parser.parse(bytes)
+            try parser.finish()
+            let records = parser.takeReady()
+            note(parser.transcoded)
+            for record in records { try body(record) }
+            return parser.line
         } rest: { buffer, line in
             note(try sequentialRest(file: file, buffer: buffer, line: line, body: body))
         }
         return transcoded
     }
 
-    /// Reads the rest of `file`, after `firstBytes`, with libcsv in raw mode: each chunk's
-    /// records go, as bytes, into a sink of its own made by `makeSink` and filled on a Dispatch
-    /// worker; the filled sinks are handed to `collect` in file order. A chunk that fails
-    /// stops the read after the sinks before it were collected (its error is the one
-    /// sequential parsing would report).
+    /// Reads the rest of `file`, after `firstBytes`, keeping fields as bytes: each chunk's
+    /// records go into a sink of its own made by `makeSink` and filled on a Dispatch worker;
+    /// the filled sinks are handed to `collect` in file order. A chunk that fails stops the
+    /// read after the sinks before it were collected (its error is the one sequential parsing
+    /// would report).
     mutating func runRaw<Sink: RawRecordSink>(file: InputFile, firstBytes: [UInt8], makeSink: () -> Sink, collect: (Sink) throws -> Void) throws {
-        try forEachWindow(file: file, firstBytes: firstBytes) { buffer, bounds, lines in
-            for result in parseRawChunks(buffer, bounds: bounds, lines: lines, sinks: bounds.map { _ in makeSink() }) {
-                try collect(try result.get())
+        let path = self.path, delimiter = self.delimiter, limits = self.limits, chunkBytes = self.chunkBytes
+        try forEachWindow(file: file, firstBytes: firstBytes) { chunks in
+            (0..<chunks).map { _ in makeSink() }
+        } prepare: { parsed, starts, sinks in
+            Self.onWorkers(parsed.count) { k -> Sink in
+                let records = parsed[k].records
+                records.shiftLines(by: starts[k] - 1)
+                var sink = sinks[k]
+                sink.consume(records)
+                return sink
             }
+        } deliver: { filled in
+            for sink in filled { try collect(sink) }
+        } again: { bytes, line in
+            var sink = makeSink()
+            var end = line
+            try Self.parseRaw(path: path, delimiter: delimiter, limits: limits, firstLine: line, into: &sink) { parser, _ in
+                try parser.parse(bytes)
+                try parser.finish()
+                end = parser.line
+            }
+            try collect(sink)
+            return end
         } rest: { buffer, line in
             var sink = makeSink()
             try Self.parseRaw(path: path, delimiter: delimiter, limits: limits, firstLine: line, into: &sink) { parser, sink in
@@ -82,120 +124,163 @@ public struct ParallelCSV {
         }
     }
 
-    /// Runs one raw-mode parser from `firstLine`: `feed` gives it bytes (and may drain it into
-    /// `sink`); what is left after the end of input goes to `sink` too.
+    /// Runs one parser from `firstLine`: `feed` gives it bytes (and may drain it into `sink`);
+    /// what is left after the end of input goes to `sink` too.
     static func parseRaw<Sink: RawRecordSink>(
         path: String, delimiter: UInt8, limits: ImportLimits, firstLine: Int, into sink: inout Sink, feed: (LibCSVParser, inout Sink) throws -> Void
     ) throws {
-        let parser = try LibCSVParser(delimiter: delimiter, path: path, firstLine: firstLine, limits: limits, raw: true)
+        let parser = try LibCSVParser(delimiter: delimiter, path: path, firstLine: firstLine, limits: limits)
         defer { parser.free() }
         try feed(parser, &sink)
         try parser.finish()
         sink.consume(parser.takeRaw())
     }
 
-    /// The window loop shared by both modes: reads `workers × chunkBytes` bytes at a time, splits
-    /// each window at record boundaries and calls `chunks` with the window, the chunk ranges and
-    /// the physical line each chunk starts on; a window without any boundary goes to `rest`,
+    /// One chunk parsed counting lines from 1: its records (a view of its parser's buffers),
+    /// and the line ends in it (nil when the chunk failed).
+    struct ParsedChunk: Sendable {
+        var records = RawRecords()
+        var lineEnds: Int?
+    }
+
+    /// The window loop shared by both modes: reads `workers × chunkBytes` bytes at a time and
+    /// splits each window at record boundaries. For each window, `setup` runs on this thread
+    /// with the chunk count; then, off this thread, the chunks are parsed on the workers and
+    /// `prepare` gets those before the first failing one, with their real first lines, while
+    /// this thread hands the previous window's result to `deliver` (so converting one window
+    /// overlaps parsing the next). A failing chunk and those after it go one by one to `again`
+    /// (which parses a chunk from its line, throws its error or returns the line after it),
+    /// after the chunks before it were delivered. A window without any boundary goes to `rest`,
     /// which reads the rest of the file itself.
-    private func forEachWindow(
-        file: InputFile, firstBytes: [UInt8], chunks: ([UInt8], [Range<Int>], [Int]) throws -> Void, rest: ([UInt8], Int) throws -> Void
+    private func forEachWindow<Setup, Prepared>(
+        file: InputFile, firstBytes: [UInt8],
+        setup: (Int) -> Setup,
+        prepare: ([ParsedChunk], [Int], Setup) -> Prepared,
+        deliver: (Prepared) throws -> Void,
+        again: (UnsafeBufferPointer<UInt8>, Int) throws -> Int,
+        rest: ([UInt8], Int) throws -> Void
     ) throws {
         var buffer = firstBytes
         var line = 1
         var eof = false
         let window = workers * chunkBytes
-        while true {
-            while buffer.count < window && !eof {
-                let old = buffer.count
-                buffer.append(contentsOf: repeatElement(0, count: window - old))
-                let n = try file.read(into: &buffer, from: old)
-                buffer.removeLast(window - old - n)
-                if n == 0 { eof = true }
-            }
-            if buffer.isEmpty { break }
-            let targets = (1..<workers).map { $0 * chunkBytes }
-            let scan = buffer.withUnsafeBufferPointer { RecordBoundaries.scan($0, targets: targets, atEndOfFile: eof) }
-            let end = eof ? buffer.count : scan.last
-            if end == 0 {
-                // No record boundary in a whole window: parse sequentially from here.
-                try rest(buffer, line)
-                return
-            }
-            var starts = [0] + scan.splits.filter { $0 > 0 && $0 < end }
-            starts = starts.enumerated().filter { $0.offset == 0 || $0.element != starts[$0.offset - 1] }.map(\.element)
-            var lines = [line]
-            buffer.withUnsafeBytes { raw in
-                for k in 1..<max(1, starts.count) {
-                    lines.append(lines[k - 1] + lineEnds(in: UnsafeRawBufferPointer(rebasing: raw[starts[k - 1]..<starts[k]])))
-                }
-                line = lines[lines.count - 1] + lineEnds(in: UnsafeRawBufferPointer(rebasing: raw[starts[starts.count - 1]..<end]))
-            }
-            let bounds = (0..<starts.count).map { k in starts[k]..<(k + 1 < starts.count ? starts[k + 1] : end) }
-            try chunks(buffer, bounds, lines)
-            buffer.removeFirst(end)
-            if eof && buffer.isEmpty { break }
-        }
-    }
-
-    /// Parses each range of `buffer` in raw mode into its own sink, on Dispatch workers.
-    private func parseRawChunks<Sink: RawRecordSink>(_ buffer: [UInt8], bounds: [Range<Int>], lines: [Int], sinks: [Sink]) -> [Result<Sink, InputError>] {
-        var sinks = sinks
-        var errors = [InputError?](repeating: nil, count: bounds.count)
-        let path = self.path, delimiter = self.delimiter, limits = self.limits
-        buffer.withUnsafeBufferPointer { bytes in
-            sinks.withUnsafeMutableBufferPointer { sinkSlots in
-                errors.withUnsafeMutableBufferPointer { errorSlots in
-                    let shared = UnsafeSendable((bytes, sinkSlots, errorSlots))
-                    DispatchQueue.concurrentPerform(iterations: bounds.count) { k in
-                        let (bytes, sinkSlots, errorSlots) = shared.value
-                        do {
-                            try Self.parseRaw(path: path, delimiter: delimiter, limits: limits, firstLine: lines[k], into: &sinkSlots[k]) { parser, _ in
-                                try parser.parse(UnsafeBufferPointer(rebasing: bytes[bounds[k]]))
-                            }
-                        } catch let error as InputError {
-                            errorSlots[k] = error
-                        } catch {
-                            errorSlots[k] = InputError(code: "file-unreadable", "\(error)", at: SourceLocation(file: path, line: lines[k]))
-                        }
-                    }
-                }
+        // One parser per chunk, kept from window to window with its buffers.
+        var parsers: [LibCSVParser] = []
+        defer { for parser in parsers { parser.free() } }
+        // The previous window's result, not yet delivered.
+        var pending: Prepared?
+        func deliverPending() throws {
+            if let result = pending {
+                pending = nil
+                try deliver(result)
             }
         }
-        return zip(sinks, errors).map { sink, error in error.map { .failure($0) } ?? .success(sink) }
-    }
-
-    struct ChunkResult: Sendable {
-        var records: [CSVRecord]
-        var transcoded: (firstLine: Int, fields: Int)?
-    }
-
-    /// Parses each range of `buffer` with its own libcsv parser on a Dispatch worker.
-    private func parseChunks(_ buffer: [UInt8], bounds: [Range<Int>], lines: [Int]) -> [Result<ChunkResult, InputError>] {
-        let slots = UnsafeMutableBufferPointer<Result<ChunkResult, InputError>>.allocate(capacity: bounds.count)
-        defer { slots.deallocate() }
-        let path = self.path, delimiter = self.delimiter, limits = self.limits
-        buffer.withUnsafeBufferPointer { bytes in
-            let shared = UnsafeSendable((bytes, slots))
-            DispatchQueue.concurrentPerform(iterations: bounds.count) { k in
-                let (bytes, slots) = shared.value
-                let result: Result<ChunkResult, InputError>
+        try withoutActuallyEscaping(prepare) { prepare in
+            let prepareShared = UnsafeSendable(prepare)
+            while true {
                 do {
-                    let parser = try LibCSVParser(delimiter: delimiter, path: path, firstLine: lines[k], limits: limits)
-                    defer { parser.free() }
-                    try parser.parse(UnsafeBufferPointer(rebasing: bytes[bounds[k]]))
-                    try parser.finish()
-                    result = .success(ChunkResult(records: parser.takeReady(), transcoded: parser.transcoded))
-                } catch let error as InputError {
-                    result = .failure(error)
+                    while buffer.count < window && !eof {
+                        let old = buffer.count
+                        buffer.append(contentsOf: repeatElement(0, count: window - old))
+                        let n = try file.read(into: &buffer, from: old)
+                        buffer.removeLast(window - old - n)
+                        if n == 0 { eof = true }
+                    }
                 } catch {
-                    result = .failure(InputError(code: "file-unreadable", "\(error)", at: SourceLocation(file: path, line: lines[k])))
+                    try deliverPending()
+                    throw error
                 }
-                (slots.baseAddress! + k).initialize(to: result)
+                if buffer.isEmpty { break }
+                let targets = (1..<workers).map { $0 * chunkBytes }
+                let scan = buffer.withUnsafeBufferPointer { RecordBoundaries.scan($0, targets: targets, atEndOfFile: eof) }
+                let end = eof ? buffer.count : scan.last
+                if end == 0 {
+                    // No record boundary in a whole window: parse sequentially from here.
+                    try deliverPending()
+                    try rest(buffer, line)
+                    return
+                }
+                var starts = [0]
+                for split in scan.splits where split > starts[starts.count - 1] && split < end { starts.append(split) }
+                let bounds = (0..<starts.count).map { k in starts[k]..<(k + 1 < starts.count ? starts[k + 1] : end) }
+                while parsers.count < bounds.count {
+                    parsers.append(try LibCSVParser(delimiter: delimiter, path: path, limits: limits, capacity: chunkBytes + chunkBytes / 4))
+                }
+                let setupValue = setup(bounds.count)
+                let (prepared, lines, good) = try buffer.withUnsafeBufferPointer { whole in
+                    let slot = UnsafeMutablePointer<(Prepared, [Int], Int)>.allocate(capacity: 1)
+                    defer { slot.deallocate() }
+                    let group = DispatchGroup()
+                    let shared = UnsafeSendable((whole, parsers, prepareShared.value, slot, setupValue, line, bounds))
+                    DispatchQueue.global().async(group: group) {
+                        let (whole, parsers, prepare, slot, setupValue, line, bounds) = shared.value
+                        let parsed = Self.parseChunks(whole, bounds: bounds, parsers: parsers)
+                        var lines = [line]
+                        var good = 0
+                        while good < parsed.count, let count = parsed[good].lineEnds {
+                            lines.append(lines[good] + count)
+                            good += 1
+                        }
+                        slot.initialize(to: (prepare(Array(parsed[..<good]), lines, setupValue), lines, good))
+                    }
+                    do {
+                        try deliverPending()
+                    } catch {
+                        group.wait()
+                        slot.deinitialize(count: 1)
+                        throw error
+                    }
+                    group.wait()
+                    return slot.move()
+                }
+                line = lines[good]
+                if good < bounds.count {
+                    try deliver(prepared)
+                    try buffer.withUnsafeBufferPointer { bytes in
+                        for k in good..<bounds.count { line = try again(UnsafeBufferPointer(rebasing: bytes[bounds[k]]), line) }
+                    }
+                } else {
+                    pending = prepared
+                }
+                buffer.removeFirst(end)
+                if eof && buffer.isEmpty { break }
+            }
+            try deliverPending()
+        }
+    }
+
+    /// Parses each range of `bytes` with its own parser, counting lines from 1.
+    private static func parseChunks(_ whole: UnsafeBufferPointer<UInt8>, bounds: [Range<Int>], parsers: [LibCSVParser]) -> [ParsedChunk] {
+        let shared = UnsafeSendable((whole, parsers))
+        return Self.onWorkers(bounds.count) { k in
+            let (bytes, parsers) = shared.value
+            let parser = parsers[k]
+            var chunk = ParsedChunk()
+            do {
+                try parser.reset(firstLine: 1)
+                try parser.parse(UnsafeBufferPointer(rebasing: bytes[bounds[k]]))
+                try parser.finish()
+                chunk.records = parser.takeRaw()
+                chunk.lineEnds = parser.line - 1
+            } catch {}
+            return chunk
+        }
+    }
+
+    /// Runs `work` for `0..<count` on Dispatch workers (inline for one), results in order.
+    static func onWorkers<T>(_ count: Int, _ work: (Int) -> T) -> [T] {
+        if count == 1 { return [work(0)] }
+        let slots = UnsafeMutableBufferPointer<T>.allocate(capacity: count)
+        defer { slots.deallocate() }
+        withoutActuallyEscaping(work) { work in
+            let shared = UnsafeSendable((work, slots))
+            DispatchQueue.concurrentPerform(iterations: count) { k in
+                let (work, slots) = shared.value
+                (slots.baseAddress! + k).initialize(to: work(k))
             }
         }
         let results = Array(slots)
-        _ = slots.baseAddress!.deinitialize(count: bounds.count)
+        _ = slots.baseAddress!.deinitialize(count: count)
         return results
     }
 
@@ -222,14 +307,54 @@ enum RecordBoundaries {
     /// - Returns: for each target offset, the offset just after the first line end outside
     ///   quotes at or after it (targets with none are left out), and `last`, the offset just
     ///   after the last such line end (0 when there is none).
-    /// - Complexity: O(n), one pass.
+    /// - Complexity: O(n); bytes away from the targets and the end are only counted for
+    ///   quotes (word-at-a-time), not walked one by one.
     static func scan(_ bytes: UnsafeBufferPointer<UInt8>, targets: [Int], atEndOfFile: Bool) -> (splits: [Int], last: Int) {
-        var splits: [Int] = []
-        var next = 0
-        var quoted = false
-        var last = 0
-        var i = 0
         let n = bytes.count
+        var splits: [Int] = []
+        // Parity is known at `position`: `quoted` there.
+        var position = 0
+        var quoted = false
+        for target in targets {
+            if let previous = splits.last, target <= previous {
+                splits.append(previous)
+                continue
+            }
+            // A line end reaching `target` starts at `target - 2` at the earliest (CRLF).
+            let from = max(position, target - 2)
+            guard from < n else { break }
+            var fromQuoted = quoted
+            if quotes(bytes, position..<from) & 1 == 1 { fromQuoted.toggle() }
+            guard let end = walk(bytes, from: from, quoted: fromQuoted, atEndOfFile: atEndOfFile, until: target).end else {
+                // No boundary from this target on: the last one is before it, if any.
+                let last = walk(bytes, from: position, quoted: quoted, atEndOfFile: atEndOfFile, until: nil).last
+                return (splits, last ?? splits.last ?? 0)
+            }
+            splits.append(end)
+            position = end
+            quoted = false
+        }
+        // The last boundary: walk only the tail when it holds one.
+        let tail = max(position, n - 65536)
+        var tailQuoted = quoted
+        if quotes(bytes, position..<tail) & 1 == 1 { tailQuoted.toggle() }
+        if let last = walk(bytes, from: tail, quoted: tailQuoted, atEndOfFile: atEndOfFile, until: nil).last {
+            return (splits, last)
+        }
+        let last = walk(bytes, from: position, quoted: quoted, atEndOfFile: atEndOfFile, until: nil).last
+        return (splits, last ?? splits.last ?? 0)
+    }
+
+    /// Walks from `from` (where the parity is `quoted`) over line ends outside quotes: stops at
+    /// the first one ending at or after `until` (`end`), or goes to the end of the bytes
+    /// noting the `last` one; a CR ending the bytes before the end of file ends the walk.
+    private static func walk(
+        _ bytes: UnsafeBufferPointer<UInt8>, from: Int, quoted: Bool, atEndOfFile: Bool, until target: Int?
+    ) -> (end: Int?, last: Int?) {
+        let n = bytes.count
+        var quoted = quoted
+        var last: Int?
+        var i = from
         while i < n {
             let byte = bytes[i]
             if byte == 0x22 {
@@ -240,20 +365,42 @@ enum RecordBoundaries {
                     if end < n {
                         if bytes[end] == 0x0A { end += 1 }
                     } else if !atEndOfFile {
-                        break  // a CR at the window's end: its LF may follow
+                        return (nil, last)  // a CR at the window's end: its LF may follow
                     }
                 }
+                if let target, end >= target { return (end, end) }
                 last = end
-                while next < targets.count && targets[next] <= end {
-                    splits.append(end)
-                    next += 1
-                }
                 i = end
                 continue
             }
             i += 1
         }
-        return (splits, last)
+        return (nil, last)
+    }
+
+    /// The number of `"` bytes in `range`, 16 bytes at a time.
+    static func quotes(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Int {
+        guard let base = bytes.baseAddress, !range.isEmpty else { return 0 }
+        let raw = UnsafeRawPointer(base)
+        let quote = SIMD16<UInt8>(repeating: 0x22), one = SIMD16<UInt8>(repeating: 1), zero = SIMD16<UInt8>()
+        var total = 0
+        var i = range.lowerBound
+        while range.upperBound - i >= 16 {
+            // Byte lanes count at most 255 before they are added up.
+            let blockEnd = min(i + 255 * 16, range.upperBound - (range.upperBound - i) % 16)
+            var lanes = SIMD16<UInt8>()
+            while i < blockEnd {
+                let chunk = raw.loadUnaligned(fromByteOffset: i, as: SIMD16<UInt8>.self)
+                lanes &+= zero.replacing(with: one, where: chunk .== quote)
+                i += 16
+            }
+            total += Int(SIMD16<UInt16>(truncatingIfNeeded: lanes).wrappedSum())
+        }
+        while i < range.upperBound {
+            if base[i] == 0x22 { total += 1 }
+            i += 1
+        }
+        return total
     }
 }
 
@@ -262,9 +409,11 @@ protocol RawRecordSink: Sendable {
     mutating func consume(_ records: RawRecords)
 }
 
-/// Carries values that are not `Sendable` (raw buffers lent for the duration of one
-/// `concurrentPerform`) into its closure. Safe here because every worker reads the shared
-/// input and writes only its own result slot, and the buffers outlive the call.
+/// Carries values that are not `Sendable` (raw buffers, parsers and closures lent for one
+/// window) to Dispatch workers. Safe here because the lender waits for the workers before the
+/// values die or change: every worker reads the shared input and writes only its own slot
+/// (its chunk's parser, its result), and the work running while the calling thread delivers
+/// the previous window shares no mutable state with that delivery.
 struct UnsafeSendable<Value>: @unchecked Sendable {
     let value: Value
     init(_ value: Value) { self.value = value }

@@ -1,5 +1,11 @@
 import SupplyChainModel
 
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// Finds the supplier positions of many ids at once: `keys` holds the ids' UTF-8 bytes back to
 /// back, `ends` the end offset of each; the answer has one position per id, −1 when no
 /// supplier has it. (A batch, so that the look-ups' cache misses can overlap.)
@@ -211,7 +217,10 @@ struct LinkRowSink: RawRecordSink {
     /// The number of a good given as bytes; the last good named is remembered (links of one
     /// buyer often carry the same good).
     private mutating func goodNumber(_ bytes: UnsafeRawBufferPointer) -> Int32 {
-        if lastGood.number >= 0, lastGood.bytes.elementsEqual(bytes) { return lastGood.number }
+        if lastGood.number >= 0, lastGood.bytes.count == bytes.count,
+           lastGood.bytes.withUnsafeBytes({ bytes.isEmpty || memcmp($0.baseAddress!, bytes.baseAddress!, bytes.count) == 0 }) {
+            return lastGood.number
+        }
         let number = goodNumber(String(decoding: bytes, as: UTF8.self))
         lastGood = (Array(bytes), number)
         return number
@@ -263,15 +272,11 @@ struct LinkRowSink: RawRecordSink {
 extension RawRecords {
     /// Calls `body` with each record's position and a view of it, in order.
     func forEach(_ body: (Int, RawRecord) -> Void) {
-        bytes.withUnsafeBytes { bytes in
-            fieldEnds.withUnsafeBufferPointer { ends in
-                var firstField = 0
-                for r in 0..<count {
-                    let lastField = recordEnds[r]
-                    body(r, RawRecord(bytes: bytes, ends: ends, first: firstField, count: lastField - firstField, line: lines[r]))
-                    firstField = lastField
-                }
-            }
+        var firstField = 0
+        for r in 0..<count {
+            let lastField = recordEnds[r]
+            body(r, RawRecord(bytes: bytes, ends: fieldEnds, first: firstField, count: lastField - firstField, line: lines[r]))
+            firstField = lastField
         }
     }
 }
