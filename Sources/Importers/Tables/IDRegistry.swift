@@ -10,24 +10,38 @@ import SupplyChainModel
 /// id that differs from an earlier one only by invisible characters (zero-width spaces and
 /// joiners, word joiners, soft hyphens, byte order marks, bidirectional marks).
 struct IDRegistry {
+    /// ASCII ids (nearly all of them) → line. For ASCII text, `String` equality is byte
+    /// equality, and an ASCII id is its own skeleton, so one table serves both purposes.
+    private var asciiLines: [String: Int] = [:]
+    /// Other ids, compared by their bytes → line.
     private var firstLine: [ByteKey: Int] = [:]
-    /// Skeleton (invisible characters removed, compared by canonical equivalence) → first id.
+    /// Skeleton (invisible characters removed, compared by canonical equivalence) → the first
+    /// non-ASCII id with that skeleton. (An ASCII id canonically equal to a skeleton is found
+    /// in ``asciiLines``: distinct ASCII strings are never canonically equal.)
     private var skeletons: [String: (id: String, line: Int)] = [:]
     /// Lookalike warnings given so far (the first 20 are reported, then a count).
     private(set) var lookalikes = 0
 
     /// The line where `id` was first registered, or nil when it is new.
-    func line(of id: String) -> Int? { firstLine[ByteKey(id)] }
+    func line(of id: String) -> Int? { Self.isASCII(id) ? asciiLines[id] : firstLine[ByteKey(id)] }
 
     /// Registers `id` at `location`; returns a `lookalike-id` warning when an earlier,
     /// byte-different id looks the same.
     mutating func register(_ id: String, what: String, at location: SourceLocation) -> Finding? {
-        firstLine[ByteKey(id)] = location.line
-        let skeleton = Self.skeleton(id)
-        guard let earlier = skeletons[skeleton] else {
-            skeletons[skeleton] = (id, location.line)
-            return nil
+        let earlier: (id: String, line: Int)?
+        if Self.isASCII(id) {
+            asciiLines[id] = location.line
+            // Only a non-ASCII id can look like an ASCII one without being it.
+            earlier = skeletons.isEmpty ? nil : skeletons[id]
+        } else {
+            firstLine[ByteKey(id)] = location.line
+            let skeleton = Self.skeleton(id)
+            let nonASCII = skeletons[skeleton]
+            let ascii = asciiLines.index(forKey: skeleton).map { (id: asciiLines[$0].key, line: asciiLines[$0].value) }
+            earlier = [nonASCII, ascii].compactMap { $0 }.min { $0.line < $1.line }
+            if nonASCII == nil { skeletons[skeleton] = (id, location.line) }
         }
+        guard let earlier else { return nil }
         lookalikes += 1
         guard lookalikes <= 20 else { return nil }
         return Finding(
@@ -36,10 +50,12 @@ struct IDRegistry {
             at: location)
     }
 
+    static func isASCII(_ id: String) -> Bool { id.utf8.allSatisfy { $0 < 0x80 } }
+
     /// The id without invisible format characters; compared as `String`, it is also
     /// normalisation-insensitive.
     static func skeleton(_ id: String) -> String {
-        if id.utf8.allSatisfy({ $0 < 0x80 }) { return id }  // no invisible character is ASCII
+        if isASCII(id) { return id }  // no invisible character is ASCII
         var scalars = String.UnicodeScalarView()
         for scalar in id.unicodeScalars where !isInvisible(scalar) { scalars.append(scalar) }
         return String(scalars)
