@@ -211,10 +211,10 @@ def has_flrisk_generate():
     return re.search(r"^\s+generate\b", probe.stdout + probe.stderr, flags=re.M) is not None
 
 
-def generate(links, seed, fmt):
+def generate(links, seed, fmt, max_contracts=1_000_000):
     suppliers = max(100, round(links / 10.4))
-    contracts = suppliers
-    directory = os.path.join(DATA, f"{label(links)}-{fmt}-{seed}")
+    contracts = min(suppliers, max_contracts)
+    directory = os.path.join(DATA, f"{label(links)}-{fmt}-{seed}" + (f"-c{label(contracts)}" if contracts < suppliers else ""))
     ext = "xml" if fmt == "xml" else "csv"
     paths = {role: os.path.join(directory, f"{role}.{ext}") for role in ("suppliers", "links", "contracts")}
     if all(os.path.exists(p) for p in paths.values()):
@@ -237,7 +237,7 @@ def label(links):
 # ---------------------------------------------------------------- end to end
 
 def end_to_end(python, links, args):
-    paths, n_suppliers, n_contracts = generate(links, args.seed, args.format)
+    paths, n_suppliers, n_contracts = generate(links, args.seed, args.format, args.max_contracts)
     directory = os.path.dirname(paths["suppliers"])
     inputs = ["--suppliers", paths["suppliers"], "--links", paths["links"], "--contracts", paths["contracts"]]
     sizes = sum(os.path.getsize(p) for p in paths.values())
@@ -248,13 +248,24 @@ def end_to_end(python, links, args):
     runs = {"flrisk": [], "peer": []}
     peer_line = None
     phases = {}
-    for _ in range(args.repeat):
+    with_peer = links <= args.peer_max_links
+    for _ in range(args.repeat if links < 100_000_000 else 1):
         seconds, rss, _, stderr = run_timed(flrisk_cmd, with_stderr=True)
         runs["flrisk"].append((seconds, rss))
         phases = flrisk_phases(stderr)
-        seconds, rss, out = run_timed(peer_cmd)
-        runs["peer"].append((seconds, rss))
-        peer_line = peer_checksums(out)
+        if with_peer:
+            seconds, rss, out = run_timed(peer_cmd)
+            runs["peer"].append((seconds, rss))
+            peer_line = peer_checksums(out)
+    if not with_peer:
+        row = {
+            "links": links, "links_accepted": None, "suppliers": n_suppliers, "contracts": n_contracts, "input_bytes": sizes,
+            "flrisk_s": statistics.median(s for s, _ in runs["flrisk"]), "flrisk_rss": statistics.median(r for _, r in runs["flrisk"]),
+            "peer_s": None, "peer_rss": None, "flrisk_runs": [s for s, _ in runs["flrisk"]], "peer_runs": [],
+            "peer_phases": {}, "flrisk_phases": phases, "check_basis": None, "checks_differ": [], "checksums": {},
+        }
+        log(json.dumps(row))
+        return row
     # Checksums: flrisk's JSON report (untimed run) when small enough, else its CSV review queue.
     peer_sums = peer_line["checksums"]
     if n_suppliers <= JSON_CHECK_MAX_SUPPLIERS:
@@ -288,6 +299,7 @@ def growth(rows, key):
 
 def write_results(args, rows, phase_tables, generator, load_before, load_after, demo):
     mib = 2 ** 20
+    peered = [r for r in rows if r["peer_s"] is not None]
     lines = [
         "# flrisk benchmark: phases and end to end, peers in the same run",
         "",
@@ -295,8 +307,9 @@ def write_results(args, rows, phase_tables, generator, load_before, load_after, 
         f"{load_before[0]:.2f} / {load_before[1]:.2f} / {load_before[2]:.2f}, after {load_after[0]:.2f} / {load_after[1]:.2f} / {load_after[2]:.2f} "
         "(1 / 5 / 15 min). The machine is shared: figures are **provisional** when the load average is above ~0.5; "
         "ratios (same run, alternated) are the figures to quote.",
-        f"Inputs: {generator}, seed {args.seed}, format {args.format}; suppliers = links / 10.4, contracts = suppliers. "
-        f"Release build. Medians of {args.repeat} alternated runs each.",
+        f"Inputs: {generator}, seed {args.seed}, format {args.format}; suppliers = links / 10.4, contracts = suppliers "
+        f"(at most {args.max_contracts:,}). Release build. Medians of {args.repeat} alternated runs each (one run at 10^8 links; "
+        f"the peer only up to {args.peer_max_links:,} links).",
         "",
         "## End to end: `flrisk score` against the Python pipeline (polars + scipy + lxml)",
         "",
@@ -308,6 +321,12 @@ def write_results(args, rows, phase_tables, generator, load_before, load_after, 
         "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|",
     ]
     for r in rows:
+        if r["peer_s"] is None:
+            lines.append(
+                f"| {r['links']:,} | {r['suppliers']:,} | {r['contracts']:,} | {r['input_bytes'] / 1e6:.1f} | {r['flrisk_s']:.3f} | "
+                f"not run | — | {r['flrisk_rss'] / mib:.0f} MiB | — | {r['input_bytes'] / 1e6 / r['flrisk_s']:.2f} | "
+                f"no peer (above --peer-max-links) |")
+            continue
         ok = f"equal ({r['check_basis']})" if not r["checks_differ"] else "DIFFER: " + ", ".join(r["checks_differ"])
         lines.append(
             f"| {r['links']:,} | {r['suppliers']:,} | {r['contracts']:,} | {r['input_bytes'] / 1e6:.1f} | {r['flrisk_s']:.3f} | "
@@ -316,11 +335,11 @@ def write_results(args, rows, phase_tables, generator, load_before, load_after, 
     lines += [
         "",
         "peer ÷ flrisk above 1: flrisk is faster. Growth per step of size (links ×10, suppliers and contracts ×10):",
-        f"Growth of wall time — flrisk: {growth(rows, 'flrisk_s')}. Peer: {growth(rows, 'peer_s')}.",
-        f"Growth of peak RSS — flrisk: {growth(rows, 'flrisk_rss')}. Peer: {growth(rows, 'peer_rss')}.",
+        f"Growth of wall time — flrisk: {growth(rows, 'flrisk_s')}. Peer: {growth(peered, 'peer_s')}.",
+        f"Growth of peak RSS — flrisk: {growth(rows, 'flrisk_rss')}. Peer: {growth(peered, 'peer_rss')}.",
         "",
         "Peer phases (median run's last repetition, seconds): " + "; ".join(
-            f"{label(r['links'])}: " + ", ".join(f"{k} {v:.3f}" for k, v in r["peer_phases"].items()) for r in rows) + ".",
+            f"{label(r['links'])}: " + ", ".join(f"{k} {v:.3f}" for k, v in r["peer_phases"].items()) for r in peered) + ".",
         "",
         "flrisk phases (`--timings`, last repetition, seconds; read = all inputs, score = graph, indicators, propagation, "
         "rules and queue, write = the report): " + "; ".join(
@@ -367,7 +386,11 @@ def main():
     parser = argparse.ArgumentParser(description="flrisk benchmark: phases and end to end, peers side by side")
     parser.add_argument("--sizes", help="links per size, comma-separated (default 10^4..10^7)")
     parser.add_argument("--quick", action="store_true", help="smoke run: 10^4 and 10^5 links, small phase sizes")
-    parser.add_argument("--huge", action="store_true", help="add 10^8 links")
+    parser.add_argument("--huge", action="store_true", help="add 10^8 links (one flrisk run, no peer: see --peer-max-links)")
+    parser.add_argument("--max-contracts", type=int, default=1_000_000,
+                        help="contracts = suppliers up to this many (the procurement file does not grow with the supply graph)")
+    parser.add_argument("--peer-max-links", type=int, default=10_400_000,
+                        help="run the Python peer only up to this many links (it needs ~3.2 GB at 10^7; ~30 GB estimated at 10^8)")
     parser.add_argument("--repeat", type=int, default=3, help="alternated repetitions per size (median)")
     parser.add_argument("--seed", type=int, default=42)
     parser.add_argument("--format", choices=["csv", "xml"], default="csv")

@@ -63,11 +63,20 @@ struct SupplierRows {
         let name = try row.required("name")
         let risk = try row.fraction("risk", in: 0...1, allowZero: true, expected: "a number from 0 to 1")
         if let warning = ids.register(id, what: "supplier_id", at: row.location) { findings.append(warning) }
-        let goods = row["goods"].map { $0.split(separator: ";").map { String($0).trimmingWhitespace() }.filter { !$0.isEmpty } } ?? []
+        let goods = row["goods"].map(Self.goodsList) ?? []
         return Supplier(
             id: id, name: name, country: row["country"], region: row["region"], goods: goods, address: row["address"],
             uei: row["uei"], lei: row["lei"], duns: row["duns"], riskOverride: risk, riskNote: row["risk_note"],
             location: row.location)
+    }
+}
+
+extension SupplierRows {
+    /// The goods of a trimmed, non-empty `goods` cell: `;`-separated, each trimmed, empty
+    /// items dropped (a cell without `;` is one good, as it is).
+    static func goodsList(_ text: String) -> [String] {
+        if !text.utf8.contains(UInt8(ascii: ";")) { return [text] }
+        return text.split(separator: ";").map { String($0).trimmingWhitespace() }.filter { !$0.isEmpty }
     }
 }
 
