@@ -67,8 +67,9 @@ public struct LinkTable: Sendable {
         suppliers += other.suppliers
         shares += other.shares
         lines += other.lines
-        goods.reserveCapacity(goods.count + other.goods.count)
-        for good in other.goods { goods.append(good < 0 ? -1 : mapped[Int(good)]) }
+        // (No exact reserveCapacity here: appending chunk after chunk must grow geometrically,
+        // or every append copies the whole column.)
+        goods.append(contentsOf: other.goods.lazy.map { $0 < 0 ? -1 : mapped[Int($0)] })
     }
 }
 
