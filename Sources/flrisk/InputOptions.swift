@@ -17,7 +17,7 @@ struct LimitOptions: ParsableArguments {
     @Option(help: ArgumentHelp("Most fields in one CSV record (default 10000).", valueName: "n"))
     var maxColumns: Int?
 
-    @Option(help: ArgumentHelp("Most records per file: CSV records (header and blank rows count), XML elements or JSON lines (default 100000000).", valueName: "n"))
+    @Option(help: ArgumentHelp("Most records per file: CSV records (header and blank rows count), XML elements or JSON lines (default 250000000).", valueName: "n"))
     var maxRecords: Int?
 
     @Option(name: .customLong("max-xml-depth"), help: ArgumentHelp("Deepest XML element nesting (default 64).", valueName: "n"))

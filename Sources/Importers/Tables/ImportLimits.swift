@@ -15,7 +15,7 @@ public struct ImportLimits: Sendable, Equatable {
     /// Most fields in one CSV record. Default 10 000 (USAspending downloads have under 300).
     public var maxColumns: Int
     /// Most records in one file, header and blank rows included (for XML: elements). Default
-    /// 100 million.
+    /// 250 million (a 10^8-link file and its header fit, with room to spare).
     public var maxRecords: Int
     /// Deepest element nesting in an XML document. Default 64 (FPDS feeds nest about 8 deep).
     public var maxXMLDepth: Int
@@ -26,7 +26,7 @@ public struct ImportLimits: Sendable, Equatable {
     /// No caps at all (trusted input only; tests and benchmarks).
     public static let unlimited = ImportLimits(maxFieldBytes: .max, maxColumns: .max, maxRecords: .max, maxXMLDepth: .max)
 
-    public init(maxFieldBytes: Int = 1 << 20, maxColumns: Int = 10_000, maxRecords: Int = 100_000_000, maxXMLDepth: Int = 64) {
+    public init(maxFieldBytes: Int = 1 << 20, maxColumns: Int = 10_000, maxRecords: Int = 250_000_000, maxXMLDepth: Int = 64) {
         self.maxFieldBytes = maxFieldBytes
         self.maxColumns = maxColumns
         self.maxRecords = maxRecords
