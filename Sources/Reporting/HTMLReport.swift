@@ -65,7 +65,8 @@ public enum HTMLReport {
             <tbody>
 
             """
-        for (rank, scored) in a.contracts.enumerated() where scored.isFlagged {
+        out += inSlices(a) { rank, out in
+            let scored = a.contracts[rank]
             let c = scored.contract
             let severity = scored.severity!.rawValue
             let vendor = scored.vendor.map { "\(escape(context.id($0))) <span class=\"muted\">\(escape(a.suppliers[$0].supplier.name))</span>" } ?? "—"
@@ -83,7 +84,8 @@ public enum HTMLReport {
     static func explanations(_ context: ReportContext) -> String {
         let a = context.assessment
         var out = "<section id=\"explanations\"><h2>Why each contract is flagged</h2>\n"
-        for (rank, scored) in a.contracts.enumerated() where scored.isFlagged {
+        out += inSlices(a) { rank, out in
+            let scored = a.contracts[rank]
             let c = scored.contract
             let severity = scored.severity!.rawValue
             out += "<article id=\"\(anchor(c.id, rank))\" class=\"contract\"><h3><span class=\"badge sev-\(severity)\">\(severity)</span> \(rank + 1). \(escape(c.id))</h3>\n"
@@ -124,6 +126,16 @@ public enum HTMLReport {
             out += "<li><code>\(escape(edition.table))</code>: \(escape(edition.title)) Edition: \(escape(edition.edition))\(edition.partial.map { " <b>\(escape($0))</b>" } ?? "")</li>\n"
         }
         return out + "</ul></section>\n"
+    }
+
+    /// `body(rank, &text)` for each flagged contract in queue order, in slices of the queue on
+    /// Dispatch workers; the texts joined in order (they do not depend on the workers).
+    static func inSlices(_ a: Assessment, _ body: (Int, inout String) -> Void) -> String {
+        Concurrently.map(slicing: a.contracts.count, into: a.parameters.workers) { ranks in
+            var out = ""
+            for rank in ranks where a.contracts[rank].isFlagged { body(rank, &out) }
+            return out
+        }.joined()
     }
 
     /// A short amount for a card: 87.9 M, 12.3 k, 950.
