@@ -161,16 +161,14 @@ public enum JSONReport {
         json.field("suppliers", assessment.suppliers.count)
         json.field("links", context.assessment.inputs.first { $0.role == "links" }?.summary.accepted)
         json.field("contracts", assessment.contracts.count)
-        json.field("contracts_flagged", assessment.flaggedContracts.count)
+        json.field("contracts_flagged", context.flaggedCount)
         json.key("flagged_by_severity")
         json.beginObject()
         for (severity, count) in context.severityCounts { json.field(severity.rawValue, count) }
         json.endObject()
         json.key("flags_by_rule")
         json.beginObject()
-        for rule in RuleID.allCases {
-            json.field(rule.rawValue, assessment.contracts.reduce(0) { $0 + $1.flags.filter { $0.rule == rule }.count })
-        }
+        for (rule, count) in context.flagsByRule { json.field(rule.rawValue, count) }
         json.endObject()
         json.field("findings_errors", assessment.findings.filter { $0.severity == .error }.count)
         json.field("findings_warnings", assessment.findings.filter { $0.severity == .warning }.count)
