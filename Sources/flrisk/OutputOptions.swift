@@ -28,7 +28,7 @@ enum ReportFormat: String, ExpressibleByArgument, CaseIterable {
             case .md: try MarkdownReport.write(context, to: &file)
             case .csv: try CSVReport.write(context, to: &file)
             case .sarif: try SARIFReport.write(context, to: &file)
-            case .html: try file.write(Array(HTMLReport.render(context).utf8))
+            case .html: try HTMLReport.write(context, to: &file)
             }
         }
     }
