@@ -97,24 +97,59 @@ extension MarkdownReport {
         out.append(0x0A)
     }
 
-    /// ``text(_:)`` appended to a UTF-8 buffer: ASCII text without CR byte by byte in place,
-    /// other text through ``text(_:)`` (which works on whole characters).
+    /// ``text(_:)`` appended to a UTF-8 buffer, in one pass over the bytes, when every scalar is
+    /// a character of its own (no CR, which pairs with LF; every non-ASCII scalar in
+    /// ``isAlone(_:)``): ASCII as in ``textASCII(_:)``, control and format scalars as U+FFFD.
+    /// Other text goes through ``text(_:)``, which works on whole characters.
     static func appendText(_ value: String, to out: inout [UInt8]) {
         var value = value
+        let mark = out.count
         let done = value.withUTF8 { bytes in
-            for byte in bytes where byte >= 0x80 || byte == 0x0D { return false }
-            var start = 0
-            for i in 0..<bytes.count {
+            var start = 0, i = 0
+            let count = bytes.count
+            while i < count {
                 let byte = bytes[i]
-                guard isSpecialASCII(byte) else { continue }
-                out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start..<i]))
-                appendASCII(byte, to: &out)
-                start = i + 1
+                if byte < 0x80 {
+                    if byte == 0x0D { return false }
+                    if isSpecialASCII(byte) {
+                        out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start..<i]))
+                        appendASCII(byte, to: &out)
+                        start = i + 1
+                    }
+                    i += 1
+                    continue
+                }
+                let length = byte >= 0xF0 ? 4 : byte >= 0xE0 ? 3 : 2
+                var value = UInt32(byte) & (length == 2 ? 0x1F : length == 3 ? 0x0F : 0x07)
+                for k in 1..<length { value = value << 6 | (UInt32(bytes[i + k]) & 0x3F) }
+                guard isAlone(value) else { return false }
+                let category = Unicode.Scalar(value)?.properties.generalCategory
+                if category == .control || category == .format {
+                    out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start..<i]))
+                    out += [0xEF, 0xBF, 0xBD]
+                    start = i + length
+                }
+                i += length
             }
             out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start...]))
             return true
         }
-        if !done { out += text(value).utf8 }
+        if !done {
+            out.removeSubrange(mark...)
+            out += text(value).utf8
+        }
+    }
+
+    /// Non-ASCII scalars that never join a neighbour in one character (grapheme cluster): no
+    /// combining marks, joiners, spacing marks, prepend, Hangul or regional indicators. Latin-1
+    /// and Latin extended, general punctuation except ZWNJ and ZWJ, arrows and math operators, CJK.
+    @inline(__always)
+    static func isAlone(_ scalar: UInt32) -> Bool {
+        switch scalar {
+        case 0x80...0x2FF, 0x2190...0x22FF, 0x4E00...0x9FFF: true
+        case 0x2000...0x206F: scalar != 0x200C && scalar != 0x200D
+        default: false
+        }
     }
 
     /// Whether ``textASCII(_:)`` changes this ASCII byte.
