@@ -185,6 +185,8 @@ public enum HTMLReport {
     /// Input text made inert in HTML (text and attribute values): `& < > " '` as entities,
     /// control and bidirectional-formatting characters as U+FFFD.
     public static func escape(_ value: String) -> String {
+        // Most ids and names need nothing: the same string, no copy.
+        if value.utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F && !isMarkup($0) }) { return value }
         var out: [UInt8] = []
         out.reserveCapacity(value.utf8.count)
         if value.utf8.allSatisfy({ $0 < 0x80 }) {
@@ -201,6 +203,13 @@ public enum HTMLReport {
             }
         }
         return String(decoding: out, as: UTF8.self)
+    }
+
+    /// `& < > " '`, which ``escape(_:)`` turns into entities.
+    @inline(__always)
+    static func isMarkup(_ byte: UInt8) -> Bool {
+        byte == UInt8(ascii: "&") || byte == UInt8(ascii: "<") || byte == UInt8(ascii: ">") || byte == UInt8(ascii: "\"")
+            || byte == UInt8(ascii: "'")
     }
 
     /// One ASCII character of ``escape(_:)``: markup characters as entities, line feed and tab as
