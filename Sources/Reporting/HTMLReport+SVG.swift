@@ -58,7 +58,8 @@ extension HTMLReport {
 
     /// `text` cut to `limit` characters with an ellipsis, then escaped.
     static func clip(_ text: String, _ limit: Int) -> String {
-        escape(text.count > limit ? String(text.prefix(limit - 1)) + "…" : text)
+        // No more bytes than the limit: no more characters either (no need to count them).
+        escape(text.utf8.count > limit && text.count > limit ? String(text.prefix(limit - 1)) + "…" : text)
     }
 
     /// The supply path vendor → tier 2 → …: one box per supplier (id, name, country, goods,

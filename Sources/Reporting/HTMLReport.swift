@@ -6,10 +6,33 @@ import SupplyChainModel
 /// each flagged contract its flags and a drawing of its supply path. Every text from the input
 /// is escaped with ``HTMLReport/escape(_:)``.
 public enum HTMLReport {
-    /// - Complexity: O(suppliers + flags × path length).
+    /// The whole report as one string (see ``write(_:to:)`` for large queues).
+    /// - Complexity: O(suppliers + flags × path length), the queue in slices on Dispatch workers.
     public static func render(_ context: ReportContext) -> String {
+        var pieces: [String] = []
+        write(context) { pieces.append($0) }
+        return pieces.joined()
+    }
+
+    /// Streams the report into `file`, the queue table and the explanations a batch of
+    /// contracts at a time (each batch in slices on Dispatch workers). Same bytes as ``render(_:)``.
+    public static func write(_ context: ReportContext, to file: inout AtomicFile.Writer) throws(OutputError) {
+        var failure: OutputError?
+        write(context) { piece in
+            guard failure == nil else { return }
+            var piece = piece
+            failure = piece.withUTF8 { bytes in
+                do throws(OutputError) { try file.write(UnsafeRawBufferPointer(bytes)) } catch { return error }
+                return nil
+            }
+        }
+        if let failure { throw failure }
+    }
+
+    /// The report in pieces, in order.
+    static func write(_ context: ReportContext, emit: (String) -> Void) {
         let a = context.assessment
-        let flagged = a.flaggedContracts
+        let flaggedCount = context.flaggedCount
         var out = """
             <!DOCTYPE html>
             <html lang="en">
@@ -22,7 +45,7 @@ public enum HTMLReport {
             </head>
             <body>
             <header><h1>flrisk review queue</h1>
-            <p class="sub">\(flagged.count) of \(a.contracts.count) contracts flagged for review · flrisk \(ReportContext.toolVersion) · report schema \(ReportContext.schemaVersion)</p></header>
+            <p class="sub">\(flaggedCount) of \(a.contracts.count) contracts flagged for review · flrisk \(ReportContext.toolVersion) · report schema \(ReportContext.schemaVersion)</p></header>
             <main>
 
             """
@@ -31,30 +54,31 @@ public enum HTMLReport {
         out += "<figure><figcaption>Intrinsic risk of the \(a.suppliers.count) suppliers</figcaption>\n\(riskHistogram(a))</figure>\n"
         out += "<figure><figcaption>Mean exposure by tier, contract vendors</figcaption>\n\(tierChart(a))</figure>\n"
         out += "</section>\n"
-        out += queueTable(context)
-        out += explanations(context)
-        out += inputsSection(context)
+        emit(out)
+        queueTable(context, emit: emit)
+        explanations(context, emit: emit)
+        out = inputsSection(context)
         out += "</main>\n<footer>flrisk \(ReportContext.toolVersion) · \(a.contracts.count) contracts, \(a.suppliers.count) suppliers</footer>\n"
         out += "<script>\(script)</script>\n</body>\n</html>\n"
-        return out
+        emit(out)
     }
 
     static func cards(_ context: ReportContext) -> String {
         let a = context.assessment
-        let flagged = a.flaggedContracts
-        let amount = flagged.reduce(0.0) { $0 + max(0, $1.contract.amount ?? 0) }
+        var amount = 0.0
+        for i in a.contracts.indices where a.contracts[i].isFlagged { amount += max(0, a.contracts[i].contract.amount ?? 0) }
         var out = "<section class=\"cards\">\n"
         func card(_ label: String, _ value: String, _ kind: String = "") {
             out += "<div class=\"card \(kind)\"><div class=\"value\">\(value)</div><div class=\"label\">\(label)</div></div>\n"
         }
-        card("contracts flagged of \(a.contracts.count)", "\(flagged.count)")
+        card("contracts flagged of \(a.contracts.count)", "\(context.flaggedCount)")
         for (severity, count) in context.severityCounts { card(severity.rawValue, "\(count)", "sev-\(severity.rawValue)") }
         card("flagged amount, \(escape(a.parameters.currency)) \(Formatting.money(amount))", compact(amount))
         card("suppliers · links", "\(a.suppliers.count) · \(a.graph.linkCount)")
         return out + "</section>\n"
     }
 
-    static func queueTable(_ context: ReportContext) -> String {
+    static func queueTable(_ context: ReportContext, emit: (String) -> Void) {
         let a = context.assessment
         var out = """
             <section id="queue"><h2>Review queue</h2>
@@ -65,7 +89,10 @@ public enum HTMLReport {
             <tbody>
 
             """
-        for (rank, scored) in a.contracts.enumerated() where scored.isFlagged {
+        emit(out)
+        out = ""
+        inSlices(a, emit: emit) { rank, out in
+            let scored = a.contracts[rank]
             let c = scored.contract
             let severity = scored.severity!.rawValue
             let vendor = scored.vendor.map { "\(escape(context.id($0))) <span class=\"muted\">\(escape(a.suppliers[$0].supplier.name))</span>" } ?? "—"
@@ -76,14 +103,17 @@ public enum HTMLReport {
             out += "<td data-sort=\"\(scored.severity!.rank)\"><span class=\"badge sev-\(severity)\">\(severity)</span></td><td>\(rules)</td>"
             out += "<td class=\"reason\">\(clip(scored.flags[0].message, 180))</td></tr>\n"
         }
-        if a.flaggedContracts.isEmpty { out += "<tr><td colspan=\"7\">No contract is flagged.</td></tr>\n" }
-        return out + "</tbody></table></section>\n"
+        if context.flaggedCount == 0 { out += "<tr><td colspan=\"7\">No contract is flagged.</td></tr>\n" }
+        emit(out + "</tbody></table></section>\n")
     }
 
-    static func explanations(_ context: ReportContext) -> String {
+    static func explanations(_ context: ReportContext, emit: (String) -> Void) {
         let a = context.assessment
         var out = "<section id=\"explanations\"><h2>Why each contract is flagged</h2>\n"
-        for (rank, scored) in a.contracts.enumerated() where scored.isFlagged {
+        emit(out)
+        out = ""
+        inSlices(a, emit: emit) { rank, out in
+            let scored = a.contracts[rank]
             let c = scored.contract
             let severity = scored.severity!.rawValue
             out += "<article id=\"\(anchor(c.id, rank))\" class=\"contract\"><h3><span class=\"badge sev-\(severity)\">\(severity)</span> \(rank + 1). \(escape(c.id))</h3>\n"
@@ -107,7 +137,7 @@ public enum HTMLReport {
             for path in drawn { out += "<div class=\"path\">\(pathDrawing(path, context))</div>\n" }
             out += "</article>\n"
         }
-        return out + "</section>\n"
+        emit("</section>\n")
     }
 
     static func inputsSection(_ context: ReportContext) -> String {
@@ -126,6 +156,23 @@ public enum HTMLReport {
         return out + "</ul></section>\n"
     }
 
+    /// `body(rank, &text)` for each flagged contract in queue order, a batch of contracts at a
+    /// time in slices on Dispatch workers; the texts go to `emit` in order (they do not depend
+    /// on the workers).
+    static func inSlices(_ a: Assessment, emit: (String) -> Void, _ body: (Int, inout String) -> Void) {
+        var start = 0
+        while start < a.contracts.count {
+            let end = min(a.contracts.count, start + (1 << 13)), base = start
+            let pieces = Concurrently.map(slicing: end - start, into: a.parameters.workers) { ranks in
+                var out = ""
+                for rank in (base + ranks.lowerBound)..<(base + ranks.upperBound) where a.contracts[rank].isFlagged { body(rank, &out) }
+                return out
+            }
+            for piece in pieces where !piece.isEmpty { emit(piece) }
+            start = end
+        }
+    }
+
     /// A short amount for a card: 87.9 M, 12.3 k, 950.
     static func compact(_ value: Double) -> String {
         value >= 1e9 ? Formatting.fixed(value / 1e9, 1) + " B" : value >= 1e6 ? Formatting.fixed(value / 1e6, 1) + " M"
@@ -138,6 +185,8 @@ public enum HTMLReport {
     /// Input text made inert in HTML (text and attribute values): `& < > " '` as entities,
     /// control and bidirectional-formatting characters as U+FFFD.
     public static func escape(_ value: String) -> String {
+        // Most ids and names need nothing: the same string, no copy.
+        if value.utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F && !isMarkup($0) }) { return value }
         var out: [UInt8] = []
         out.reserveCapacity(value.utf8.count)
         if value.utf8.allSatisfy({ $0 < 0x80 }) {
@@ -154,6 +203,13 @@ public enum HTMLReport {
             }
         }
         return String(decoding: out, as: UTF8.self)
+    }
+
+    /// `& < > " '`, which ``escape(_:)`` turns into entities.
+    @inline(__always)
+    static func isMarkup(_ byte: UInt8) -> Bool {
+        byte == UInt8(ascii: "&") || byte == UInt8(ascii: "<") || byte == UInt8(ascii: ">") || byte == UInt8(ascii: "\"")
+            || byte == UInt8(ascii: "'")
     }
 
     /// One ASCII character of ``escape(_:)``: markup characters as entities, line feed and tab as

@@ -3,7 +3,40 @@ import SupplyChainModel
 
 /// The JSON report, `schema_version` 1 (fields documented in docs/FORMATS.md).
 public enum JSONReport {
+    /// The whole report as one string (see ``write(_:to:)`` for large reports).
+    /// - Complexity: O(size of the report), the suppliers and contracts in slices on Dispatch workers.
     public static func render(_ context: ReportContext) -> String {
+        var pieces: [[UInt8]] = []
+        write(context) { pieces.append($0) }
+        return joined(pieces)
+    }
+
+    /// Streams the report into `file` a batch of suppliers or contracts at a time (each batch
+    /// in slices on Dispatch workers), so memory holds one batch, not the report. Same bytes
+    /// as ``render(_:)``.
+    public static func write(_ context: ReportContext, to file: inout AtomicFile.Writer) throws(OutputError) {
+        var failure: OutputError?
+        write(context) { piece in
+            guard failure == nil, !piece.isEmpty else { return }
+            do throws(OutputError) { try file.write(piece) } catch { failure = error }
+        }
+        if let failure { throw failure }
+    }
+
+    /// Pieces of UTF-8 as one string, copied once into the string's storage.
+    static func joined(_ pieces: [[UInt8]]) -> String {
+        String(unsafeUninitializedCapacity: pieces.reduce(0) { $0 + $1.count }) { buffer in
+            var offset = 0
+            for piece in pieces {
+                _ = UnsafeMutableBufferPointer(rebasing: buffer[offset..<(offset + piece.count)]).initialize(from: piece)
+                offset += piece.count
+            }
+            return offset
+        }
+    }
+
+    /// The report in pieces, in order.
+    static func write(_ context: ReportContext, emit: ([UInt8]) -> Void) {
         let assessment = context.assessment
         let p = assessment.parameters
         var json = JSONWriter()
@@ -45,7 +78,8 @@ public enum JSONReport {
 
         json.key("suppliers")
         json.beginArray()
-        for scored in assessment.suppliers {
+        json.elements(assessment.suppliers.count, workers: p.workers, emit: emit) { json, index in
+            let scored = assessment.suppliers[index]
             json.beginObject()
             json.field("id", scored.supplier.id)
             json.field("name", scored.supplier.name)
@@ -73,7 +107,8 @@ public enum JSONReport {
 
         json.key("contracts")
         json.beginArray()
-        for (rank, scored) in assessment.contracts.enumerated() {
+        json.elements(assessment.contracts.count, workers: p.workers, emit: emit) { json, rank in
+            let scored = assessment.contracts[rank]
             json.beginObject()
             json.field("rank", rank + 1)
             json.field("id", scored.contract.id)
@@ -82,7 +117,8 @@ public enum JSONReport {
             json.field("amount", scored.contract.amount)
             json.field("currency", scored.contract.currency)
             json.field("award_date", scored.contract.awardDate)
-            json.field("source", "\(scored.contract.location.file):\(scored.contract.location.line)")
+            json.key("source")
+            json.string(parts: scored.contract.location.file, ":", String(scored.contract.location.line))
             json.field("flagged", scored.isFlagged)
             json.field("severity", scored.severity?.rawValue)
             json.key("reasons")
@@ -125,23 +161,21 @@ public enum JSONReport {
         json.field("suppliers", assessment.suppliers.count)
         json.field("links", context.assessment.inputs.first { $0.role == "links" }?.summary.accepted)
         json.field("contracts", assessment.contracts.count)
-        json.field("contracts_flagged", assessment.flaggedContracts.count)
+        json.field("contracts_flagged", context.flaggedCount)
         json.key("flagged_by_severity")
         json.beginObject()
         for (severity, count) in context.severityCounts { json.field(severity.rawValue, count) }
         json.endObject()
         json.key("flags_by_rule")
         json.beginObject()
-        for rule in RuleID.allCases {
-            json.field(rule.rawValue, assessment.contracts.reduce(0) { $0 + $1.flags.filter { $0.rule == rule }.count })
-        }
+        for (rule, count) in context.flagsByRule { json.field(rule.rawValue, count) }
         json.endObject()
         json.field("findings_errors", assessment.findings.filter { $0.severity == .error }.count)
         json.field("findings_warnings", assessment.findings.filter { $0.severity == .warning }.count)
         json.endObject()
         if let diff = context.baseline { writeBaseline(diff, to: &json) }
         json.endObject()
-        return json.text
+        emit(json.take())
     }
 
     /// `baseline` {file, new[], resolved[], changed[]}: only when `--baseline` was given.

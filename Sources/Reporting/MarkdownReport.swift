@@ -6,7 +6,30 @@ public enum MarkdownReport {
     /// How many suppliers the exposure table lists.
     public static let supplierRows = 25
 
+    /// The whole report as one string (see ``write(_:to:)`` for large queues).
+    /// - Complexity: O(size of the report), the queue in slices on Dispatch workers.
     public static func render(_ context: ReportContext) -> String {
+        var pieces: [[UInt8]] = []
+        write(context) { pieces.append($0) }
+        return JSONReport.joined(pieces)
+    }
+
+    /// Streams the report into `file`, the queue a batch of contracts at a time (each batch in
+    /// slices on Dispatch workers). Same bytes as ``render(_:)``.
+    public static func write(_ context: ReportContext, to file: inout AtomicFile.Writer) throws(OutputError) {
+        var failure: OutputError?
+        write(context) { piece in
+            guard failure == nil, !piece.isEmpty else { return }
+            do throws(OutputError) { try file.write(piece) } catch { failure = error }
+        }
+        if let failure { throw failure }
+    }
+
+    /// Flagged contracts rendered per batch.
+    static let batchSize = 1 << 13
+
+    /// The report in pieces, in order.
+    static func write(_ context: ReportContext, emit: ([UInt8]) -> Void) {
         let a = context.assessment
         let p = a.parameters
         var out = "# flrisk review queue\n\n"
@@ -21,27 +44,12 @@ public enum MarkdownReport {
             out += "No contract is flagged.\n\n"
         } else {
             out += "| # | Contract | Vendor | Amount | Severity | Rules |\n|---:|---|---|---:|---|---|\n"
-            for (rank, scored) in flagged.enumerated() {
-                let vendor = scored.vendor.map { "\(cell(context.id($0))) \(cell(a.suppliers[$0].supplier.name))" } ?? "—"
-                let amount = scored.contract.amount.map { "\(Formatting.money($0)) \(cell(scored.contract.currency))" } ?? "—"
-                let rules = scored.flags.map(\.rule.rawValue).joined(separator: ", ")
-                out += "| \(rank + 1) | \(cell(scored.contract.id)) | \(vendor) | \(amount) | \(scored.severity!.rawValue) | \(rules) |\n"
-            }
-            out += "\n## Why each contract is flagged\n\n"
-            for scored in flagged {
-                out += "### \(text(scored.contract.id))\n\n"
-                if let description = scored.contract.description { out += "\(text(description))  \n" }
-                out += "Input: `\(code(scored.contract.location.file)):\(scored.contract.location.line)`\n\n"
-                for flag in scored.flags {
-                    out += "- **\(flag.rule.rawValue)** (\(flag.severity.rawValue)): \(text(flag.message))\n"
-                    if flag.path.count > 1 {
-                        out += "  - Path: " + flag.path.map { node in
-                            let s = a.suppliers[node]
-                            return "\(text(s.supplier.id)) (\(s.risk.country?.alpha2 ?? "??"), r=\(Formatting.fixed(s.risk.value, 2)))"
-                        }.joined(separator: " → ") + "\n"
-                    }
-                }
-                out += "\n"
+            emit(Array(out.utf8))
+            out = ""
+            inSlices(flagged.count, workers: p.workers, emit: emit) { ranks, bytes in queueRows(context, flagged, ranks, to: &bytes) }
+            emit(Array("\n## Why each contract is flagged\n\n".utf8))
+            inSlices(flagged.count, workers: p.workers, emit: emit) { ranks, bytes in
+                for rank in ranks { reasons(context, flagged[rank], to: &bytes) }
             }
         }
 
@@ -74,7 +82,7 @@ public enum MarkdownReport {
             out += "- `\(code(edition.table))`: \(text(edition.title)) Edition: \(text(edition.edition))" + (edition.partial.map { " **\(text($0))**" } ?? "") + "\n"
         }
         out += "\n---\nflrisk \(ReportContext.toolVersion), report schema \(ReportContext.schemaVersion)\n"
-        return out
+        emit(Array(out.utf8))
     }
 
     /// Text from the input made inert in Markdown: no HTML, no links, no emphasis, one line.
@@ -104,20 +112,24 @@ public enum MarkdownReport {
     static func textASCII(_ value: String) -> String {
         var out: [UInt8] = []
         out.reserveCapacity(value.utf8.count)
-        for byte in value.utf8 {
-            switch byte {
-            case 0x0A, 0x09: out.append(0x20)
-            case UInt8(ascii: "<"): out += "&lt;".utf8
-            case UInt8(ascii: ">"): out += "&gt;".utf8
-            case UInt8(ascii: "&"): out += "&amp;".utf8
-            case UInt8(ascii: "\\"), UInt8(ascii: "`"), UInt8(ascii: "*"), UInt8(ascii: "_"), UInt8(ascii: "["), UInt8(ascii: "]"),
-                UInt8(ascii: "#"), UInt8(ascii: "|"), UInt8(ascii: "!"), UInt8(ascii: "~"):
-                out += [UInt8(ascii: "\\"), byte]
-            case 0..<0x20, 0x7F: out += [0xEF, 0xBF, 0xBD]  // U+FFFD
-            default: out.append(byte)
-            }
-        }
+        for byte in value.utf8 { appendASCII(byte, to: &out) }
         return String(decoding: out, as: UTF8.self)
+    }
+
+    /// One byte of ``textASCII(_:)``.
+    @inline(__always)
+    static func appendASCII(_ byte: UInt8, to out: inout [UInt8]) {
+        switch byte {
+        case 0x0A, 0x09: out.append(0x20)
+        case UInt8(ascii: "<"): out += "&lt;".utf8
+        case UInt8(ascii: ">"): out += "&gt;".utf8
+        case UInt8(ascii: "&"): out += "&amp;".utf8
+        case UInt8(ascii: "\\"), UInt8(ascii: "`"), UInt8(ascii: "*"), UInt8(ascii: "_"), UInt8(ascii: "["), UInt8(ascii: "]"),
+            UInt8(ascii: "#"), UInt8(ascii: "|"), UInt8(ascii: "!"), UInt8(ascii: "~"):
+            out += [UInt8(ascii: "\\"), byte]
+        case 0..<0x20, 0x7F: out += [0xEF, 0xBF, 0xBD]  // U+FFFD
+        default: out.append(byte)
+        }
     }
 
     /// Input text inside a table cell.

@@ -22,9 +22,34 @@ public struct ReportContext: Sendable {
     func pathText(_ path: [Int]) -> String { path.map(id).joined(separator: " → ") }
 
     /// Counts of flagged contracts per severity, highest first.
+    /// - Complexity: one pass over the contracts (no copies of them).
     var severityCounts: [(Severity, Int)] {
-        Severity.allCases.reversed().map { severity in
-            (severity, assessment.contracts.filter { $0.severity == severity }.count)
+        let severities = Array(Severity.allCases.reversed())
+        var counts = Array(repeating: 0, count: severities.count)
+        let contracts = assessment.contracts
+        for i in contracts.indices {
+            if let severity = contracts[i].severity, let k = severities.firstIndex(of: severity) { counts[k] += 1 }
         }
+        return zip(severities, counts).map { ($0, $1) }
+    }
+
+    /// How many contracts are flagged (no copies of them, unlike `flaggedContracts.count`).
+    var flaggedCount: Int {
+        let contracts = assessment.contracts
+        var count = 0
+        for i in contracts.indices where contracts[i].isFlagged { count += 1 }
+        return count
+    }
+
+    /// Flags per rule over all contracts, in `RuleID.allCases` order.
+    /// - Complexity: one pass over the flags.
+    var flagsByRule: [(RuleID, Int)] {
+        let rules = RuleID.allCases
+        var counts = Array(repeating: 0, count: rules.count)
+        let contracts = assessment.contracts
+        for i in contracts.indices {
+            for flag in contracts[i].flags { if let k = rules.firstIndex(of: flag.rule) { counts[k] += 1 } }
+        }
+        return zip(rules, counts).map { ($0, $1) }
     }
 }

@@ -23,8 +23,27 @@ public enum SARIFReport {
         }
     }
 
-    /// - Complexity: O(flags × path length).
+    /// The whole report as one string (see ``write(_:to:)`` for large queues).
+    /// - Complexity: O(flags × path length), in slices of the queue on Dispatch workers.
     public static func render(_ context: ReportContext) -> String {
+        var pieces: [[UInt8]] = []
+        write(context) { pieces.append($0) }
+        return JSONReport.joined(pieces)
+    }
+
+    /// Streams the report into `file` a batch of contracts at a time (each batch in slices on
+    /// Dispatch workers). Same bytes as ``render(_:)``.
+    public static func write(_ context: ReportContext, to file: inout AtomicFile.Writer) throws(OutputError) {
+        var failure: OutputError?
+        write(context) { piece in
+            guard failure == nil, !piece.isEmpty else { return }
+            do throws(OutputError) { try file.write(piece) } catch { failure = error }
+        }
+        if let failure { throw failure }
+    }
+
+    /// The report in pieces, in order.
+    static func write(_ context: ReportContext, emit: ([UInt8]) -> Void) {
         let a = context.assessment
         var json = JSONWriter()
         json.beginObject()
@@ -68,16 +87,20 @@ public enum SARIFReport {
         json.field("columnKind", "unicodeCodePoints")
         json.key("results")
         json.beginArray()
-        for scored in a.contracts where scored.isFlagged {
+        json.elements(a.contracts.count, workers: a.parameters.workers, emit: emit) { json, index in
+            let scored = a.contracts[index]
+            guard scored.isFlagged else { return }
             let c = scored.contract
+            let location = uri(c.location.file)
             for flag in scored.flags {
                 json.beginObject()
                 json.field("ruleId", flag.rule.rawValue)
-                json.field("ruleIndex", RuleID.allCases.firstIndex(of: flag.rule)!)
+                json.field("ruleIndex", ruleIndex(flag.rule))
                 json.field("level", level(flag.severity))
                 json.key("message")
                 json.beginObject()
-                json.field("text", "Contract \(c.id): \(flag.message)")
+                json.key("text")
+                json.string(parts: "Contract ", c.id, ": ", flag.message)
                 json.endObject()
                 json.key("locations")
                 json.beginArray()
@@ -86,7 +109,7 @@ public enum SARIFReport {
                 json.beginObject()
                 json.key("artifactLocation")
                 json.beginObject()
-                json.field("uri", uri(c.location.file))
+                json.field("uri", location)
                 json.endObject()
                 if c.location.line >= 1 {
                     json.key("region")
@@ -99,7 +122,8 @@ public enum SARIFReport {
                 json.endArray()
                 json.key("partialFingerprints")
                 json.beginObject()
-                json.field("flriskFlag/v1", "\(c.id)|\(flag.rule.rawValue)")
+                json.key("flriskFlag/v1")
+                json.string(parts: c.id, "|", flag.rule.rawValue)
                 json.endObject()
                 json.key("properties")
                 json.beginObject()
@@ -123,22 +147,27 @@ public enum SARIFReport {
         json.endObject()
         json.endArray()
         json.endObject()
-        return json.text + "\n"
+        emit(json.take() + [0x0A])
     }
+
+    /// The position of `rule` in `RuleID.allCases` (the driver's rules array).
+    static func ruleIndex(_ rule: RuleID) -> Int { RuleID.allCases.firstIndex(of: rule)! }
 
     /// A file path as a URI reference: relative paths stay relative, absolute ones become
     /// `file://` URIs; everything outside unreserved characters and `/` is percent-encoded.
     public static func uri(_ path: String) -> String {
-        var out = path.hasPrefix("/") ? "file://" : ""
+        var out: [UInt8] = path.hasPrefix("/") ? Array("file://".utf8) : []
+        let hex = Array("0123456789ABCDEF".utf8)
         for byte in path.utf8 {
-            let c = Character(Unicode.Scalar(byte))
-            if c.isASCII && (c.isLetter || c.isNumber || "-._~/".contains(c)) {
-                out.append(c)
-            } else {
-                out += "%" + String(byte, radix: 16, uppercase: true).leftPadded(2)
+            switch byte {
+            case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "0")...UInt8(ascii: "9"),
+                UInt8(ascii: "-"), UInt8(ascii: "."), UInt8(ascii: "_"), UInt8(ascii: "~"), UInt8(ascii: "/"):
+                out.append(byte)
+            default:
+                out += [UInt8(ascii: "%"), hex[Int(byte >> 4)], hex[Int(byte & 0xF)]]
             }
         }
-        return out
+        return String(decoding: out, as: UTF8.self)
     }
 }
 

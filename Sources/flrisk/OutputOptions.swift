@@ -18,6 +18,20 @@ enum ReportFormat: String, ExpressibleByArgument, CaseIterable {
         case .html: HTMLReport.render(context)
         }
     }
+
+    /// Writes the report atomically to `path`; the large ones (the review queue can be
+    /// hundreds of MB) are streamed, never held whole.
+    func write(_ context: ReportContext, to path: String) throws(OutputError) {
+        try AtomicFile.write(to: path) { (file: inout AtomicFile.Writer) throws(OutputError) in
+            switch self {
+            case .json: try JSONReport.write(context, to: &file)
+            case .md: try MarkdownReport.write(context, to: &file)
+            case .csv: try CSVReport.write(context, to: &file)
+            case .sarif: try SARIFReport.write(context, to: &file)
+            case .html: try HTMLReport.write(context, to: &file)
+            }
+        }
+    }
 }
 
 /// The lowest severity that makes `score` exit with status 1.
@@ -68,7 +82,7 @@ struct OutputOptions: ParsableArguments {
         return context.assessment.contracts.contains { ($0.severity.map { $0 >= threshold }) ?? false }
     }
 
-    /// Writes each format atomically (the CSV queue streamed into its temporary file), so a
+    /// Writes each format atomically (large reports streamed into the temporary file), so a
     /// failure leaves no partial file.
     func writeReports(_ context: ReportContext) throws(OutputError) {
         guard let output else {
@@ -87,12 +101,7 @@ struct OutputOptions: ParsableArguments {
             ? formats.map { ($0, URL(fileURLWithPath: output).appendingPathComponent("report.\($0.fileExtension)").path) }
             : [(formats[0], output)]
         for (format, path) in targets {
-            if format == .csv {
-                // The review queue can be hundreds of MB: streamed, never held whole.
-                try AtomicFile.write(to: path) { (file: inout AtomicFile.Writer) throws(OutputError) in try CSVReport.write(context, to: &file) }
-            } else {
-                try AtomicFile.write(format.render(context), to: path)
-            }
+            try format.write(context, to: path)
         }
         if !quiet {
             print(TextSummary.render(context), terminator: "")
