@@ -5,18 +5,22 @@ import Dispatch
 /// slices of one array. Results come back in argument order, and so do errors: when several
 /// pieces fail, the error of the first is thrown, as if they had run one after another.
 public enum Concurrently {
-    /// `first` and `second` at the same time.
+    /// `first` and `second` at the same time: `second` on a Dispatch worker, `first` on the
+    /// calling thread.
+    ///
+    /// Not one `concurrentPerform` of two iterations: a `concurrentPerform` nested inside
+    /// another gets the outer one's width divided by its iterations, so the slices or chunks
+    /// that either piece spreads over the workers would run one after another.
     public static func run<A, B, Failure: Error>(_ first: () throws(Failure) -> A, _ second: () throws(Failure) -> B) throws(Failure) -> (A, B) {
         let (a, b) = withoutActuallyEscaping(first) { first in
             withoutActuallyEscaping(second) { second in
                 let pair = Pair(first: first, second: second)
-                DispatchQueue.concurrentPerform(iterations: 2) { index in
-                    if index == 0 {
-                        pair.a.initialize(to: Result { () throws(Failure) -> A in try pair.first() })
-                    } else {
-                        pair.b.initialize(to: Result { () throws(Failure) -> B in try pair.second() })
-                    }
+                let done = DispatchGroup()
+                DispatchQueue.global().async(group: done) {
+                    pair.b.initialize(to: Result { () throws(Failure) -> B in try pair.second() })
                 }
+                pair.a.initialize(to: Result { () throws(Failure) -> A in try pair.first() })
+                done.wait()
                 return (pair.a.move(), pair.b.move())
             }
         }
@@ -64,7 +68,7 @@ public enum Concurrently {
         let element: (Int) -> T
     }
 
-    /// The two pieces of ``run(_:_:)`` and their result slots. Each worker initialises only
+    /// The two pieces of ``run(_:_:)`` and their result slots. Each thread initialises only
     /// its own slot (separate allocations: no shared stored property is written), and both are
     /// moved out after `concurrentPerform` returns.
     private final class Pair<A, B, Failure: Error>: @unchecked Sendable {
