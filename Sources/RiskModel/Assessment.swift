@@ -236,7 +236,11 @@ public struct Assessor: Sendable {
             }
         }
         var resolver = VendorResolver(suppliers: network.suppliers, network: network)
-        let vendors = contracts.records.map { resolver.resolve($0) }
+        // By id or UEI in slices on the workers; by name (a lazily built index) after, in order.
+        let direct = { [resolver] in
+            Concurrently.array(count: contracts.records.count, slices: parameters.workers) { resolver.resolveDirectly(contracts.records[$0]) }
+        }()
+        let vendors = contracts.records.indices.map { i in direct[i].map { ($0.0, $0.1) } ?? resolver.resolve(contracts.records[i]) }
         for (contract, vendor) in zip(contracts.records, vendors) where vendor.0 == nil {
             findings.append(Finding(
                 .warning, code: "unknown-vendor",

@@ -19,9 +19,16 @@ struct VendorResolver {
         }
     }
 
-    mutating func resolve(_ contract: Contract) -> (Int?, VendorMatch) {
+    /// The vendor by id or UEI, the look-ups that need no lazily built index (so slices of
+    /// the contracts can be resolved at the same time); nil when neither finds it.
+    func resolveDirectly(_ contract: Contract) -> (Int, VendorMatch)? {
         if let id = contract.vendorID, let index = network.index(of: id) { return (index, .id) }
         if let uei = contract.vendorUEI?.uppercased(), let index = byUEI[uei] { return (index, .uei) }
+        return nil
+    }
+
+    mutating func resolve(_ contract: Contract) -> (Int?, VendorMatch) {
+        if let (index, match) = resolveDirectly(contract) { return (index, match) }
         if let name = contract.vendorName {
             if byName == nil {
                 var index: [String: Int] = [:]
