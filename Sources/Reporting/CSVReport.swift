@@ -14,17 +14,7 @@ public enum CSVReport {
     /// The whole report as one string (see ``write(_:to:)`` for large queues).
     /// - Complexity: O(flags × path length), in slices of the queue on Dispatch workers.
     public static func render(_ context: ReportContext) -> String {
-        var pieces: [[UInt8]] = []
-        forEachPiece(context, batchSize: defaultBatchSize) { pieces.append($0) }
-        // The pieces go straight into the string's storage (no joined copy of a large report).
-        return String(unsafeUninitializedCapacity: pieces.reduce(0) { $0 + $1.count }) { buffer in
-            var offset = 0
-            for piece in pieces {
-                _ = UnsafeMutableBufferPointer(rebasing: buffer[offset..<(offset + piece.count)]).initialize(from: piece)
-                offset += piece.count
-            }
-            return offset
-        }
+        ReportPieces.string { forEachPiece(context, batchSize: defaultBatchSize, $0) }
     }
 
     /// Streams the report into `file`: the queue is rendered a batch of contracts at a time
@@ -33,12 +23,7 @@ public enum CSVReport {
     /// ``render(_:)``.
     /// - Parameter batchSize: contracts rendered per batch (tests use small batches).
     public static func write(_ context: ReportContext, to file: inout AtomicFile.Writer, batchSize: Int = defaultBatchSize) throws(OutputError) {
-        var failure: OutputError?
-        forEachPiece(context, batchSize: batchSize) { piece in
-            guard failure == nil else { return }
-            do throws(OutputError) { try file.write(piece) } catch { failure = error }
-        }
-        if let failure { throw failure }
+        try ReportPieces.write({ forEachPiece(context, batchSize: batchSize, $0) }, to: &file)
     }
 
     /// Contracts rendered per batch: large enough to keep the workers busy, small enough that a

@@ -6,34 +6,16 @@ public enum JSONReport {
     /// The whole report as one string (see ``write(_:to:)`` for large reports).
     /// - Complexity: O(size of the report), the suppliers and contracts in slices on Dispatch workers.
     public static func render(_ context: ReportContext) -> String {
-        var pieces: [[UInt8]] = []
-        write(context) { pieces.append($0) }
-        return joined(pieces)
+        ReportPieces.string { write(context, emit: $0) }
     }
 
     /// Streams the report into `file` a batch of suppliers or contracts at a time (each batch
     /// in slices on Dispatch workers), so memory holds one batch, not the report. Same bytes
     /// as ``render(_:)``.
     public static func write(_ context: ReportContext, to file: inout AtomicFile.Writer) throws(OutputError) {
-        var failure: OutputError?
-        write(context) { piece in
-            guard failure == nil, !piece.isEmpty else { return }
-            do throws(OutputError) { try file.write(piece) } catch { failure = error }
-        }
-        if let failure { throw failure }
+        try ReportPieces.write({ write(context, emit: $0) }, to: &file)
     }
 
-    /// Pieces of UTF-8 as one string, copied once into the string's storage.
-    static func joined(_ pieces: [[UInt8]]) -> String {
-        String(unsafeUninitializedCapacity: pieces.reduce(0) { $0 + $1.count }) { buffer in
-            var offset = 0
-            for piece in pieces {
-                _ = UnsafeMutableBufferPointer(rebasing: buffer[offset..<(offset + piece.count)]).initialize(from: piece)
-                offset += piece.count
-            }
-            return offset
-        }
-    }
 
     /// The report in pieces, in order.
     static func write(_ context: ReportContext, emit: ([UInt8]) -> Void) {

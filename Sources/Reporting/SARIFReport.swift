@@ -26,20 +26,13 @@ public enum SARIFReport {
     /// The whole report as one string (see ``write(_:to:)`` for large queues).
     /// - Complexity: O(flags × path length), in slices of the queue on Dispatch workers.
     public static func render(_ context: ReportContext) -> String {
-        var pieces: [[UInt8]] = []
-        write(context) { pieces.append($0) }
-        return JSONReport.joined(pieces)
+        ReportPieces.string { write(context, emit: $0) }
     }
 
     /// Streams the report into `file` a batch of contracts at a time (each batch in slices on
     /// Dispatch workers). Same bytes as ``render(_:)``.
     public static func write(_ context: ReportContext, to file: inout AtomicFile.Writer) throws(OutputError) {
-        var failure: OutputError?
-        write(context) { piece in
-            guard failure == nil, !piece.isEmpty else { return }
-            do throws(OutputError) { try file.write(piece) } catch { failure = error }
-        }
-        if let failure { throw failure }
+        try ReportPieces.write({ write(context, emit: $0) }, to: &file)
     }
 
     /// The report in pieces, in order.
