@@ -5,21 +5,10 @@ import Testing
 /// scalar-by-scalar definition gives, for any text.
 @Suite("CSV cells")
 struct CSVCellTests {
-    /// The definition: every scalar in turn (line ends and tabs → space, other controls and
-    /// format characters → U+FFFD), quotes doubled, a formula start prefixed with `'`.
-    static func reference(_ value: String) -> String {
-        var cleaned = ""
-        for scalar in value.unicodeScalars {
-            switch scalar {
-            case "\n", "\r", "\t": cleaned.unicodeScalars.append(" ")
-            default:
-                let category = scalar.properties.generalCategory
-                cleaned.unicodeScalars.append(category == .control || category == .format ? "\u{FFFD}" : scalar)
-            }
-        }
-        if let first = value.unicodeScalars.first, ["=", "+", "-", "@", "\t", "\r"].contains(first) { cleaned = "'" + cleaned }
-        return "\"" + cleaned.replacingOccurrences(of: "\"", with: "\"\"") + "\""
-    }
+    /// The definition: ``CSVReport/unicodeText(_:)``, scalar by scalar (line ends and tabs →
+    /// space, other controls and format characters → U+FFFD), quotes doubled, a formula start
+    /// prefixed with `'`.
+    static func reference(_ value: String) -> String { CSVReport.unicodeText(value) }
 
     static let alphabet: [Unicode.Scalar] = [
         "a", "Z", "0", " ", ",", ";", "\"", "'", "=", "+", "-", "@", "\t", "\r", "\n", "\u{0}", "\u{1B}", "\u{7F}",
