@@ -65,8 +65,11 @@ public enum AtomicFile {
         do {
             try produce(&writer)
         } catch {
+            writer.flush.wait()
             throw fail(error)
         }
+        // The final fsync waits only for what the background flushes have not written yet.
+        if let code = writer.flush.wait() { throw fail(OutputError(path: path, reason: String(cString: strerror(code)))) }
         if fsync(fd) != 0 { throw fail(OutputError(path: path, reason: String(cString: strerror(errno)))) }
         if close(fd) != 0 {
             let code = errno
@@ -78,10 +81,23 @@ public enum AtomicFile {
         }
     }
 
-    /// Appends bytes to the temporary file of one ``AtomicFile/write(to:_:)``.
+    /// Appends bytes to the temporary file of one ``AtomicFile/write(to:_:)``. Every
+    /// ``flushBytes`` written, the data so far is handed to the disk in the background
+    /// (`fsync` on a Dispatch worker), so that writing a large report overlaps with
+    /// rendering it instead of all waiting for the final `fsync`.
     public struct Writer {
         fileprivate let fd: Int32
         fileprivate let path: String
+        fileprivate let flush = BackgroundFlush()
+        private var unflushed = 0
+
+        /// Bytes written between background flushes.
+        public static let flushBytes = 64 << 20
+
+        fileprivate init(fd: Int32, path: String) {
+            self.fd = fd
+            self.path = path
+        }
 
         /// Writes all of `bytes` (retrying short writes and `EINTR`).
         /// - Throws: ``OutputError`` with the system's reason (`ENOSPC`, `EFBIG`, …).
@@ -95,6 +111,11 @@ public enum AtomicFile {
                     throw OutputError(path: path, reason: String(cString: strerror(errno)))
                 }
                 written += n
+            }
+            unflushed += bytes.count
+            if unflushed >= Self.flushBytes {
+                unflushed = 0
+                flush.start(fd)
             }
         }
 
@@ -182,6 +203,40 @@ public enum AtomicFile {
             return String(cString: strerror(Int32(underlying.code)))
         }
         return nsError.localizedDescription
+    }
+}
+
+/// At most one `fsync` of a file being written, running on a Dispatch worker while the
+/// writer goes on (`write` and `fsync` on one descriptor from two threads is safe). The
+/// first failure is kept for ``wait()``.
+private final class BackgroundFlush: @unchecked Sendable {
+    private let lock = NSLock()
+    private let done = DispatchGroup()
+    private var running = false
+    private var failure: Int32?
+
+    /// Starts a flush of `fd` unless one is still running (the next one will cover this data).
+    func start(_ fd: Int32) {
+        let idle: Bool = lock.withLock {
+            guard !running else { return false }
+            running = true
+            return true
+        }
+        guard idle else { return }
+        DispatchQueue.global().async(group: done) {
+            let code: Int32? = fsync(fd) == 0 ? nil : errno
+            self.lock.withLock {
+                if self.failure == nil { self.failure = code }
+                self.running = false
+            }
+        }
+    }
+
+    /// Waits for the flush in progress, if any; the first flush failure (`errno`), if any.
+    @discardableResult
+    func wait() -> Int32? {
+        done.wait()
+        return lock.withLock { failure }
     }
 }
 
