@@ -219,7 +219,8 @@ public enum CSVReport {
                 cleaned.unicodeScalars.append(category == .control || category == .format ? "\u{FFFD}" : scalar)
             }
         }
-        if let first = value.unicodeScalars.first, ["=", "+", "-", "@", "\t", "\r"].contains(first) { cleaned = "'" + cleaned }
+        // Every formula start is ASCII, so the first byte decides as the first scalar would.
+        if let first = value.utf8.first, isFormulaStart(first) { cleaned = "'" + cleaned }
         return "\"" + cleaned.replacingOccurrences(of: "\"", with: "\"\"") + "\""
     }
 }
