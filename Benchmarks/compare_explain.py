@@ -17,8 +17,8 @@ import os
 import subprocess
 import time
 
-from compare_graph_core import BIN, DATA, close, json_lines, label, median
-from peers.environment import peer_python, write_table
+from compare_graph_core import BIN, DATA, label
+from peers.environment import close, json_lines, median, peer_python, write_table
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 CHECKS = ("checksum_paths", "checksum_contribution", "checksum_best", "checksum_nodes", "checksum_node_hash")

@@ -16,7 +16,7 @@ import argparse
 import json
 import os
 import subprocess
-from peers.environment import peer_python, write_table
+from peers.environment import close, json_lines, median, peer_python, write_table
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 DATA = os.environ.get("FLRISK_BENCH_DATA", "/tmp/flrisk-bench")
@@ -54,22 +54,8 @@ def gather_limit(nodes):
     return json_lines([binary, str(nodes)])[0]["gather_per_s"]
 
 
-def json_lines(command):
-    out = subprocess.run(command, check=True, capture_output=True, text=True).stdout
-    return [json.loads(line) for line in out.splitlines() if line.startswith("{")]
-
-
 def label(links):
     return f"{links // 1_000_000}M" if links >= 1_000_000 else f"{links // 1000}k"
-
-
-def median(values):
-    values = sorted(values)
-    return values[len(values) // 2]
-
-
-def close(a, b, tolerance=1e-9):
-    return abs(a - b) <= tolerance * max(1.0, abs(a), abs(b))
 
 
 def main():

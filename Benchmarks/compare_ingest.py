@@ -11,25 +11,14 @@ Usage (from Benchmarks/): python3 compare_ingest.py [--links 4000000] [--awards 
 The peers run in Benchmarks/.venv (pip: polars, pandas, lxml), created when missing.
 """
 import argparse
-import json
 import os
 import subprocess
 import sys
-from peers.environment import peer_python, write_table
+from peers.environment import json_lines, median, peer_python, write_table
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 DATA = os.environ.get("FLRISK_BENCH_DATA", "/tmp/flrisk-bench")
 BIN = os.path.join(HERE, ".build", "release", "ingest-bench")
-
-
-def json_lines(command):
-    out = subprocess.run(command, check=True, capture_output=True, text=True).stdout
-    return [json.loads(line) for line in out.splitlines() if line.startswith("{")]
-
-
-def median(values):
-    values = sorted(values)
-    return values[len(values) // 2]
 
 
 def main():

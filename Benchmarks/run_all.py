@@ -257,34 +257,29 @@ def end_to_end(python, links, args):
             seconds, rss, out = run_timed(peer_cmd)
             runs["peer"].append((seconds, rss))
             peer_line = peer_checksums(out)
-    if not with_peer:
-        row = {
-            "links": links, "links_accepted": None, "suppliers": n_suppliers, "contracts": n_contracts, "input_bytes": sizes,
-            "flrisk_s": statistics.median(s for s, _ in runs["flrisk"]), "flrisk_rss": statistics.median(r for _, r in runs["flrisk"]),
-            "peer_s": None, "peer_rss": None, "flrisk_runs": [s for s, _ in runs["flrisk"]], "peer_runs": [],
-            "peer_phases": {}, "flrisk_phases": phases, "check_basis": None, "checks_differ": [], "checksums": {},
-        }
-        log(json.dumps(row))
-        return row
-    # Checksums: flrisk's JSON report (untimed run) when small enough, else its CSV review queue.
-    peer_sums = peer_line["checksums"]
-    if n_suppliers <= JSON_CHECK_MAX_SUPPLIERS:
-        report = os.path.join(flrisk_out, "report.json")
-        subprocess.run([FLRISK, "score", *inputs, "--format", "json", "--output", report], check=True, capture_output=True)
-        flrisk_sums = flrisk_checksums(report)
-        check_basis = "JSON report"
-    else:
-        flrisk_sums = flrisk_queue_checksums(os.path.join(flrisk_out, "queue.csv"))
-        check_basis = "CSV queue (flags)"
-    differ = compare_checksums(flrisk_sums, peer_sums)
     row = {
-        "links": links, "links_accepted": peer_sums["links"], "suppliers": n_suppliers, "contracts": n_contracts, "input_bytes": sizes,
+        "links": links, "links_accepted": None, "suppliers": n_suppliers, "contracts": n_contracts, "input_bytes": sizes,
         "flrisk_s": statistics.median(s for s, _ in runs["flrisk"]), "flrisk_rss": statistics.median(r for _, r in runs["flrisk"]),
-        "peer_s": statistics.median(s for s, _ in runs["peer"]), "peer_rss": statistics.median(r for _, r in runs["peer"]),
-        "flrisk_runs": [s for s, _ in runs["flrisk"]], "peer_runs": [s for s, _ in runs["peer"]],
-        "peer_phases": peer_line["phases"], "flrisk_phases": phases, "check_basis": check_basis, "checks_differ": differ,
-        "checksums": {"flrisk": flrisk_sums, "peer": peer_sums},
+        "peer_s": None, "peer_rss": None, "flrisk_runs": [s for s, _ in runs["flrisk"]], "peer_runs": [],
+        "peer_phases": {}, "flrisk_phases": phases, "check_basis": None, "checks_differ": [], "checksums": {},
     }
+    if with_peer:
+        # Checksums: flrisk's JSON report (untimed run) when small enough, else its CSV review queue.
+        peer_sums = peer_line["checksums"]
+        if n_suppliers <= JSON_CHECK_MAX_SUPPLIERS:
+            report = os.path.join(flrisk_out, "report.json")
+            subprocess.run([FLRISK, "score", *inputs, "--format", "json", "--output", report], check=True, capture_output=True)
+            flrisk_sums = flrisk_checksums(report)
+            row["check_basis"] = "JSON report"
+        else:
+            flrisk_sums = flrisk_queue_checksums(os.path.join(flrisk_out, "queue.csv"))
+            row["check_basis"] = "CSV queue (flags)"
+        row.update({
+            "links_accepted": peer_sums["links"], "peer_s": statistics.median(s for s, _ in runs["peer"]),
+            "peer_rss": statistics.median(r for _, r in runs["peer"]), "peer_runs": [s for s, _ in runs["peer"]],
+            "peer_phases": peer_line["phases"], "checks_differ": compare_checksums(flrisk_sums, peer_sums),
+            "checksums": {"flrisk": flrisk_sums, "peer": peer_sums},
+        })
     log(json.dumps({k: v for k, v in row.items() if k != "checksums"}))
     return row
 

@@ -1,5 +1,7 @@
 """What the benchmark scripts share: the Python the peers run in (Benchmarks/.venv, created with
-pip on first use), median timing, and writing a results table."""
+pip on first use), median timing, the JSON lines the drivers print, checksum comparison, and
+writing a results table."""
+import json
 import os
 import subprocess
 import time
@@ -18,6 +20,23 @@ def peer_python():
     if subprocess.run([python, "-c", "import " + ", ".join(PACKAGES)], capture_output=True).returncode != 0:
         subprocess.run([python, "-m", "pip", "install", "-q", *PACKAGES], check=True)
     return python
+
+
+def json_lines(command):
+    """Runs a driver and returns the JSON objects it printed, one per line starting with `{`."""
+    out = subprocess.run(command, check=True, capture_output=True, text=True).stdout
+    return [json.loads(line) for line in out.splitlines() if line.startswith("{")]
+
+
+def median(values):
+    """The upper median (the middle value of an odd count)."""
+    values = sorted(values)
+    return values[len(values) // 2]
+
+
+def close(a, b, tolerance=1e-9):
+    """Checksums equal to `tolerance`, relative (absolute below 1)."""
+    return abs(a - b) <= tolerance * max(1.0, abs(a), abs(b))
 
 
 def median_time(fn, repeat):
