@@ -11,10 +11,8 @@ struct XMLName: Equatable, Sendable {
 /// handler can name them with constants); any other name gets the next free id when first met.
 /// Ids stay the same across the documents and files read with one table.
 final class XMLNameTable {
-    private var localIDs: [String: Int32] = [:]
-    private var localNames: [String] = []
-    private var namespaceIDs: [String: Int32] = [:]
-    private var namespaceNames: [String] = []
+    private var locals = Interned()
+    private var namespaces = Interned()
 
     /// A table holding `locals` and `namespaces` at the ids of their positions (duplicates keep
     /// the first id).
@@ -24,26 +22,28 @@ final class XMLNameTable {
     }
 
     /// The id of a local name, interning it when new.
-    func local(_ name: String) -> Int32 {
-        if let id = localIDs[name] { return id }
-        let id = Int32(localNames.count)
-        localIDs[name] = id
-        localNames.append(name)
-        return id
-    }
+    func local(_ name: String) -> Int32 { locals.id(of: name) }
 
     /// The id of a namespace URI (`""`: no namespace), interning it when new.
-    func namespace(_ uri: String) -> Int32 {
-        if let id = namespaceIDs[uri] { return id }
-        let id = Int32(namespaceNames.count)
-        namespaceIDs[uri] = id
-        namespaceNames.append(uri)
-        return id
-    }
+    func namespace(_ uri: String) -> Int32 { namespaces.id(of: uri) }
 
     /// The local name of `id`.
-    func local(of id: Int32) -> String { localNames[Int(id)] }
+    func local(of id: Int32) -> String { locals.names[Int(id)] }
 
     /// The namespace URI of `id`.
-    func namespace(of id: Int32) -> String { namespaceNames[Int(id)] }
+    func namespace(of id: Int32) -> String { namespaces.names[Int(id)] }
+
+    /// Strings numbered 0, 1, 2, … in the order first met.
+    private struct Interned {
+        private var ids: [String: Int32] = [:]
+        private(set) var names: [String] = []
+
+        mutating func id(of name: String) -> Int32 {
+            if let id = ids[name] { return id }
+            let id = Int32(names.count)
+            ids[name] = id
+            names.append(name)
+            return id
+        }
+    }
 }
