@@ -67,7 +67,10 @@ public struct ContractAssessment: Sendable {
     /// Flags, most severe first.
     public var flags: [ReviewFlag]
     /// The highest severity among the flags; nil when not flagged.
-    public var severity: Severity? { flags.map(\.severity).max() }
+    public var severity: Severity? { Self.severity(of: flags) }
+
+    /// The highest severity among `flags`; nil for none.
+    static func severity(of flags: [ReviewFlag]) -> Severity? { flags.lazy.map(\.severity).max() }
     public var isFlagged: Bool { !flags.isEmpty }
     /// Vendor exposure × amount: the second key of the queue order.
     public var priority: Double
@@ -257,7 +260,7 @@ public struct Assessor: Sendable {
         let priorities = contracts.records.indices.map { i in
             (vendors[i].0.map { supplierResults[$0].exposure } ?? 0) * max(0, contracts.records[i].amount ?? 0)
         }
-        let order = Self.queueOrder(severities: flags.map { $0.lazy.map(\.severity).max() }, priorities: priorities)
+        let order = Self.queueOrder(severities: flags.map(ContractAssessment.severity(of:)), priorities: priorities)
         let contractResults = Concurrently.array(count: order.count, slices: parameters.workers) { rank in
             let i = order[rank]
             return ContractAssessment(
