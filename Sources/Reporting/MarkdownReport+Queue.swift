@@ -20,7 +20,7 @@ extension MarkdownReport {
     }
 
     /// The review-queue table rows of the flagged contracts at `ranks`.
-    static func queueRows(_ context: ReportContext, _ flagged: [ContractAssessment], _ ranks: Range<Int>, to out: inout [UInt8]) {
+    static func queueRows(_ context: ReportContext, _ flagged: ArraySlice<ContractAssessment>, _ ranks: Range<Int>, to out: inout [UInt8]) {
         let a = context.assessment
         for rank in ranks {
             let scored = flagged[rank]

@@ -70,7 +70,7 @@ public struct ContractAssessment: Sendable {
     public var severity: Severity? { Self.severity(of: flags) }
 
     /// The highest severity among `flags`; nil for none.
-    static func severity(of flags: [ReviewFlag]) -> Severity? { flags.lazy.map(\.severity).max() }
+    public static func severity(of flags: [ReviewFlag]) -> Severity? { flags.lazy.map(\.severity).max() }
     public var isFlagged: Bool { !flags.isEmpty }
     /// Vendor exposure × amount: the second key of the queue order.
     public var priority: Double
@@ -146,7 +146,22 @@ public struct Assessment: Sendable {
     /// The network the graph was built from (goods of links).
     let network: SupplyNetwork
 
-    public var flaggedContracts: [ContractAssessment] { contracts.filter(\.isFlagged) }
+    /// The flagged contracts, in queue order: the front of ``contracts`` (no copies).
+    public var flaggedContracts: ArraySlice<ContractAssessment> { contracts[..<flaggedCount] }
+
+    /// How many contracts are flagged. They come first in queue order, so this is the first
+    /// position of an unflagged contract, found by binary search.
+    /// - Complexity: O(log n), reading each probed contract's flags in place.
+    public var flaggedCount: Int {
+        contracts.withUnsafeBufferPointer { contracts in
+            var low = 0, high = contracts.count
+            while low < high {
+                let middle = (low + high) / 2
+                if contracts[middle].isFlagged { low = middle + 1 } else { high = middle }
+            }
+            return low
+        }
+    }
 }
 
 /// Runs the model end to end on imported records.

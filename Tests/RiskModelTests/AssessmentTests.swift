@@ -129,6 +129,35 @@ struct AssessmentTests {
         #expect(a.suppliers.map(\.exposure) == b.suppliers.map(\.exposure))
         #expect(a.contracts.map(\.contract.id) == b.contracts.map(\.contract.id))
     }
+
+    /// `flaggedContracts` and `flaggedCount` find the flagged front of the queue by binary
+    /// search: they must agree with filtering every contract, from none flagged to all.
+    @Test func flaggedContractsAreTheFrontOfTheQueue() {
+        var settings: [ScoringParameters] = [ScoringParameters()]
+        var fewer = ScoringParameters()
+        fewer.flaggedRiskThreshold = 1.0
+        fewer.exposureThreshold = 0.99
+        fewer.rules.unmappedEnabled = false
+        settings.append(fewer)
+        var none = fewer
+        none.rules.entityEnabled = false
+        none.rules.exposureEnabled = false
+        none.rules.unmappedEnabled = false
+        none.rules.goodsEnabled = false
+        none.rules.compliancePlanEnabled = false
+        none.rules.eo13126Enabled = false
+        none.rules.dfarsEnabled = false
+        settings.append(none)
+        var counts: Set<Int> = []
+        for parameters in settings {
+            let a = SmallNetwork.assess(parameters)
+            let filtered = a.contracts.filter(\.isFlagged)
+            #expect(a.flaggedCount == filtered.count)
+            #expect(a.flaggedContracts.map(\.contract.id) == filtered.map(\.contract.id))
+            counts.insert(a.flaggedCount)
+        }
+        #expect(counts.contains(0) && counts.count >= 2)
+    }
 }
 
 @Suite("FL-ENTITY with hard flags")
