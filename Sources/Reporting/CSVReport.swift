@@ -46,62 +46,66 @@ public enum CSVReport {
         }
     }
 
-    /// The rows of the flagged contracts at queue positions `ranks`.
+    /// The rows of the flagged contracts at queue positions `ranks`. The cells a contract's
+    /// rows share (rank to contract severity, and the source) are escaped once per contract.
     static func rows(_ context: ReportContext, ranks: Range<Int>) -> [UInt8] {
         let a = context.assessment
         var out: [UInt8] = []
         out.reserveCapacity(1 << 16)
-        var source: [UInt8] = [], scratch: [UInt8] = []
-        for rank in ranks where a.contracts[rank].isFlagged {
-            let scored = a.contracts[rank]
-            let c = scored.contract
-            let vendorID = scored.vendor.map(context.id) ?? ""
-            let vendorName = scored.vendor.map { a.suppliers[$0].supplier.name } ?? c.vendorName ?? ""
-            let amount = c.amount.map { Formatting.fixed($0, 2) } ?? ""
-            let severity = scored.severity?.rawValue ?? ""
-            source.removeAll(keepingCapacity: true)
-            source += c.location.file.utf8
-            source.append(UInt8(ascii: ":"))
-            source += String(c.location.line).utf8
-            for flag in scored.flags {
-                out += String(rank + 1).utf8
-                out.append(UInt8(ascii: ","))
-                appendText(c.id, to: &out)
-                out.append(UInt8(ascii: ","))
-                appendText(vendorID, to: &out)
-                out.append(UInt8(ascii: ","))
-                appendText(vendorName, to: &out)
-                out.append(UInt8(ascii: ","))
-                out += amount.utf8
-                out.append(UInt8(ascii: ","))
-                appendText(c.currency, to: &out)
-                out.append(UInt8(ascii: ","))
-                appendText(c.awardDate ?? "", to: &out)
-                out.append(UInt8(ascii: ","))
-                out += severity.utf8
-                out.append(UInt8(ascii: ","))
-                out += flag.rule.rawValue.utf8
-                out.append(UInt8(ascii: ","))
-                out += flag.severity.rawValue.utf8
-                out.append(UInt8(ascii: ","))
-                appendText(flag.message, to: &out)
-                out.append(UInt8(ascii: ","))
+        var head: [UInt8] = [], source: [UInt8] = [], scratch: [UInt8] = []
+        // Elements are read in place (an `Array` subscript would copy every contract's strings).
+        a.contracts.withUnsafeBufferPointer { contracts in
+            for rank in ranks where contracts[rank].isFlagged {
+                let c = contracts[rank].contract
+                let vendor = contracts[rank].vendor
+                head.removeAll(keepingCapacity: true)
+                head += String(rank + 1).utf8
+                head.append(UInt8(ascii: ","))
+                appendText(c.id, to: &head)
+                head.append(UInt8(ascii: ","))
+                appendText(vendor.map(context.id) ?? "", to: &head)
+                head.append(UInt8(ascii: ","))
+                appendText(vendor.map { a.suppliers[$0].supplier.name } ?? c.vendorName ?? "", to: &head)
+                head.append(UInt8(ascii: ","))
+                if let amount = c.amount { head += Formatting.fixed(amount, 2).utf8 }
+                head.append(UInt8(ascii: ","))
+                appendText(c.currency, to: &head)
+                head.append(UInt8(ascii: ","))
+                appendText(c.awardDate ?? "", to: &head)
+                head.append(UInt8(ascii: ","))
+                head += (contracts[rank].severity?.rawValue ?? "").utf8
+                head.append(UInt8(ascii: ","))
                 scratch.removeAll(keepingCapacity: true)
-                for (k, field) in flag.fields.enumerated() {
-                    if k > 0 { scratch.append(UInt8(ascii: ";")) }
-                    scratch += field.utf8
+                scratch += c.location.file.utf8
+                scratch.append(UInt8(ascii: ":"))
+                scratch += String(c.location.line).utf8
+                source.removeAll(keepingCapacity: true)
+                appendText(scratch: scratch, to: &source)
+                for flag in contracts[rank].flags {
+                    out += head
+                    out += flag.rule.rawValue.utf8
+                    out.append(UInt8(ascii: ","))
+                    out += flag.severity.rawValue.utf8
+                    out.append(UInt8(ascii: ","))
+                    appendText(flag.message, to: &out)
+                    out.append(UInt8(ascii: ","))
+                    scratch.removeAll(keepingCapacity: true)
+                    for (k, field) in flag.fields.enumerated() {
+                        if k > 0 { scratch.append(UInt8(ascii: ";")) }
+                        scratch += field.utf8
+                    }
+                    appendText(scratch: scratch, to: &out)
+                    out.append(UInt8(ascii: ","))
+                    scratch.removeAll(keepingCapacity: true)
+                    for (k, node) in flag.path.enumerated() {
+                        if k > 0 { scratch += " > ".utf8 }
+                        scratch += context.id(node).utf8
+                    }
+                    appendText(scratch: scratch, to: &out)
+                    out.append(UInt8(ascii: ","))
+                    out += source
+                    out += "\r\n".utf8
                 }
-                appendText(scratch: scratch, to: &out)
-                out.append(UInt8(ascii: ","))
-                scratch.removeAll(keepingCapacity: true)
-                for (k, node) in flag.path.enumerated() {
-                    if k > 0 { scratch += " > ".utf8 }
-                    scratch += context.id(node).utf8
-                }
-                appendText(scratch: scratch, to: &out)
-                out.append(UInt8(ascii: ","))
-                appendText(scratch: source, to: &out)
-                out += "\r\n".utf8
             }
         }
         return out
