@@ -266,21 +266,25 @@ public struct Assessor: Sendable {
                 at: contract.location))
         }
         // Contracts are checked in slices on Dispatch workers, each slice with its own rules
-        // (their memo is not shared); then put in queue order and assembled, once, in place.
-        let flagSlices = Concurrently.map(slicing: contracts.records.count, into: parameters.workers) { range in
+        // (their memo is not shared), and assembled there while their strings are in cache;
+        // then moved (not copied) into queue order.
+        let count = contracts.records.count
+        let checked = UnsafeMutablePointer<ContractAssessment>.allocate(capacity: count)
+        defer { checked.deallocate() }
+        _ = Concurrently.map(slicing: count, into: parameters.workers) { range in
             let rules = ReviewRules(parameters: parameters, suppliers: supplierResults, reference: reference)
-            return range.map { rules.flags(for: contracts.records[$0], vendor: vendors[$0].0) }
+            for i in range {
+                let contract = contracts.records[i]
+                let (vendor, match) = vendors[i]
+                let priority = (vendor.map { supplierResults[$0].exposure } ?? 0) * max(0, contract.amount ?? 0)
+                (checked + i).initialize(to: ContractAssessment(
+                    contract: contract, vendor: vendor, vendorMatch: match, flags: rules.flags(for: contract, vendor: vendor), priority: priority))
+            }
         }
-        let flags = Array(flagSlices.joined())
-        let priorities = contracts.records.indices.map { i in
-            (vendors[i].0.map { supplierResults[$0].exposure } ?? 0) * max(0, contracts.records[i].amount ?? 0)
-        }
-        let order = Self.queueOrder(severities: flags.map(ContractAssessment.severity(of:)), priorities: priorities)
-        let contractResults = Concurrently.array(count: order.count, slices: parameters.workers) { rank in
-            let i = order[rank]
-            return ContractAssessment(
-                contract: contracts.records[i], vendor: vendors[i].0, vendorMatch: vendors[i].1, flags: flags[i], priority: priorities[i])
-        }
+        let order = Self.queueOrder(
+            severities: (0..<count).map { checked[$0].severity }, priorities: (0..<count).map { checked[$0].priority })
+        // Each element is moved out exactly once: the order is a permutation.
+        let contractResults = Concurrently.array(count: count, slices: parameters.workers) { rank in (checked + order[rank]).move() }
 
         var inputs = [
             InputReport(role: "suppliers", summary: suppliers.summary), InputReport(role: "links", summary: linkSummary),
