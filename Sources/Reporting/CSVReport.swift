@@ -53,35 +53,36 @@ public enum CSVReport {
         var out: [UInt8] = []
         out.reserveCapacity(1 << 16)
         var head: [UInt8] = [], source: [UInt8] = [], scratch: [UInt8] = []
-        // Elements are read in place (an `Array` subscript would copy every contract's strings).
+        // Elements are read in place, field by field (a copy of a contract would retain every
+        // one of its strings).
         a.contracts.withUnsafeBufferPointer { contracts in
             for rank in ranks where contracts[rank].isFlagged {
-                let c = contracts[rank].contract
-                let vendor = contracts[rank].vendor
+                let scored = contracts.baseAddress! + rank
+                let vendor = scored.pointee.vendor
                 head.removeAll(keepingCapacity: true)
                 head += String(rank + 1).utf8
                 head.append(UInt8(ascii: ","))
-                appendText(c.id, to: &head)
+                appendText(scored.pointee.contract.id, to: &head)
                 head.append(UInt8(ascii: ","))
                 appendText(vendor.map(context.id) ?? "", to: &head)
                 head.append(UInt8(ascii: ","))
-                appendText(vendor.map { a.suppliers[$0].supplier.name } ?? c.vendorName ?? "", to: &head)
+                appendText(vendor.map { context.name($0) } ?? scored.pointee.contract.vendorName ?? "", to: &head)
                 head.append(UInt8(ascii: ","))
-                if let amount = c.amount { head += Formatting.fixed(amount, 2).utf8 }
+                if let amount = scored.pointee.contract.amount { head += Formatting.fixed(amount, 2).utf8 }
                 head.append(UInt8(ascii: ","))
-                appendText(c.currency, to: &head)
+                appendText(scored.pointee.contract.currency, to: &head)
                 head.append(UInt8(ascii: ","))
-                appendText(c.awardDate ?? "", to: &head)
+                appendText(scored.pointee.contract.awardDate ?? "", to: &head)
                 head.append(UInt8(ascii: ","))
-                head += (contracts[rank].severity?.rawValue ?? "").utf8
+                head += (scored.pointee.severity?.rawValue ?? "").utf8
                 head.append(UInt8(ascii: ","))
                 scratch.removeAll(keepingCapacity: true)
-                scratch += c.location.file.utf8
+                scratch += scored.pointee.contract.location.file.utf8
                 scratch.append(UInt8(ascii: ":"))
-                scratch += String(c.location.line).utf8
+                scratch += String(scored.pointee.contract.location.line).utf8
                 source.removeAll(keepingCapacity: true)
                 appendText(scratch: scratch, to: &source)
-                for flag in contracts[rank].flags {
+                for flag in scored.pointee.flags {
                     out += head
                     out += flag.rule.rawValue.utf8
                     out.append(UInt8(ascii: ","))
@@ -136,17 +137,37 @@ public enum CSVReport {
     /// non-ASCII text with quotes (the caller uses ``unicodeText(_:)``).
     static func appendText(utf8 bytes: UnsafeBufferPointer<UInt8>, to out: inout [UInt8]) -> Bool {
         do {
-            var high: UInt8 = 0, quote = false
-            for byte in bytes {
-                high |= byte
-                quote = quote || byte == 0x22
+            let count = bytes.count
+            guard let base = bytes.baseAddress else {
+                out += [0x22, 0x22]
+                return true
             }
-            if high >= 0x80 && quote { return false }
+            let raw = UnsafeRawPointer(base)
+            // Eight bytes at a time: any byte of a non-ASCII scalar, any quote?
+            var any: UInt64 = 0, quote = false
+            var i = 0
+            while i + 8 <= count {
+                let word = raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)
+                any |= word
+                quote = quote || Word.hasQuote(word)
+                i += 8
+            }
+            while i < count {
+                any |= UInt64(bytes[i])
+                quote = quote || bytes[i] == 0x22
+                i += 1
+            }
+            if any & Word.highBits != 0 && quote { return false }
             out.append(UInt8(ascii: "\""))
             if let first = bytes.first, Self.isFormulaStart(first) { out.append(UInt8(ascii: "'")) }
-            var start = 0, i = 0
-            let count = bytes.count
+            var start = 0
+            i = 0
             while i < count {
+                // Runs of printable ASCII other than the quote are skipped a word at a time.
+                if i + 8 <= count, !Word.needsAttention(raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)) {
+                    i += 8
+                    continue
+                }
                 let byte = bytes[i]
                 if byte >= 0x20 && byte != 0x22 && byte < 0x7F {
                     i += 1
@@ -175,6 +196,28 @@ public enum CSVReport {
             out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start..<count]))
             out.append(UInt8(ascii: "\""))
             return true
+        }
+    }
+
+    /// Tests on eight bytes at once (one little-endian word), exact for "some byte is".
+    enum Word {
+        static let ones: UInt64 = 0x0101_0101_0101_0101
+        static let highBits: UInt64 = 0x8080_8080_8080_8080
+
+        /// Some byte is a quote (0x22).
+        @inline(__always)
+        static func hasQuote(_ word: UInt64) -> Bool {
+            let x = word ^ (ones &* 0x22)
+            return (x &- ones) & ~x & highBits != 0
+        }
+
+        /// Some byte is not copied as it is into a text cell: a C0 control (below 0x20), a
+        /// quote, DEL, or a byte of a non-ASCII scalar (0x7F and above).
+        @inline(__always)
+        static func needsAttention(_ word: UInt64) -> Bool {
+            let control = (word &- ones &* 0x20) & ~word & highBits
+            let high = ((word &+ ones) | word) & highBits
+            return control | high != 0 || hasQuote(word)
         }
     }
 

@@ -18,6 +18,9 @@ public struct ReportContext: Sendable {
     /// The id of a supplier node.
     func id(_ node: Int) -> String { assessment.suppliers.withUnsafeBufferPointer { $0[node].supplier.id } }
 
+    /// The name of a supplier node.
+    func name(_ node: Int) -> String { assessment.suppliers.withUnsafeBufferPointer { $0[node].supplier.name } }
+
     /// `A → B → C` with supplier ids.
     func pathText(_ path: [Int]) -> String { path.map(id).joined(separator: " → ") }
 

@@ -29,4 +29,51 @@ struct CSVCellTests {
             #expect(String(decoding: out, as: UTF8.self) == Self.reference(text), "\(text.unicodeScalars.map { String($0.value, radix: 16) })")
         }
     }
+
+    /// Long texts, mostly plain ASCII, with a special scalar now and then: the writer skips
+    /// plain runs eight bytes at a time, so every position of a special byte within and across
+    /// words must be handled as the definition says.
+    @Test func longMostlyPlainTextsEqualTheDefinition() {
+        var state: UInt64 = 0xC5F
+        func next(_ bound: Int) -> Int {
+            state = state &* 6364136223846793005 &+ 1442695040888963407
+            return Int((state >> 33) % UInt64(bound))
+        }
+        let plain: [Unicode.Scalar] = ["a", "Z", "0", " ", ",", "~", "!", "'"]
+        for _ in 0..<20_000 {
+            var text = ""
+            for _ in 0..<next(70) {
+                let scalar = next(10) == 0 ? Self.alphabet[next(Self.alphabet.count)] : plain[next(plain.count)]
+                text.unicodeScalars.append(scalar)
+            }
+            var out: [UInt8] = []
+            CSVReport.appendText(text, to: &out)
+            #expect(String(decoding: out, as: UTF8.self) == Self.reference(text), "\(text.unicodeScalars.map { String($0.value, radix: 16) })")
+        }
+    }
+
+    /// The word tests agree with their byte-by-byte meaning for every byte value at every
+    /// position of a word (the rest plain `a`), and for words of two special bytes.
+    @Test func wordTestsAreExact() {
+        func bytes(_ word: UInt64) -> [UInt8] { (0..<8).map { UInt8(truncatingIfNeeded: word >> (8 * $0)) } }
+        func attention(_ byte: UInt8) -> Bool { byte < 0x20 || byte == 0x22 || byte >= 0x7F }
+        let plainWord = UInt64(0x61) &* CSVReport.Word.ones
+        var words: [UInt64] = [plainWord]
+        for position in 0..<8 {
+            for value in 0...255 {
+                let shift = UInt64(8 * position)
+                words.append(plainWord & ~(0xFF << shift) | UInt64(value) << shift)
+            }
+        }
+        for value in [0x00, 0x1F, 0x20, 0x22, 0x7E, 0x7F, 0x80, 0xFF] as [UInt64] {
+            for other in [0x00, 0x21, 0x22, 0x23, 0x7F, 0xFF] as [UInt64] {
+                words.append(plainWord & ~0xFF & ~(0xFF << 56) | value | other << 56)
+                words.append(plainWord & ~(0xFF << 24) & ~(0xFF << 32) | value << 24 | other << 32)
+            }
+        }
+        for word in words {
+            #expect(CSVReport.Word.needsAttention(word) == bytes(word).contains(where: attention), "\(String(word, radix: 16))")
+            #expect(CSVReport.Word.hasQuote(word) == bytes(word).contains(0x22), "\(String(word, radix: 16))")
+        }
+    }
 }
