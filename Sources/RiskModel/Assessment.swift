@@ -245,7 +245,9 @@ public struct Assessor: Sendable {
 
         var findings = suppliers.findings + linkFindings + network.findings + contracts.findings
         findings += decisions.findings + decisionFindings(network: network, matcher: matcher) + (countryRisk?.findings ?? [])
-        for (u, supplier) in network.suppliers.enumerated() where risks[u].country == nil {
+        // By index: iterating the records would copy every one of them.
+        for u in risks.indices where risks[u].country == nil {
+            let supplier = network.suppliers[u]
             if let written = supplier.country {
                 findings.append(Finding(
                     .warning, code: "unknown-country",
@@ -259,7 +261,8 @@ public struct Assessor: Sendable {
             Concurrently.array(count: contracts.records.count, slices: parameters.workers) { resolver.resolveDirectly(contracts.records[$0]) }
         }()
         let vendors = contracts.records.indices.map { i in direct[i].map { ($0.0, $0.1) } ?? resolver.resolve(contracts.records[i]) }
-        for (contract, vendor) in zip(contracts.records, vendors) where vendor.0 == nil {
+        for i in vendors.indices where vendors[i].0 == nil {
+            let contract = contracts.records[i]
             findings.append(Finding(
                 .warning, code: "unknown-vendor",
                 "contract '\(contract.id)': vendor \(VendorResolver.describe(contract)) is not in the suppliers file; the contract cannot be scored",
