@@ -139,15 +139,7 @@ struct AssessmentTests {
         fewer.exposureThreshold = 0.99
         fewer.rules.unmappedEnabled = false
         settings.append(fewer)
-        var none = fewer
-        none.rules.entityEnabled = false
-        none.rules.exposureEnabled = false
-        none.rules.unmappedEnabled = false
-        none.rules.goodsEnabled = false
-        none.rules.compliancePlanEnabled = false
-        none.rules.eo13126Enabled = false
-        none.rules.dfarsEnabled = false
-        settings.append(none)
+        settings.append(HardFlagRuleTests.allRulesDisabled())
         var counts: Set<Int> = []
         for parameters in settings {
             let a = SmallNetwork.assess(parameters)
@@ -196,7 +188,8 @@ struct HardFlagRuleTests {
         #expect(entity.message.contains("Nearer, supplier A 'Alpha Knit' (VN) at tier 2 is flagged"))
     }
 
-    @Test func disabledRulesDoNotFire() {
+    /// Parameters with every contract rule turned off.
+    static func allRulesDisabled() -> ScoringParameters {
         var parameters = ScoringParameters()
         parameters.rules.entityEnabled = false
         parameters.rules.exposureEnabled = false
@@ -205,7 +198,11 @@ struct HardFlagRuleTests {
         parameters.rules.compliancePlanEnabled = false
         parameters.rules.eo13126Enabled = false
         parameters.rules.dfarsEnabled = false
-        let a = SmallNetwork.assess(parameters)
+        return parameters
+    }
+
+    @Test func disabledRulesDoNotFire() {
+        let a = SmallNetwork.assess(Self.allRulesDisabled())
         #expect(a.contracts.allSatisfy { !$0.isFlagged })
     }
 }
