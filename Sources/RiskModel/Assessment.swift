@@ -192,15 +192,18 @@ public struct Assessor: Sendable {
     /// - Complexity: O(suppliers × (name words + candidate names)) to score, then two
     ///   propagations of O(K · (links + suppliers)) each when some supplier is a hard flag.
     public func assess(
-        suppliers: ImportResult<Supplier>, links: ImportResult<SupplyLink>, contracts: ImportResult<Contract>,
+        suppliers: ImportResult<Supplier>, links: ImportResult<SupplyLink>, contracts: consuming ImportResult<Contract>,
         watchlists: [WatchlistEntry] = [], progress: ((PropagationProgress) -> Void)? = nil
     ) -> Assessment {
-        assess(suppliers: suppliers, links: .records(links), contracts: contracts, watchlists: watchlists, progress: progress)
+        assess(suppliers: suppliers, links: .records(links), contracts: consume contracts, watchlists: watchlists, progress: progress)
     }
 
     /// ``assess(suppliers:links:contracts:watchlists:progress:)`` on links in either form.
+    ///
+    /// The contract records are moved into the assessment, not copied, when the caller gives
+    /// up its copy of them (`consume`); otherwise they are copied first, as any shared array is.
     public func assess(
-        suppliers: ImportResult<Supplier>, links: LinkInput, contracts: ImportResult<Contract>,
+        suppliers: ImportResult<Supplier>, links: LinkInput, contracts: consuming ImportResult<Contract>,
         watchlists: [WatchlistEntry] = [], progress: ((PropagationProgress) -> Void)? = nil
     ) -> Assessment {
         let entities = reference.uflpa + watchlists.map(ListedEntity.init(userEntry:))
@@ -255,33 +258,41 @@ public struct Assessor: Sendable {
                     at: supplier.location))
             }
         }
+        var records: [Contract] = []
+        swap(&records, &contracts.records)
         var resolver = VendorResolver(suppliers: network.suppliers, network: network)
         // By id or UEI in slices on the workers; by name (a lazily built index) after, in order.
         let direct = { [resolver] in
-            Concurrently.array(count: contracts.records.count, slices: parameters.workers) { resolver.resolveDirectly(contracts.records[$0]) }
+            Concurrently.array(count: records.count, slices: parameters.workers) { resolver.resolveDirectly(records[$0]) }
         }()
-        let vendors = contracts.records.indices.map { i in direct[i].map { ($0.0, $0.1) } ?? resolver.resolve(contracts.records[i]) }
+        let vendors = records.indices.map { i in direct[i].map { ($0.0, $0.1) } ?? resolver.resolve(records[i]) }
         for i in vendors.indices where vendors[i].0 == nil {
-            let contract = contracts.records[i]
+            let contract = records[i]
             findings.append(Finding(
                 .warning, code: "unknown-vendor",
                 "contract '\(contract.id)': vendor \(VendorResolver.describe(contract)) is not in the suppliers file; the contract cannot be scored",
                 at: contract.location))
         }
         // Contracts are checked in slices on Dispatch workers, each slice with its own rules
-        // (their memo is not shared), and assembled there while their strings are in cache;
-        // then moved (not copied) into queue order.
-        let count = contracts.records.count
+        // (their memo is not shared), and assembled there: each record is moved into its
+        // assessment (its place left holding an empty contract), so its strings are neither
+        // copied nor retained again. Then the assessments are moved into queue order.
+        let count = records.count
         let checked = UnsafeMutablePointer<ContractAssessment>.allocate(capacity: count)
         defer { checked.deallocate() }
-        _ = Concurrently.map(slicing: count, into: parameters.workers) { range in
-            let rules = ReviewRules(parameters: parameters, suppliers: supplierResults, reference: reference)
-            for i in range {
-                let contract = contracts.records[i]
-                let (vendor, match) = vendors[i]
-                let priority = (vendor.map { supplierResults[$0].exposure } ?? 0) * max(0, contract.amount ?? 0)
-                (checked + i).initialize(to: ContractAssessment(
-                    contract: contract, vendor: vendor, vendorMatch: match, flags: rules.flags(for: contract, vendor: vendor), priority: priority))
+        records.withUnsafeMutableBufferPointer { records in
+            guard let source = records.baseAddress else { return }
+            _ = Concurrently.map(slicing: count, into: parameters.workers) { range in
+                let rules = ReviewRules(parameters: parameters, suppliers: supplierResults, reference: reference)
+                for i in range {
+                    let contract = (source + i).move()
+                    (source + i).initialize(to: Self.vacated)
+                    let (vendor, match) = vendors[i]
+                    let priority = (vendor.map { supplierResults[$0].exposure } ?? 0) * max(0, contract.amount ?? 0)
+                    let flags = rules.flags(for: contract, vendor: vendor)
+                    (checked + i).initialize(to: ContractAssessment(
+                        contract: contract, vendor: vendor, vendorMatch: match, flags: flags, priority: priority))
+                }
             }
         }
         let order = Self.queueOrder(
@@ -305,15 +316,19 @@ public struct Assessor: Sendable {
     /// imported: their entries are matched, their findings and row counts reported (role
     /// `watchlist`).
     public func assess(
-        suppliers: ImportResult<Supplier>, links: LinkInput, contracts: ImportResult<Contract>,
+        suppliers: ImportResult<Supplier>, links: LinkInput, contracts: consuming ImportResult<Contract>,
         watchlistImports: [ImportResult<WatchlistEntry>], progress: ((PropagationProgress) -> Void)? = nil
     ) -> Assessment {
         var assessment = assess(
-            suppliers: suppliers, links: links, contracts: contracts, watchlists: watchlistImports.flatMap(\.records), progress: progress)
+            suppliers: suppliers, links: links, contracts: consume contracts, watchlists: watchlistImports.flatMap(\.records), progress: progress)
         assessment.inputs += watchlistImports.map { InputReport(role: "watchlist", summary: $0.summary) }
         assessment.findings += watchlistImports.flatMap(\.findings)
         return assessment
     }
+
+    /// What is left in the place of a contract record moved into its assessment: no strings
+    /// on the heap, so the emptied records array is released at no cost.
+    private static let vacated = Contract(id: "", location: SourceLocation(file: "", line: 0))
 
     /// Warnings for decisions that name no supplier or no watchlist entry.
     func decisionFindings(network: SupplyNetwork, matcher: WatchlistMatcher) -> [Finding] {

@@ -21,15 +21,19 @@ extension Flrisk {
             let assessment = try Console.exitOnBadInput {
                 let assessor = try model.assessor()
                 if let baseline = output.baseline { baselineFlags = try BaselineDiff.flags(inReport: baseline) }
-                let loaded = try input.load()
+                var loaded = try input.load()
+                // The contract records move into the assessment (no copy of each); the rest
+                // of the inputs is kept until exit.
+                var contracts = ImportResult<Contract>(records: [], findings: [], summary: loaded.contracts.summary)
+                swap(&contracts, &loaded.contracts)
                 ExitWithoutTeardown.keep(loaded)
                 phases.end("read")
                 if progress {
-                    let rows = [loaded.suppliers.summary, loaded.links.summary, loaded.contracts.summary].map { "\($0.read) \(URLName.last($0.file))" }
+                    let rows = [loaded.suppliers.summary, loaded.links.summary, contracts.summary].map { "\($0.read) \(URLName.last($0.file))" }
                     Console.error("flrisk: read " + rows.joined(separator: ", ") + " (rows)")
                 }
                 return assessor.assess(
-                    suppliers: loaded.suppliers, links: loaded.links, contracts: loaded.contracts,
+                    suppliers: loaded.suppliers, links: loaded.links, contracts: consume contracts,
                     watchlistImports: loaded.watchlistResults,
                     progress: progress ? { Console.error("flrisk: propagation round \($0.roundsDone)/\($0.roundsTotal), \($0.linkRounds) link-rounds") } : nil)
             }

@@ -130,6 +130,33 @@ struct AssessmentTests {
         #expect(a.contracts.map(\.contract.id) == b.contracts.map(\.contract.id))
     }
 
+    /// The contract records move into the assessment when the caller gives them up, and are
+    /// copied when the caller keeps them: either way the assessment holds every contract as
+    /// imported, and the caller's records are left as they were.
+    @Test func contractRecordsMoveOnlyWhenGivenUp() {
+        func imported() -> ImportResult<Contract> {
+            var summary = ImportSummary(file: "c.csv")
+            summary.read = SmallNetwork.contracts.count
+            summary.accepted = SmallNetwork.contracts.count
+            return ImportResult(records: SmallNetwork.contracts.map { $0 }, findings: [], summary: summary)
+        }
+        func result<R>(_ records: [R], _ file: String) -> ImportResult<R> {
+            ImportResult(records: records, findings: [], summary: ImportSummary(file: file))
+        }
+        let suppliers = result(SmallNetwork.suppliers, "s.csv"), links = result(SmallNetwork.links, "l.csv")
+        let kept = imported()
+        let copied = Assessor(parameters: ScoringParameters()).assess(suppliers: suppliers, links: links, contracts: kept)
+        #expect(kept.records == SmallNetwork.contracts)
+        // A temporary with its own records buffer: given up, so moved.
+        let moved = Assessor(parameters: ScoringParameters()).assess(suppliers: suppliers, links: links, contracts: imported())
+        for assessment in [copied, moved] {
+            #expect(Set(assessment.contracts.map(\.contract)) == Set(SmallNetwork.contracts))
+        }
+        #expect(copied.contracts.map(\.contract) == moved.contracts.map(\.contract))
+        #expect(copied.contracts.map(\.flags.count) == moved.contracts.map(\.flags.count))
+        #expect(copied.contracts.map(\.contract.id) == ["C-name", "C-uei", "C-small", "C-none"])
+    }
+
     /// `flaggedContracts` and `flaggedCount` find the flagged front of the queue by binary
     /// search: they must agree with filtering every contract, from none flagged to all.
     @Test func flaggedContractsAreTheFrontOfTheQueue() {
