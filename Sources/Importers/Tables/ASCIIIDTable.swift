@@ -2,28 +2,31 @@
 /// probing) over ``ByteHash``, used by ``IDRegistry`` for nearly every id of a file.
 ///
 /// Keys must be ASCII: for ASCII text `String` equality is byte equality, so the table answers
-/// exactly as a `[String: Int]` would, without SipHash's per-call cost. Each slot keeps its
-/// key's hash, so growing never hashes a key again, and a probe compares strings only when the
-/// hashes agree.
+/// exactly as a `[String: Int]` would, without SipHash's per-call cost.
+///
+/// The ids and lines are kept in insertion order in two dense arrays; the probed slots are one
+/// word each (32 bits of the hash and the entry's number), so a lookup of a new id — most of
+/// them — reads 8 bytes of a table a quarter of the size a slot of key, hash and line would
+/// make (the first read of a slot, a cache miss, is most of the cost), and compares strings
+/// only when 32 bits of the hash agree. Growing never hashes a key again.
 struct ASCIIIDTable {
-    private struct Slot {
-        /// The key's hash with the low bit set; 0 marks an empty slot.
-        var tag: UInt64
-        var key: String
-        var line: Int
-    }
-
-    private var slots: [Slot]
+    /// 0 for an empty slot, else the hash's upper 32 bits above the entry's number + 1.
+    private var slots: [UInt64]
+    /// The ids, in the order they were first stored.
+    private var keys: [String] = []
+    /// The line of each id in ``keys``.
+    private var lines: [Int] = []
     private var mask: Int
     private let seed: UInt64
+
     /// The number of ids in the table.
-    private(set) var count = 0
+    var count: Int { keys.count }
 
     /// An empty table with room for `capacity` ids before it grows.
     init(capacity: Int = 8, seed: UInt64 = ByteHash.randomSeed()) {
         var size = 16
         while size < capacity * 2 { size *= 2 }
-        slots = Array(repeating: Slot(tag: 0, key: "", line: 0), count: size)
+        slots = Array(repeating: 0, count: size)
         mask = size - 1
         self.seed = seed
     }
@@ -31,16 +34,25 @@ struct ASCIIIDTable {
     /// The hash `id` is stored under, and whether `id` is ASCII (only then may it be a key).
     func digest(_ id: String) -> (hash: UInt64, isASCII: Bool) { ByteHash.digest(id, seed: seed) }
 
-    /// The line stored for `id`; `hash` is ``digest(_:)``'s.
-    func line(of id: String, hash: UInt64) -> Int? {
-        let tag = hash | 1
-        var index = home(tag)
+    /// The slot holding `id`, or the empty slot where it would go, and its entry number if found.
+    @inline(__always)
+    private func probe(_ id: String, hash: UInt64) -> (slot: Int, entry: Int?) {
+        let upper = hash &>> 32
+        var index = Int(truncatingIfNeeded: upper) & mask
         while true {
             let slot = slots[index]
-            if slot.tag == 0 { return nil }
-            if slot.tag == tag && slot.key == id { return slot.line }
+            if slot == 0 { return (index, nil) }
+            if slot &>> 32 == upper {
+                let entry = Int(truncatingIfNeeded: slot & 0xFFFF_FFFF) &- 1
+                if keys[entry] == id { return (index, entry) }
+            }
             index = (index &+ 1) & mask
         }
+    }
+
+    /// The line stored for `id`; `hash` is ``digest(_:)``'s.
+    func line(of id: String, hash: UInt64) -> Int? {
+        probe(id, hash: hash).entry.map { lines[$0] }
     }
 
     /// The line stored for `id` (which must be ASCII).
@@ -48,44 +60,35 @@ struct ASCIIIDTable {
 
     /// Stores `line` for the ASCII `id`, replacing any line it had; `hash` is ``digest(_:)``'s.
     mutating func set(_ id: String, line: Int, hash: UInt64) {
-        let tag = hash | 1
-        var index = home(tag)
-        while true {
-            let current = slots[index].tag
-            if current == 0 { break }
-            if current == tag && slots[index].key == id {
-                slots[index].line = line
-                return
-            }
-            index = (index &+ 1) & mask
+        let (slot, entry) = probe(id, hash: hash)
+        if let entry {
+            lines[entry] = line
+            return
         }
-        slots[index] = Slot(tag: tag, key: id, line: line)
-        count += 1
-        if count * 2 > slots.count { grow() }
+        precondition(keys.count < Int(UInt32.max) - 1, "more than 2^32 ids")
+        slots[slot] = (hash &>> 32) &<< 32 | UInt64(keys.count + 1)
+        keys.append(id)
+        lines.append(line)
+        if keys.count * 2 > slots.count { grow() }
     }
 
     /// Stores `line` for the ASCII `id`, replacing any line it had.
     mutating func set(_ id: String, line: Int) { set(id, line: line, hash: digest(id).hash) }
 
-    /// The first slot to probe for a key with this tag (its low bit is always set, so the
-    /// index comes from the bits above it).
-    @inline(__always)
-    private func home(_ tag: UInt64) -> Int { Int(truncatingIfNeeded: tag &>> 1) & mask }
-
-    /// Calls `body` with every id and its line, in no particular order.
+    /// Calls `body` with every id and its line, in the order they were first stored.
     func forEach(_ body: (_ id: String, _ line: Int) -> Void) {
-        for slot in slots where slot.tag != 0 { body(slot.key, slot.line) }
+        for entry in keys.indices { body(keys[entry], lines[entry]) }
     }
 
-    /// Doubles the slots (the load stays at most a half), placing each key by its kept hash.
+    /// Doubles the slots (the load stays at most a half), placing each entry by its kept hash bits.
     private mutating func grow() {
         let old = slots
         let size = old.count * 2
-        slots = Array(repeating: Slot(tag: 0, key: "", line: 0), count: size)
+        slots = Array(repeating: 0, count: size)
         mask = size - 1
-        for slot in old where slot.tag != 0 {
-            var index = home(slot.tag)
-            while slots[index].tag != 0 { index = (index &+ 1) & mask }
+        for slot in old where slot != 0 {
+            var index = Int(truncatingIfNeeded: slot &>> 32) & mask
+            while slots[index] != 0 { index = (index &+ 1) & mask }
             slots[index] = slot
         }
     }
