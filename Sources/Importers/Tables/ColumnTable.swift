@@ -14,14 +14,10 @@ struct ColumnTable: Sendable {
         case unknown
     }
 
-    private struct Slot: Sendable {
-        /// The key's hash with the low bit set; 0 marks an empty slot.
-        var tag: UInt64
-        var key: String
-        var position: Int
-    }
-
-    private var slots: [Slot]
+    /// Each slot's key hash with the low bit set; 0 marks an empty slot.
+    private var tags: [UInt64]
+    private var keys: [String]
+    private var positions: [Int]
     private let mask: Int
     private let seed: UInt64
     /// Whether every key is ASCII (otherwise every answer is ``Answer/unknown``).
@@ -30,7 +26,9 @@ struct ColumnTable: Sendable {
     init(_ positions: [String: Int], seed: UInt64 = ByteHash.randomSeed()) {
         var size = 8
         while size < positions.count * 4 { size *= 2 }
-        slots = Array(repeating: Slot(tag: 0, key: "", position: 0), count: size)
+        tags = Array(repeating: 0, count: size)
+        keys = Array(repeating: "", count: size)
+        self.positions = Array(repeating: 0, count: size)
         mask = size - 1
         self.seed = seed
         var asciiKeys = true
@@ -39,8 +37,10 @@ struct ColumnTable: Sendable {
             asciiKeys = asciiKeys && digest.isASCII
             let tag = digest.hash | 1
             var index = Int(truncatingIfNeeded: tag &>> 1) & mask
-            while slots[index].tag != 0 { index = (index &+ 1) & mask }
-            slots[index] = Slot(tag: tag, key: key, position: position)
+            while tags[index] != 0 { index = (index &+ 1) & mask }
+            tags[index] = tag
+            keys[index] = key
+            self.positions[index] = position
         }
         self.asciiKeys = asciiKeys
     }
@@ -54,9 +54,9 @@ struct ColumnTable: Sendable {
         let tag = digest.hash | 1
         var index = Int(truncatingIfNeeded: tag &>> 1) & mask
         while true {
-            let slot = slots[index]
-            if slot.tag == 0 { return .absent }
-            if slot.tag == tag && slot.key == column { return .position(slot.position) }
+            let current = tags[index]
+            if current == 0 { return .absent }
+            if current == tag && keys[index] == column { return .position(positions[index]) }
             index = (index &+ 1) & mask
         }
     }
