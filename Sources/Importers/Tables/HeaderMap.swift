@@ -162,7 +162,13 @@ struct Row {
 extension String {
     /// The string without leading and trailing spaces, tabs, line ends and no-break spaces.
     func trimmingWhitespace() -> String {
-        // Fast path: most fields start and end with a printable ASCII byte and need nothing.
+        // Fast path: most fields start and end with a printable ASCII byte and need nothing
+        // (read from the contiguous bytes; the generic `utf8.first`/`last` showed in profiles).
+        let plain = utf8.withContiguousStorageIfAvailable { bytes -> Bool in
+            guard let first = bytes.first, let last = bytes.last else { return true }
+            return first > 0x20 && first < 0x80 && last > 0x20 && last < 0x80
+        }
+        if plain == true { return self }
         if let first = utf8.first, let last = utf8.last, first > 0x20, first < 0x80, last > 0x20, last < 0x80 {
             return self
         }
