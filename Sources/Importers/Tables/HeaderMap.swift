@@ -18,7 +18,10 @@ public struct ColumnSpec: Sendable {
 /// Header names are compared after normalisation (case, spaces, hyphens and punctuation do not
 /// matter: `Supplier ID`, `supplier-id` and `SUPPLIER_ID` are the same column).
 struct HeaderMap {
-    private var positions: [String: Int] = [:]
+    /// Canonical column name → position: the definition ``index(of:)`` answers by.
+    private(set) var positions: [String: Int] = [:]
+    /// ``positions``, for the lookups of every row.
+    private var table = ColumnTable([:])
     /// Notes about header cells that no column uses.
     private(set) var findings: [Finding] = []
     let width: Int
@@ -62,6 +65,7 @@ struct HeaderMap {
             }
             throw InputError(code: "missing-column", message, at: location)
         }
+        table = ColumnTable(positions)
         if !unknown.isEmpty {
             let listed = unknown.prefix(Self.unknownListed).map { "'\($0)'" }.joined(separator: ", ")
             let more = unknown.count > Self.unknownListed ? " and \(unknown.count - Self.unknownListed) more" : ""
@@ -78,7 +82,13 @@ struct HeaderMap {
     static let unknownListed = 12
 
     /// The position of `column` in each record, if the header has it.
-    func index(of column: String) -> Int? { positions[column] }
+    func index(of column: String) -> Int? {
+        switch table.index(of: column) {
+        case .position(let index): return index
+        case .absent: return nil
+        case .unknown: return positions[column]
+        }
+    }
 
     /// Lowercase ASCII letters and digits, runs of anything else collapsed to one `_`.
     static func normalise(_ name: String) -> String {
@@ -152,7 +162,13 @@ struct Row {
 extension String {
     /// The string without leading and trailing spaces, tabs, line ends and no-break spaces.
     func trimmingWhitespace() -> String {
-        // Fast path: most fields start and end with a printable ASCII byte and need nothing.
+        // Fast path: most fields start and end with a printable ASCII byte and need nothing
+        // (read from the contiguous bytes; the generic `utf8.first`/`last` showed in profiles).
+        let plain = utf8.withContiguousStorageIfAvailable { bytes -> Bool in
+            guard let first = bytes.first, let last = bytes.last else { return true }
+            return first > 0x20 && first < 0x80 && last > 0x20 && last < 0x80
+        }
+        if plain == true { return self }
         if let first = utf8.first, let last = utf8.last, first > 0x20, first < 0x80, last > 0x20, last < 0x80 {
             return self
         }

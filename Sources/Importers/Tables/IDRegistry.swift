@@ -10,34 +10,45 @@ import SupplyChainModel
 /// id that differs from an earlier one only by invisible characters (zero-width spaces and
 /// joiners, word joiners, soft hyphens, byte order marks, bidirectional marks).
 struct IDRegistry {
-    /// ASCII ids (nearly all of them) → line. For ASCII text, `String` equality is byte
-    /// equality, and an ASCII id is its own skeleton, so one table serves both purposes.
-    private var asciiLines: [String: Int] = [:]
+    /// ASCII ids (nearly all of them) → line, hashed by their bytes (see ``ASCIIIDTable``).
+    /// For ASCII text, `String` equality is byte equality, and an ASCII id is its own skeleton,
+    /// so one table serves both purposes.
+    private var asciiLines = ASCIIIDTable()
+    /// The same ASCII ids as a `[String: Int]`, built when the first non-ASCII skeleton is
+    /// looked up and kept from then on: a non-ASCII skeleton can be canonically equal to an ASCII id (KELVIN
+    /// SIGN and `K`), which only `String`'s own hashing finds.
+    private var asciiByCanonical: [String: Int]?
     /// Other ids, compared by their bytes → line.
     private var firstLine: [ByteKey: Int] = [:]
     /// Skeleton (invisible characters removed, compared by canonical equivalence) → the first
     /// non-ASCII id with that skeleton. (An ASCII id canonically equal to a skeleton is found
-    /// in ``asciiLines``: distinct ASCII strings are never canonically equal.)
+    /// in ``asciiLines`` or ``asciiByCanonical``: distinct ASCII strings are never canonically
+    /// equal.)
     private var skeletons: [String: (id: String, line: Int)] = [:]
     /// Lookalike warnings given so far (the first 20 are reported, then a count).
     private(set) var lookalikes = 0
 
     /// The line where `id` was first registered, or nil when it is new.
-    func line(of id: String) -> Int? { Self.isASCII(id) ? asciiLines[id] : firstLine[ByteKey(id)] }
+    func line(of id: String) -> Int? {
+        let digest = asciiLines.digest(id)
+        return digest.isASCII ? asciiLines.line(of: id, hash: digest.hash) : firstLine[ByteKey(id)]
+    }
 
     /// Registers `id` at `location`; returns a `lookalike-id` warning when an earlier,
     /// byte-different id looks the same.
     mutating func register(_ id: String, what: String, at location: SourceLocation) -> Finding? {
         let earlier: (id: String, line: Int)?
-        if Self.isASCII(id) {
-            asciiLines[id] = location.line
+        let digest = asciiLines.digest(id)
+        if digest.isASCII {
+            asciiLines.set(id, line: location.line, hash: digest.hash)
+            asciiByCanonical?[id] = location.line
             // Only a non-ASCII id can look like an ASCII one without being it.
             earlier = skeletons.isEmpty ? nil : skeletons[id]
         } else {
             firstLine[ByteKey(id)] = location.line
             let skeleton = Self.skeleton(id)
             let nonASCII = skeletons[skeleton]
-            let ascii = asciiLines.index(forKey: skeleton).map { (id: asciiLines[$0].key, line: asciiLines[$0].value) }
+            let ascii = asciiID(canonicallyEqualTo: skeleton)
             earlier = [nonASCII, ascii].compactMap { $0 }.min { $0.line < $1.line }
             if nonASCII == nil { skeletons[skeleton] = (id, location.line) }
         }
@@ -48,6 +59,22 @@ struct IDRegistry {
             .warning, code: "lookalike-id",
             "\(what) '\(Self.visible(id))' looks like '\(Self.visible(earlier.id))' at line \(earlier.line) but differs in its bytes (Unicode normalisation or invisible characters); they are read as two different ids",
             at: location)
+    }
+
+    /// The ASCII id `String`-equal (canonically equivalent) to `skeleton`, with its line.
+    private mutating func asciiID(canonicallyEqualTo skeleton: String) -> (id: String, line: Int)? {
+        let digest = asciiLines.digest(skeleton)
+        if digest.isASCII {
+            return asciiLines.line(of: skeleton, hash: digest.hash).map { (id: skeleton, line: $0) }
+        }
+        if asciiByCanonical == nil {
+            var lines: [String: Int] = [:]
+            lines.reserveCapacity(asciiLines.count)
+            asciiLines.forEach { lines[$0] = $1 }
+            asciiByCanonical = lines
+        }
+        guard let lines = asciiByCanonical, let index = lines.index(forKey: skeleton) else { return nil }
+        return (id: lines[index].key, line: lines[index].value)
     }
 
     static func isASCII(_ id: String) -> Bool { id.utf8.allSatisfy { $0 < 0x80 } }
