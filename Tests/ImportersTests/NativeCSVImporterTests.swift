@@ -124,3 +124,51 @@ struct NativeContractColumnsTests {
         #expect(result.records.isEmpty && result.summary.rejectedByReason["invalid-number"] == 1)
     }
 }
+
+/// The supplier and contract converters resolve their columns once per file: every column
+/// must land in its own field whatever the order, spelling or `--map` rename of the header,
+/// and messages must name the column's position in that file.
+@Suite("Native columns resolved per file")
+struct NativeResolvedColumnsTests {
+    let dir = TemporaryDirectory()
+
+    @Test func everyContractColumnLandsInItsField() throws {
+        // Reversed order, aliases (piid, origin_country) and one column renamed with --map.
+        let path = dir.file("c.csv", """
+            product_or_service_type,potential_value,funding_agency,vendor_parent_uei,vendor_country,place_of_manufacture,origin_country,award_date,description,naics,psc,place_of_performance,currency,amount,Awarding Office,vendor_name,vendor_uei,vendor_id,piid
+            service,200,FA,PU,VC,PM,CO,01/02/2024,Desc,NA,PS,PP,eur,100,AG,VN,VU,VI,C1
+            ,,,,,,,,,,,,,oops,,,,V2,C2
+
+            """)
+        var options = ImportOptions()
+        options.columnMap = try ImportOptions.columnMap(from: ["Awarding Office=agency"])
+        let result = try NativeCSVImporter.contracts(path: path, options: options)
+        let c = try #require(result.records.first)
+        #expect(c.id == "C1" && c.vendorID == "VI" && c.vendorUEI == "VU" && c.vendorName == "VN" && c.agency == "AG")
+        #expect(c.amount == 100 && c.currency == "EUR" && c.placeOfPerformance == "PP" && c.psc == "PS" && c.naics == "NA")
+        #expect(c.description == "Desc" && c.awardDate == "2024-01-02" && c.countryOfOrigin == "CO" && c.placeOfManufacture == "PM")
+        #expect(c.vendorCountry == "VC" && c.vendorParentUEI == "PU" && c.fundingAgency == "FA" && c.potentialValue == 200)
+        #expect(c.productOrServiceType == "SERVICE")
+        let rejection = try #require(result.findings.first { $0.code == "invalid-number" })
+        #expect(rejection.location == SourceLocation(file: path, line: 3, column: 14))
+        #expect(rejection.message.contains("'amount' is 'oops'"))
+    }
+
+    @Test func everySupplierColumnLandsInItsField() throws {
+        let path = dir.file("s.csv", """
+            address,risk_note,risk,duns,lei,uei,goods,region,country,supplier_name,id
+            Addr,Note,0.5,DU,LE,UE,cotton,XJ,CN,Name,S1
+            ,,2,,,,,,,Other,S2
+            ,,,,,,,,,Third,S1
+
+            """)
+        let result = try NativeCSVImporter.suppliers(path: path)
+        let s = try #require(result.records.first)
+        #expect(s.id == "S1" && s.name == "Name" && s.country == "CN" && s.region == "XJ" && s.goods == ["cotton"])
+        #expect(s.uei == "UE" && s.lei == "LE" && s.duns == "DU" && s.riskOverride == 0.5 && s.riskNote == "Note" && s.address == "Addr")
+        let badRisk = try #require(result.findings.first { $0.code == "invalid-number" })
+        #expect(badRisk.location == SourceLocation(file: path, line: 3, column: 3))
+        let duplicate = try #require(result.findings.first { $0.code == "duplicate-id" })
+        #expect(duplicate.location == SourceLocation(file: path, line: 4, column: 11))
+    }
+}

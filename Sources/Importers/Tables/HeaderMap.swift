@@ -149,11 +149,7 @@ struct Row {
     var location: SourceLocation { SourceLocation(file: file, line: record.line) }
 
     /// The trimmed value of `column`, or nil when the column is absent or the cell empty.
-    subscript(_ column: String) -> String? {
-        guard let index = map.index(of: column), index < record.fields.count else { return nil }
-        let value = record.fields[index].trimmingWhitespace()
-        return value.isEmpty ? nil : value
-    }
+    subscript(_ column: String) -> String? { self[map.column(column)] }
 
     /// The 1-based column of `column` in the file, for messages.
     func column(of column: String) -> Int? { map.index(of: column).map { $0 + 1 } }

@@ -180,44 +180,82 @@ enum TableImport {
     }
 }
 
+/// A column of one file, resolved once against its header: converters of large tables look
+/// their columns up once per file with ``HeaderMap/column(_:)`` instead of by name on every row.
+struct Column {
+    /// The canonical name, for messages.
+    let name: String
+    /// The position in each record; nil when the file has no such column.
+    let index: Int?
+
+    /// The 1-based column in the file, for messages.
+    var number: Int? { index.map { $0 + 1 } }
+}
+
+extension HeaderMap {
+    /// `name` resolved against this header.
+    func column(_ name: String) -> Column { Column(name: name, index: index(of: name)) }
+}
+
 extension Row {
+    /// The trimmed value of `column`, or nil when the file lacks it or the cell is empty.
+    subscript(_ column: Column) -> String? {
+        guard let index = column.index, index < record.fields.count else { return nil }
+        let value = record.fields[index].trimmingWhitespace()
+        return value.isEmpty ? nil : value
+    }
+
     /// The value of a required column, or a rejection naming it.
-    func required(_ column: String) throws(RowRejection) -> String {
+    func required(_ column: Column) throws(RowRejection) -> String {
         guard let value = self[column] else {
-            throw RowRejection("missing-value", "'\(column)' is empty", column: self.column(of: column))
+            throw RowRejection("missing-value", "'\(column.name)' is empty", column: column.number)
         }
         return value
     }
 
     /// An optional fraction; `range` checks it.
-    func fraction(_ column: String, in range: ClosedRange<Double>, allowZero: Bool, expected: String) throws(RowRejection) -> Double? {
+    func fraction(_ column: Column, in range: ClosedRange<Double>, allowZero: Bool, expected: String) throws(RowRejection) -> Double? {
         guard let text = self[column] else { return nil }
         guard let value = NumberParsing.fraction(text), range.contains(value), allowZero || value > 0 else {
-            throw RowRejection("invalid-number", "'\(column)' is '\(text)'; expected \(expected)", column: self.column(of: column))
+            throw RowRejection("invalid-number", "'\(column.name)' is '\(text)'; expected \(expected)", column: column.number)
         }
         return value
     }
 
     /// An optional money amount (`$1,234.50`, `(1,234.50)`).
-    func amount(_ column: String) throws(RowRejection) -> Double? {
+    func amount(_ column: Column) throws(RowRejection) -> Double? {
         guard let text = self[column] else { return nil }
         guard let value = NumberParsing.amount(text) else {
-            throw RowRejection("invalid-number", "'\(column)' is '\(text)'; expected an amount such as 1234.50 or $1,234.50", column: self.column(of: column))
+            throw RowRejection("invalid-number", "'\(column.name)' is '\(text)'; expected an amount such as 1234.50 or $1,234.50", column: column.number)
         }
         guard abs(value) < NumberParsing.largestAmount else {
             throw RowRejection(
-                "invalid-number", "'\(column)' is '\(text)'; no award is 10^15 or more (the value would also lose cents as a binary double)",
-                column: self.column(of: column))
+                "invalid-number", "'\(column.name)' is '\(text)'; no award is 10^15 or more (the value would also lose cents as a binary double)",
+                column: column.number)
         }
         return value
     }
 
     /// An optional date, as ISO `YYYY-MM-DD`.
-    func date(_ column: String) throws(RowRejection) -> String? {
+    func date(_ column: Column) throws(RowRejection) -> String? {
         guard let text = self[column] else { return nil }
         guard let iso = DateParsing.isoDate(text) else {
-            throw RowRejection("invalid-date", "'\(column)' is '\(text)'; expected a date as YYYY-MM-DD or MM/DD/YYYY", column: self.column(of: column))
+            throw RowRejection("invalid-date", "'\(column.name)' is '\(text)'; expected a date as YYYY-MM-DD or MM/DD/YYYY", column: column.number)
         }
         return iso
     }
+
+    /// ``required(_:)-(Column)`` by column name.
+    func required(_ column: String) throws(RowRejection) -> String { try required(map.column(column)) }
+
+    /// ``fraction(_:in:allowZero:expected:)-(Column,_,_,_)`` by column name.
+    func fraction(_ column: String, in range: ClosedRange<Double>, allowZero: Bool, expected: String) throws(RowRejection) -> Double? {
+        try fraction(map.column(column), in: range, allowZero: allowZero, expected: expected)
+    }
+
+    /// ``amount(_:)-(Column)`` by column name.
+    func amount(_ column: String) throws(RowRejection) -> Double? { try amount(map.column(column)) }
+
+    /// ``date(_:)-(Column)`` by column name.
+    func date(_ column: String) throws(RowRejection) -> String? { try date(map.column(column)) }
 }
