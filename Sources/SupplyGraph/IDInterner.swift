@@ -32,7 +32,7 @@ public struct IDInterner: Sendable {
     public init(capacity: Int = 16) {
         var size = 16
         while size < capacity * 2 { size <<= 1 }
-        slots = [Slot](repeating: Slot(), count: size)
+        slots = GatherMemory.array(repeating: Slot(), count: size)
         mask = size - 1
         ends.reserveCapacity(capacity)
     }
@@ -191,7 +191,7 @@ public struct IDInterner: Sendable {
 
     private mutating func grow() {
         let size = slots.count * 2
-        var grown = [Slot](repeating: Slot(), count: size)
+        var grown = GatherMemory.array(repeating: Slot(), count: size)
         let mask = size - 1
         // Rehash from the stored keys' hashes (recomputed: the slot keeps only 16 bits).
         bytes.withUnsafeBytes { stored in

@@ -41,12 +41,13 @@ public enum TierPropagation {
         var result = PropagationResult(graph: graph, parameters: parameters)
         let partition = WorkPartition(rowOffsets: graph.rowOffsets, workers: min(workers, max(1, n)))
 
-        let previous = UnsafeMutableBufferPointer<NodeState>.allocate(capacity: n)
-        let next = UnsafeMutableBufferPointer<NodeState>.allocate(capacity: n)
+        // The state every link gathers from at random, on huge pages where the system allows.
+        let previous = GatherMemory.allocate(NodeState.self, capacity: n)
+        let next = GatherMemory.allocate(NodeState.self, capacity: n)
         let product = UnsafeMutableBufferPointer<Double>.allocate(capacity: n)
         defer {
-            previous.deallocate()
-            next.deallocate()
+            GatherMemory.deallocate(previous)
+            GatherMemory.deallocate(next)
             product.deallocate()
         }
         for u in 0..<n {
