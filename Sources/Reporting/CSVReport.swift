@@ -30,20 +30,14 @@ public enum CSVReport {
     /// batch of rows (about 15 MB at typical message lengths) stays small next to the model.
     public static let defaultBatchSize = 1 << 15
 
-    /// The header, then the rows in queue order, in pieces.
+    /// The header, then the rows in queue order, in pieces (a batch is written while the next
+    /// is rendered).
     private static func forEachPiece(_ context: ReportContext, batchSize: Int, _ body: ([UInt8]) -> Void) {
-        let batchSize = max(1, batchSize)
         let a = context.assessment
         body(Array((columns.joined(separator: ",") + "\r\n").utf8))
-        var start = 0
-        while start < a.contracts.count {
-            let end = min(a.contracts.count, start + batchSize)
-            let base = start
-            for piece in Concurrently.map(slicing: end - start, into: a.parameters.workers, { rows(context, ranks: (base + $0.lowerBound)..<(base + $0.upperBound)) }) {
-                body(piece)
-            }
-            start = end
-        }
+        Concurrently.pipeline(
+            count: a.contracts.count, batchSize: batchSize, slices: a.parameters.workers, render: { rows(context, ranks: $0) },
+            emit: { for piece in $0 { body(piece) } })
     }
 
     /// The rows of the flagged contracts at queue positions `ranks`. The cells a contract's

@@ -157,20 +157,17 @@ public enum HTMLReport {
     }
 
     /// `body(rank, &text)` for each flagged contract in queue order, a batch of contracts at a
-    /// time in slices on Dispatch workers; the texts go to `emit` in order (they do not depend
-    /// on the workers).
+    /// time in slices on Dispatch workers; the texts go to `emit` in order (a batch while the
+    /// next is rendered; they do not depend on the workers).
     static func inSlices(_ a: Assessment, emit: (String) -> Void, _ body: (Int, inout String) -> Void) {
-        var start = 0
-        while start < a.contracts.count {
-            let end = min(a.contracts.count, start + (1 << 13)), base = start
-            let pieces = Concurrently.map(slicing: end - start, into: a.parameters.workers) { ranks in
+        Concurrently.pipeline(
+            count: a.flaggedCount, batchSize: 1 << 13, slices: a.parameters.workers,
+            render: { ranks in
                 var out = ""
-                for rank in (base + ranks.lowerBound)..<(base + ranks.upperBound) where a.contracts[rank].isFlagged { body(rank, &out) }
+                for rank in ranks { body(rank, &out) }
                 return out
-            }
-            for piece in pieces where !piece.isEmpty { emit(piece) }
-            start = end
-        }
+            },
+            emit: { for piece in $0 where !piece.isEmpty { emit(piece) } })
     }
 
     /// A short amount for a card: 87.9 M, 12.3 k, 950.

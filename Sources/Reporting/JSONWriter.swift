@@ -93,24 +93,25 @@ struct JSONWriter {
         _ count: Int, workers: Int, batchSize: Int = 1 << 13, emit: ([UInt8]) -> Void, _ element: (inout JSONWriter, Int) -> Void
     ) {
         precondition(!afterKey && hasMember.count == indent)
-        let depth = indent, batchSize = max(1, batchSize)
-        var start = 0
-        while start < count {
-            let end = min(count, start + batchSize), base = start
-            emit(take())
-            let pieces = Concurrently.map(slicing: end - start, into: workers) { range in
+        let depth = indent
+        emit(take())
+        var wroteAny = hasMember[hasMember.count - 1]
+        Concurrently.pipeline(
+            count: count, batchSize: batchSize, slices: workers,
+            render: { range in
                 var slice = JSONWriter(depth: depth)
-                for i in range { element(&slice, base + i) }
+                for i in range { element(&slice, i) }
                 return (slice.bytes, slice.hasMember.last!)
-            }
-            for (piece, wroteElement) in pieces where wroteElement {
-                // A slice starts as if first in the array: the comma, if any, comes here.
-                if hasMember[hasMember.count - 1] { emit([UInt8(ascii: ",")]) }
-                emit(piece)
-                hasMember[hasMember.count - 1] = true
-            }
-            start = end
-        }
+            },
+            emit: { pieces in
+                for (piece, wroteElement) in pieces where wroteElement {
+                    // A slice starts as if first in the array: the comma, if any, comes here.
+                    if wroteAny { emit([UInt8(ascii: ",")]) }
+                    emit(piece)
+                    wroteAny = true
+                }
+            })
+        hasMember[hasMember.count - 1] = wroteAny
     }
 
     /// Shortest round-trip decimal for a finite double, never `-0`.

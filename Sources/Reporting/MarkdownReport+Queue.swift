@@ -3,20 +3,18 @@ import SupplyChainModel
 
 extension MarkdownReport {
     /// `body(ranks, &bytes)` for slices of `0..<count`, `batchSize` at a time, each batch in
-    /// slices on `workers` Dispatch workers; the bytes go to `emit` in order.
+    /// slices on `workers` Dispatch workers; the bytes go to `emit` in order (a batch while the
+    /// next is rendered).
     static func inSlices(_ count: Int, workers: Int, emit: ([UInt8]) -> Void, _ body: (Range<Int>, inout [UInt8]) -> Void) {
-        var start = 0
-        while start < count {
-            let end = min(count, start + batchSize), base = start
-            let pieces = Concurrently.map(slicing: end - start, into: workers) { range in
+        Concurrently.pipeline(
+            count: count, batchSize: batchSize, slices: workers,
+            render: { ranks in
                 var bytes: [UInt8] = []
                 bytes.reserveCapacity(1 << 16)
-                body((base + range.lowerBound)..<(base + range.upperBound), &bytes)
+                body(ranks, &bytes)
                 return bytes
-            }
-            for piece in pieces { emit(piece) }
-            start = end
-        }
+            },
+            emit: { for piece in $0 { emit(piece) } })
     }
 
     /// The review-queue table rows of the flagged contracts at `ranks`.

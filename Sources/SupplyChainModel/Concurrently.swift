@@ -61,6 +61,28 @@ public enum Concurrently {
         }
     }
 
+    /// `0..<count` rendered in batches of `batchSize`, each batch in `slices` contiguous
+    /// slices at the same time (`render` gets each slice's range of indices), and each batch's
+    /// pieces, in slice order, handed to `emit` on the calling thread while the next batch is
+    /// rendered: writing a report overlaps with rendering the rest of it. Memory holds at most
+    /// two batches.
+    public static func pipeline<Piece>(count: Int, batchSize: Int, slices: Int, render: (Range<Int>) -> Piece, emit: ([Piece]) -> Void) {
+        guard count > 0 else { return }
+        let batchSize = max(1, batchSize)
+        func batch(_ start: Int) -> [Piece] {
+            let end = min(count, start + batchSize)
+            return map(slicing: end - start, into: slices) { render((start + $0.lowerBound)..<(start + $0.upperBound)) }
+        }
+        var pending = batch(0)
+        var start = batchSize
+        while start < count {
+            let next = start, current = pending
+            pending = run({ emit(current) }, { batch(next) }).1
+            start += batchSize
+        }
+        emit(pending)
+    }
+
     /// The storage ``array(count:slices:_:)`` fills: each worker initialises only the
     /// elements of its own slice.
     private struct Target<T>: @unchecked Sendable {
