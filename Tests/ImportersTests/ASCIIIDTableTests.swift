@@ -82,17 +82,7 @@ struct ASCIIIDTableTests {
                         id = id.replacingAll(plain, with: look)
                     }
                 }
-                let known = registry.line(of: id)
-                #expect(known == reference.line(of: id), "line(of: \(id.unicodeScalars.map(\.value)))")
-                if known != nil { continue }
-                let warning = registry.register(id, what: "supplier_id", at: SourceLocation(file: "f.csv", line: line))
-                let expected = reference.register(id, line: line)
-                if let expected, registry.lookalikes <= 20 {
-                    #expect(warning?.message.contains("looks like '\(IDRegistry.visible(expected.id))' at line \(expected.line) ") == true,
-                            "\(id.unicodeScalars.map(\.value)): \(warning?.message ?? "no warning")")
-                } else if expected == nil {
-                    #expect(warning == nil, "\(id.unicodeScalars.map(\.value)): \(warning?.message ?? "")")
-                }
+                IDRegistryTests.check(id, line: line, registry: &registry, reference: &reference)
             }
         }
     }

@@ -24,6 +24,23 @@ struct IDRegistryTests {
         }
     }
 
+    /// Looks `id` up in `registry` and `reference` and, when it is new (importers reject a
+    /// repeated id before registering), registers it in both: the answers and the lookalike
+    /// warning must agree.
+    static func check(_ id: String, line: Int, registry: inout IDRegistry, reference: inout Reference) {
+        let known = registry.line(of: id)
+        #expect(known == reference.line(of: id), "line(of: \(id.unicodeScalars.map(\.value)))")
+        if known != nil { return }
+        let warning = registry.register(id, what: "supplier_id", at: SourceLocation(file: "f.csv", line: line))
+        let expected = reference.register(id, line: line)
+        if let expected, registry.lookalikes <= 20 {
+            #expect(warning?.message.contains("looks like '\(IDRegistry.visible(expected.id))' at line \(expected.line) ") == true,
+                    "\(id.unicodeScalars.map(\.value)): \(warning?.message ?? "no warning")")
+        } else if expected == nil {
+            #expect(warning == nil, "\(id.unicodeScalars.map(\.value)): \(warning?.message ?? "")")
+        }
+    }
+
     /// Pieces whose combinations are equal, canonically equal (é / e + U+0301, K / KELVIN SIGN,
     /// ; / GREEK QUESTION MARK) or equal up to invisible characters.
     static let pieces = ["S", "K", "\u{212A}", "é", "e\u{301}", ";", "\u{37E}", "\u{200B}", "\u{FEFF}", "1", "a"]
@@ -39,17 +56,7 @@ struct IDRegistryTests {
             var reference = Reference()
             for line in 1...40 {
                 let id = (0..<(1 + next(3))).map { _ in Self.pieces[next(Self.pieces.count)] }.joined()
-                let known = registry.line(of: id)
-                #expect(known == reference.line(of: id), "line(of: \(id.unicodeScalars.map(\.value)))")
-                if known != nil { continue }  // importers reject a repeated id before registering
-                let warning = registry.register(id, what: "supplier_id", at: SourceLocation(file: "f.csv", line: line))
-                let expected = reference.register(id, line: line)
-                if let expected, registry.lookalikes <= 20 {
-                    #expect(warning?.message.contains("looks like '\(IDRegistry.visible(expected.id))' at line \(expected.line) ") == true,
-                            "\(id.unicodeScalars.map(\.value)): \(warning?.message ?? "no warning")")
-                } else if expected == nil {
-                    #expect(warning == nil, "\(id.unicodeScalars.map(\.value)): \(warning?.message ?? "")")
-                }
+                Self.check(id, line: line, registry: &registry, reference: &reference)
             }
         }
     }

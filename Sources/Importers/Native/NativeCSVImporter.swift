@@ -80,9 +80,7 @@ struct SupplierRows {
         if columns == nil { columns = Columns(row.map) }
         let c = columns.unsafelyUnwrapped
         let id = try row.required(c.id)
-        if let line = ids.line(of: id) {
-            throw RowRejection("duplicate-id", "supplier_id '\(id)' is already used at line \(line)", column: c.id.number)
-        }
+        try ids.rejectRepeat(id, column: "supplier_id", number: c.id.number)
         let name = try row.required(c.name)
         let risk = try row.fraction(c.risk, in: 0...1, allowZero: true, expected: "a number from 0 to 1")
         if let warning = ids.register(id, what: "supplier_id", at: row.location) { findings.append(warning) }
@@ -156,9 +154,7 @@ struct ContractRows {
         if columns == nil { columns = Columns(row.map) }
         let c = columns.unsafelyUnwrapped
         let id = try row.required(c.id)
-        if let line = ids.line(of: id) {
-            throw RowRejection("duplicate-id", "contract_id '\(id)' is already used at line \(line)", column: c.id.number)
-        }
+        try ids.rejectRepeat(id, column: "contract_id", number: c.id.number)
         let vendorID = row[c.vendorID], vendorUEI = row[c.vendorUEI], vendorName = row[c.vendorName]
         if vendorID == nil && vendorUEI == nil && vendorName == nil {
             throw RowRejection("missing-value", "no vendor: 'vendor_id', 'vendor_uei' and 'vendor_name' are all empty")

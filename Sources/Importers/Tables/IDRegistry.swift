@@ -126,3 +126,13 @@ struct ByteKey: Hashable {
         text.withUTF8 { hasher.combine(bytes: UnsafeRawBufferPointer($0)) }
     }
 }
+
+extension IDRegistry {
+    /// Rejects a row whose id was already used in the file (`duplicate-id`), naming the id's
+    /// column (`name`, 1-based `number`) and the line of its first use.
+    func rejectRepeat(_ id: String, column name: String, number: Int?) throws(RowRejection) {
+        if let line = line(of: id) {
+            throw RowRejection("duplicate-id", "\(name) '\(id)' is already used at line \(line)", column: number)
+        }
+    }
+}

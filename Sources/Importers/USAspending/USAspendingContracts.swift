@@ -52,9 +52,7 @@ public enum USAspendingContracts {
             guard let idColumn, let id = row[idColumn] else {
                 throw RowRejection("missing-value", "no award id: 'contract_award_unique_key' and 'award_id_piid' are empty", column: row.column(of: "award_id_piid"))
             }
-            if let line = ids.line(of: id) {
-                throw RowRejection("duplicate-id", "\(idColumn) '\(id)' is already used at line \(line)", column: row.column(of: idColumn))
-            }
+            try ids.rejectRepeat(id, column: idColumn, number: row.column(of: idColumn))
             if row["recipient_uei"] == nil && row["recipient_name"] == nil {
                 throw RowRejection("missing-value", "no recipient: 'recipient_uei' and 'recipient_name' are empty", column: row.column(of: "recipient_uei"))
             }

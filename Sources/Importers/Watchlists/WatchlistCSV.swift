@@ -23,9 +23,7 @@ public enum WatchlistCSV {
             let name = try row.required("name")
             let list = row["list"] ?? fileName
             let id = row["id"] ?? "\(list):\(row.record.line)"
-            if let line = ids.line(of: id) {
-                throw RowRejection("duplicate-id", "id '\(id)' is already used at line \(line)", column: row.column(of: "id"))
-            }
+            try ids.rejectRepeat(id, column: "id", number: row.column(of: "id"))
             let date = try row.date("date_added")
             var hard = true
             if let text = row["hard_flag"]?.lowercased() {
