@@ -9,12 +9,86 @@ struct ReviewRules {
     /// Vendor flags and text look-ups shared by all contracts checked with this value.
     let memo = RuleMemo()
 
-    /// The flags a contract gets, most severe first, then in rule order.
+    /// The flags a contract gets, most severe first, then in rule order: the rules' terms that
+    /// depend on the vendor, the goods and countries or the award date come from the memo
+    /// (``RuleTerms.swift``), so only the parts with the contract's amounts are written here.
     func flags(for contract: Contract, vendor: Int?) -> [ReviewFlag] {
-        var flags = vendor.map(cachedFlags(forVendor:)) ?? []
         let rules = parameters.rules
-        let facts = facts(of: contract)
-        if rules.goodsEnabled, let flag = goodsFlag(contract, facts) { flags.append(flag) }
+        let vendorTerms = vendor.map(terms(forVendor:))
+        var flags = vendorTerms?.flags ?? []
+        let facts = factTerms(of: contract)
+        if rules.goodsEnabled, let flag = facts.goods { flags.append(flag) }
+        var date: DateTerms?
+        if rules.compliancePlanEnabled, let plan = facts.plan {
+            let terms = dateTerms(on: contract.awardDate)
+            date = terms
+            let amount = contract.amount ?? 0, potential = contract.potentialValue ?? 0
+            let value = max(amount, potential)
+            if let threshold = terms.plan, value > threshold.amount {
+                flags.append(ReviewFlag(
+                    rule: .compliancePlan, severity: plan.onlyVendor ? .info : .medium,
+                    message: "Value \(Formatting.money(value)) \(contract.currency)\(terms.planMiddle)\(plan.tail)",
+                    fields: potential > amount ? plan.potentialFields : plan.amountFields))
+            }
+        }
+        var supplies: Bool?
+        if rules.eo13126Enabled, let eo = facts.eo13126 {
+            let amount = contract.amount ?? 0
+            let isSupplies = isSuppliesMemoised(contract)
+            supplies = isSupplies
+            let terms = date ?? dateTerms(on: contract.awardDate)
+            if isSupplies, let micro = terms.micro, amount > micro.amount {
+                flags.append(ReviewFlag(
+                    rule: .eo13126, severity: .medium, message: "\(eo.head)\(Formatting.money(amount))\(terms.microTail)", fields: eo.fields))
+            }
+        }
+        if let vendorTerms {
+            if rules.dfarsEnabled, let dfars = vendorTerms.dfars {
+                let agency = isDoDMemoised(contract.agency), funding = isDoDMemoised(contract.fundingAgency)
+                if agency || funding {
+                    let (field, text) = agency ? ("agency", contract.agency!) : ("funding_agency", contract.fundingAgency!)
+                    flags.append(ReviewFlag(
+                        rule: .dfars, severity: .high, message: "DoD contract (\(field) '\(text)') \(dfars.suffix)", path: dfars.path,
+                        fields: agency && funding ? dfars.bothFields : agency ? dfars.agencyFields : dfars.fundingFields))
+                }
+            }
+            if rules.unmappedEnabled, let unmapped = vendorTerms.unmapped {
+                let amount = contract.amount ?? 0
+                if amount > rules.unmappedMinAmount, supplies ?? isSuppliesMemoised(contract) {
+                    flags.append(ReviewFlag(
+                        rule: .unmapped, severity: unmapped.severity, message: "\(unmapped.head)\(Formatting.money(amount))\(unmapped.tail)",
+                        path: unmapped.path, fields: unmapped.fields))
+                }
+            }
+        }
+        Self.sortBySeverity(&flags)
+        return flags
+    }
+
+    /// Sorts flags most severe first, then in rule order: an insertion sort, as a contract has
+    /// a few flags (stable, like `sorted`, and the comparison is a total order on the rules).
+    static func sortBySeverity(_ flags: inout [ReviewFlag]) {
+        guard flags.count > 1 else { return }
+        func before(_ a: ReviewFlag, _ b: ReviewFlag) -> Bool {
+            a.severity != b.severity ? a.severity > b.severity : order(of: a.rule) < order(of: b.rule)
+        }
+        for i in 1..<flags.count {
+            var j = i
+            while j > 0 && before(flags[j], flags[j - 1]) {
+                flags.swapAt(j, j - 1)
+                j -= 1
+            }
+        }
+    }
+
+    /// The flags a contract gets, most severe first, then in rule order, each rule worked out
+    /// from the contract alone (no memo of rule terms): the reference ``flags(for:vendor:)``
+    /// must agree with.
+    func uncachedFlags(for contract: Contract, vendor: Int?) -> [ReviewFlag] {
+        var flags = vendor.map(self.flags(forVendor:)) ?? []
+        let rules = parameters.rules
+        let facts = ContractFacts(goods: goods(of: contract), countries: countries(of: contract), isSupplies: Self.isSupplies(contract))
+        if rules.goodsEnabled, let flag = goodsFlag(facts) { flags.append(flag) }
         if rules.compliancePlanEnabled, let flag = compliancePlanFlag(contract, facts) { flags.append(flag) }
         if rules.eo13126Enabled, let flag = eo13126Flag(contract, facts) { flags.append(flag) }
         if let vendor {
