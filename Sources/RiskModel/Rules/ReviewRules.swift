@@ -13,54 +13,67 @@ struct ReviewRules {
     /// depend on the vendor, the goods and countries or the award date come from the memo
     /// (``RuleTerms.swift``), so only the parts with the contract's amounts are written here.
     func flags(for contract: Contract, vendor: Int?) -> [ReviewFlag] {
-        let rules = parameters.rules
+        let rules = switches()
         let vendorTerms = vendor.map(terms(forVendor:))
-        var flags = vendorTerms?.flags ?? []
         let facts = factTerms(of: contract)
-        if rules.goodsEnabled, let flag = facts.goods { flags.append(flag) }
+        // The contract's own flags, in rule order; the result is allocated once, at its size.
+        var goods: ReviewFlag?, plan: ReviewFlag?, eo13126: ReviewFlag?, dfars: ReviewFlag?, unmapped: ReviewFlag?
+        if rules.goods { goods = facts.goods }
         var date: DateTerms?
-        if rules.compliancePlanEnabled, let plan = facts.plan {
-            let terms = dateTerms(on: contract.awardDate)
-            date = terms
+        if rules.compliancePlan, let terms = facts.plan {
+            let dated = dateTerms(on: contract.awardDate)
+            date = dated
             let amount = contract.amount ?? 0, potential = contract.potentialValue ?? 0
             let value = max(amount, potential)
-            if let threshold = terms.plan, value > threshold.amount {
-                flags.append(ReviewFlag(
-                    rule: .compliancePlan, severity: plan.onlyVendor ? .info : .medium,
-                    message: "Value \(Formatting.money(value)) \(contract.currency)\(terms.planMiddle)\(plan.tail)",
-                    fields: potential > amount ? plan.potentialFields : plan.amountFields))
+            if let threshold = dated.plan, value > threshold.amount {
+                plan = ReviewFlag(
+                    rule: .compliancePlan, severity: terms.onlyVendor ? .info : .medium,
+                    message: "Value \(Formatting.money(value)) \(contract.currency)\(dated.planMiddle)\(terms.tail)",
+                    fields: potential > amount ? terms.potentialFields : terms.amountFields)
             }
         }
         var supplies: Bool?
-        if rules.eo13126Enabled, let eo = facts.eo13126 {
+        if rules.eo13126, let terms = facts.eo13126 {
             let amount = contract.amount ?? 0
             let isSupplies = isSuppliesMemoised(contract)
             supplies = isSupplies
-            let terms = date ?? dateTerms(on: contract.awardDate)
-            if isSupplies, let micro = terms.micro, amount > micro.amount {
-                flags.append(ReviewFlag(
-                    rule: .eo13126, severity: .medium, message: "\(eo.head)\(Formatting.money(amount))\(terms.microTail)", fields: eo.fields))
+            let dated = date ?? dateTerms(on: contract.awardDate)
+            if isSupplies, let micro = dated.micro, amount > micro.amount {
+                eo13126 = ReviewFlag(
+                    rule: .eo13126, severity: .medium, message: "\(terms.head)\(Formatting.money(amount))\(dated.microTail)", fields: terms.fields)
             }
         }
         if let vendorTerms {
-            if rules.dfarsEnabled, let dfars = vendorTerms.dfars {
+            if rules.dfars, let terms = vendorTerms.dfars {
                 let agency = isDoDMemoised(contract.agency), funding = isDoDMemoised(contract.fundingAgency)
                 if agency || funding {
                     let (field, text) = agency ? ("agency", contract.agency!) : ("funding_agency", contract.fundingAgency!)
-                    flags.append(ReviewFlag(
-                        rule: .dfars, severity: .high, message: "DoD contract (\(field) '\(text)') \(dfars.suffix)", path: dfars.path,
-                        fields: agency && funding ? dfars.bothFields : agency ? dfars.agencyFields : dfars.fundingFields))
+                    dfars = ReviewFlag(
+                        rule: .dfars, severity: .high, message: "DoD contract (\(field) '\(text)') \(terms.suffix)", path: terms.path,
+                        fields: agency && funding ? terms.bothFields : agency ? terms.agencyFields : terms.fundingFields)
                 }
             }
-            if rules.unmappedEnabled, let unmapped = vendorTerms.unmapped {
+            if rules.unmapped, let terms = vendorTerms.unmapped {
                 let amount = contract.amount ?? 0
                 if amount > rules.unmappedMinAmount, supplies ?? isSuppliesMemoised(contract) {
-                    flags.append(ReviewFlag(
-                        rule: .unmapped, severity: unmapped.severity, message: "\(unmapped.head)\(Formatting.money(amount))\(unmapped.tail)",
-                        path: unmapped.path, fields: unmapped.fields))
+                    unmapped = ReviewFlag(
+                        rule: .unmapped, severity: terms.severity, message: "\(terms.head)\(Formatting.money(amount))\(terms.tail)",
+                        path: terms.path, fields: terms.fields)
                 }
             }
         }
+        let vendorFlags = vendorTerms?.sortedFlags ?? []
+        let count = (goods == nil ? 0 : 1) + (plan == nil ? 0 : 1) + (eo13126 == nil ? 0 : 1) + (dfars == nil ? 0 : 1) + (unmapped == nil ? 0 : 1)
+        // A contract with no flag of its own shares its vendor's (sorted) array.
+        guard count > 0 else { return vendorFlags }
+        var flags: [ReviewFlag] = []
+        flags.reserveCapacity(vendorFlags.count + count)
+        flags.append(contentsOf: vendorFlags)
+        if let goods { flags.append(goods) }
+        if let plan { flags.append(plan) }
+        if let eo13126 { flags.append(eo13126) }
+        if let dfars { flags.append(dfars) }
+        if let unmapped { flags.append(unmapped) }
         Self.sortBySeverity(&flags)
         return flags
     }
@@ -121,7 +134,9 @@ struct ReviewRules {
     /// K tiers, naming the list, edition and entry (or the region row); medium when only a
     /// supplier with r at or above the flagged threshold is, naming the evidence behind its r.
     func entityFlag(_ scored: SupplierAssessment) -> ReviewFlag? {
-        if let tier = scored.nearestHardFlagTier, let reached = scored.nearestHardFlagPath.last {
+        // Each path is worked out once: reading one copies the propagation results' arrays.
+        let hardPath = scored.nearestHardFlagTier == nil ? [] : scored.nearestHardFlagPath
+        if let tier = scored.nearestHardFlagTier, let reached = hardPath.last {
             let target = suppliers[reached]
             let evidence = target.risk.indicators.filter(\.isHardFlag).map { "\($0.reason) [\($0.source)]" }.joined(separator: "; and ")
             var message = "\(who(target, tier: tier)) is a hard flag: \(evidence)."
@@ -129,10 +144,12 @@ struct ReviewRules {
                 message += " Nearer, \(who(suppliers[other], tier: nearer).lowercasedFirst) is flagged: intrinsic risk \(Formatting.fixed(suppliers[other].risk.value, 2)), \(suppliers[other].risk.explanation)."
             }
             return ReviewFlag(
-                rule: .entity, severity: .high, message: message, path: scored.nearestHardFlagPath,
+                rule: .entity, severity: .high, message: message, path: hardPath,
                 fields: ["vendor_id"] + Self.supplierFields(target.risk.indicators.filter(\.isHardFlag)))
         }
-        guard let tier = scored.nearestFlaggedTier, let reached = scored.nearestFlaggedPath.last else { return nil }
+        guard let tier = scored.nearestFlaggedTier else { return nil }
+        let flaggedPath = scored.nearestFlaggedPath
+        guard let reached = flaggedPath.last else { return nil }
         let target = suppliers[reached]
         let risk = target.risk
         var evidence: String
@@ -145,7 +162,7 @@ struct ReviewRules {
         return ReviewFlag(
             rule: .entity, severity: .medium,
             message: "\(who(target, tier: tier)) is flagged: intrinsic risk \(Formatting.fixed(risk.value, 2)) ≥ \(Formatting.fixed(parameters.flaggedRiskThreshold, 2)), \(evidence).",
-            path: scored.nearestFlaggedPath,
+            path: flaggedPath,
             fields: ["vendor_id"] + (risk.basis.isOverride ? ["risk"] : Self.supplierFields(risk.indicators)))
     }
 

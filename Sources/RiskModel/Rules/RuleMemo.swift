@@ -37,6 +37,8 @@ final class RuleMemo {
         var psc: String?
     }
 
+    /// ``ReviewRules/switches()``, once read.
+    var switches: RuleSwitches?
     /// The rule terms of each vendor node, once computed (empty until first use).
     var vendorTerms: [VendorTerms?] = []
     /// Goods of a PSC, NAICS and description (``goodsLists`` index) and the goods lists.

@@ -4,22 +4,24 @@ import SupplyChainModel
 /// `FL-EXPOSURE` flags whole, and the parts of `DFARS-225.7022` and `FL-UNMAPPED` that do not
 /// depend on the contract (a vendor has many contracts; only the agency and amount differ).
 final class VendorTerms {
-    /// ``ReviewRules/flags(forVendor:)``.
-    let flags: [ReviewFlag]
+    /// ``ReviewRules/flags(forVendor:)``, most severe first.
+    let sortedFlags: [ReviewFlag]
     /// The vendor's side of `DFARS-225.7022`; nil when its chain reaches no UFLPA match or Xinjiang.
     let dfars: DFARSTerms?
     /// The vendor's side of `FL-UNMAPPED`; nil when its supply chain is mapped enough.
     let unmapped: UnmappedTerms?
 
     init(flags: [ReviewFlag], dfars: DFARSTerms?, unmapped: UnmappedTerms?) {
-        self.flags = flags
+        var sorted = flags
+        ReviewRules.sortBySeverity(&sorted)
+        sortedFlags = sorted
         self.dfars = dfars
         self.unmapped = unmapped
     }
 }
 
 /// `DFARS-225.7022` for one vendor, less the DoD agency the contract names.
-struct DFARSTerms {
+final class DFARSTerms {
     /// The message after "DoD contract (field 'agency') ".
     let suffix: String
     let path: [Int]
@@ -27,16 +29,32 @@ struct DFARSTerms {
     let agencyFields: [String]
     let fundingFields: [String]
     let bothFields: [String]
+
+    init(suffix: String, path: [Int], agencyFields: [String], fundingFields: [String], bothFields: [String]) {
+        self.suffix = suffix
+        self.path = path
+        self.agencyFields = agencyFields
+        self.fundingFields = fundingFields
+        self.bothFields = bothFields
+    }
 }
 
 /// `FL-UNMAPPED` for one vendor, less the contract's amount.
-struct UnmappedTerms {
+final class UnmappedTerms {
     let severity: Severity
     /// The message before and after the contract's amount.
     let head: String
     let tail: String
     let path: [Int]
     let fields: [String]
+
+    init(severity: Severity, head: String, tail: String, path: [Int], fields: [String]) {
+        self.severity = severity
+        self.head = head
+        self.tail = tail
+        self.path = path
+        self.fields = fields
+    }
 }
 
 /// What `FL-GOODS`, `FAR-22.1703-PLAN` and `FAR-22.15-EO13126` read from a contract's goods and
@@ -67,7 +85,7 @@ final class FactTerms {
 }
 
 /// `FAR-22.1703-PLAN` for a list of named countries, less the value and award date.
-struct PlanTerms {
+final class PlanTerms {
     /// Only the vendor's country is outside the US (severity info).
     let onlyVendor: Bool
     /// The message from the countries outside the US to the end.
@@ -75,16 +93,35 @@ struct PlanTerms {
     /// The fields when the value is the amount, or the potential value.
     let amountFields: [String]
     let potentialFields: [String]
+
+    init(onlyVendor: Bool, tail: String, amountFields: [String], potentialFields: [String]) {
+        self.onlyVendor = onlyVendor
+        self.tail = tail
+        self.amountFields = amountFields
+        self.potentialFields = potentialFields
+    }
 }
 
 /// `FAR-22.15-EO13126` for the first listed good and country, less the amount and award date.
-struct EO13126Terms {
+final class EO13126Terms {
     /// The message up to the amount.
     let head: String
     let fields: [String]
+
+    init(head: String, fields: [String]) {
+        self.head = head
+        self.fields = fields
+    }
 }
 
 /// The thresholds in effect on an award date and their parts of the messages.
+/// The rule switches and the `FL-UNMAPPED` amount, read once: copying the rule settings per
+/// contract would retain their arrays, which all workers share.
+struct RuleSwitches {
+    var goods, compliancePlan, eo13126, dfars, unmapped: Bool
+    var unmappedMinAmount: Double
+}
+
 final class DateTerms {
     let plan: DatedAmount?
     /// " is above the FAR 22.1703(c) threshold … with " (empty without a threshold).
@@ -102,6 +139,17 @@ final class DateTerms {
 }
 
 extension ReviewRules {
+    /// The rule switches, read from the parameters on first use.
+    func switches() -> RuleSwitches {
+        if let known = memo.switches { return known }
+        let rules = parameters.rules
+        let switches = RuleSwitches(
+            goods: rules.goodsEnabled, compliancePlan: rules.compliancePlanEnabled, eo13126: rules.eo13126Enabled, dfars: rules.dfarsEnabled,
+            unmapped: rules.unmappedEnabled, unmappedMinAmount: rules.unmappedMinAmount)
+        memo.switches = switches
+        return switches
+    }
+
     /// The terms of a vendor, computed once per vendor.
     func terms(forVendor vendor: Int) -> VendorTerms {
         if memo.vendorTerms.isEmpty { memo.vendorTerms = Array(repeating: nil, count: suppliers.count) }
