@@ -12,8 +12,8 @@ struct IndicatorMemo {
         var alpha2: String
     }
 
-    /// Normalised words of supplier names, for the watchlist matcher.
-    var nameWords = NameWordMemo()
+    /// Name matches and normalised words of supplier names, for the watchlist matcher.
+    var nameMatches = NameMatchMemo()
     private var countries: [String: Country?] = [:]
     private var countryIndicators: [CountryKey: [Indicator]] = [:]
     private var unknownCountry: [String?: Indicator] = [:]

@@ -47,7 +47,7 @@ public struct IndicatorModel: Sendable {
     /// ``assess(_:)`` with the memo of the run.
     func assess(_ supplier: Supplier, memo: inout IndicatorMemo) -> IntrinsicRisk {
         let country = supplier.country.flatMap { memo.country(named: $0, in: reference.countries) }
-        let matches = matcher.matches(for: supplier, alpha2: country?.alpha2, words: &memo.nameWords)
+        let matches = matcher.matches(for: supplier, alpha2: country?.alpha2, memo: &memo.nameMatches)
         var indicators: [Indicator] = []
         if let indicator = watchlistIndicator(matches) { indicators.append(indicator) }
         if let indicator = regionIndicator(supplier, country: country) { indicators.append(indicator) }

@@ -30,14 +30,14 @@ struct NormalizedName: Sendable, Hashable {
     var tokens: [NameToken]
     /// The words sorted and joined: equal keys are the same name up to word order.
     var sortedKey: String
-    /// The words in order, joined.
-    var orderedKey: String
+    /// The words in order, joined (worked out when asked: only names with equal sorted keys
+    /// compare it).
+    var orderedKey: String { tokens.map(\.text).joined(separator: " ") }
     var informativeCount: Int
 
     init(tokens: [NameToken]) {
         self.tokens = tokens
-        sortedKey = tokens.map(\.text).sorted().joined(separator: " ")
-        orderedKey = tokens.map(\.text).joined(separator: " ")
+        sortedKey = tokens.count == 1 ? tokens[0].text : tokens.map(\.text).sorted().joined(separator: " ")
         informativeCount = tokens.reduce(0) { $0 + ($1.informative ? 1 : 0) }
     }
 }

@@ -82,12 +82,12 @@ public struct WatchlistMatcher: Sendable {
     /// - Parameter alpha2: the supplier's resolved country, for the country check.
     /// - Complexity: O(words of the name + candidate names sharing a distinctive word).
     public func matches(for supplier: Supplier, alpha2: String?) -> [WatchlistMatch] {
-        var words = NameWordMemo()
-        return matches(for: supplier, alpha2: alpha2, words: &words)
+        var memo = NameMatchMemo()
+        return matches(for: supplier, alpha2: alpha2, memo: &memo)
     }
 
-    /// ``matches(for:alpha2:)`` with the run's memo of normalised words.
-    func matches(for supplier: Supplier, alpha2: String?, words: inout NameWordMemo) -> [WatchlistMatch] {
+    /// ``matches(for:alpha2:)`` with the run's memo of names and normalised words.
+    func matches(for supplier: Supplier, alpha2: String?, memo: inout NameMatchMemo) -> [WatchlistMatch] {
         var best: [Int32: WatchlistMatch] = [:]
         func offer(_ match: WatchlistMatch) {
             if let current = best[Int32(match.entity)], !Self.isBetter(match, than: current) { return }
@@ -103,18 +103,7 @@ public struct WatchlistMatcher: Sendable {
         }
 
         // 2. Names: exact and word-order keys, then fuzzy candidates sharing a distinctive word.
-        let name = NameNormalizer.normalize(supplier.name, words: &words)
-        if !name.tokens.isEmpty {
-            var candidates: [Int32] = byKey[name.sortedKey] ?? []
-            for token in name.tokens where token.informative {
-                candidates += byWord[token.text] ?? []
-                if token.scalars.count >= 5 { candidates += byPrefix[String(token.text.unicodeScalars.prefix(4))] ?? [] }
-            }
-            var seen = Set<Int32>()
-            for position in candidates where seen.insert(position).inserted {
-                if let match = score(name, against: names[Int(position)], alpha2: alpha2) { offer(match) }
-            }
-        }
+        for match in nameMatches(supplier.name, alpha2: alpha2, memo: &memo) { offer(match) }
 
         // 3. The analyst's decisions: confirmed pairs are hard matches, rejected pairs never match.
         var result: [WatchlistMatch] = []
@@ -134,6 +123,32 @@ public struct WatchlistMatcher: Sendable {
         }
         if result.count < 2 { return result }
         return result.sorted { a, b in Self.isBetter(a, than: b) || (!Self.isBetter(b, than: a) && a.entity < b.entity) }
+    }
+
+    /// The name matches of a name in a country, in the order they are offered (candidates
+    /// by exact key, then by word): from the memo when the same name and country were seen.
+    func nameMatches(_ name: String, alpha2: String?, memo: inout NameMatchMemo) -> [WatchlistMatch] {
+        let key = NameMatchMemo.Key(name: name, alpha2: alpha2)
+        if let known = memo.names[key] { return known }
+        let found = nameMatches(NameNormalizer.normalize(name, words: &memo.words), alpha2: alpha2)
+        if memo.names.count < NameMatchMemo.capacity { memo.names[key] = found }
+        return found
+    }
+
+    /// The name matches of a normalised name in a country, in the order they are offered.
+    func nameMatches(_ name: NormalizedName, alpha2: String?) -> [WatchlistMatch] {
+        guard !name.tokens.isEmpty else { return [] }
+        var candidates: [Int32] = byKey[name.sortedKey] ?? []
+        for token in name.tokens where token.informative {
+            candidates += byWord[token.text] ?? []
+            if token.scalars.count >= 5 { candidates += byPrefix[String(token.text.unicodeScalars.prefix(4))] ?? [] }
+        }
+        var found: [WatchlistMatch] = []
+        var seen = Set<Int32>()
+        for position in candidates where seen.insert(position).inserted {
+            if let match = score(name, against: names[Int(position)], alpha2: alpha2) { found.append(match) }
+        }
+        return found
     }
 
     /// The name score of a supplier's name against one listed name, or nil below the review threshold.

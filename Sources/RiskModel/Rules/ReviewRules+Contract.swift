@@ -44,7 +44,7 @@ extension ReviewRules {
     }
 
     /// `FL-GOODS` (medium): a contract good × a named country on the DOL list.
-    func goodsFlag(_ contract: Contract, _ facts: ContractFacts) -> ReviewFlag? {
+    func goodsFlag(_ facts: ContractFacts) -> ReviewFlag? {
         var hits: [String] = []
         var fields: [String] = []
         for good in facts.goods {

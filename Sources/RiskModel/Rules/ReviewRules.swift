@@ -9,12 +9,99 @@ struct ReviewRules {
     /// Vendor flags and text look-ups shared by all contracts checked with this value.
     let memo = RuleMemo()
 
-    /// The flags a contract gets, most severe first, then in rule order.
+    /// The flags a contract gets, most severe first, then in rule order: the rules' terms that
+    /// depend on the vendor, the goods and countries or the award date come from the memo
+    /// (``RuleTerms.swift``), so only the parts with the contract's amounts are written here.
     func flags(for contract: Contract, vendor: Int?) -> [ReviewFlag] {
-        var flags = vendor.map(cachedFlags(forVendor:)) ?? []
+        let rules = switches()
+        let vendorTerms = vendor.map(terms(forVendor:))
+        let facts = factTerms(of: contract)
+        // The contract's own flags, in rule order; the result is allocated once, at its size.
+        var goods: ReviewFlag?, plan: ReviewFlag?, eo13126: ReviewFlag?, dfars: ReviewFlag?, unmapped: ReviewFlag?
+        if rules.goods { goods = facts.goods }
+        var date: DateTerms?
+        if rules.compliancePlan, let terms = facts.plan {
+            let dated = dateTerms(on: contract.awardDate)
+            date = dated
+            let amount = contract.amount ?? 0, potential = contract.potentialValue ?? 0
+            let value = max(amount, potential)
+            if let threshold = dated.plan, value > threshold.amount {
+                plan = ReviewFlag(
+                    rule: .compliancePlan, severity: terms.onlyVendor ? .info : .medium,
+                    message: "Value \(Formatting.money(value)) \(contract.currency)\(dated.planMiddle)\(terms.tail)",
+                    fields: potential > amount ? terms.potentialFields : terms.amountFields)
+            }
+        }
+        var supplies: Bool?
+        if rules.eo13126, let terms = facts.eo13126 {
+            let amount = contract.amount ?? 0
+            let isSupplies = isSuppliesMemoised(contract)
+            supplies = isSupplies
+            let dated = date ?? dateTerms(on: contract.awardDate)
+            if isSupplies, let micro = dated.micro, amount > micro.amount {
+                eo13126 = ReviewFlag(
+                    rule: .eo13126, severity: .medium, message: "\(terms.head)\(Formatting.money(amount))\(dated.microTail)", fields: terms.fields)
+            }
+        }
+        if let vendorTerms {
+            if rules.dfars, let terms = vendorTerms.dfars {
+                let agency = isDoDMemoised(contract.agency), funding = isDoDMemoised(contract.fundingAgency)
+                if agency || funding {
+                    let (field, text) = agency ? ("agency", contract.agency!) : ("funding_agency", contract.fundingAgency!)
+                    dfars = ReviewFlag(
+                        rule: .dfars, severity: .high, message: "DoD contract (\(field) '\(text)') \(terms.suffix)", path: terms.path,
+                        fields: agency && funding ? terms.bothFields : agency ? terms.agencyFields : terms.fundingFields)
+                }
+            }
+            if rules.unmapped, let terms = vendorTerms.unmapped {
+                let amount = contract.amount ?? 0
+                if amount > rules.unmappedMinAmount, supplies ?? isSuppliesMemoised(contract) {
+                    unmapped = ReviewFlag(
+                        rule: .unmapped, severity: terms.severity, message: "\(terms.head)\(Formatting.money(amount))\(terms.tail)",
+                        path: terms.path, fields: terms.fields)
+                }
+            }
+        }
+        let vendorFlags = vendorTerms?.sortedFlags ?? []
+        let count = (goods == nil ? 0 : 1) + (plan == nil ? 0 : 1) + (eo13126 == nil ? 0 : 1) + (dfars == nil ? 0 : 1) + (unmapped == nil ? 0 : 1)
+        // A contract with no flag of its own shares its vendor's (sorted) array.
+        guard count > 0 else { return vendorFlags }
+        var flags: [ReviewFlag] = []
+        flags.reserveCapacity(vendorFlags.count + count)
+        flags.append(contentsOf: vendorFlags)
+        if let goods { flags.append(goods) }
+        if let plan { flags.append(plan) }
+        if let eo13126 { flags.append(eo13126) }
+        if let dfars { flags.append(dfars) }
+        if let unmapped { flags.append(unmapped) }
+        Self.sortBySeverity(&flags)
+        return flags
+    }
+
+    /// Sorts flags most severe first, then in rule order: an insertion sort, as a contract has
+    /// a few flags (stable, like `sorted`, and the comparison is a total order on the rules).
+    static func sortBySeverity(_ flags: inout [ReviewFlag]) {
+        guard flags.count > 1 else { return }
+        func before(_ a: ReviewFlag, _ b: ReviewFlag) -> Bool {
+            a.severity != b.severity ? a.severity > b.severity : order(of: a.rule) < order(of: b.rule)
+        }
+        for i in 1..<flags.count {
+            var j = i
+            while j > 0 && before(flags[j], flags[j - 1]) {
+                flags.swapAt(j, j - 1)
+                j -= 1
+            }
+        }
+    }
+
+    /// The flags a contract gets, most severe first, then in rule order, each rule worked out
+    /// from the contract alone (no memo of rule terms): the reference ``flags(for:vendor:)``
+    /// must agree with.
+    func uncachedFlags(for contract: Contract, vendor: Int?) -> [ReviewFlag] {
+        var flags = vendor.map(self.flags(forVendor:)) ?? []
         let rules = parameters.rules
-        let facts = facts(of: contract)
-        if rules.goodsEnabled, let flag = goodsFlag(contract, facts) { flags.append(flag) }
+        let facts = ContractFacts(goods: goods(of: contract), countries: countries(of: contract), isSupplies: Self.isSupplies(contract))
+        if rules.goodsEnabled, let flag = goodsFlag(facts) { flags.append(flag) }
         if rules.compliancePlanEnabled, let flag = compliancePlanFlag(contract, facts) { flags.append(flag) }
         if rules.eo13126Enabled, let flag = eo13126Flag(contract, facts) { flags.append(flag) }
         if let vendor {
@@ -47,7 +134,9 @@ struct ReviewRules {
     /// K tiers, naming the list, edition and entry (or the region row); medium when only a
     /// supplier with r at or above the flagged threshold is, naming the evidence behind its r.
     func entityFlag(_ scored: SupplierAssessment) -> ReviewFlag? {
-        if let tier = scored.nearestHardFlagTier, let reached = scored.nearestHardFlagPath.last {
+        // Each path is worked out once: reading one copies the propagation results' arrays.
+        let hardPath = scored.nearestHardFlagTier == nil ? [] : scored.nearestHardFlagPath
+        if let tier = scored.nearestHardFlagTier, let reached = hardPath.last {
             let target = suppliers[reached]
             let evidence = target.risk.indicators.filter(\.isHardFlag).map { "\($0.reason) [\($0.source)]" }.joined(separator: "; and ")
             var message = "\(who(target, tier: tier)) is a hard flag: \(evidence)."
@@ -55,10 +144,12 @@ struct ReviewRules {
                 message += " Nearer, \(who(suppliers[other], tier: nearer).lowercasedFirst) is flagged: intrinsic risk \(Formatting.fixed(suppliers[other].risk.value, 2)), \(suppliers[other].risk.explanation)."
             }
             return ReviewFlag(
-                rule: .entity, severity: .high, message: message, path: scored.nearestHardFlagPath,
+                rule: .entity, severity: .high, message: message, path: hardPath,
                 fields: ["vendor_id"] + Self.supplierFields(target.risk.indicators.filter(\.isHardFlag)))
         }
-        guard let tier = scored.nearestFlaggedTier, let reached = scored.nearestFlaggedPath.last else { return nil }
+        guard let tier = scored.nearestFlaggedTier else { return nil }
+        let flaggedPath = scored.nearestFlaggedPath
+        guard let reached = flaggedPath.last else { return nil }
         let target = suppliers[reached]
         let risk = target.risk
         var evidence: String
@@ -71,7 +162,7 @@ struct ReviewRules {
         return ReviewFlag(
             rule: .entity, severity: .medium,
             message: "\(who(target, tier: tier)) is flagged: intrinsic risk \(Formatting.fixed(risk.value, 2)) ≥ \(Formatting.fixed(parameters.flaggedRiskThreshold, 2)), \(evidence).",
-            path: scored.nearestFlaggedPath,
+            path: flaggedPath,
             fields: ["vendor_id"] + (risk.basis.isOverride ? ["risk"] : Self.supplierFields(risk.indicators)))
     }
 

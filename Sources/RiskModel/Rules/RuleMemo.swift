@@ -10,10 +10,11 @@ struct ContractFacts {
     var isSupplies: Bool
 }
 
-/// What the review rules compute once per run and reuse across contracts: the vendor flags of
-/// each vendor, and everything that depends only on a few distinct texts (country names, PSC,
-/// NAICS and description, agencies, award dates). Contracts repeat these texts many times, so a
-/// look-up replaces the text processing.
+/// What the review rules compute once per run and reuse across contracts: the terms of each
+/// vendor (``VendorTerms``), and everything that depends only on a few distinct texts (country
+/// names, PSC, NAICS and description, agencies, award dates), down to the finished parts of the
+/// flag messages (``FactTerms``, ``DateTerms``). Contracts repeat these texts many times, so a
+/// look-up replaces the text processing and the message writing.
 ///
 /// Each text table stops growing at ``capacity`` entries, so that input with mostly distinct
 /// values (free-text descriptions) costs no more memory than a bounded table.
@@ -36,10 +37,20 @@ final class RuleMemo {
         var psc: String?
     }
 
-    /// `FL-ENTITY` and `FL-EXPOSURE` by vendor node, once computed (empty until first use).
-    var vendorFlags: [[ReviewFlag]?] = []
-    var countries: [String: Country?] = [:]
-    var goods: [GoodsKey: [ReviewRules.NamedGood]] = [:]
+    /// ``ReviewRules/switches()``, once read.
+    var switches: RuleSwitches?
+    /// The rule terms of each vendor node, once computed (empty until first use).
+    var vendorTerms: [VendorTerms?] = []
+    /// Goods of a PSC, NAICS and description (``goodsLists`` index) and the goods lists.
+    var goodsIDs: [GoodsKey: Int32] = [:]
+    var goodsLists: [[ReviewRules.NamedGood]] = []
+    /// Country texts (``countryTable`` index) and what they resolve to.
+    var countryIDs: [String: Int32] = [:]
+    var countryTable: [Country?] = []
+    /// The terms of the goods and countries a contract names.
+    var factTerms: [FactTerms.Key: FactTerms] = [:]
+    /// The terms of an award date.
+    var dateTerms: [String?: DateTerms] = [:]
     var supplies: [SuppliesKey: Bool] = [:]
     var dod: [String: Bool] = [:]
     /// Compliance-plan and micro-purchase thresholds by award date.
@@ -48,40 +59,13 @@ final class RuleMemo {
 }
 
 extension ReviewRules {
-    /// The contract's goods, countries and supplies status, from the memo where seen before.
-    func facts(of contract: Contract) -> ContractFacts {
-        let goodsKey = RuleMemo.GoodsKey(psc: contract.psc, naics: contract.naics, description: contract.description)
-        let goods: [NamedGood]
-        if let known = memo.goods[goodsKey] {
-            goods = known
-        } else {
-            goods = self.goods(of: contract)
-            if memo.goods.count < RuleMemo.capacity { memo.goods[goodsKey] = goods }
-        }
-        var countries: [NamedCountry] = []
-        for (field, text) in [
-            ("country_of_origin", contract.countryOfOrigin), ("place_of_performance", contract.placeOfPerformance),
-            ("vendor_country", contract.vendorCountry),
-        ] {
-            if let text, let country = country(named: text) { countries.append(NamedCountry(country: country, field: field)) }
-        }
-        let suppliesKey = RuleMemo.SuppliesKey(productOrServiceType: contract.productOrServiceType, psc: contract.psc)
-        let supplies: Bool
-        if let known = memo.supplies[suppliesKey] {
-            supplies = known
-        } else {
-            supplies = Self.isSupplies(contract)
-            if memo.supplies.count < RuleMemo.capacity { memo.supplies[suppliesKey] = supplies }
-        }
-        return ContractFacts(goods: goods, countries: countries, isSupplies: supplies)
-    }
-
-    /// ``CountryDirectory/resolve(_:)``, memoised by text.
-    func country(named text: String) -> Country? {
-        if let known = memo.countries[text] { return known }
-        let country = reference.countries.resolve(text)
-        if memo.countries.count < RuleMemo.capacity { memo.countries[text] = country }
-        return country
+    /// ``isSupplies(_:)``, memoised by product-or-service type and PSC.
+    func isSuppliesMemoised(_ contract: Contract) -> Bool {
+        let key = RuleMemo.SuppliesKey(productOrServiceType: contract.productOrServiceType, psc: contract.psc)
+        if let known = memo.supplies[key] { return known }
+        let supplies = Self.isSupplies(contract)
+        if memo.supplies.count < RuleMemo.capacity { memo.supplies[key] = supplies }
+        return supplies
     }
 
     /// ``isDoD(_:)``, memoised by agency text.
@@ -107,15 +91,6 @@ extension ReviewRules {
         let threshold = RuleSettings.amount(parameters.rules.microPurchaseThreshold, on: date)
         if memo.microPurchaseThreshold.count < RuleMemo.capacity { memo.microPurchaseThreshold[date] = threshold }
         return threshold
-    }
-
-    /// ``flags(forVendor:)``, computed once per vendor.
-    func cachedFlags(forVendor vendor: Int) -> [ReviewFlag] {
-        if memo.vendorFlags.isEmpty { memo.vendorFlags = Array(repeating: nil, count: suppliers.count) }
-        if let known = memo.vendorFlags[vendor] { return known }
-        let flags = flags(forVendor: vendor)
-        memo.vendorFlags[vendor] = flags
-        return flags
     }
 
     /// The position of a rule in ``RuleID/allCases`` (the tie-break of the flag order).
