@@ -1,4 +1,5 @@
 import Dispatch
+import Synchronization
 
 /// Runs independent pieces of work at the same time on Dispatch workers: reading the contracts
 /// while the suppliers and links are read, building the graph while suppliers are scored, and
@@ -61,6 +62,38 @@ public enum Concurrently {
         }
     }
 
+    /// An array of `count` elements made by `workers` Dispatch workers that take `chunk`
+    /// consecutive indices at a time as they become free: element `i` is `element(&state, i)`,
+    /// with `state` the worker's own, from `makeState()` (a cache such as a memo, which must
+    /// not change any element). Unlike fixed slices, chunks keep every worker busy to the end
+    /// when another job shares the cores for part of the time.
+    public static func array<T, State>(
+        count: Int, workers: Int, chunk: Int, state makeState: () -> State, _ element: (inout State, Int) -> T
+    ) -> [T] {
+        let workers = max(1, min(workers, count))
+        if workers == 1 {
+            var state = makeState()
+            return (0..<count).map { element(&state, $0) }
+        }
+        let chunk = max(1, chunk)
+        return withoutActuallyEscaping(makeState) { makeState in
+            withoutActuallyEscaping(element) { element in
+                Array(unsafeUninitializedCapacity: count) { buffer, initialized in
+                    let work = Chunks(base: buffer.baseAddress!, makeState: makeState, element: element)
+                    DispatchQueue.concurrentPerform(iterations: workers) { _ in
+                        var state = work.makeState()
+                        while true {
+                            let start = work.next.wrappingAdd(chunk, ordering: .relaxed).oldValue
+                            if start >= count { break }
+                            for i in start..<min(count, start + chunk) { (work.base + i).initialize(to: work.element(&state, i)) }
+                        }
+                    }
+                    initialized = count
+                }
+            }
+        }
+    }
+
     /// `0..<count` rendered in batches of `batchSize`, each batch in `slices` contiguous
     /// slices at the same time (`render` gets each slice's range of indices), and each batch's
     /// pieces, in slice order, handed to `emit` on the calling thread while the next batch is
@@ -88,6 +121,22 @@ public enum Concurrently {
     private struct Target<T>: @unchecked Sendable {
         let base: UnsafeMutablePointer<T>
         let element: (Int) -> T
+    }
+
+    /// The storage and the next free index of ``array(count:workers:chunk:state:_:)``: each
+    /// chunk of indices is taken by exactly one worker (an atomic counter), which initialises
+    /// only those elements.
+    private final class Chunks<T, State>: @unchecked Sendable {
+        let base: UnsafeMutablePointer<T>
+        let makeState: () -> State
+        let element: (inout State, Int) -> T
+        let next = Atomic<Int>(0)
+
+        init(base: UnsafeMutablePointer<T>, makeState: @escaping () -> State, element: @escaping (inout State, Int) -> T) {
+            self.base = base
+            self.makeState = makeState
+            self.element = element
+        }
     }
 
     /// The two pieces of ``run(_:_:)`` and their result slots. Each thread initialises only

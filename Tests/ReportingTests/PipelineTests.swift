@@ -26,3 +26,29 @@ struct PipelineTests {
         #expect(!otherThread)
     }
 }
+
+/// `Concurrently.array(count:workers:chunk:state:_:)`, which scores suppliers in chunks: every
+/// element made exactly once, in its place, each worker with its own state.
+@Suite("Chunked arrays")
+struct ChunkedArrayTests {
+    final class Made: @unchecked Sendable {
+        private let lock = NSLock()
+        private(set) var indices: [Int] = []
+        private(set) var states = 0
+        func made(_ i: Int) { lock.lock(); indices.append(i); lock.unlock() }
+        func newState() -> Int { lock.lock(); defer { lock.unlock() }; states += 1; return states }
+    }
+
+    @Test(arguments: [(0, 2, 3), (1, 2, 1), (10, 1, 3), (10, 3, 1), (1000, 2, 7), (1000, 4, 4096), (5000, 3, 64)])
+    func everyElementOnceInItsPlace(count: Int, workers: Int, chunk: Int) {
+        let made = Made()
+        let array = Concurrently.array(count: count, workers: workers, chunk: chunk, state: { (made.newState(), 0) }) { state, i in
+            made.made(i)
+            state.1 += 1
+            return i * 3 + 1
+        }
+        #expect(array == (0..<count).map { $0 * 3 + 1 })
+        #expect(made.indices.sorted() == Array(0..<count))
+        #expect(made.states <= max(1, min(workers, count)))
+    }
+}

@@ -34,14 +34,13 @@ public struct IndicatorModel: Sendable {
 
     /// Scores suppliers in order, working out the country and goods indicators once per
     /// distinct country text, goods list and country (suppliers repeat them many times).
-    /// With several `workers`, contiguous slices are scored at the same time, each with its own
-    /// memo (a pure cache: the scores do not depend on the slicing).
+    /// With several `workers`, chunks of suppliers are scored at the same time, each worker with
+    /// its own memo (a pure cache: the scores do not depend on the chunks). Chunks, not fixed
+    /// slices: the graph is built on one core while the suppliers are scored.
     public func assess(all suppliers: [Supplier], workers: Int = 1) -> [IntrinsicRisk] {
-        let slices = Concurrently.map(slicing: suppliers.count, into: workers) { range in
-            var memo = IndicatorMemo()
-            return range.map { assess(suppliers[$0], memo: &memo) }
+        Concurrently.array(count: suppliers.count, workers: workers, chunk: 1 << 12, state: { IndicatorMemo() }) { memo, i in
+            assess(suppliers[i], memo: &memo)
         }
-        return Array(slices.joined())
     }
 
     /// ``assess(_:)`` with the memo of the run.
