@@ -14,8 +14,10 @@ struct VendorResolver {
     init(suppliers: [Supplier], network: SupplyNetwork) {
         self.network = network
         self.suppliers = suppliers
-        for (index, supplier) in suppliers.enumerated() {
-            if let uei = supplier.uei?.uppercased(), byUEI[uei] == nil { byUEI[uei] = index }
+        // By index: iterating the suppliers would copy every record (and its strings).
+        byUEI.reserveCapacity(suppliers.count)
+        for index in suppliers.indices {
+            if let uei = suppliers[index].uei.map(Self.uppercased), byUEI[uei] == nil { byUEI[uei] = index }
         }
     }
 
@@ -23,7 +25,7 @@ struct VendorResolver {
     /// the contracts can be resolved at the same time); nil when neither finds it.
     func resolveDirectly(_ contract: Contract) -> (Int, VendorMatch)? {
         if let id = contract.vendorID, let index = network.index(of: id) { return (index, .id) }
-        if let uei = contract.vendorUEI?.uppercased(), let index = byUEI[uei] { return (index, .uei) }
+        if let uei = contract.vendorUEI.map(Self.uppercased), let index = byUEI[uei] { return (index, .uei) }
         return nil
     }
 
@@ -40,6 +42,12 @@ struct VendorResolver {
             if let index = byName![Self.normalise(name)] { return (index, .name) }
         }
         return (nil, .none)
+    }
+
+    /// `text.uppercased()`; UEIs are nearly always written in upper case already, and then
+    /// returned as they are.
+    static func uppercased(_ text: String) -> String {
+        text.utf8.contains(where: { $0 >= 0x61 }) ? text.uppercased() : text
     }
 
     static func describe(_ contract: Contract) -> String {
