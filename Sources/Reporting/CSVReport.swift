@@ -47,10 +47,11 @@ public enum CSVReport {
         var out: [UInt8] = []
         out.reserveCapacity(1 << 16)
         var head: [UInt8] = [], source: [UInt8] = [], scratch: [UInt8] = []
-        // Elements are read in place, field by field (a copy of a contract would retain every
-        // one of its strings).
+        // Elements are read in place, stored field by stored field: a copy of a contract (which
+        // calling one of its computed properties makes) would retain every one of its strings.
+        a.suppliers.withUnsafeBufferPointer { suppliers in
         a.contracts.withUnsafeBufferPointer { contracts in
-            for rank in ranks where contracts[rank].isFlagged {
+            for rank in ranks where !contracts[rank].flags.isEmpty {
                 let scored = contracts.baseAddress! + rank
                 let vendor = scored.pointee.vendor
                 head.removeAll(keepingCapacity: true)
@@ -58,9 +59,9 @@ public enum CSVReport {
                 head.append(UInt8(ascii: ","))
                 appendText(scored.pointee.contract.id, to: &head)
                 head.append(UInt8(ascii: ","))
-                appendText(vendor.map(context.id) ?? "", to: &head)
+                appendText(vendor.map { suppliers[$0].supplier.id } ?? "", to: &head)
                 head.append(UInt8(ascii: ","))
-                appendText(vendor.map { context.name($0) } ?? scored.pointee.contract.vendorName ?? "", to: &head)
+                appendText(vendor.map { suppliers[$0].supplier.name } ?? scored.pointee.contract.vendorName ?? "", to: &head)
                 head.append(UInt8(ascii: ","))
                 if let amount = scored.pointee.contract.amount { head += Formatting.fixed(amount, 2).utf8 }
                 head.append(UInt8(ascii: ","))
@@ -68,7 +69,7 @@ public enum CSVReport {
                 head.append(UInt8(ascii: ","))
                 appendText(scored.pointee.contract.awardDate ?? "", to: &head)
                 head.append(UInt8(ascii: ","))
-                head += (scored.pointee.severity?.rawValue ?? "").utf8
+                head += (ContractAssessment.severity(of: scored.pointee.flags)?.rawValue ?? "").utf8
                 head.append(UInt8(ascii: ","))
                 scratch.removeAll(keepingCapacity: true)
                 scratch += scored.pointee.contract.location.file.utf8
@@ -94,7 +95,7 @@ public enum CSVReport {
                     scratch.removeAll(keepingCapacity: true)
                     for (k, node) in flag.path.enumerated() {
                         if k > 0 { scratch += " > ".utf8 }
-                        scratch += context.id(node).utf8
+                        scratch += suppliers[node].supplier.id.utf8
                     }
                     appendText(scratch: scratch, to: &out)
                     out.append(UInt8(ascii: ","))
@@ -102,6 +103,7 @@ public enum CSVReport {
                     out += "\r\n".utf8
                 }
             }
+        }
         }
         return out
     }
