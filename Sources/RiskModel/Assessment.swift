@@ -295,8 +295,10 @@ public struct Assessor: Sendable {
                 }
             }
         }
+        records = []  // the emptied records: released before the queue is assembled
         let order = Self.queueOrder(
-            severities: (0..<count).map { checked[$0].severity }, priorities: (0..<count).map { checked[$0].priority })
+            severities: (0..<count).map { ContractAssessment.severity(of: checked[$0].flags) },
+            priorities: (0..<count).map { checked[$0].priority })
         // Each element is moved out exactly once: the order is a permutation.
         let contractResults = Concurrently.array(count: count, slices: parameters.workers) { rank in (checked + order[rank]).move() }
 
