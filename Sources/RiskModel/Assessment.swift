@@ -276,31 +276,34 @@ public struct Assessor: Sendable {
         // Contracts are checked in slices on Dispatch workers, each slice with its own rules
         // (their memo is not shared), and assembled there: each record is moved into its
         // assessment (its place left holding an empty contract), so its strings are neither
-        // copied nor retained again. Then the assessments are moved into queue order.
+        // copied nor retained again. Then the assessments are put in queue order in place.
         let count = records.count
-        let checked = UnsafeMutablePointer<ContractAssessment>.allocate(capacity: count)
-        defer { checked.deallocate() }
-        records.withUnsafeMutableBufferPointer { records in
-            guard let source = records.baseAddress else { return }
-            _ = Concurrently.map(slicing: count, into: parameters.workers) { range in
-                let rules = ReviewRules(parameters: parameters, suppliers: supplierResults, reference: reference)
-                for i in range {
-                    let contract = (source + i).move()
-                    (source + i).initialize(to: Self.vacated)
-                    let (vendor, match) = vendors[i]
-                    let priority = (vendor.map { supplierResults[$0].exposure } ?? 0) * max(0, contract.amount ?? 0)
-                    let flags = rules.flags(for: contract, vendor: vendor)
-                    (checked + i).initialize(to: ContractAssessment(
-                        contract: contract, vendor: vendor, vendorMatch: match, flags: flags, priority: priority))
+        var contractResults = [ContractAssessment](unsafeUninitializedCapacity: count) { checked, initialized in
+            records.withUnsafeMutableBufferPointer { records in
+                guard let source = records.baseAddress, let target = checked.baseAddress else { return }
+                _ = Concurrently.map(slicing: count, into: parameters.workers) { range in
+                    let rules = ReviewRules(parameters: parameters, suppliers: supplierResults, reference: reference)
+                    for i in range {
+                        let contract = (source + i).move()
+                        (source + i).initialize(to: Self.vacated)
+                        let (vendor, match) = vendors[i]
+                        let priority = (vendor.map { supplierResults[$0].exposure } ?? 0) * max(0, contract.amount ?? 0)
+                        let flags = rules.flags(for: contract, vendor: vendor)
+                        (target + i).initialize(to: ContractAssessment(
+                            contract: contract, vendor: vendor, vendorMatch: match, flags: flags, priority: priority))
+                    }
                 }
             }
+            initialized = count
         }
         records = []  // the emptied records: released before the queue is assembled
-        let order = Self.queueOrder(
-            severities: (0..<count).map { ContractAssessment.severity(of: checked[$0].flags) },
-            priorities: (0..<count).map { checked[$0].priority })
-        // Each element is moved out exactly once: the order is a permutation.
-        let contractResults = Concurrently.array(count: count, slices: parameters.workers) { rank in (checked + order[rank]).move() }
+        let order = contractResults.withUnsafeBufferPointer { checked in
+            // By index: mapping the buffer would copy every assessment.
+            Self.queueOrder(
+                severities: (0..<count).map { ContractAssessment.severity(of: checked[$0].flags) },
+                priorities: (0..<count).map { checked[$0].priority })
+        }
+        Self.permute(&contractResults, to: order)
 
         var inputs = [
             InputReport(role: "suppliers", summary: suppliers.summary), InputReport(role: "links", summary: linkSummary),
@@ -344,6 +347,30 @@ public struct Assessor: Sendable {
             }
         }
         return findings
+    }
+
+    /// Rearranges `elements` in place so that element `rank` is the one that was at
+    /// `order[rank]` (a permutation), following its cycles: each element is moved once, and no
+    /// second array of them is needed (at 10^7 links the assessed contracts take ~400 MB).
+    static func permute<T>(_ elements: inout [T], to order: [Int]) {
+        precondition(order.count == elements.count)
+        var placed = [Bool](repeating: false, count: order.count)
+        elements.withUnsafeMutableBufferPointer { buffer in
+            guard let base = buffer.baseAddress else { return }
+            for start in order.indices where !placed[start] {
+                placed[start] = true
+                guard order[start] != start else { continue }
+                let first = (base + start).move()
+                var rank = start
+                while order[rank] != start {
+                    let source = order[rank]
+                    (base + rank).initialize(to: (base + source).move())
+                    placed[source] = true
+                    rank = source
+                }
+                (base + rank).initialize(to: first)
+            }
+        }
     }
 
     /// The queue order of the contracts (their input offsets): severity first (unflagged last),

@@ -157,6 +157,28 @@ struct AssessmentTests {
         #expect(copied.contracts.map(\.contract.id) == ["C-name", "C-uei", "C-small", "C-none"])
     }
 
+    /// The queue is put in order in place by following the permutation's cycles: the result
+    /// must be `order.map { elements[$0] }` for any permutation (fixed points, one long cycle,
+    /// many short ones), with every element (reference-counted strings here) moved exactly once.
+    @Test func permutingInPlaceEqualsTheDefinition() {
+        var random = FormattingTests.SplitMix64(seed: 11)
+        for n in [0, 1, 2, 3, 10, 257, 5000] {
+            for shape in 0..<4 {
+                var order = Array(0..<n)
+                switch shape {
+                case 0: break
+                case 1: order.shuffle(using: &random)
+                case 2: if n > 1 { order = Array(1..<n) + [0] }
+                default: for i in stride(from: 0, to: n - 1, by: 2) { order.swapAt(i, i + 1) }
+                }
+                let elements = (0..<n).map { ["contract \($0) with a long enough id to live on the heap"] }
+                var permuted = elements
+                Assessor.permute(&permuted, to: order)
+                #expect(permuted == order.map { elements[$0] }, "n = \(n), shape \(shape)")
+            }
+        }
+    }
+
     /// `flaggedContracts` and `flaggedCount` find the flagged front of the queue by binary
     /// search: they must agree with filtering every contract, from none flagged to all.
     @Test func flaggedContractsAreTheFrontOfTheQueue() {
