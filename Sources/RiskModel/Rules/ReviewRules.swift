@@ -94,26 +94,6 @@ struct ReviewRules {
         }
     }
 
-    /// The flags a contract gets, most severe first, then in rule order, each rule worked out
-    /// from the contract alone (no memo of rule terms): the reference ``flags(for:vendor:)``
-    /// must agree with.
-    func uncachedFlags(for contract: Contract, vendor: Int?) -> [ReviewFlag] {
-        var flags = vendor.map(self.flags(forVendor:)) ?? []
-        let rules = parameters.rules
-        let facts = ContractFacts(goods: goods(of: contract), countries: countries(of: contract), isSupplies: Self.isSupplies(contract))
-        if rules.goodsEnabled, let flag = goodsFlag(facts) { flags.append(flag) }
-        if rules.compliancePlanEnabled, let flag = compliancePlanFlag(contract, facts) { flags.append(flag) }
-        if rules.eo13126Enabled, let flag = eo13126Flag(contract, facts) { flags.append(flag) }
-        if let vendor {
-            if rules.dfarsEnabled, let flag = dfarsFlag(contract, vendor: vendor) { flags.append(flag) }
-            if rules.unmappedEnabled, let flag = unmappedFlag(contract, facts, vendor: vendor) { flags.append(flag) }
-        }
-        guard flags.count > 1 else { return flags }
-        return flags.sorted {
-            $0.severity != $1.severity ? $0.severity > $1.severity : Self.order(of: $0.rule) < Self.order(of: $1.rule)
-        }
-    }
-
     /// `FL-ENTITY` and `FL-EXPOSURE` for a vendor.
     func flags(forVendor vendor: Int) -> [ReviewFlag] {
         var flags: [ReviewFlag] = []

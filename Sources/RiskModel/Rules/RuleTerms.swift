@@ -159,7 +159,9 @@ extension ReviewRules {
         return terms
     }
 
-    /// ``dfarsFlag(_:vendor:)``'s vendor side.
+    /// `DFARS-225.7022` (high), its vendor side: a DoD-awarded or DoD-funded contract whose
+    /// vendor's supply chain reaches (at its nearest hard flag) a UFLPA-listed entity or a
+    /// supplier in Xinjiang.
     func dfarsTerms(vendor: Int) -> DFARSTerms? {
         guard let tier = suppliers[vendor].nearestHardFlagTier else { return nil }
         let path = suppliers[vendor].nearestHardFlagPath
@@ -272,7 +274,8 @@ extension ReviewRules {
         return FactTerms(goods: goodsFlag(facts), plan: plan, eo13126: eo13126Terms(facts))
     }
 
-    /// ``eo13126Flag(_:_:)``'s goods and countries side: the first listed pair.
+    /// `FAR-22.15-EO13126` (medium), its goods and countries side: the first pair of a product
+    /// and an origin country (else place of performance, else vendor country) on the EO 13126 list.
     func eo13126Terms(_ facts: ContractFacts) -> EO13126Terms? {
         let named = facts.countries
         let origin = named.first { $0.field == "country_of_origin" }.map { [$0] } ?? named
