@@ -32,7 +32,7 @@ public enum HTMLReport {
     /// The report in pieces, in order.
     static func write(_ context: ReportContext, emit: (String) -> Void) {
         let a = context.assessment
-        let flaggedCount = context.flaggedCount
+        let flaggedCount = a.flaggedCount
         var out = """
             <!DOCTYPE html>
             <html lang="en">
@@ -66,12 +66,12 @@ public enum HTMLReport {
     static func cards(_ context: ReportContext) -> String {
         let a = context.assessment
         var amount = 0.0
-        for i in a.contracts.indices where a.contracts[i].isFlagged { amount += max(0, a.contracts[i].contract.amount ?? 0) }
+        for scored in a.flaggedContracts { amount += max(0, scored.contract.amount ?? 0) }
         var out = "<section class=\"cards\">\n"
         func card(_ label: String, _ value: String, _ kind: String = "") {
             out += "<div class=\"card \(kind)\"><div class=\"value\">\(value)</div><div class=\"label\">\(label)</div></div>\n"
         }
-        card("contracts flagged of \(a.contracts.count)", "\(context.flaggedCount)")
+        card("contracts flagged of \(a.contracts.count)", "\(a.flaggedCount)")
         for (severity, count) in context.severityCounts { card(severity.rawValue, "\(count)", "sev-\(severity.rawValue)") }
         card("flagged amount, \(escape(a.parameters.currency)) \(Formatting.money(amount))", compact(amount))
         card("suppliers · links", "\(a.suppliers.count) · \(a.graph.linkCount)")
@@ -103,7 +103,7 @@ public enum HTMLReport {
             out += "<td data-sort=\"\(scored.severity!.rank)\"><span class=\"badge sev-\(severity)\">\(severity)</span></td><td>\(rules)</td>"
             out += "<td class=\"reason\">\(clip(scored.flags[0].message, 180))</td></tr>\n"
         }
-        if context.flaggedCount == 0 { out += "<tr><td colspan=\"7\">No contract is flagged.</td></tr>\n" }
+        if context.assessment.flaggedCount == 0 { out += "<tr><td colspan=\"7\">No contract is flagged.</td></tr>\n" }
         emit(out + "</tbody></table></section>\n")
     }
 

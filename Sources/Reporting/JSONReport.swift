@@ -143,7 +143,7 @@ public enum JSONReport {
         json.field("suppliers", assessment.suppliers.count)
         json.field("links", context.assessment.inputs.first { $0.role == "links" }?.summary.accepted)
         json.field("contracts", assessment.contracts.count)
-        json.field("contracts_flagged", context.flaggedCount)
+        json.field("contracts_flagged", context.assessment.flaggedCount)
         json.key("flagged_by_severity")
         json.beginObject()
         for (severity, count) in context.severityCounts { json.field(severity.rawValue, count) }

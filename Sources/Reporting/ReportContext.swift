@@ -18,9 +18,6 @@ public struct ReportContext: Sendable {
     /// The id of a supplier node.
     func id(_ node: Int) -> String { assessment.suppliers.withUnsafeBufferPointer { $0[node].supplier.id } }
 
-    /// The name of a supplier node.
-    func name(_ node: Int) -> String { assessment.suppliers.withUnsafeBufferPointer { $0[node].supplier.name } }
-
     /// `A → B → C` with supplier ids.
     func pathText(_ path: [Int]) -> String { path.map(id).joined(separator: " → ") }
 
@@ -37,9 +34,6 @@ public struct ReportContext: Sendable {
         }
         return zip(severities, counts).map { ($0, $1) }
     }
-
-    /// How many contracts are flagged (``Assessment/flaggedCount``).
-    var flaggedCount: Int { assessment.flaggedCount }
 
     /// Flags per rule over all contracts, in `RuleID.allCases` order.
     /// - Complexity: one pass over the flags.
