@@ -52,12 +52,12 @@ let package = Package(
         .testTarget(name: "ImportersTests", dependencies: ["Importers", "SupplyChainModel", "FlriskTestSupport"], exclude: ["Fixtures"]),
         .testTarget(name: "RiskModelTests", dependencies: ["RiskModel", "SupplyGraph", "Importers", "FlriskTestSupport"]),
         .testTarget(
-            name: "ReportingTests", dependencies: ["Reporting", "RiskModel", "Importers"],
+            name: "ReportingTests", dependencies: ["Reporting", "RiskModel", "Importers", "FlriskTestSupport"],
             exclude: ["Golden", "Fixtures"]),
         .testTarget(
             name: "SyntheticSupplyChainTests",
             dependencies: ["SyntheticSupplyChain", "Importers", "RiskModel", "SupplyChainModel", "FlriskTestSupport"]),
-        .testTarget(name: "CLITests", dependencies: ["flrisk"]),
+        .testTarget(name: "CLITests", dependencies: ["flrisk", "FlriskTestSupport"]),
         // Hostile files and resource limits; large inputs are generated at run time.
         .testTarget(name: "HostileInputTests", dependencies: ["Importers", "SupplyChainModel", "RiskModel", "FlriskTestSupport"], exclude: ["Corpus"]),
     ],

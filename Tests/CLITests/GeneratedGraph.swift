@@ -1,3 +1,4 @@
+import FlriskTestSupport
 import Foundation
 
 /// A seeded random supply graph written as the three native CSV files, for runs too large to
@@ -12,7 +13,7 @@ struct GeneratedGraph {
     var arguments: [String] { ["--suppliers", suppliers, "--links", links, "--contracts", contracts] }
 
     init(in directory: URL, vendors: Int = 200, suppliers count: Int, links linkCount: Int, seed: UInt64 = 42) {
-        var random = SplitMix(state: seed)
+        var random = SeededGenerator(seed: seed)
         let countries = ["US", "CN", "MY", "VN", "BD", "IN", "TR", "DE", "MX", "UZ"]
         let goods = ["cotton", "garments", "polysilicon", "electronics", "gloves", "tomatoes", "steel"]
         func id(_ k: Int) -> String { k < vendors ? "V\(k)" : "S\(k)" }
@@ -45,18 +46,5 @@ struct GeneratedGraph {
         handle.write(Data(block.utf8))
         try! handle.close()
         return url.path
-    }
-}
-
-/// SplitMix64, so that every generated graph can be replayed from its seed.
-struct SplitMix: RandomNumberGenerator {
-    var state: UInt64
-
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
     }
 }

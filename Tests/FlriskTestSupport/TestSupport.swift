@@ -13,6 +13,9 @@ public struct SeededGenerator: RandomNumberGenerator, Sendable {
         z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
         return z ^ (z >> 31)
     }
+
+    /// A number in `0..<bound` (`bound` > 0).
+    public mutating func next(below bound: Int) -> Int { Int.random(in: 0..<bound, using: &self) }
 }
 
 /// A scratch directory for one test, removed when the value is deinitialised.

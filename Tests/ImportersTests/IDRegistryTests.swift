@@ -1,3 +1,4 @@
+import FlriskTestSupport
 import Testing
 @testable import Importers
 import SupplyChainModel
@@ -46,11 +47,8 @@ struct IDRegistryTests {
     static let pieces = ["S", "K", "\u{212A}", "é", "e\u{301}", ";", "\u{37E}", "\u{200B}", "\u{FEFF}", "1", "a"]
 
     @Test func answersAsTheDefinitionOnRandomIds() {
-        var state: UInt64 = 42
-        func next(_ bound: Int) -> Int {
-            state = state &* 6364136223846793005 &+ 1442695040888963407
-            return Int((state >> 33) % UInt64(bound))
-        }
+        var random = SeededGenerator(seed: 42)
+        func next(_ bound: Int) -> Int { random.next(below: bound) }
         for _ in 0..<300 {
             var registry = IDRegistry()
             var reference = Reference()

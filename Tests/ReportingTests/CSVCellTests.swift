@@ -1,3 +1,4 @@
+import FlriskTestSupport
 import Testing
 @testable import Reporting
 
@@ -16,11 +17,8 @@ struct CSVCellTests {
     ]
 
     @Test func bytesWriterEqualsTheDefinition() {
-        var state: UInt64 = 0x5EED
-        func next(_ bound: Int) -> Int {
-            state = state &* 6364136223846793005 &+ 1442695040888963407
-            return Int((state >> 33) % UInt64(bound))
-        }
+        var random = SeededGenerator(seed: 0x5EED)
+        func next(_ bound: Int) -> Int { random.next(below: bound) }
         for _ in 0..<20_000 {
             var text = ""
             for _ in 0..<next(12) { text.unicodeScalars.append(Self.alphabet[next(Self.alphabet.count)]) }
@@ -34,11 +32,8 @@ struct CSVCellTests {
     /// plain runs eight bytes at a time, so every position of a special byte within and across
     /// words must be handled as the definition says.
     @Test func longMostlyPlainTextsEqualTheDefinition() {
-        var state: UInt64 = 0xC5F
-        func next(_ bound: Int) -> Int {
-            state = state &* 6364136223846793005 &+ 1442695040888963407
-            return Int((state >> 33) % UInt64(bound))
-        }
+        var random = SeededGenerator(seed: 0xC5F)
+        func next(_ bound: Int) -> Int { random.next(below: bound) }
         let plain: [Unicode.Scalar] = ["a", "Z", "0", " ", ",", "~", "!", "'"]
         for _ in 0..<20_000 {
             var text = ""

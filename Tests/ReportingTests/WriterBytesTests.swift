@@ -1,3 +1,4 @@
+import FlriskTestSupport
 import Testing
 @testable import Reporting
 
@@ -37,11 +38,8 @@ struct WriterBytesTests {
 
     /// Seeded random strings over ``alphabet``.
     static func samples(_ count: Int) -> [String] {
-        var state: UInt64 = 0x5EED
-        func next(_ bound: Int) -> Int {
-            state = state &* 6364136223846793005 &+ 1442695040888963407
-            return Int((state >> 33) % UInt64(bound))
-        }
+        var random = SeededGenerator(seed: 0x5EED)
+        func next(_ bound: Int) -> Int { random.next(below: bound) }
         return (0..<count).map { _ in
             var text = ""
             for _ in 0..<next(12) { text.unicodeScalars.append(alphabet[next(alphabet.count)]) }

@@ -161,7 +161,7 @@ struct AssessmentTests {
     /// must be `order.map { elements[$0] }` for any permutation (fixed points, one long cycle,
     /// many short ones), with every element (reference-counted strings here) moved exactly once.
     @Test func permutingInPlaceEqualsTheDefinition() {
-        var random = FormattingTests.SplitMix64(seed: 11)
+        var random = SeededGenerator(seed: 11)
         for n in [0, 1, 2, 3, 10, 257, 5000] {
             for shape in 0..<4 {
                 var order = Array(0..<n)

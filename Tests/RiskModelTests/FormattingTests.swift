@@ -50,26 +50,13 @@ struct FormattingTests {
 
     /// Random magnitudes from 1e-6 to 1e18, both signs, 0 to 6 decimals.
     @Test func matchesTheReferenceOnRandomValues() {
-        var generator = SplitMix64(seed: 20261129)
+        var generator = SeededGenerator(seed: 20261129)
         for _ in 0..<20_000 {
             let magnitude = Double.random(in: -6...18, using: &generator)
             let value = (Bool.random(using: &generator) ? -1 : 1) * Double.random(in: 1..<10, using: &generator) * pow10(magnitude)
             let digits = Int.random(in: 0...6, using: &generator)
             #expect(Formatting.fixed(value, digits) == Self.referenceFixed(value, digits), "fixed(\(value), \(digits))")
             #expect(Formatting.money(value) == Self.referenceMoney(value), "money(\(value))")
-        }
-    }
-
-    /// A seeded generator, so that a failure can be replayed.
-    struct SplitMix64: RandomNumberGenerator {
-        var state: UInt64
-        init(seed: UInt64) { state = seed }
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
         }
     }
 
