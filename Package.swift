@@ -28,7 +28,8 @@ let package = Package(
         .target(name: "Importers", dependencies: ["SupplyChainModel", "CLibCSV", "CLibXML2"]),
         // Domain-free graph core: interning, CSR arrays, propagation on Dispatch workers.
         .target(name: "SupplyGraph", dependencies: ["CPrefetch"]),
-        // One compiler intrinsic (cache prefetch) for the propagation core's gather loop.
+        // One compiler intrinsic (cache prefetch) for the propagation core's gather loop and the
+        // report writers' walk over the queue.
         .target(name: "CPrefetch"),
         // Reference data, intrinsic risk, exposure analysis and review rules.
         .target(
@@ -37,7 +38,7 @@ let package = Package(
         // Seeded synthetic supply chains written as native CSV/XML (`flrisk generate`).
         .target(name: "SyntheticSupplyChain", dependencies: ["SupplyChainModel", "RiskModel"]),
         // Review queue -> JSON / Markdown / CSV / HTML / SARIF, explanations, baseline diffs.
-        .target(name: "Reporting", dependencies: ["SupplyChainModel", "RiskModel", "SupplyGraph"]),
+        .target(name: "Reporting", dependencies: ["SupplyChainModel", "RiskModel", "SupplyGraph", "CPrefetch"]),
         // The thin command-line front end.
         .executableTarget(
             name: "flrisk",

@@ -35,23 +35,28 @@ public enum CSVReport {
     private static func forEachPiece(_ context: ReportContext, batchSize: Int, _ body: ([UInt8]) -> Void) {
         let a = context.assessment
         body(Array((columns.joined(separator: ",") + "\r\n").utf8))
+        let ids = SupplierIDBytes(a.suppliers)
         Concurrently.pipeline(
-            count: a.contracts.count, batchSize: batchSize, slices: a.parameters.workers, render: { rows(context, ranks: $0) },
+            count: a.flaggedCount, batchSize: batchSize, slices: a.parameters.workers, render: { rows(context, ids: ids, ranks: $0) },
             emit: { for piece in $0 { body(piece) } })
     }
 
     /// The rows of the flagged contracts at queue positions `ranks`. The cells a contract's
     /// rows share (rank to contract severity, and the source) are escaped once per contract.
-    static func rows(_ context: ReportContext, ranks: Range<Int>) -> [UInt8] {
+    static func rows(_ context: ReportContext, ids: SupplierIDBytes, ranks: Range<Int>) -> [UInt8] {
         let a = context.assessment
         var out: [UInt8] = []
         out.reserveCapacity(1 << 16)
         var head: [UInt8] = [], source: [UInt8] = [], scratch: [UInt8] = []
-        // Elements are read in place, stored field by stored field: a copy of a contract (which
-        // calling one of its computed properties makes) would retain every one of its strings.
+        // Elements are read in place, stored field by stored field, and supplier ids come from
+        // `ids`: a copy of a contract or a flag would retain every one of its strings.
+        ids.withView { ids in
         a.suppliers.withUnsafeBufferPointer { suppliers in
         a.contracts.withUnsafeBufferPointer { contracts in
-            for rank in ranks where !contracts[rank].flags.isEmpty {
+            let prefetch = QueuePrefetch(contracts: contracts, suppliers: suppliers, ids: ids)
+            for rank in ranks {
+                prefetch.ahead(of: rank)
+                guard !contracts[rank].flags.isEmpty else { continue }
                 let scored = contracts.baseAddress! + rank
                 let vendor = scored.pointee.vendor
                 head.removeAll(keepingCapacity: true)
@@ -59,9 +64,13 @@ public enum CSVReport {
                 head.append(UInt8(ascii: ","))
                 appendText(scored.pointee.contract.id, to: &head)
                 head.append(UInt8(ascii: ","))
-                appendText(vendor.map { suppliers[$0].supplier.id } ?? "", to: &head)
+                if let vendor { appendText(bytes: ids[vendor], to: &head) } else { appendText("", to: &head) }
                 head.append(UInt8(ascii: ","))
-                appendText(vendor.map { suppliers[$0].supplier.name } ?? scored.pointee.contract.vendorName ?? "", to: &head)
+                if let vendor {
+                    appendText(suppliers[vendor].supplier.name, to: &head)
+                } else {
+                    appendText(scored.pointee.contract.vendorName ?? "", to: &head)
+                }
                 head.append(UInt8(ascii: ","))
                 if let amount = scored.pointee.contract.amount { head += Formatting.fixed(amount, 2).utf8 }
                 head.append(UInt8(ascii: ","))
@@ -77,32 +86,39 @@ public enum CSVReport {
                 scratch += String(scored.pointee.contract.location.line).utf8
                 source.removeAll(keepingCapacity: true)
                 appendText(scratch: scratch, to: &source)
-                for flag in scored.pointee.flags {
-                    out += head
-                    out += flag.rule.rawValue.utf8
-                    out.append(UInt8(ascii: ","))
-                    out += flag.severity.rawValue.utf8
-                    out.append(UInt8(ascii: ","))
-                    appendText(flag.message, to: &out)
-                    out.append(UInt8(ascii: ","))
-                    scratch.removeAll(keepingCapacity: true)
-                    for (k, field) in flag.fields.enumerated() {
-                        if k > 0 { scratch.append(UInt8(ascii: ";")) }
-                        scratch += field.utf8
+                scored.pointee.flags.withUnsafeBufferPointer { flags in
+                    for flag in flags.indices {
+                        out += head
+                        out += flags[flag].rule.rawValue.utf8
+                        out.append(UInt8(ascii: ","))
+                        out += flags[flag].severity.rawValue.utf8
+                        out.append(UInt8(ascii: ","))
+                        appendText(flags[flag].message, to: &out)
+                        out.append(UInt8(ascii: ","))
+                        scratch.removeAll(keepingCapacity: true)
+                        flags[flag].fields.withUnsafeBufferPointer { fields in
+                            for k in fields.indices {
+                                if k > 0 { scratch.append(UInt8(ascii: ";")) }
+                                scratch += fields[k].utf8
+                            }
+                        }
+                        appendText(scratch: scratch, to: &out)
+                        out.append(UInt8(ascii: ","))
+                        scratch.removeAll(keepingCapacity: true)
+                        flags[flag].path.withUnsafeBufferPointer { path in
+                            for k in path.indices {
+                                if k > 0 { scratch += " > ".utf8 }
+                                scratch.append(contentsOf: ids[path[k]])
+                            }
+                        }
+                        appendText(scratch: scratch, to: &out)
+                        out.append(UInt8(ascii: ","))
+                        out += source
+                        out += "\r\n".utf8
                     }
-                    appendText(scratch: scratch, to: &out)
-                    out.append(UInt8(ascii: ","))
-                    scratch.removeAll(keepingCapacity: true)
-                    for (k, node) in flag.path.enumerated() {
-                        if k > 0 { scratch += " > ".utf8 }
-                        scratch += suppliers[node].supplier.id.utf8
-                    }
-                    appendText(scratch: scratch, to: &out)
-                    out.append(UInt8(ascii: ","))
-                    out += source
-                    out += "\r\n".utf8
                 }
             }
+        }
         }
         }
         return out
@@ -124,8 +140,9 @@ public enum CSVReport {
     /// character (then U+FFFD). Non-ASCII text with quotes keeps Foundation's quote replacement
     /// (``unicodeText(_:)``, which matches whole characters).
     static func appendText(_ value: String, to out: inout [UInt8]) {
-        var value = value
-        let handled = value.withUTF8 { appendText(utf8: $0, to: &out) }
+        // Read in place (no copy of the string, so no retain of its storage).
+        let handled = value.utf8.withContiguousStorageIfAvailable { appendText(utf8: $0, to: &out) }
+            ?? Array(value.utf8).withUnsafeBufferPointer { appendText(utf8: $0, to: &out) }
         if !handled { out += unicodeText(value).utf8 }
     }
 
@@ -219,8 +236,12 @@ public enum CSVReport {
 
     /// A text cell made of the bytes in `scratch` (built by the caller without a `String`).
     static func appendText(scratch: [UInt8], to out: inout [UInt8]) {
-        let handled = scratch.withUnsafeBufferPointer { appendText(utf8: $0, to: &out) }
-        if !handled { out += unicodeText(String(decoding: scratch, as: UTF8.self)).utf8 }
+        scratch.withUnsafeBufferPointer { appendText(bytes: $0, to: &out) }
+    }
+
+    /// A text cell made of UTF-8 `bytes` (e.g. a supplier id from ``SupplierIDBytes``).
+    static func appendText(bytes: UnsafeBufferPointer<UInt8>, to out: inout [UInt8]) {
+        if !appendText(utf8: bytes, to: &out) { out += unicodeText(String(decoding: bytes, as: UTF8.self)).utf8 }
     }
 
     /// The scalar encoded by the `length` UTF-8 bytes at `index` of valid UTF-8.
