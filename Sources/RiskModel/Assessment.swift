@@ -262,16 +262,21 @@ public struct Assessor: Sendable {
         swap(&records, &contracts.records)
         var resolver = VendorResolver(suppliers: network.suppliers, network: network)
         // By id or UEI in slices on the workers; by name (a lazily built index) after, in order.
-        let direct = { [resolver] in
-            Concurrently.array(count: records.count, slices: parameters.workers) { resolver.resolveDirectly(records[$0]) }
-        }()
-        let vendors = records.indices.map { i in direct[i].map { ($0.0, $0.1) } ?? resolver.resolve(records[i]) }
-        for i in vendors.indices where vendors[i].0 == nil {
-            let contract = records[i]
-            findings.append(Finding(
-                .warning, code: "unknown-vendor",
-                "contract '\(contract.id)': vendor \(VendorResolver.describe(contract)) is not in the suppliers file; the contract cannot be scored",
-                at: contract.location))
+        // Records are read in place: `records[i]` in a closure would copy each contract.
+        let vendors = records.withUnsafeBufferPointer { records in
+            let direct = { [resolver] in
+                Concurrently.array(count: records.count, slices: parameters.workers) {
+                    resolver.resolveDirectly(vendorID: records[$0].vendorID, vendorUEI: records[$0].vendorUEI)
+                }
+            }()
+            let vendors = records.indices.map { i in direct[i].map { ($0.0, $0.1) } ?? resolver.resolve(vendorName: records[i].vendorName) }
+            for i in vendors.indices where vendors[i].0 == nil {
+                findings.append(Finding(
+                    .warning, code: "unknown-vendor",
+                    "contract '\(records[i].id)': vendor \(VendorResolver.describe(records[i])) is not in the suppliers file; the contract cannot be scored",
+                    at: records[i].location))
+            }
+            return vendors
         }
         // Contracts are checked in slices on Dispatch workers, each slice with its own rules
         // (their memo is not shared), and assembled there: each record is moved into its
@@ -290,7 +295,7 @@ public struct Assessor: Sendable {
                         let priority = (vendor.map { supplierResults[$0].exposure } ?? 0) * max(0, contract.amount ?? 0)
                         let flags = rules.flags(for: contract, vendor: vendor)
                         (target + i).initialize(to: ContractAssessment(
-                            contract: contract, vendor: vendor, vendorMatch: match, flags: flags, priority: priority))
+                            contract: consume contract, vendor: vendor, vendorMatch: match, flags: flags, priority: priority))
                     }
                 }
             }

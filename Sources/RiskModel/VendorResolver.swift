@@ -24,18 +24,32 @@ struct VendorResolver {
     /// The vendor by id or UEI, the look-ups that need no lazily built index (so slices of
     /// the contracts can be resolved at the same time); nil when neither finds it.
     func resolveDirectly(_ contract: Contract) -> (Int, VendorMatch)? {
-        if let id = contract.vendorID, let index = network.index(of: id) { return (index, .id) }
-        if let uei = contract.vendorUEI.map(Self.uppercased), let index = byUEI[uei] { return (index, .uei) }
+        resolveDirectly(vendorID: contract.vendorID, vendorUEI: contract.vendorUEI)
+    }
+
+    /// ``resolveDirectly(_:)`` from the two fields it reads (a caller reading contracts in
+    /// place then copies two strings, not the whole record).
+    func resolveDirectly(vendorID: String?, vendorUEI: String?) -> (Int, VendorMatch)? {
+        if let id = vendorID, let index = network.index(of: id) { return (index, .id) }
+        if let uei = vendorUEI.map(Self.uppercased), let index = byUEI[uei] { return (index, .uei) }
         return nil
     }
 
     mutating func resolve(_ contract: Contract) -> (Int?, VendorMatch) {
         if let (index, match) = resolveDirectly(contract) { return (index, match) }
-        if let name = contract.vendorName {
+        return resolve(vendorName: contract.vendorName)
+    }
+
+    /// The vendor by exact name (the index is built on first use), for a contract that
+    /// ``resolveDirectly(_:)`` did not resolve.
+    mutating func resolve(vendorName name: String?) -> (Int?, VendorMatch) {
+        if let name {
             if byName == nil {
                 var index: [String: Int] = [:]
-                for (position, supplier) in suppliers.enumerated() where index[Self.normalise(supplier.name)] == nil {
-                    index[Self.normalise(supplier.name)] = position
+                // By index, first supplier of a name kept: iterating would copy every record.
+                for position in suppliers.indices {
+                    let key = Self.normalise(suppliers[position].name)
+                    if index[key] == nil { index[key] = position }
                 }
                 byName = index
             }
