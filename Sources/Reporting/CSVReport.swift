@@ -162,7 +162,7 @@ public enum CSVReport {
             while i + 8 <= count {
                 let word = raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)
                 any |= word
-                quote = quote || Word.hasQuote(word)
+                quote = quote || ByteWord.has(word, 0x22)
                 i += 8
             }
             while i < count {
@@ -170,14 +170,14 @@ public enum CSVReport {
                 quote = quote || bytes[i] == 0x22
                 i += 1
             }
-            if any & Word.highBits != 0 && quote { return false }
+            if any & ByteWord.highBits != 0 && quote { return false }
             out.append(UInt8(ascii: "\""))
             if let first = bytes.first, Self.isFormulaStart(first) { out.append(UInt8(ascii: "'")) }
             var start = 0
             i = 0
             while i < count {
                 // Runs of printable ASCII other than the quote are skipped a word at a time.
-                if i + 8 <= count, !Word.needsAttention(raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)) {
+                if i + 8 <= count, !ByteWord.needsCSVAttention(raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)) {
                     i += 8
                     continue
                 }
@@ -209,28 +209,6 @@ public enum CSVReport {
             out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start..<count]))
             out.append(UInt8(ascii: "\""))
             return true
-        }
-    }
-
-    /// Tests on eight bytes at once (one little-endian word), exact for "some byte is".
-    enum Word {
-        static let ones: UInt64 = 0x0101_0101_0101_0101
-        static let highBits: UInt64 = 0x8080_8080_8080_8080
-
-        /// Some byte is a quote (0x22).
-        @inline(__always)
-        static func hasQuote(_ word: UInt64) -> Bool {
-            let x = word ^ (ones &* 0x22)
-            return (x &- ones) & ~x & highBits != 0
-        }
-
-        /// Some byte is not copied as it is into a text cell: a C0 control (below 0x20), a
-        /// quote, DEL, or a byte of a non-ASCII scalar (0x7F and above).
-        @inline(__always)
-        static func needsAttention(_ word: UInt64) -> Bool {
-            let control = (word &- ones &* 0x20) & ~word & highBits
-            let high = ((word &+ ones) | word) & highBits
-            return control | high != 0 || hasQuote(word)
         }
     }
 

@@ -89,39 +89,44 @@ public enum JSONReport {
 
         json.key("contracts")
         json.beginArray()
-        json.elements(assessment.contracts.count, workers: p.workers, emit: emit) { json, rank in
-            let scored = assessment.contracts[rank]
-            json.beginObject()
-            json.field("rank", rank + 1)
-            json.field("id", scored.contract.id)
-            json.field("vendor_id", scored.vendor.map(context.id))
-            json.field("vendor_match", scored.vendorMatch.rawValue)
-            json.field("amount", scored.contract.amount)
-            json.field("currency", scored.contract.currency)
-            json.field("award_date", scored.contract.awardDate)
-            json.key("source")
-            json.string(parts: scored.contract.location.file, ":", String(scored.contract.location.line))
-            json.field("flagged", scored.isFlagged)
-            json.field("severity", scored.severity?.rawValue)
-            json.key("reasons")
-            json.beginArray()
-            for flag in scored.flags {
+        // Read in place: a copy of each contract would retain every one of its strings.
+        assessment.contracts.withUnsafeBufferPointer { contracts in
+            json.elements(contracts.count, workers: p.workers, emit: emit) { json, rank in
+                let scored = contracts.baseAddress! + rank
                 json.beginObject()
-                json.field("rule", flag.rule.rawValue)
-                json.field("severity", flag.severity.rawValue)
-                json.field("message", flag.message)
-                json.key("path")
+                json.field("rank", rank + 1)
+                json.field("id", scored.pointee.contract.id)
+                json.field("vendor_id", scored.pointee.vendor.map(context.id))
+                json.field("vendor_match", scored.pointee.vendorMatch.rawValue)
+                json.field("amount", scored.pointee.contract.amount)
+                json.field("currency", scored.pointee.contract.currency)
+                json.field("award_date", scored.pointee.contract.awardDate)
+                json.key("source")
+                json.string(parts: scored.pointee.contract.location.file, ":", String(scored.pointee.contract.location.line))
+                json.field("flagged", !scored.pointee.flags.isEmpty)
+                json.field("severity", ContractAssessment.severity(of: scored.pointee.flags)?.rawValue)
+                json.key("reasons")
                 json.beginArray()
-                for node in flag.path { json.string(context.id(node)) }
-                json.endArray()
-                json.key("fields")
-                json.beginArray()
-                for field in flag.fields { json.string(field) }
+                scored.pointee.flags.withUnsafeBufferPointer { flags in
+                    for flag in flags.indices {
+                        json.beginObject()
+                        json.field("rule", flags[flag].rule.rawValue)
+                        json.field("severity", flags[flag].severity.rawValue)
+                        json.field("message", flags[flag].message)
+                        json.key("path")
+                        json.beginArray()
+                        for node in flags[flag].path { json.string(context.id(node)) }
+                        json.endArray()
+                        json.key("fields")
+                        json.beginArray()
+                        for field in flags[flag].fields { json.string(field) }
+                        json.endArray()
+                        json.endObject()
+                    }
+                }
                 json.endArray()
                 json.endObject()
             }
-            json.endArray()
-            json.endObject()
         }
         json.endArray()
 

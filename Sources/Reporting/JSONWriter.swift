@@ -140,11 +140,24 @@ struct JSONWriter {
     /// bytes that need no escape are copied at once; quotes, backslashes, C0 controls and DEL
     /// get short or `\u00XX` escapes; U+2028 and U+2029 (`E2 80 A8`/`A9`) get `\u2028`/`\u2029`.
     static func appendEscaped(_ value: String, to out: inout [UInt8]) {
-        var value = value
-        value.withUTF8 { bytes in
+        // Read in place (no copy of the string, so no retain of its storage).
+        if value.utf8.withContiguousStorageIfAvailable({ appendEscaped(utf8: $0, to: &out) }) == nil {
+            Array(value.utf8).withUnsafeBufferPointer { appendEscaped(utf8: $0, to: &out) }
+        }
+    }
+
+    /// ``appendEscaped(_:to:)`` for valid UTF-8 bytes; runs of bytes that need no escape are
+    /// skipped eight at a time.
+    static func appendEscaped(utf8 bytes: UnsafeBufferPointer<UInt8>, to out: inout [UInt8]) {
+        do {
             var start = 0, i = 0
             let count = bytes.count
+            let raw = UnsafeRawPointer(bytes.baseAddress)
             while i < count {
+                if let raw, i + 8 <= count, !ByteWord.needsJSONAttention(raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)) {
+                    i += 8
+                    continue
+                }
                 let byte = bytes[i]
                 if byte >= 0x20 && byte != 0x22 && byte != 0x5C && byte != 0x7F && byte != 0xE2 {
                     i += 1

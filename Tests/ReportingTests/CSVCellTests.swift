@@ -47,12 +47,13 @@ struct CSVCellTests {
         }
     }
 
-    /// The word tests agree with their byte-by-byte meaning for every byte value at every
+    /// The word tests (CSV cells and JSON strings) agree with their byte-by-byte meaning for every byte value at every
     /// position of a word (the rest plain `a`), and for words of two special bytes.
     @Test func wordTestsAreExact() {
         func bytes(_ word: UInt64) -> [UInt8] { (0..<8).map { UInt8(truncatingIfNeeded: word >> (8 * $0)) } }
         func attention(_ byte: UInt8) -> Bool { byte < 0x20 || byte == 0x22 || byte >= 0x7F }
-        let plainWord = UInt64(0x61) &* CSVReport.Word.ones
+        func jsonAttention(_ byte: UInt8) -> Bool { byte < 0x20 || byte == 0x22 || byte == 0x5C || byte == 0x7F || byte == 0xE2 }
+        let plainWord = UInt64(0x61) &* ByteWord.ones
         var words: [UInt64] = [plainWord]
         for position in 0..<8 {
             for value in 0...255 {
@@ -60,15 +61,16 @@ struct CSVCellTests {
                 words.append(plainWord & ~(0xFF << shift) | UInt64(value) << shift)
             }
         }
-        for value in [0x00, 0x1F, 0x20, 0x22, 0x7E, 0x7F, 0x80, 0xFF] as [UInt64] {
-            for other in [0x00, 0x21, 0x22, 0x23, 0x7F, 0xFF] as [UInt64] {
+        for value in [0x00, 0x1F, 0x20, 0x22, 0x5C, 0x7E, 0x7F, 0x80, 0xE1, 0xE2, 0xE3, 0xFF] as [UInt64] {
+            for other in [0x00, 0x21, 0x22, 0x23, 0x5B, 0x5C, 0x7F, 0xE2, 0xFF] as [UInt64] {
                 words.append(plainWord & ~0xFF & ~(0xFF << 56) | value | other << 56)
                 words.append(plainWord & ~(0xFF << 24) & ~(0xFF << 32) | value << 24 | other << 32)
             }
         }
         for word in words {
-            #expect(CSVReport.Word.needsAttention(word) == bytes(word).contains(where: attention), "\(String(word, radix: 16))")
-            #expect(CSVReport.Word.hasQuote(word) == bytes(word).contains(0x22), "\(String(word, radix: 16))")
+            #expect(ByteWord.needsCSVAttention(word) == bytes(word).contains(where: attention), "\(String(word, radix: 16))")
+            #expect(ByteWord.has(word, 0x22) == bytes(word).contains(0x22), "\(String(word, radix: 16))")
+            #expect(ByteWord.needsJSONAttention(word) == bytes(word).contains(where: jsonAttention), "\(String(word, radix: 16))")
         }
     }
 }

@@ -53,6 +53,19 @@ struct WriterBytesTests {
         }
     }
 
+    /// Long, mostly plain texts (runs the eight-byte skip covers), with special scalars at
+    /// random places, the ends of a word included.
+    @Test func longJSONStringsEqualTheDefinition() {
+        var random = SeededGenerator(seed: 0x150A)
+        for _ in 0..<5_000 {
+            var text = ""
+            for _ in 0..<random.next(below: 90) {
+                text.unicodeScalars.append(random.next(below: 10) == 0 ? Self.alphabet[random.next(below: Self.alphabet.count)] : "abcdefgh".unicodeScalars.randomElement(using: &random)!)
+            }
+            #expect(JSONWriter.quoted(text) == Self.jsonReference(text), "\(text.unicodeScalars.map { String($0.value, radix: 16) })")
+        }
+    }
+
     @Test func jsonIntegersAndNumbersEqualStringConversion() {
         for value in [0, 1, -1, 9, 10, 99, 100, 12345, -987654321, Int.max, Int.min] {
             var out: [UInt8] = []
