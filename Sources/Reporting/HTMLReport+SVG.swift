@@ -36,7 +36,8 @@ extension HTMLReport {
     /// Suppliers per intrinsic-risk decile.
     static func riskHistogram(_ a: Assessment) -> String {
         var counts = [Int](repeating: 0, count: 10)
-        for s in a.suppliers { counts[min(9, max(0, Int(s.risk.value * 10)))] += 1 }
+        // By index: iterating the suppliers would copy every assessment.
+        for u in a.suppliers.indices { counts[min(9, max(0, Int(a.suppliers[u].risk.value * 10)))] += 1 }
         let bars = counts.enumerated().map { i, n in
             (label: Formatting.fixed(Double(i) / 10, 1), value: Double(n), text: "\(n)", color: riskColor((Double(i) + 0.5) / 10))
         }
@@ -45,8 +46,16 @@ extension HTMLReport {
 
     /// Mean tier exposure X_k over the distinct vendors of the contracts.
     static func tierChart(_ a: Assessment) -> String {
+        // Distinct vendors in first-seen order (the order the means are summed in), found with
+        // one mark per supplier: a search of the list per contract was quadratic.
         var vendors: [Int] = []
-        for c in a.contracts { if let v = c.vendor, !vendors.contains(v) { vendors.append(v) } }
+        var seen = [Bool](repeating: false, count: a.suppliers.count)
+        for k in a.contracts.indices {
+            if let v = a.contracts[k].vendor, !seen[v] {
+                seen[v] = true
+                vendors.append(v)
+            }
+        }
         let k = a.parameters.tiers
         var means = [Double](repeating: 0, count: k)
         for v in vendors { for (i, x) in a.suppliers[v].tierExposure.prefix(k).enumerated() { means[i] += x / Double(vendors.count) } }

@@ -16,12 +16,15 @@ extension SupplyGraph {
             order.append(Int32(root))
         }
         var head = 0
+        // Nodes below `unseen` are all seen (nodes are never unmarked), so each restart
+        // resumes the search where the last one stopped: O(nodes) in all.
+        var unseen = 0
         while order.count < nodeCount {
             if head == order.count {
                 // A part of the graph only reachable through cycles: start from its first node.
-                let next = seen.firstIndex(of: false)!
-                seen[next] = true
-                order.append(Int32(next))
+                while seen[unseen] { unseen += 1 }
+                seen[unseen] = true
+                order.append(Int32(unseen))
             }
             let u = Int(order[head])
             head += 1
