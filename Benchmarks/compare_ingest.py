@@ -2,9 +2,10 @@
 """Side-by-side ingest benchmark: flrisk's importers against Python peers, same files, one run.
 
 Writes a native links CSV (ingest-bench write-links) and an FPDS-NG ATOM feed (write-fpds),
-then alternates: flrisk tokenising only (libcsv), flrisk's full links import (typed records,
-findings, counts), the links table reader `flrisk score` uses (ids resolved), polars and
-pandas read_csv; flrisk's FPDS import, lxml and xml.etree
+then alternates: libcsv alone in C on 1 and 2 threads (peers/libcsv_ceiling.c, the ceiling of
+any libcsv-based reader here), flrisk's CSV records (libcsv, fields decoded as text), flrisk's
+full links import (typed records, findings, counts), the links table reader `flrisk score`
+uses (ids resolved), polars and pandas read_csv; flrisk's FPDS import, lxml and xml.etree
 iterparse extracting the same fields. Results (MB/s, medians) go to results/ingest.md.
 
 Usage (from Benchmarks/): python3 compare_ingest.py [--links 4000000] [--awards 40000]
@@ -19,6 +20,20 @@ from peers.environment import json_lines, median, peer_python, write_table
 HERE = os.path.dirname(os.path.abspath(__file__))
 DATA = os.environ.get("FLRISK_BENCH_DATA", "/tmp/flrisk-bench")
 BIN = os.path.join(HERE, ".build", "release", "ingest-bench")
+CEILING = os.path.join(HERE, ".build", "libcsv-ceiling")
+
+
+def build_ceiling():
+    """Compiles peers/libcsv_ceiling.c; None when no C compiler is found."""
+    for cc in ("cc", "gcc", "clang"):
+        try:
+            subprocess.run([cc, "-O2", "-o", CEILING, os.path.join(HERE, "peers", "libcsv_ceiling.c"), "-lcsv", "-lpthread"],
+                           check=True, capture_output=True)
+            return CEILING
+        except (OSError, subprocess.CalledProcessError):
+            continue
+    print("compare_ingest: no C compiler; the libcsv ceiling is skipped", file=sys.stderr)
+    return None
 
 
 def main():
@@ -37,9 +52,11 @@ def main():
     json_lines([BIN, "write-links", "--links", str(args.links), "--out", links])
     json_lines([BIN, "write-fpds", "--awards", str(args.awards), "--out", fpds])
 
+    ceiling = build_ceiling()
+    ceilings = [[ceiling, links, str(t), "1"] for t in (1, 2)] if ceiling else []
     runs = {}
     for _ in range(args.alternations):
-        for command in ([BIN, "tokenize", links], [BIN, "links", links], [BIN, "links-table", links], [python, os.path.join(HERE, "peers", "ingest_peer.py"), "csv", links],
+        for command in (*ceilings, [BIN, "tokenize", links], [BIN, "links", links], [BIN, "links-table", links], [python, os.path.join(HERE, "peers", "ingest_peer.py"), "csv", links],
                         [BIN, "fpds", fpds], [python, os.path.join(HERE, "peers", "ingest_peer.py"), "xml", fpds]):
             for line in json_lines(command):
                 runs.setdefault(line["impl"], []).append(line)
@@ -58,7 +75,7 @@ def main():
     ]
     # The ratio is taken for the path `flrisk score` uses on native links: the table reader.
     fast = "flrisk-links-table" if "flrisk-links-table" in rate else "flrisk-links-import"
-    for impl in ("flrisk-libcsv-tokenize", "flrisk-links-import", "flrisk-links-table", "polars-read_csv", "pandas-read_csv"):
+    for impl in ("libcsv-alone-1t", "libcsv-alone-2t", "flrisk-csv-records", "flrisk-links-import", "flrisk-links-table", "polars-read_csv", "pandas-read_csv"):
         if impl in rate:
             ratio = "" if impl.startswith("flrisk") else f"{rate[fast] / rate[impl]:.2f}×"
             lines.append(f"| links CSV | {impl} | {rate[impl]:.1f} | {ratio} |")
@@ -68,7 +85,10 @@ def main():
             lines.append(f"| FPDS XML | {impl} | {rate[impl]:.1f} | {ratio} |")
     lines += ["", "`flrisk-links-table` is the path `flrisk score` takes for native links (bytes straight into "
               "columns, ids resolved on the workers); `flrisk-links-import` makes a `SupplyLink` record per row (XML, "
-              "subawards, `validate`). flrisk ÷ peer is for the table path.", "",
+              "subawards, `validate`). flrisk ÷ peer is for the table path. `flrisk-csv-records` is the generic reader "
+              "(libcsv, every field decoded to a `String`). `libcsv-alone-Nt` is libcsv in C with flrisk's options and "
+              "callbacks that only count, on N threads over the file in memory: no reader built on libcsv can pass it on "
+              "this machine.", "",
               "flrisk ÷ peer above 1 means flrisk reads faster. Peak RSS of flrisk's FPDS import: "
               f"{first['flrisk-fpds-import']['peak_rss_bytes'] / 2**20:.0f} MiB (streaming)."]
     write_table(args.output, lines)

@@ -2,7 +2,7 @@
 //
 //   ingest-bench write-links --links N --out FILE     native links CSV from a synthetic graph
 //   ingest-bench write-fpds --awards N --out FILE     an FPDS-NG ATOM feed of N award entries
-//   ingest-bench tokenize FILE [--repeat R]           libcsv tokenising only (CSVReader)
+//   ingest-bench tokenize FILE [--repeat R]           CSV records: libcsv, fields decoded as text (CSVReader)
 //   ingest-bench links FILE [--repeat R]              full native links import (typed records)
 //   ingest-bench links-table FILE [--repeat R]        links read straight into a LinkTable, ends
 //                                                     resolved against every id the file names (the fast path)
@@ -121,7 +121,7 @@ do {
 
     case "tokenize":
         let path = arguments[1]
-        try measure("flrisk-libcsv-tokenize", path: path, repeats: repeats) {
+        try measure("flrisk-csv-records", path: path, repeats: repeats) {
             var count = 0
             _ = try CSVReader(path: path).forEachRecord { _ in count += 1 }
             return count
