@@ -99,6 +99,16 @@ public enum LinkInput: Sendable {
         case .table(let links, _): links.rejectedRows
         }
     }
+
+    /// Empties a table's link columns (24 bytes a link), keeping its counts, findings and
+    /// rejected rows: the assessor calls it once the graph holds the links. Records are kept
+    /// (freeing each one costs more time than the memory is worth).
+    mutating func releaseTableColumns() {
+        guard case .table(var imported, let index) = self else { return }
+        self = .records(ImportResult(records: [], findings: [], summary: imported.summary))
+        imported.table = LinkTable(file: imported.table.file)
+        self = .table(imported, index)
+    }
 }
 
 /// One input file and what became of its rows.
@@ -202,15 +212,17 @@ public struct Assessor: Sendable {
     ///
     /// The contract records are moved into the assessment, not copied, when the caller gives
     /// up its copy of them (`consume`); otherwise they are copied first, as any shared array is.
+    ///
+    /// A links table given up by the caller (`consume`) has its columns freed once the graph
+    /// is built, before the contracts are checked (the run's peak of memory).
     public func assess(
-        suppliers: ImportResult<Supplier>, links: LinkInput, contracts: consuming ImportResult<Contract>,
+        suppliers: ImportResult<Supplier>, links: consuming LinkInput, contracts: consuming ImportResult<Contract>,
         watchlists: [WatchlistEntry] = [], progress: ((PropagationProgress) -> Void)? = nil
     ) -> Assessment {
         let entities = reference.uflpa + watchlists.map(ListedEntity.init(userEntry:))
         let matcher = WatchlistMatcher(entities: entities, parameters: parameters.matching, decisions: decisions, countries: reference.countries)
         let model = IndicatorModel(reference: reference, settings: parameters.indicators, matcher: matcher, countryRisk: countryRisk)
-        // The graph is built while the suppliers are scored: neither needs the other.
-        let (network, risks) = Concurrently.run({ SupplyNetwork(suppliers: suppliers.records, links: links) }, { model.assess(all: suppliers.records, workers: parameters.workers) })
+        let (network, risks) = networkAndRisks(suppliers: suppliers.records, links: links, model: model)
         var linkSummary = links.summary
         let linkFindings: [Finding]
         switch links {
@@ -223,6 +235,7 @@ public struct Assessor: Sendable {
         case .table(let links, _):
             linkFindings = links.findings
         }
+        links.releaseTableColumns()
         let riskValues = risks.map(\.value)
         let hard = risks.map(\.isHardFlag)
         let flagged = risks.indices.map { hard[$0] || riskValues[$0] >= parameters.flaggedRiskThreshold }
@@ -322,15 +335,21 @@ public struct Assessor: Sendable {
             watchlistEntries: (reference.uflpa.count, watchlists.count), graph: network.graph, network: network)
     }
 
+    /// The supply network and the suppliers' intrinsic risks: the graph is built while the
+    /// suppliers are scored (neither needs the other).
+    private func networkAndRisks(suppliers: [Supplier], links: LinkInput, model: IndicatorModel) -> (SupplyNetwork, [IntrinsicRisk]) {
+        Concurrently.run({ SupplyNetwork(suppliers: suppliers, links: links) }, { model.assess(all: suppliers, workers: parameters.workers) })
+    }
+
     /// ``assess(suppliers:links:contracts:watchlists:progress:)`` with user watchlists as
     /// imported: their entries are matched, their findings and row counts reported (role
     /// `watchlist`).
     public func assess(
-        suppliers: ImportResult<Supplier>, links: LinkInput, contracts: consuming ImportResult<Contract>,
+        suppliers: ImportResult<Supplier>, links: consuming LinkInput, contracts: consuming ImportResult<Contract>,
         watchlistImports: [ImportResult<WatchlistEntry>], progress: ((PropagationProgress) -> Void)? = nil
     ) -> Assessment {
         var assessment = assess(
-            suppliers: suppliers, links: links, contracts: consume contracts, watchlists: watchlistImports.flatMap(\.records), progress: progress)
+            suppliers: suppliers, links: consume links, contracts: consume contracts, watchlists: watchlistImports.flatMap(\.records), progress: progress)
         assessment.inputs += watchlistImports.map { InputReport(role: "watchlist", summary: $0.summary) }
         assessment.findings += watchlistImports.flatMap(\.findings)
         return assessment

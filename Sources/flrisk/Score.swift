@@ -22,10 +22,15 @@ extension Flrisk {
                 let assessor = try model.assessor()
                 if let baseline = output.baseline { baselineFlags = try BaselineDiff.flags(inReport: baseline) }
                 var loaded = try input.load()
-                // The contract records move into the assessment (no copy of each); the rest
-                // of the inputs is kept until exit.
+                // The contract records move into the assessment (no copy of each), and so
+                // does a links table (whose columns it frees once the graph holds the links);
+                // the rest of the inputs is kept until exit.
                 var contracts = ImportResult<Contract>(records: [], findings: [], summary: loaded.contracts.summary)
                 swap(&contracts, &loaded.contracts)
+                let links = loaded.links
+                if case .table = links {
+                    loaded.links = .records(ImportResult(records: [], findings: [], summary: links.summary))
+                }
                 ExitWithoutTeardown.keep(loaded)
                 phases.end("read")
                 if progress {
@@ -33,7 +38,7 @@ extension Flrisk {
                     Console.error("flrisk: read " + rows.joined(separator: ", ") + " (rows)")
                 }
                 return assessor.assess(
-                    suppliers: loaded.suppliers, links: loaded.links, contracts: consume contracts,
+                    suppliers: loaded.suppliers, links: consume links, contracts: consume contracts,
                     watchlistImports: loaded.watchlistResults,
                     progress: progress ? { Console.error("flrisk: propagation round \($0.roundsDone)/\($0.roundsTotal), \($0.linkRounds) link-rounds") } : nil)
             }
