@@ -94,10 +94,27 @@ final class XMLStream {
         if let context { xmlStopParser(context) }
     }
 
-    /// Parses the whole file, calling the handler.
+    /// A point inside a document's root element from which parsing can resume: outside any
+    /// markup, just after an end tag, where only the root element is open.
+    struct Resume {
+        /// Where the point is, in bytes from the file start.
+        var offset: Int
+        /// Its line in the file and the parser's column there.
+        var line: Int
+        var column: Int
+        /// The file's bytes from its start to the end of the root's start tag: reopens the
+        /// root with the same namespace declarations (and the root's line, which libxml2 names
+        /// in some messages).
+        var prefix: [UInt8]
+        /// The elements started before the point.
+        var elements: Int
+    }
+
+    /// Parses the whole file, calling the handler; from `resume` on when given (the handler
+    /// then sees the root start again, from `resume.prefix`).
     /// - Throws: ``InputError`` for an unreadable file, a refused DTD, malformed XML, or an
     ///   error a handler raised with ``fail(_:)``.
-    func run() throws {
+    func run(from resume: Resume? = nil) throws {
         let file = try InputFile(path: path)
         defer { file.close() }
         defer { freeContext() }
@@ -113,6 +130,23 @@ final class XMLStream {
         var documentStart = 0
         var lineEnds = 0  // line ends before the next document to start
         var started = false
+        if let resume {
+            guard lseek(file.descriptor, off_t(resume.offset), SEEK_SET) == off_t(resume.offset) else {
+                throw InputError(code: "file-unreadable", "cannot seek in the file", at: SourceLocation(file: path, line: 0))
+            }
+            fileOffset = resume.offset
+            try startDocument(lineEnds: 0)
+            columnBase = 0
+            elements = resume.elements - 1
+            sawElement = true
+            documentStart = resume.offset - resume.prefix.count
+            keptStart = resume.offset
+            started = true
+            guard reopen(resume.prefix, line: resume.line, column: resume.column) else {
+                if let failure { throw failure }
+                throw InputError(code: "malformed-xml", "cannot resume parsing at line \(resume.line)", at: SourceLocation(file: path, line: resume.line))
+            }
+        }
         while true {
             var bytes: [UInt8]
             var offset: Int
@@ -159,11 +193,7 @@ final class XMLStream {
             }
             kept += bytes
             let terminate: Int32 = eof && pending.isEmpty ? 1 : 0
-            _ = bytes.withUnsafeBufferPointer { buffer in
-                UnsafeRawPointer(buffer.baseAddress).map {
-                    xmlParseChunk(context, $0.assumingMemoryBound(to: CChar.self), Int32(buffer.count), terminate)
-                } ?? xmlParseChunk(context, nil, 0, terminate)
-            }
+            feed(bytes, terminate: terminate)
             if let failure { throw failure }
             if ended {
                 // The root element closed: what was fed after it starts the next document.
@@ -183,6 +213,48 @@ final class XMLStream {
             }
             if terminate == 1 { return }
         }
+    }
+
+    /// Gives `bytes` to the parser.
+    private func feed(_ bytes: [UInt8], terminate: Int32) {
+        bytes.withUnsafeBufferPointer { feed($0, terminate: terminate) }
+    }
+
+    private func feed(_ buffer: UnsafeBufferPointer<UInt8>, terminate: Int32) {
+        _ = UnsafeRawPointer(buffer.baseAddress).map {
+            xmlParseChunk(context, $0.assumingMemoryBound(to: CChar.self), Int32(buffer.count), terminate)
+        } ?? xmlParseChunk(context, nil, 0, terminate)
+    }
+
+    /// Feeds `prefix` (a ``Resume/prefix``) and puts the parser at `line` and `column`. False
+    /// when the root did not open.
+    private func reopen(_ prefix: [UInt8], line: Int, column: Int) -> Bool {
+        feed(prefix, terminate: 0)
+        guard !failed, !ended, depth == 1, let input = context?.pointee.input else { return false }
+        input.pointee.line = Int32(clamping: line)
+        input.pointee.col = Int32(clamping: column)
+        return true
+    }
+
+    /// Parses one chunk of a root element's content held in memory: `prefix` (empty for the
+    /// file's first chunk, else a ``Resume/prefix``), `bytes`, then `suffix` (the root's end
+    /// tag). Lines are counted from 1 at the first byte of `bytes`.
+    /// - Returns: the line ends and the elements in `bytes`, or nil when parsing failed or the
+    ///   root did not end exactly at the end of `suffix` (sequential parsing decides then).
+    func parseChunk(_ bytes: UnsafeBufferPointer<UInt8>, prefix: [UInt8], suffix: [UInt8]) -> (lineEnds: Int, elements: Int)? {
+        defer { freeContext() }
+        guard (try? startDocument(lineEnds: 0)) != nil else { return nil }
+        if !prefix.isEmpty, !reopen(prefix, line: 1, column: 1) { return nil }
+        var start = 0
+        while start < bytes.count, !failed, !ended {
+            let end = min(bytes.count, start + Self.pieceSize)
+            feed(UnsafeBufferPointer(rebasing: bytes[start..<end]), terminate: 0)
+            start = end
+        }
+        guard !failed, !ended else { return nil }
+        feed(suffix, terminate: 1)
+        guard !failed, ended, endOffset == prefix.count + bytes.count + suffix.count, let input = context?.pointee.input?.pointee else { return nil }
+        return (Int(input.line) - 1, elements - (prefix.isEmpty ? 0 : 1))
     }
 
     private func startDocument(lineEnds: Int) throws {
@@ -377,73 +449,4 @@ private let xmlInternalSubset: internalSubsetSAXFunc = { context, _, _, _ in
 private let xmlStructuredError: xmlStructuredErrorFunc = { context, error in
     guard let context, let error else { return }
     stream(context).parserError(error.pointee)
-}
-
-/// Name ids by the address of libxml2's copy of the name: an open-addressing hash table that
-/// lives as long as one parser (its dictionary keeps each distinct name at one address).
-private final class AddressIDs {
-    private var keys: UnsafeMutablePointer<UInt>
-    private var ids: UnsafeMutablePointer<Int32>
-    private var mask: Int
-    private var count = 0
-
-    init(capacity: Int) {
-        mask = capacity - 1
-        keys = .allocate(capacity: capacity)
-        keys.initialize(repeating: 0, count: capacity)
-        ids = .allocate(capacity: capacity)
-    }
-
-    deinit {
-        keys.deallocate()
-        ids.deallocate()
-    }
-
-    @inline(__always) private func slot(_ key: UInt) -> Int {
-        Int(truncatingIfNeeded: (UInt64(key) &* 0x9E37_79B9_7F4A_7C15) >> 32) & mask
-    }
-
-    /// The id stored for `address`, or -1.
-    subscript(address: UnsafePointer<xmlChar>) -> Int32 {
-        get {
-            let key = UInt(bitPattern: address)
-            var i = slot(key)
-            while true {
-                let k = keys[i]
-                if k == key { return ids[i] }
-                if k == 0 { return -1 }
-                i = (i + 1) & mask
-            }
-        }
-        set {
-            if 2 * (count + 1) > mask + 1 { grow() }
-            insert(UInt(bitPattern: address), newValue)
-        }
-    }
-
-    private func insert(_ key: UInt, _ id: Int32) {
-        var i = slot(key)
-        while keys[i] != 0 && keys[i] != key { i = (i + 1) & mask }
-        if keys[i] == 0 { count += 1 }
-        keys[i] = key
-        ids[i] = id
-    }
-
-    private func grow() {
-        let (oldKeys, oldIDs, oldCapacity) = (keys, ids, mask + 1)
-        mask = 2 * oldCapacity - 1
-        keys = .allocate(capacity: 2 * oldCapacity)
-        keys.initialize(repeating: 0, count: 2 * oldCapacity)
-        ids = .allocate(capacity: 2 * oldCapacity)
-        count = 0
-        for i in 0..<oldCapacity where oldKeys[i] != 0 { insert(oldKeys[i], oldIDs[i]) }
-        oldKeys.deallocate()
-        oldIDs.deallocate()
-    }
-
-    /// Forgets all addresses (a new parser, a new dictionary).
-    func removeAll() {
-        keys.update(repeating: 0, count: mask + 1)
-        count = 0
-    }
 }
