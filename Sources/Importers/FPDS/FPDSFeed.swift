@@ -220,8 +220,7 @@ final class FPDSEntryReader: XMLStreamHandler {
 
     /// Counts `outcome`, with its lines moved by `lineShift`: accepted, unless its id was met before
     /// (duplicate ids: the first occurrence wins) or it was rejected.
-    func commit(_ outcome: Outcome, lineShift: Int = 0) {
-        var outcome = outcome
+    func commit(_ outcome: consuming Outcome, lineShift: Int = 0) {
         if lineShift != 0 {
             outcome.record.line += lineShift
             outcome.contract?.location.line += lineShift
@@ -231,7 +230,7 @@ final class FPDSEntryReader: XMLStreamHandler {
             rows.rejectRead(outcome.record, RowRejection("duplicate-id", "contract '\(id)' is already used at \(place)"))
         } else if let rejection = outcome.rejection {
             rows.rejectRead(outcome.record, rejection)
-        } else if let contract = outcome.contract, let id = outcome.id {
+        } else if let contract = outcome.contract.take(), let id = outcome.id {
             firstSeen[id] = contract.location
             rows.accept(contract)
         }

@@ -60,18 +60,18 @@ struct ParallelFPDS {
             return kept
         }
         let window = workers * chunkBytes
-        var buffer: [UInt8] = []
+        // `buffer[..<count]` holds the window; its first bytes are the rest of the previous one.
+        var buffer = [UInt8](repeating: 0, count: window)
+        var count = 0
         var eof = false
         func fill() throws {
-            guard !eof, buffer.count < window else { return }
-            let old = buffer.count
-            buffer.append(contentsOf: repeatElement(0, count: window - old))
-            let n = try file.read(into: &buffer, from: old)
-            buffer.removeLast(window - old - n)
-            if n < window - old { eof = true }
+            guard !eof, count < window else { return }
+            let n = try file.read(into: &buffer, from: count)
+            if n < window - count { eof = true }
+            count += n
         }
         try fill()
-        guard let head = FeedHead(buffer) else {
+        guard let head = FeedHead(Array(buffer[..<count])) else {
             try sequential()
             return kept
         }
@@ -82,45 +82,100 @@ struct ParallelFPDS {
         var line = 1, column = 1
         var elements = 0
         var atFileStart = true
-        while true {
-            let cuts = Self.cuts(buffer, from: atFileStart ? head.rootEnd : start, chunkBytes: chunkBytes, workers: workers)
-            guard let last = cuts.last else {
-                try sequential(atFileStart ? nil : head.resume(at: windowOffset + start, line: line, column: column, elements: elements))
-                return kept
-            }
-            let bounds = zip([start] + cuts.dropLast().map(\.at), cuts.map(\.at)).map { $0..<$1 }
-            let results = buffer.withUnsafeBufferPointer { bytes in
-                let shared = UnsafeSendable((bytes, head, path, limits, atFileStart))
-                return ParallelCSV.onWorkers(bounds.count) { k in
-                    let (bytes, head, path, limits, atFileStart) = shared.value
-                    return Self.parse(UnsafeBufferPointer(rebasing: bytes[bounds[k]]), head: head, atFileStart: atFileStart && k == 0, path: path, limits: limits)
+        /// Commits a parsed window's chunks in order; false when a chunk handed the rest of the
+        /// file to sequential parsing.
+        func commit(_ parsed: consuming ParsedWindow) throws -> Bool {
+            for k in parsed.chunks.indices {
+                guard var result = parsed.chunks[k].take(), elements + result.elements <= limits.maxRecords else {
+                    let resume = head.resume(at: parsed.offset + parsed.bounds[k].lowerBound, line: line, column: column, elements: elements)
+                    try sequential(parsed.atFileStart && k == 0 ? nil : resume)
+                    return false
                 }
-            }
-            for (k, result) in results.enumerated() {
-                guard let result, elements + result.elements <= limits.maxRecords else {
-                    try sequential(atFileStart && k == 0 ? nil : head.resume(at: windowOffset + bounds[k].lowerBound, line: line, column: column, elements: elements))
-                    return kept
-                }
-                for outcome in result.outcomes { reader.commit(outcome, lineShift: line - 1) }
+                // Moved out, last first (the worker reversed them), so nothing is copied.
+                while let outcome = result.outcomes.popLast() { reader.commit(outcome, lineShift: line - 1) }
                 line += result.lineEnds
-                column = cuts[k].column
+                column = parsed.cuts[k].column
                 elements += result.elements
                 kept += 1
             }
+            return true
+        }
+        // The window parsed last, committed while the next one is parsed.
+        var previous: ParsedWindow?
+        while true {
+            let parsed: ParsedWindow? = try buffer.withUnsafeBufferPointer { whole in
+                let bytes = UnsafeBufferPointer(rebasing: whole[..<count])
+                let cuts = Self.cuts(bytes, from: atFileStart ? head.rootEnd : start, chunkBytes: chunkBytes, workers: workers)
+                guard !cuts.isEmpty else { return nil }
+                let bounds = zip([start] + cuts.dropLast().map(\.at), cuts.map(\.at)).map { $0..<$1 }
+                let chunks = Self.parseLater(bytes, bounds: bounds, head: head, atFileStart: atFileStart, path: path, limits: limits)
+                defer { _ = chunks() }
+                if let previous, try !commit(previous) { return ParsedWindow(offset: 0, atFileStart: false, bounds: [], cuts: [], chunks: []) }
+                return ParsedWindow(offset: windowOffset, atFileStart: atFileStart, bounds: bounds, cuts: cuts, chunks: chunks())
+            }
+            guard let parsed else {
+                if let previous, try !commit(previous) { return kept }
+                try sequential(atFileStart ? nil : head.resume(at: windowOffset + start, line: line, column: column, elements: elements))
+                return kept
+            }
+            // An empty window: the previous one handed the rest to sequential parsing.
+            guard let last = parsed.cuts.last else { return kept }
+            previous = parsed
             atFileStart = false
             if eof {
                 // The rest holds the root's end (and maybe more documents).
+                guard try commit(parsed) else { return kept }
                 try sequential(head.resume(at: windowOffset + last.at, line: line, column: column, elements: elements))
                 return kept
             }
-            buffer.removeSubrange(0..<last.at)
+            buffer.withUnsafeMutableBufferPointer { $0.baseAddress!.update(from: $0.baseAddress! + last.at, count: count - last.at) }
+            count -= last.at
             windowOffset += last.at
             start = 0
             try fill()
         }
     }
 
-    /// One chunk parsed with lines counted from 1: its entries, line ends and elements.
+    /// A window's chunks, parsed.
+    struct ParsedWindow {
+        /// Where the window starts in the file, and whether that is the file's start.
+        var offset: Int
+        var atFileStart: Bool
+        /// The chunks in the window, the cuts that end them, and what parsing them gave.
+        var bounds: [Range<Int>]
+        var cuts: [Cut]
+        var chunks: [Chunk?]
+    }
+
+    /// Starts parsing the chunks `bounds` of `bytes` on Dispatch workers; the function returned
+    /// waits for them and gives their results (it must be called before `bytes` goes away).
+    static func parseLater(
+        _ bytes: UnsafeBufferPointer<UInt8>, bounds: [Range<Int>], head: FeedHead, atFileStart: Bool, path: String, limits: ImportLimits
+    ) -> () -> [Chunk?] {
+        let slots = UnsafeMutableBufferPointer<Chunk?>.allocate(capacity: bounds.count)
+        slots.initialize(repeating: nil)
+        let group = DispatchGroup()
+        let shared = UnsafeSendable((bytes, slots))
+        for k in bounds.indices {
+            DispatchQueue.global().async(group: group) {
+                let (bytes, slots) = shared.value
+                slots[k] = Self.parse(UnsafeBufferPointer(rebasing: bytes[bounds[k]]), head: head, atFileStart: atFileStart && k == 0, path: path, limits: limits)
+            }
+        }
+        var results: [Chunk?]?
+        return {
+            if let results { return results }
+            group.wait()
+            let all = Array(shared.value.1)
+            shared.value.1.deinitialize()
+            shared.value.1.deallocate()
+            results = all
+            return all
+        }
+    }
+
+    /// One chunk parsed with lines counted from 1: its entries (last first), line ends and
+    /// elements.
     struct Chunk: Sendable {
         var outcomes: [FPDSEntryReader.Outcome]
         var lineEnds: Int
@@ -134,7 +189,7 @@ struct ParallelFPDS {
         reader.outcomes = []
         let stream = XMLStream(path: path, handler: reader, names: reader.names, limits: limits)
         guard let counts = stream.parseChunk(bytes, prefix: atFileStart ? [] : head.prefix, suffix: head.endTag) else { return nil }
-        return Chunk(outcomes: reader.outcomes ?? [], lineEnds: counts.lineEnds, elements: counts.elements)
+        return Chunk(outcomes: (reader.outcomes ?? []).reversed(), lineEnds: counts.lineEnds, elements: counts.elements)
     }
 
     /// A place where a chunk may end: just after an entry's end tag, before the line end
@@ -146,16 +201,14 @@ struct ParallelFPDS {
 
     /// The chunk ends in `bytes`: for each worker, the first cut at or after its share of
     /// `chunkBytes`, then the last cut; all after `from`, increasing. Empty when there is none.
-    static func cuts(_ bytes: [UInt8], from: Int, chunkBytes: Int, workers: Int) -> [Cut] {
-        bytes.withUnsafeBufferPointer { bytes in
-            guard let last = lastCut(bytes, after: from) else { return [] }
-            var cuts: [Cut] = []
-            for k in 1..<max(workers, 1) {
-                guard let cut = firstCut(bytes, from: max(from + 1, (cuts.last?.at ?? from) + 1, k * chunkBytes)), cut.at < last.at else { break }
-                cuts.append(cut)
-            }
-            return cuts + [last]
+    static func cuts(_ bytes: UnsafeBufferPointer<UInt8>, from: Int, chunkBytes: Int, workers: Int) -> [Cut] {
+        guard let last = lastCut(bytes, after: from) else { return [] }
+        var cuts: [Cut] = []
+        for k in 1..<max(workers, 1) {
+            guard let cut = firstCut(bytes, from: max(from + 1, (cuts.last?.at ?? from) + 1, k * chunkBytes)), cut.at < last.at else { break }
+            cuts.append(cut)
         }
+        return cuts + [last]
     }
 
     /// The cut at the line end at `p` (`\n`, or the `\r` of `\r\n`), if any: it must follow

@@ -71,6 +71,9 @@ final class XMLStream {
     private var columnBase = 0
 
     static let pieceSize = 1 << 20
+    /// The pieces ``parseChunk(_:prefix:suffix:)`` feeds (smaller: less for libxml2 to copy
+    /// and move while its buffer stays in cache).
+    static let chunkPieceSize = 1 << 16
     /// Caps on nesting depth, text size and element count.
     let limits: ImportLimits
     @exclusivity(unchecked) private var elements = 0
@@ -247,7 +250,7 @@ final class XMLStream {
         if !prefix.isEmpty, !reopen(prefix, line: 1, column: 1) { return nil }
         var start = 0
         while start < bytes.count, !failed, !ended {
-            let end = min(bytes.count, start + Self.pieceSize)
+            let end = min(bytes.count, start + Self.chunkPieceSize)
             feed(UnsafeBufferPointer(rebasing: bytes[start..<end]), terminate: 0)
             start = end
         }
