@@ -69,7 +69,7 @@ final class FPDSEntryReader: XMLStreamHandler {
     private var firstSeen: [String: SourceLocation] = [:]
     /// When set, finished entries are kept here to be committed later (a chunk read in
     /// parallel) instead of committed to ``rows``.
-    var outcomes: [Outcome]?
+    @exclusivity(unchecked) var outcomes: [Outcome]?
 
     /// The element and attribute names the reader matches; raw values are their ids.
     enum Name: Int32, CaseIterable {
@@ -211,6 +211,9 @@ final class FPDSEntryReader: XMLStreamHandler {
         var rejection: RowRejection?
         /// The contract when the id is new and nothing else rejects it.
         var contract: Contract?
+
+        /// A placeholder (no allocation).
+        static let empty = Outcome(record: CSVRecord(line: 0, fields: []))
     }
 
     private func finish(_ f: Fields) {

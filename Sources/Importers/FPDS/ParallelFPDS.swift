@@ -91,8 +91,15 @@ struct ParallelFPDS {
                     try sequential(parsed.atFileStart && k == 0 ? nil : resume)
                     return false
                 }
-                // Moved out, last first (the worker reversed them), so nothing is copied.
-                while let outcome = result.outcomes.popLast() { reader.commit(outcome, lineShift: line - 1) }
+                // Each outcome is moved out (its slot left empty), so nothing is copied.
+                result.outcomes.withUnsafeMutableBufferPointer { outcomes in
+                    for i in outcomes.indices {
+                        let slot = outcomes.baseAddress! + i
+                        let outcome = slot.move()
+                        slot.initialize(to: .empty)
+                        reader.commit(outcome, lineShift: line - 1)
+                    }
+                }
                 line += result.lineEnds
                 column = parsed.cuts[k].column
                 elements += result.elements
@@ -174,8 +181,7 @@ struct ParallelFPDS {
         }
     }
 
-    /// One chunk parsed with lines counted from 1: its entries (last first), line ends and
-    /// elements.
+    /// One chunk parsed with lines counted from 1: its entries, line ends and elements.
     struct Chunk: Sendable {
         var outcomes: [FPDSEntryReader.Outcome]
         var lineEnds: Int
@@ -189,7 +195,7 @@ struct ParallelFPDS {
         reader.outcomes = []
         let stream = XMLStream(path: path, handler: reader, names: reader.names, limits: limits)
         guard let counts = stream.parseChunk(bytes, prefix: atFileStart ? [] : head.prefix, suffix: head.endTag) else { return nil }
-        return Chunk(outcomes: (reader.outcomes ?? []).reversed(), lineEnds: counts.lineEnds, elements: counts.elements)
+        return Chunk(outcomes: reader.outcomes ?? [], lineEnds: counts.lineEnds, elements: counts.elements)
     }
 
     /// A place where a chunk may end: just after an entry's end tag, before the line end

@@ -55,7 +55,10 @@ final class XMLStream {
     /// their text is collected; `collecting`: the innermost one's flag.
     @exclusivity(unchecked) private var open: [(name: XMLName, collects: Bool)] = []
     @exclusivity(unchecked) private var collecting = false
-    @exclusivity(unchecked) private var textBytes: [UInt8] = []
+    /// The collected text: `textLength` bytes at `textStart` (room for `textCapacity`).
+    @exclusivity(unchecked) private var textStart = UnsafeMutablePointer<UInt8>.allocate(capacity: 256)
+    @exclusivity(unchecked) private var textCapacity = 256
+    @exclusivity(unchecked) private var textLength = 0
     /// Bytes of character data directly in the current element (collected or not), for the cap.
     @exclusivity(unchecked) private var textCount = 0
     @exclusivity(unchecked) private var depth = 0
@@ -87,6 +90,8 @@ final class XMLStream {
         noNamespace = names.namespace("")
         open.reserveCapacity(256)
     }
+
+    deinit { textStart.deallocate() }
 
     /// The current line in the file (the end of the construct just parsed).
     var line: Int { lineBase + Int(context?.pointee.input?.pointee.line ?? 1) }
@@ -337,7 +342,7 @@ final class XMLStream {
 
     /// The character data of the element that is ending (see
     /// ``XMLStreamHandler/endElement(_:stream:)``).
-    var text: String { String(decoding: textBytes, as: UTF8.self) }
+    var text: String { String(decoding: UnsafeBufferPointer(start: textStart, count: textLength), as: UTF8.self) }
 
     fileprivate func started(
         _ localname: UnsafePointer<xmlChar>?, _ uri: UnsafePointer<xmlChar>?,
@@ -345,7 +350,7 @@ final class XMLStream {
     ) {
         sawElement = true
         depth += 1
-        if !textBytes.isEmpty { textBytes.removeAll(keepingCapacity: true) }
+        textLength = 0
         textCount = 0
         elements += 1
         if depth > limits.maxXMLDepth { return fail(limits.xmlTooDeep(at: SourceLocation(file: path, line: line))) }
@@ -366,7 +371,7 @@ final class XMLStream {
     fileprivate func elementEnded() {
         if failed { return }
         handler.endElement(open[open.count - 1].name, stream: self)
-        if !textBytes.isEmpty { textBytes.removeAll(keepingCapacity: true) }
+        textLength = 0
         textCount = 0
         depth -= 1
         open.removeLast()
@@ -383,10 +388,20 @@ final class XMLStream {
         if failed { return }
         textCount += count
         if textCount > limits.maxFieldBytes {
-            textBytes.removeAll()
+            textLength = 0
             return fail(limits.fieldTooLarge(at: SourceLocation(file: path, line: line), what: "the text of an element"))
         }
-        if collecting { textBytes.append(contentsOf: UnsafeBufferPointer(start: bytes, count: count)) }
+        if collecting {
+            if textLength + count > textCapacity {
+                let capacity = max(2 * textCapacity, textLength + count)
+                let grown = UnsafeMutablePointer<UInt8>.allocate(capacity: capacity)
+                grown.update(from: textStart, count: textLength)
+                textStart.deallocate()
+                (textStart, textCapacity) = (grown, capacity)
+            }
+            (textStart + textLength).update(from: bytes, count: count)
+            textLength += count
+        }
     }
 
     fileprivate func refuseDTD() {
