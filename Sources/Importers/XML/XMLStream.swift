@@ -67,6 +67,8 @@ final class XMLStream {
     /// Whether ``failure`` is set (cheaper to test).
     @exclusivity(unchecked) private var failed = false
     @exclusivity(unchecked) private var ended = false
+    /// Whether the root's start sets the line to 1 (a chunk after its prefix).
+    @exclusivity(unchecked) private var restartLinesAtRoot = false
     /// Where the current document ends, in bytes from its start (valid when `ended`).
     private var endOffset = 0
     /// Line ends and column offset before the current document's first byte.
@@ -74,9 +76,6 @@ final class XMLStream {
     private var columnBase = 0
 
     static let pieceSize = 1 << 20
-    /// The pieces ``parseChunk(_:prefix:suffix:)`` feeds (smaller: less for libxml2 to copy
-    /// and move while its buffer stays in cache).
-    static let chunkPieceSize = 1 << 16
     /// Caps on nesting depth, text size and element count.
     let limits: ImportLimits
     @exclusivity(unchecked) private var elements = 0
@@ -246,36 +245,32 @@ final class XMLStream {
 
     /// Parses one chunk of a root element's content held in memory: `prefix` (empty for the
     /// file's first chunk, else a ``Resume/prefix``), `bytes`, then `suffix` (the root's end
-    /// tag). Lines are counted from 1 at the first byte of `bytes`.
+    /// tag), with a pull parser reading them in turn. Lines are counted from 1 at the first
+    /// byte of `bytes`.
     /// - Returns: the line ends and the elements in `bytes`, or nil when parsing failed or the
     ///   root did not end exactly at the end of `suffix` (sequential parsing decides then).
     func parseChunk(_ bytes: UnsafeBufferPointer<UInt8>, prefix: [UInt8], suffix: [UInt8]) -> (lineEnds: Int, elements: Int)? {
         defer { freeContext() }
-        guard (try? startDocument(lineEnds: 0)) != nil else { return nil }
-        if !prefix.isEmpty, !reopen(prefix, line: 1, column: 1) { return nil }
-        var start = 0
-        while start < bytes.count, !failed, !ended {
-            let end = min(bytes.count, start + Self.chunkPieceSize)
-            feed(UnsafeBufferPointer(rebasing: bytes[start..<end]), terminate: 0)
-            start = end
+        resetDocument(lineEnds: 0)
+        let source = ChunkSource(prefix, bytes, suffix)
+        var sax = Self.handler()
+        let me = Unmanaged.passUnretained(self).toOpaque()
+        return withExtendedLifetime(source) {
+            guard let ctxt = xmlCreateIOParserCtxt(&sax, me, chunkRead, nil, Unmanaged.passUnretained(source).toOpaque(), XML_CHAR_ENCODING_NONE) else { return nil }
+            xmlCtxtUseOptions(ctxt, Self.options)
+            context = ctxt
+            restartLinesAtRoot = !prefix.isEmpty
+            _ = xmlParseDocument(ctxt)
+            guard !failed, ended, endOffset == prefix.count + bytes.count + suffix.count, let input = ctxt.pointee.input?.pointee else { return nil }
+            return (Int(input.line) - 1, elements - (prefix.isEmpty ? 0 : 1))
         }
-        guard !failed, !ended else { return nil }
-        feed(suffix, terminate: 1)
-        guard !failed, ended, endOffset == prefix.count + bytes.count + suffix.count, let input = context?.pointee.input?.pointee else { return nil }
-        return (Int(input.line) - 1, elements - (prefix.isEmpty ? 0 : 1))
     }
 
-    private func startDocument(lineEnds: Int) throws {
-        lineBase = lineEnds
-        localIDs.removeAll()
-        namespaceIDs.removeAll()
-        lastNamespace = (nil, -1)
-        open.removeAll(keepingCapacity: true)
-        collecting = false
-        depth = 0
-        ended = false
-        // A zeroed handler with only our callbacks: libxml2's default SAX2 callbacks expect the
-        // parser context as their user data (and would build a tree), so none is installed.
+    private static let options = Int32(XML_PARSE_NONET.rawValue | XML_PARSE_NOCDATA.rawValue)
+
+    /// A zeroed handler with only our callbacks: libxml2's default SAX2 callbacks expect the
+    /// parser context as their user data (and would build a tree), so none is installed.
+    private static func handler() -> xmlSAXHandler {
         var sax = xmlSAXHandler()
         sax.initialized = UInt32(XML_SAX2_MAGIC)
         sax.startElementNs = xmlStartElement
@@ -285,11 +280,28 @@ final class XMLStream {
         sax.ignorableWhitespace = xmlCharacters
         sax.internalSubset = xmlInternalSubset
         sax.serror = xmlStructuredError
+        return sax
+    }
+
+    private func resetDocument(lineEnds: Int) {
+        lineBase = lineEnds
+        localIDs.removeAll()
+        namespaceIDs.removeAll()
+        lastNamespace = (nil, -1)
+        open.removeAll(keepingCapacity: true)
+        collecting = false
+        depth = 0
+        ended = false
+    }
+
+    private func startDocument(lineEnds: Int) throws {
+        resetDocument(lineEnds: lineEnds)
+        var sax = Self.handler()
         let me = Unmanaged.passUnretained(self).toOpaque()
         guard let ctxt = xmlCreatePushParserCtxt(&sax, me, nil, 0, path) else {
             throw InputError(code: "out-of-memory", "cannot create the XML parser", at: SourceLocation(file: path, line: 0))
         }
-        xmlCtxtUseOptions(ctxt, Int32(XML_PARSE_NONET.rawValue | XML_PARSE_NOCDATA.rawValue))
+        xmlCtxtUseOptions(ctxt, Self.options)
         context = ctxt
     }
 
@@ -356,6 +368,10 @@ final class XMLStream {
         if depth > limits.maxXMLDepth { return fail(limits.xmlTooDeep(at: SourceLocation(file: path, line: line))) }
         if elements > limits.maxRecords { return fail(limits.tooManyRecords(at: SourceLocation(file: path, line: line))) }
         if failed { return }
+        if restartLinesAtRoot, depth == 1, let input = context?.pointee.input {
+            // A chunk's root, reopened: what follows its `>` is the chunk's line 1.
+            input.pointee.line = 1
+        }
         let name = XMLName(namespace: namespaceID(uri), local: localID(localname))
         open.append((name, false))
         collecting = false
