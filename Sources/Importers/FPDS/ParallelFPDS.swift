@@ -10,7 +10,7 @@ struct FPDSParallelism {
     /// Files smaller than this are read sequentially.
     var threshold = 16 << 20
     /// Bytes per worker per window.
-    var chunkBytes = 8 << 20
+    var chunkBytes = 4 << 20
     /// Chunks parsed at once (one window).
     var workers = ParallelCSV.defaultWorkers
 }
@@ -61,7 +61,8 @@ struct ParallelFPDS {
         }
         let window = workers * chunkBytes
         // `buffer[..<count]` holds the window; its first bytes are the rest of the previous one.
-        var buffer = [UInt8](repeating: 0, count: window)
+        // Bytes are never read before they are filled, so the buffer starts uninitialised.
+        var buffer = [UInt8](unsafeUninitializedCapacity: window) { _, count in count = window }
         var count = 0
         var eof = false
         func fill() throws {
