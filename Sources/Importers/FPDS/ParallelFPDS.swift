@@ -9,9 +9,10 @@ import Glibc
 struct FPDSParallelism {
     /// Files smaller than this are read sequentially.
     var threshold = 16 << 20
-    /// Bytes per worker per window.
-    var chunkBytes = 4 << 20
-    /// Chunks parsed at once (one window).
+    /// Bytes per chunk.
+    var chunkBytes = 2 << 20
+    /// Workers; a window holds four chunks per worker, so one worker that the system holds
+    /// back delays only its chunk while the others take the next ones.
     var workers = ParallelCSV.defaultWorkers
 }
 
@@ -19,7 +20,7 @@ struct FPDSParallelism {
 /// it sequentially gives: the same contracts in the same order, the same findings and lines,
 /// the same fatal error.
 ///
-/// The file is read in windows of `workers × chunkBytes` bytes, cut into chunks just after
+/// The file is read in windows of `4 × workers × chunkBytes` bytes, cut into chunks just after
 /// entry end tags (`</…entry>`) that end an ASCII line. Each chunk is parsed by its own
 /// libxml2 parser as the content of the root element, reopened by a prefix (the file's bytes
 /// up to the end of the root's start tag, so the same namespace declarations are in scope),
@@ -59,7 +60,7 @@ struct ParallelFPDS {
             try sequential()
             return kept
         }
-        let window = workers * chunkBytes
+        let perWindow = 4 * workers, window = perWindow * chunkBytes
         // `buffer[..<count]` holds the window; its first bytes are the rest of the previous one.
         // Bytes are never read before they are filled, so the buffer starts uninitialised.
         var buffer = [UInt8](unsafeUninitializedCapacity: window) { _, count in count = window }
@@ -113,7 +114,7 @@ struct ParallelFPDS {
         while true {
             let parsed: ParsedWindow? = try buffer.withUnsafeBufferPointer { whole in
                 let bytes = UnsafeBufferPointer(rebasing: whole[..<count])
-                let cuts = Self.cuts(bytes, from: atFileStart ? head.rootEnd : start, chunkBytes: chunkBytes, workers: workers)
+                let cuts = Self.cuts(bytes, from: atFileStart ? head.rootEnd : start, chunkBytes: chunkBytes, chunks: perWindow)
                 guard !cuts.isEmpty else { return nil }
                 let bounds = zip([start] + cuts.dropLast().map(\.at), cuts.map(\.at)).map { $0..<$1 }
                 let chunks = Self.parseLater(bytes, bounds: bounds, head: head, atFileStart: atFileStart, path: path, limits: limits)
@@ -206,12 +207,13 @@ struct ParallelFPDS {
         var column: Int
     }
 
-    /// The chunk ends in `bytes`: for each worker, the first cut at or after its share of
-    /// `chunkBytes`, then the last cut; all after `from`, increasing. Empty when there is none.
-    static func cuts(_ bytes: UnsafeBufferPointer<UInt8>, from: Int, chunkBytes: Int, workers: Int) -> [Cut] {
+    /// The chunk ends in `bytes`: the first cut at or after each multiple of `chunkBytes`
+    /// below `chunks × chunkBytes`, then the last cut; all after `from`, increasing. Empty when
+    /// there is none.
+    static func cuts(_ bytes: UnsafeBufferPointer<UInt8>, from: Int, chunkBytes: Int, chunks: Int) -> [Cut] {
         guard let last = lastCut(bytes, after: from) else { return [] }
         var cuts: [Cut] = []
-        for k in 1..<max(workers, 1) {
+        for k in 1..<max(chunks, 1) {
             guard let cut = firstCut(bytes, from: max(from + 1, (cuts.last?.at ?? from) + 1, k * chunkBytes)), cut.at < last.at else { break }
             cuts.append(cut)
         }
