@@ -60,6 +60,7 @@ struct ParallelFPDS {
             try sequential()
             return kept
         }
+        XMLStream.preparedForThreads
         let perWindow = 4 * workers, window = perWindow * chunkBytes
         // `buffer[..<count]` holds the window; its first bytes are the rest of the previous one.
         // Bytes are never read before they are filled, so the buffer starts uninitialised.

@@ -266,6 +266,9 @@ final class XMLStream {
         }
     }
 
+    /// Initialises libxml2 once, as it asks before parsers run on several threads.
+    static let preparedForThreads: Void = xmlInitParser()
+
     private static let options = Int32(XML_PARSE_NONET.rawValue | XML_PARSE_NOCDATA.rawValue)
 
     /// A zeroed handler with only our callbacks: libxml2's default SAX2 callbacks expect the
