@@ -31,6 +31,10 @@ protocol XMLStreamHandler: AnyObject {
 /// `XML_PARSE_NOENT`, `XML_PARSE_DTDLOAD` or `XML_PARSE_HUGE`, so libxml2's own limits stay on.
 /// Malformed or truncated XML is a fatal `malformed-xml` error with the parser's line and column.
 ///
+/// For ``ParallelFPDS``: ``parseChunk(_:prefix:suffix:)`` parses one chunk of a root element's
+/// content held in memory, and ``run(from:)`` resumes sequential parsing at a known-good point
+/// inside the root with the parser's own lines and columns, so its errors are the sequential ones.
+///
 /// The state the callbacks touch is `@exclusivity(unchecked)`: it is only used from the thread
 /// running ``run()``, never across overlapping accesses, and the runtime checks cost more than
 /// the parsing of small elements.
