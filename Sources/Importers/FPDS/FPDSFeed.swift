@@ -37,11 +37,16 @@ public enum FPDSFeed {
     /// names the files joined with `, `.
     /// Breaking one of `limits` (depth, text size, element count) is fatal.
     public static func contracts(paths: [String], limits: ImportLimits = .default) throws -> ImportResult<Contract> {
+        try contracts(paths: paths, limits: limits, parallel: FPDSParallelism())
+    }
+
+    /// ``contracts(paths:limits:)`` with the parallel reading of large files tuned by `parallel`.
+    static func contracts(paths: [String], limits: ImportLimits, parallel: FPDSParallelism) throws -> ImportResult<Contract> {
         let reader = FPDSEntryReader(file: paths.joined(separator: ", "))
         for path in paths {
             reader.path = path
             reader.rows.path = path
-            try XMLStream(path: path, handler: reader, names: reader.names, limits: limits).run()
+            try ParallelFPDS(path: path, limits: limits, parallelism: parallel).run(into: reader)
         }
         return reader.rows.finish()
     }
@@ -62,6 +67,9 @@ final class FPDSEntryReader: XMLStreamHandler {
     @exclusivity(unchecked) private var inEntry = false
     @exclusivity(unchecked) private var entry = Fields(line: 0)
     private var firstSeen: [String: SourceLocation] = [:]
+    /// When set, finished entries are kept here to be committed later (a chunk read in
+    /// parallel) instead of committed to ``rows``.
+    @exclusivity(unchecked) var outcomes: [Outcome]?
 
     /// The element and attribute names the reader matches; raw values are their ids.
     enum Name: Int32, CaseIterable {
@@ -194,7 +202,44 @@ final class FPDSEntryReader: XMLStreamHandler {
         depth = 0
     }
 
+    /// One finished entry, judged as far as it can be without the ids met before it.
+    struct Outcome: Sendable {
+        var record: CSVRecord
+        /// The contract id, when the entry is rejected as a duplicate if the id was met before.
+        var id: String?
+        /// The rejection when the id is new (or when `id` is nil).
+        var rejection: RowRejection?
+        /// The contract when the id is new and nothing else rejects it.
+        var contract: Contract?
+
+        /// A placeholder (no allocation).
+        static let empty = Outcome(record: CSVRecord(line: 0, fields: []))
+    }
+
     private func finish(_ f: Fields) {
+        let outcome = evaluate(f)
+        if outcomes != nil { outcomes!.append(outcome) } else { commit(outcome) }
+    }
+
+    /// Counts `outcome`, with its lines moved by `lineShift`: accepted, unless its id was met before
+    /// (duplicate ids: the first occurrence wins) or it was rejected.
+    func commit(_ outcome: consuming Outcome, lineShift: Int = 0) {
+        if lineShift != 0 {
+            outcome.record.line += lineShift
+            outcome.contract?.location.line += lineShift
+        }
+        if let id = outcome.id, let first = firstSeen[id] {
+            let place = first.file == path ? "line \(first.line)" : "\(first.file):\(first.line)"
+            rows.rejectRead(outcome.record, RowRejection("duplicate-id", "contract '\(id)' is already used at \(place)"))
+        } else if let rejection = outcome.rejection {
+            rows.rejectRead(outcome.record, rejection)
+        } else if let contract = outcome.contract.take(), let id = outcome.id {
+            firstSeen[id] = contract.location
+            rows.accept(contract)
+        }
+    }
+
+    private func evaluate(_ f: Fields) -> Outcome {
         let location = SourceLocation(file: path, line: f.line)
         let record = CSVRecord(line: f.line, fields: [
             f.piid, f.mod, f.vendorName ?? f.legalName ?? f.contractorName, f.uei, f.amount, f.signed,
@@ -208,12 +253,9 @@ final class FPDSEntryReader: XMLStreamHandler {
         let potential = potentialText.flatMap(NumberParsing.plausibleAmount)
         let date = f.signed.flatMap(Self.isoDate)
         if !f.sawAward {
-            rejection = RowRejection("missing-value", "the entry holds no FPDS <award> or <IDV> in the namespace \(FPDSFeed.fpdsNamespace)")
+            return Outcome(record: record, rejection: RowRejection("missing-value", "the entry holds no FPDS <award> or <IDV> in the namespace \(FPDSFeed.fpdsNamespace)"))
         } else if f.piid == nil {
-            rejection = RowRejection("missing-value", "the award has no PIID")
-        } else if let first = firstSeen[id] {
-            let place = first.file == path ? "line \(first.line)" : "\(first.file):\(first.line)"
-            rejection = RowRejection("duplicate-id", "contract '\(id)' is already used at \(place)")
+            return Outcome(record: record, rejection: RowRejection("missing-value", "the award has no PIID"))
         } else if let text = f.amount, amount == nil {
             rejection = RowRejection("invalid-number", "obligatedAmount is '\(text)'; expected an amount below 10^15")
         } else if let text = potentialText, potential == nil {
@@ -225,12 +267,8 @@ final class FPDSEntryReader: XMLStreamHandler {
         } else {
             rejection = nil
         }
-        if let rejection {
-            rows.rejectRead(record, rejection)
-            return
-        }
-        firstSeen[id] = location
-        rows.accept(Contract(
+        if let rejection { return Outcome(record: record, id: id, rejection: rejection) }
+        return Outcome(record: record, id: id, contract: Contract(
             id: id, vendorUEI: f.uei, vendorName: f.vendorName ?? f.legalName ?? f.contractorName,
             vendorParentUEI: f.parentUEI, vendorCountry: f.vendorCountry,
             agency: f.agency ?? f.agencyIDName, fundingAgency: f.fundingAgency,

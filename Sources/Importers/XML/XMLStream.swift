@@ -31,6 +31,10 @@ protocol XMLStreamHandler: AnyObject {
 /// `XML_PARSE_NOENT`, `XML_PARSE_DTDLOAD` or `XML_PARSE_HUGE`, so libxml2's own limits stay on.
 /// Malformed or truncated XML is a fatal `malformed-xml` error with the parser's line and column.
 ///
+/// For ``ParallelFPDS``: ``parseChunk(_:prefix:suffix:)`` parses one chunk of a root element's
+/// content held in memory, and ``run(from:)`` resumes sequential parsing at a known-good point
+/// inside the root with the parser's own lines and columns, so its errors are the sequential ones.
+///
 /// The state the callbacks touch is `@exclusivity(unchecked)`: it is only used from the thread
 /// running ``run()``, never across overlapping accesses, and the runtime checks cost more than
 /// the parsing of small elements.
@@ -55,7 +59,10 @@ final class XMLStream {
     /// their text is collected; `collecting`: the innermost one's flag.
     @exclusivity(unchecked) private var open: [(name: XMLName, collects: Bool)] = []
     @exclusivity(unchecked) private var collecting = false
-    @exclusivity(unchecked) private var textBytes: [UInt8] = []
+    /// The collected text: `textLength` bytes at `textStart` (room for `textCapacity`).
+    @exclusivity(unchecked) private var textStart = UnsafeMutablePointer<UInt8>.allocate(capacity: 256)
+    @exclusivity(unchecked) private var textCapacity = 256
+    @exclusivity(unchecked) private var textLength = 0
     /// Bytes of character data directly in the current element (collected or not), for the cap.
     @exclusivity(unchecked) private var textCount = 0
     @exclusivity(unchecked) private var depth = 0
@@ -64,6 +71,8 @@ final class XMLStream {
     /// Whether ``failure`` is set (cheaper to test).
     @exclusivity(unchecked) private var failed = false
     @exclusivity(unchecked) private var ended = false
+    /// Whether the root's start sets the line to 1 (a chunk after its prefix).
+    @exclusivity(unchecked) private var restartLinesAtRoot = false
     /// Where the current document ends, in bytes from its start (valid when `ended`).
     private var endOffset = 0
     /// Line ends and column offset before the current document's first byte.
@@ -85,6 +94,8 @@ final class XMLStream {
         open.reserveCapacity(256)
     }
 
+    deinit { textStart.deallocate() }
+
     /// The current line in the file (the end of the construct just parsed).
     var line: Int { lineBase + Int(context?.pointee.input?.pointee.line ?? 1) }
 
@@ -94,10 +105,27 @@ final class XMLStream {
         if let context { xmlStopParser(context) }
     }
 
-    /// Parses the whole file, calling the handler.
+    /// A point inside a document's root element from which parsing can resume: outside any
+    /// markup, just after an end tag, where only the root element is open.
+    struct Resume {
+        /// Where the point is, in bytes from the file start.
+        var offset: Int
+        /// Its line in the file and the parser's column there.
+        var line: Int
+        var column: Int
+        /// The file's bytes from its start to the end of the root's start tag: reopens the
+        /// root with the same namespace declarations (and the root's line, which libxml2 names
+        /// in some messages).
+        var prefix: [UInt8]
+        /// The elements started before the point.
+        var elements: Int
+    }
+
+    /// Parses the whole file, calling the handler; from `resume` on when given (the handler
+    /// then sees the root start again, from `resume.prefix`).
     /// - Throws: ``InputError`` for an unreadable file, a refused DTD, malformed XML, or an
     ///   error a handler raised with ``fail(_:)``.
-    func run() throws {
+    func run(from resume: Resume? = nil) throws {
         let file = try InputFile(path: path)
         defer { file.close() }
         defer { freeContext() }
@@ -113,6 +141,23 @@ final class XMLStream {
         var documentStart = 0
         var lineEnds = 0  // line ends before the next document to start
         var started = false
+        if let resume {
+            guard lseek(file.descriptor, off_t(resume.offset), SEEK_SET) == off_t(resume.offset) else {
+                throw InputError(code: "file-unreadable", "cannot seek in the file", at: SourceLocation(file: path, line: 0))
+            }
+            fileOffset = resume.offset
+            try startDocument(lineEnds: 0)
+            columnBase = 0
+            elements = resume.elements - 1
+            sawElement = true
+            documentStart = resume.offset - resume.prefix.count
+            keptStart = resume.offset
+            started = true
+            guard reopen(resume.prefix, line: resume.line, column: resume.column) else {
+                if let failure { throw failure }
+                throw InputError(code: "malformed-xml", "cannot resume parsing at line \(resume.line)", at: SourceLocation(file: path, line: resume.line))
+            }
+        }
         while true {
             var bytes: [UInt8]
             var offset: Int
@@ -159,11 +204,7 @@ final class XMLStream {
             }
             kept += bytes
             let terminate: Int32 = eof && pending.isEmpty ? 1 : 0
-            _ = bytes.withUnsafeBufferPointer { buffer in
-                UnsafeRawPointer(buffer.baseAddress).map {
-                    xmlParseChunk(context, $0.assumingMemoryBound(to: CChar.self), Int32(buffer.count), terminate)
-                } ?? xmlParseChunk(context, nil, 0, terminate)
-            }
+            feed(bytes, terminate: terminate)
             if let failure { throw failure }
             if ended {
                 // The root element closed: what was fed after it starts the next document.
@@ -185,17 +226,58 @@ final class XMLStream {
         }
     }
 
-    private func startDocument(lineEnds: Int) throws {
-        lineBase = lineEnds
-        localIDs.removeAll()
-        namespaceIDs.removeAll()
-        lastNamespace = (nil, -1)
-        open.removeAll(keepingCapacity: true)
-        collecting = false
-        depth = 0
-        ended = false
-        // A zeroed handler with only our callbacks: libxml2's default SAX2 callbacks expect the
-        // parser context as their user data (and would build a tree), so none is installed.
+    /// Gives `bytes` to the parser.
+    private func feed(_ bytes: [UInt8], terminate: Int32) {
+        bytes.withUnsafeBufferPointer { feed($0, terminate: terminate) }
+    }
+
+    private func feed(_ buffer: UnsafeBufferPointer<UInt8>, terminate: Int32) {
+        _ = UnsafeRawPointer(buffer.baseAddress).map {
+            xmlParseChunk(context, $0.assumingMemoryBound(to: CChar.self), Int32(buffer.count), terminate)
+        } ?? xmlParseChunk(context, nil, 0, terminate)
+    }
+
+    /// Feeds `prefix` (a ``Resume/prefix``) and puts the parser at `line` and `column`. False
+    /// when the root did not open.
+    private func reopen(_ prefix: [UInt8], line: Int, column: Int) -> Bool {
+        feed(prefix, terminate: 0)
+        guard !failed, !ended, depth == 1, let input = context?.pointee.input else { return false }
+        input.pointee.line = Int32(clamping: line)
+        input.pointee.col = Int32(clamping: column)
+        return true
+    }
+
+    /// Parses one chunk of a root element's content held in memory: `prefix` (empty for the
+    /// file's first chunk, else a ``Resume/prefix``), `bytes`, then `suffix` (the root's end
+    /// tag), with a pull parser reading them in turn. Lines are counted from 1 at the first
+    /// byte of `bytes`.
+    /// - Returns: the line ends and the elements in `bytes`, or nil when parsing failed or the
+    ///   root did not end exactly at the end of `suffix` (sequential parsing decides then).
+    func parseChunk(_ bytes: UnsafeBufferPointer<UInt8>, prefix: [UInt8], suffix: [UInt8]) -> (lineEnds: Int, elements: Int)? {
+        defer { freeContext() }
+        resetDocument(lineEnds: 0)
+        let source = ChunkSource(prefix, bytes, suffix)
+        var sax = Self.handler()
+        let me = Unmanaged.passUnretained(self).toOpaque()
+        return withExtendedLifetime(source) {
+            guard let ctxt = xmlCreateIOParserCtxt(&sax, me, chunkRead, nil, Unmanaged.passUnretained(source).toOpaque(), XML_CHAR_ENCODING_NONE) else { return nil }
+            xmlCtxtUseOptions(ctxt, Self.options)
+            context = ctxt
+            restartLinesAtRoot = !prefix.isEmpty
+            _ = xmlParseDocument(ctxt)
+            guard !failed, ended, endOffset == prefix.count + bytes.count + suffix.count, let input = ctxt.pointee.input?.pointee else { return nil }
+            return (Int(input.line) - 1, elements - (prefix.isEmpty ? 0 : 1))
+        }
+    }
+
+    /// Initialises libxml2 once, as it asks before parsers run on several threads.
+    static let preparedForThreads: Void = xmlInitParser()
+
+    private static let options = Int32(XML_PARSE_NONET.rawValue | XML_PARSE_NOCDATA.rawValue)
+
+    /// A zeroed handler with only our callbacks: libxml2's default SAX2 callbacks expect the
+    /// parser context as their user data (and would build a tree), so none is installed.
+    private static func handler() -> xmlSAXHandler {
         var sax = xmlSAXHandler()
         sax.initialized = UInt32(XML_SAX2_MAGIC)
         sax.startElementNs = xmlStartElement
@@ -205,11 +287,28 @@ final class XMLStream {
         sax.ignorableWhitespace = xmlCharacters
         sax.internalSubset = xmlInternalSubset
         sax.serror = xmlStructuredError
+        return sax
+    }
+
+    private func resetDocument(lineEnds: Int) {
+        lineBase = lineEnds
+        localIDs.removeAll()
+        namespaceIDs.removeAll()
+        lastNamespace = (nil, -1)
+        open.removeAll(keepingCapacity: true)
+        collecting = false
+        depth = 0
+        ended = false
+    }
+
+    private func startDocument(lineEnds: Int) throws {
+        resetDocument(lineEnds: lineEnds)
+        var sax = Self.handler()
         let me = Unmanaged.passUnretained(self).toOpaque()
         guard let ctxt = xmlCreatePushParserCtxt(&sax, me, nil, 0, path) else {
             throw InputError(code: "out-of-memory", "cannot create the XML parser", at: SourceLocation(file: path, line: 0))
         }
-        xmlCtxtUseOptions(ctxt, Int32(XML_PARSE_NONET.rawValue | XML_PARSE_NOCDATA.rawValue))
+        xmlCtxtUseOptions(ctxt, Self.options)
         context = ctxt
     }
 
@@ -262,7 +361,7 @@ final class XMLStream {
 
     /// The character data of the element that is ending (see
     /// ``XMLStreamHandler/endElement(_:stream:)``).
-    var text: String { String(decoding: textBytes, as: UTF8.self) }
+    var text: String { String(decoding: UnsafeBufferPointer(start: textStart, count: textLength), as: UTF8.self) }
 
     fileprivate func started(
         _ localname: UnsafePointer<xmlChar>?, _ uri: UnsafePointer<xmlChar>?,
@@ -270,12 +369,16 @@ final class XMLStream {
     ) {
         sawElement = true
         depth += 1
-        if !textBytes.isEmpty { textBytes.removeAll(keepingCapacity: true) }
+        textLength = 0
         textCount = 0
         elements += 1
         if depth > limits.maxXMLDepth { return fail(limits.xmlTooDeep(at: SourceLocation(file: path, line: line))) }
         if elements > limits.maxRecords { return fail(limits.tooManyRecords(at: SourceLocation(file: path, line: line))) }
         if failed { return }
+        if restartLinesAtRoot, depth == 1, let input = context?.pointee.input {
+            // A chunk's root, reopened: what follows its `>` is the chunk's line 1.
+            input.pointee.line = 1
+        }
         let name = XMLName(namespace: namespaceID(uri), local: localID(localname))
         open.append((name, false))
         collecting = false
@@ -291,7 +394,7 @@ final class XMLStream {
     fileprivate func elementEnded() {
         if failed { return }
         handler.endElement(open[open.count - 1].name, stream: self)
-        if !textBytes.isEmpty { textBytes.removeAll(keepingCapacity: true) }
+        textLength = 0
         textCount = 0
         depth -= 1
         open.removeLast()
@@ -308,10 +411,20 @@ final class XMLStream {
         if failed { return }
         textCount += count
         if textCount > limits.maxFieldBytes {
-            textBytes.removeAll()
+            textLength = 0
             return fail(limits.fieldTooLarge(at: SourceLocation(file: path, line: line), what: "the text of an element"))
         }
-        if collecting { textBytes.append(contentsOf: UnsafeBufferPointer(start: bytes, count: count)) }
+        if collecting {
+            if textLength + count > textCapacity {
+                let capacity = max(2 * textCapacity, textLength + count)
+                let grown = UnsafeMutablePointer<UInt8>.allocate(capacity: capacity)
+                grown.update(from: textStart, count: textLength)
+                textStart.deallocate()
+                (textStart, textCapacity) = (grown, capacity)
+            }
+            (textStart + textLength).update(from: bytes, count: count)
+            textLength += count
+        }
     }
 
     fileprivate func refuseDTD() {
@@ -377,73 +490,4 @@ private let xmlInternalSubset: internalSubsetSAXFunc = { context, _, _, _ in
 private let xmlStructuredError: xmlStructuredErrorFunc = { context, error in
     guard let context, let error else { return }
     stream(context).parserError(error.pointee)
-}
-
-/// Name ids by the address of libxml2's copy of the name: an open-addressing hash table that
-/// lives as long as one parser (its dictionary keeps each distinct name at one address).
-private final class AddressIDs {
-    private var keys: UnsafeMutablePointer<UInt>
-    private var ids: UnsafeMutablePointer<Int32>
-    private var mask: Int
-    private var count = 0
-
-    init(capacity: Int) {
-        mask = capacity - 1
-        keys = .allocate(capacity: capacity)
-        keys.initialize(repeating: 0, count: capacity)
-        ids = .allocate(capacity: capacity)
-    }
-
-    deinit {
-        keys.deallocate()
-        ids.deallocate()
-    }
-
-    @inline(__always) private func slot(_ key: UInt) -> Int {
-        Int(truncatingIfNeeded: (UInt64(key) &* 0x9E37_79B9_7F4A_7C15) >> 32) & mask
-    }
-
-    /// The id stored for `address`, or -1.
-    subscript(address: UnsafePointer<xmlChar>) -> Int32 {
-        get {
-            let key = UInt(bitPattern: address)
-            var i = slot(key)
-            while true {
-                let k = keys[i]
-                if k == key { return ids[i] }
-                if k == 0 { return -1 }
-                i = (i + 1) & mask
-            }
-        }
-        set {
-            if 2 * (count + 1) > mask + 1 { grow() }
-            insert(UInt(bitPattern: address), newValue)
-        }
-    }
-
-    private func insert(_ key: UInt, _ id: Int32) {
-        var i = slot(key)
-        while keys[i] != 0 && keys[i] != key { i = (i + 1) & mask }
-        if keys[i] == 0 { count += 1 }
-        keys[i] = key
-        ids[i] = id
-    }
-
-    private func grow() {
-        let (oldKeys, oldIDs, oldCapacity) = (keys, ids, mask + 1)
-        mask = 2 * oldCapacity - 1
-        keys = .allocate(capacity: 2 * oldCapacity)
-        keys.initialize(repeating: 0, count: 2 * oldCapacity)
-        ids = .allocate(capacity: 2 * oldCapacity)
-        count = 0
-        for i in 0..<oldCapacity where oldKeys[i] != 0 { insert(oldKeys[i], oldIDs[i]) }
-        oldKeys.deallocate()
-        oldIDs.deallocate()
-    }
-
-    /// Forgets all addresses (a new parser, a new dictionary).
-    func removeAll() {
-        keys.update(repeating: 0, count: mask + 1)
-        count = 0
-    }
 }
