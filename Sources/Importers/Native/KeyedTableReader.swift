@@ -34,6 +34,13 @@ extension IDRegistry {
     /// (`duplicate-id`, naming `column`), then the row's own `rejection` is thrown; an accepted
     /// row's id is registered, and a `lookalike-id` warning goes to `findings`.
     mutating func admit(_ id: String, rejection: RowRejection?, column: Column, at location: SourceLocation, findings: inout [Finding]) throws(RowRejection) {
+        if rejection == nil {
+            switch firstUse(id, line: location.line) {
+            case .new: return
+            case .repeated(let line): throw Self.repeated(id, column: column.name, number: column.number, line: line)
+            case .undecided: break
+            }
+        }
         try rejectRepeat(id, column: column.name, number: column.number)
         if let rejection { throw rejection }
         if let warning = register(id, what: column.name, at: location) { findings.append(warning) }
@@ -129,6 +136,8 @@ struct PendingRow {
     /// The row's fields in the sink's copy (when records are kept).
     let fields: Range<Int>
     let outcome: Outcome
+    /// The fields as text, for a row already rejected here (when records are kept).
+    let text: [String]?
 }
 
 /// One chunk's rows checked: pending rows and their records, in file order.
@@ -154,8 +163,11 @@ struct KeyedRowSink<Rows: KeyedRows>: RawRecordSink, @unchecked Sendable {
             bytes.append(contentsOf: batch.bytes)
             fieldEnds.append(contentsOf: batch.fieldEnds.lazy.map { $0 + byteBase })
         }
-        recordLines.reserveCapacity(recordLines.count + batch.count)
-        rows.reserveCapacity(rows.count + batch.count)
+        if rows.isEmpty {
+            // (Only once: an exact reserve on every batch of a sequential read would copy each time.)
+            recordLines.reserveCapacity(batch.count)
+            rows.reserveCapacity(batch.count)
+        }
         let width = layout.header.width
         batch.forEach { _, record in
             recordLines.append(Int32(clamping: record.line))
@@ -165,6 +177,7 @@ struct KeyedRowSink<Rows: KeyedRows>: RawRecordSink, @unchecked Sendable {
                 return
             }
             let checked: CheckedRow<Rows.Record>
+            var text: [String]?
             if ascii {
                 if record.isBlank {
                     blank += 1
@@ -173,6 +186,7 @@ struct KeyedRowSink<Rows: KeyedRows>: RawRecordSink, @unchecked Sendable {
                 checked = Rows.check(RawRow(record: record, file: layout.path), layout.columns, keep: layout.keepRecords)
             } else {
                 let row = Row(record: CSVRecord(line: record.line, fields: decode(record)), map: layout.header, file: layout.path)
+                text = row.record.fields
                 if row.record.isBlank {
                     blank += 1
                     return
@@ -189,9 +203,15 @@ struct KeyedRowSink<Rows: KeyedRows>: RawRecordSink, @unchecked Sendable {
             case .keyed(let id, .success(let record)):
                 outcome = .keyed(id: id, rejection: nil)
                 if let record { records.append(record) }
+                text = nil
             }
+            // A row rejected here keeps its text, made on this worker (the merge decodes only
+            // the rows it rejects itself: repeated ids).
+            if case .keyed(_, nil) = outcome {} else if layout.keepRecords && text == nil { text = record.strings().map(\.text) }
             let first = fieldBase + record.first
-            rows.append(PendingRow(line: record.line, wideFields: wide ? record.count : 0, fields: first..<(first + record.count), outcome: outcome))
+            rows.append(PendingRow(
+                line: record.line, wideFields: wide ? record.count : 0, fields: first..<(first + record.count), outcome: outcome,
+                text: layout.keepRecords ? text : nil))
         }
     }
 
@@ -250,7 +270,6 @@ struct KeyedRowMerge<Rows: KeyedRows> {
         if let t = sink.transcoded { transcoded = (transcoded?.firstLine ?? t.firstLine, (transcoded?.fields ?? 0) + t.fields) }
         summary.read += sink.blank
         summary.blank += sink.blank
-        records.reserveCapacity(records.count + sink.records.count)
         let idColumn = layout.columns.id
         var next = 0
         for row in sink.rows {
@@ -285,7 +304,9 @@ struct KeyedRowMerge<Rows: KeyedRows> {
         summary.reject(reason: error.code)
         let location = SourceLocation(file: layout.path, line: row.line, column: error.column)
         findings.append(Finding(.error, code: error.code, "row rejected: \(error.message)", at: location))
-        if layout.keepRecords { rejected.append(RejectedRow(location: location, code: error.code, reason: error.message, fields: sink.fields(of: row))) }
+        if layout.keepRecords {
+            rejected.append(RejectedRow(location: location, code: error.code, reason: error.message, fields: row.text ?? sink.fields(of: row)))
+        }
     }
 
     func finish(headerFindings: [Finding]) -> ImportResult<Rows.Record> {
