@@ -26,10 +26,7 @@ public enum NativeCSVImporter {
     /// Reads a suppliers file. Rows with an empty id or name, a duplicate id or a risk outside
     /// [0, 1] are rejected with a finding.
     public static func suppliers(path: String, options: ImportOptions = ImportOptions()) throws -> ImportResult<Supplier> {
-        var converter = SupplierRows()
-        return try TableImport.read(path: path, columns: supplierColumns, required: supplierRequired, options: options) {
-            row, findings throws(RowRejection) in try converter.convert(row, findings: &findings)
-        }
+        try KeyedTableReader<SupplierRows>.read(path: path, columns: supplierColumns, required: supplierRequired, options: options)
     }
 
     /// Reads a links file. Rows with an empty buyer or supplier, or a share outside (0, 1], are
@@ -43,22 +40,20 @@ public enum NativeCSVImporter {
     /// Reads a contracts file. Rows with an empty or duplicate contract id, no vendor reference,
     /// or an amount that is not a number are rejected.
     public static func contracts(path: String, options: ImportOptions = ImportOptions()) throws -> ImportResult<Contract> {
-        var converter = ContractRows()
-        return try TableImport.read(path: path, columns: contractColumns, required: contractRequired, options: options) {
-            row, findings throws(RowRejection) in try converter.convert(row, findings: &findings)
-        }
+        try KeyedTableReader<ContractRows>.read(path: path, columns: contractColumns, required: contractRequired, options: options)
     }
 }
 
 /// Native supplier rows (CSV or XML) to ``Supplier``; remembers ids (byte for byte, see
 /// ``IDRegistry``) to reject repeats and warn about lookalikes. One converter reads one file:
 /// its columns are resolved against the file's header on the first row.
-struct SupplierRows {
+struct SupplierRows: KeyedRows {
     private var ids = IDRegistry()
     private var columns: Columns?
+    static let idName = "supplier_id"
 
     /// The columns a supplier row is read from.
-    private struct Columns {
+    struct Columns: Sendable {
         let id, name, country, region, goods, address, uei, lei, duns, risk, riskNote: Column
 
         init(_ header: HeaderMap) {
@@ -79,11 +74,28 @@ struct SupplierRows {
     mutating func convert(_ row: Row, findings: inout [Finding]) throws(RowRejection) -> Supplier {
         if columns == nil { columns = Columns(row.map) }
         let c = columns.unsafelyUnwrapped
-        let id = try row.required(c.id)
-        try ids.rejectRepeat(id, column: "supplier_id", number: c.id.number)
+        return try ids.admit(Self.check(row, c, keep: true), column: c.id, at: row.location, findings: &findings)!
+    }
+
+    static func check<R: RowFields>(_ row: R, _ c: Columns, keep: Bool) -> CheckedRow<Supplier> {
+        let id: String
+        do { id = try row.required(c.id) } catch { return .rejected(error) }
+        do throws(RowRejection) {
+            return .keyed(id: id, rest: .success(try rest(row, c, id: id, keep: keep)))
+        } catch {
+            return .keyed(id: id, rest: .failure(error))
+        }
+    }
+
+    /// The checks after the id's, and the supplier when `keep`.
+    private static func rest<R: RowFields>(_ row: R, _ c: Columns, id: String, keep: Bool) throws(RowRejection) -> Supplier? {
+        guard keep else {
+            try row.require(c.name)
+            _ = try row.fraction(c.risk, in: 0...1, allowZero: true, expected: "a number from 0 to 1")
+            return nil
+        }
         let name = try row.required(c.name)
         let risk = try row.fraction(c.risk, in: 0...1, allowZero: true, expected: "a number from 0 to 1")
-        if let warning = ids.register(id, what: "supplier_id", at: row.location) { findings.append(warning) }
         let goods = row[c.goods].map(Self.goodsList) ?? []
         return Supplier(
             id: id, name: name, country: row[c.country], region: row[c.region], goods: goods, address: row[c.address],
@@ -117,12 +129,13 @@ enum LinkRows {
 /// Native contract rows to ``Contract``; remembers ids (byte for byte, see ``IDRegistry``)
 /// to reject repeats and warn about lookalikes. One converter reads one file: its columns are
 /// resolved against the file's header on the first row.
-struct ContractRows {
+struct ContractRows: KeyedRows {
     private var ids = IDRegistry()
     private var columns: Columns?
+    static let idName = "contract_id"
 
     /// The columns a contract row is read from.
-    private struct Columns {
+    struct Columns: Sendable {
         let id, vendorID, vendorUEI, vendorName, vendorParentUEI, vendorCountry, agency, fundingAgency: Column
         let amount, potentialValue, currency, placeOfPerformance, countryOfOrigin, placeOfManufacture: Column
         let psc, productOrServiceType, naics, description, awardDate: Column
@@ -153,16 +166,33 @@ struct ContractRows {
     mutating func convert(_ row: Row, findings: inout [Finding]) throws(RowRejection) -> Contract {
         if columns == nil { columns = Columns(row.map) }
         let c = columns.unsafelyUnwrapped
-        let id = try row.required(c.id)
-        try ids.rejectRepeat(id, column: "contract_id", number: c.id.number)
-        let vendorID = row[c.vendorID], vendorUEI = row[c.vendorUEI], vendorName = row[c.vendorName]
-        if vendorID == nil && vendorUEI == nil && vendorName == nil {
-            throw RowRejection("missing-value", "no vendor: 'vendor_id', 'vendor_uei' and 'vendor_name' are all empty")
+        return try ids.admit(Self.check(row, c, keep: true), column: c.id, at: row.location, findings: &findings)!
+    }
+
+    static func check<R: RowFields>(_ row: R, _ c: Columns, keep: Bool) -> CheckedRow<Contract> {
+        let id: String
+        do { id = try row.required(c.id) } catch { return .rejected(error) }
+        do throws(RowRejection) {
+            return .keyed(id: id, rest: .success(try rest(row, c, id: id, keep: keep)))
+        } catch {
+            return .keyed(id: id, rest: .failure(error))
         }
+    }
+
+    /// The checks after the id's, and the contract when `keep`.
+    private static func rest<R: RowFields>(_ row: R, _ c: Columns, id: String, keep: Bool) throws(RowRejection) -> Contract? {
+        guard keep else {
+            if !row.has(c.vendorID) && !row.has(c.vendorUEI) && !row.has(c.vendorName) { throw noVendor }
+            _ = try row.amount(c.amount)
+            _ = try row.amount(c.potentialValue)
+            _ = try row.date(c.awardDate)
+            return nil
+        }
+        let vendorID = row[c.vendorID], vendorUEI = row[c.vendorUEI], vendorName = row[c.vendorName]
+        if vendorID == nil && vendorUEI == nil && vendorName == nil { throw noVendor }
         let amount = try row.amount(c.amount)
         let potentialValue = try row.amount(c.potentialValue)
         let date = try row.date(c.awardDate)
-        if let warning = ids.register(id, what: "contract_id", at: row.location) { findings.append(warning) }
         return Contract(
             id: id, vendorID: vendorID, vendorUEI: vendorUEI, vendorName: vendorName,
             vendorParentUEI: row[c.vendorParentUEI], vendorCountry: row[c.vendorCountry],
@@ -173,6 +203,8 @@ struct ContractRows {
             productOrServiceType: row[c.productOrServiceType].map(Self.uppercased), naics: row[c.naics],
             description: row[c.description], awardDate: date, location: row.location)
     }
+
+    static let noVendor = RowRejection("missing-value", "no vendor: 'vendor_id', 'vendor_uei' and 'vendor_name' are all empty")
 
     /// `text.uppercased()`; text already in upper case (currency codes, `PRODUCT`) is returned
     /// as is.

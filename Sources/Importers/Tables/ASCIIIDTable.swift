@@ -65,6 +65,20 @@ struct ASCIIIDTable {
             lines[entry] = line
             return
         }
+        add(id, line: line, hash: hash, slot: slot)
+    }
+
+    /// The line stored for the ASCII `id`; when it has none, stores `line` for it (one probe
+    /// for ``line(of:hash:)`` and ``set(_:line:hash:)`` together) and returns nil.
+    mutating func insert(_ id: String, line: Int, hash: UInt64) -> Int? {
+        let (slot, entry) = probe(id, hash: hash)
+        if let entry { return lines[entry] }
+        add(id, line: line, hash: hash, slot: slot)
+        return nil
+    }
+
+    /// Adds a new entry at the empty `slot` that probing for it found.
+    private mutating func add(_ id: String, line: Int, hash: UInt64, slot: Int) {
         precondition(keys.count < Int(UInt32.max) - 1, "more than 2^32 ids")
         slots[slot] = (hash &>> 32) &<< 32 | UInt64(keys.count + 1)
         keys.append(id)

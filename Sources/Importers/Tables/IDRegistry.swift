@@ -34,6 +34,20 @@ struct IDRegistry {
         return digest.isASCII ? asciiLines.line(of: id, hash: digest.hash) : firstLine[ByteKey(id)]
     }
 
+    /// What ``firstUse(_:line:)`` found.
+    enum FirstUse { case new, repeated(line: Int), undecided }
+
+    /// The common case of ``line(of:)`` then ``register(_:what:at:)`` in one probe: for an
+    /// ASCII id while no non-ASCII id was registered (so no lookalike is possible), the line of
+    /// its first use, or `new` after registering it at `line`. Otherwise nothing is changed
+    /// (`undecided`): the caller checks and registers the id in full.
+    mutating func firstUse(_ id: String, line: Int) -> FirstUse {
+        guard skeletons.isEmpty && asciiByCanonical == nil else { return .undecided }
+        let digest = asciiLines.digest(id)
+        guard digest.isASCII else { return .undecided }
+        return asciiLines.insert(id, line: line, hash: digest.hash).map { .repeated(line: $0) } ?? .new
+    }
+
     /// Registers `id` at `location`; returns a `lookalike-id` warning when an earlier,
     /// byte-different id looks the same.
     mutating func register(_ id: String, what: String, at location: SourceLocation) -> Finding? {
@@ -131,8 +145,11 @@ extension IDRegistry {
     /// Rejects a row whose id was already used in the file (`duplicate-id`), naming the id's
     /// column (`name`, 1-based `number`) and the line of its first use.
     func rejectRepeat(_ id: String, column name: String, number: Int?) throws(RowRejection) {
-        if let line = line(of: id) {
-            throw RowRejection("duplicate-id", "\(name) '\(id)' is already used at line \(line)", column: number)
-        }
+        if let line = line(of: id) { throw Self.repeated(id, column: name, number: number, line: line) }
+    }
+
+    /// The `duplicate-id` rejection of `id`, first used at `line`.
+    static func repeated(_ id: String, column name: String, number: Int?, line: Int) -> RowRejection {
+        RowRejection("duplicate-id", "\(name) '\(id)' is already used at line \(line)", column: number)
     }
 }

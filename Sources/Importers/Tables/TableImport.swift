@@ -163,12 +163,13 @@ enum TableImport {
         return result
     }
 
-    /// The first record of a CSV file (its header), or nil for an empty file.
-    static func header(path: String) throws -> CSVRecord? {
+    /// The first record of a CSV file (its header), or nil for an empty file; `chunkSize` is
+    /// the size of the reads (the first one also picks the delimiter).
+    static func header(path: String, chunkSize: Int = 1 << 16) throws -> CSVRecord? {
         struct Stop: Error {}
         var first: CSVRecord?
         var reader = CSVReader(path: path)
-        reader.chunkSize = 1 << 16
+        reader.chunkSize = chunkSize
         reader.parallelThreshold = .max
         do {
             try reader.forEachRecord { record in
@@ -197,52 +198,12 @@ extension HeaderMap {
     func column(_ name: String) -> Column { Column(name: name, index: index(of: name)) }
 }
 
-extension Row {
+extension Row: RowFields {
     /// The trimmed value of `column`, or nil when the file lacks it or the cell is empty.
     subscript(_ column: Column) -> String? {
         guard let index = column.index, index < record.fields.count else { return nil }
         let value = record.fields[index].trimmingWhitespace()
         return value.isEmpty ? nil : value
-    }
-
-    /// The value of a required column, or a rejection naming it.
-    func required(_ column: Column) throws(RowRejection) -> String {
-        guard let value = self[column] else {
-            throw RowRejection("missing-value", "'\(column.name)' is empty", column: column.number)
-        }
-        return value
-    }
-
-    /// An optional fraction; `range` checks it.
-    func fraction(_ column: Column, in range: ClosedRange<Double>, allowZero: Bool, expected: String) throws(RowRejection) -> Double? {
-        guard let text = self[column] else { return nil }
-        guard let value = NumberParsing.fraction(text), range.contains(value), allowZero || value > 0 else {
-            throw RowRejection("invalid-number", "'\(column.name)' is '\(text)'; expected \(expected)", column: column.number)
-        }
-        return value
-    }
-
-    /// An optional money amount (`$1,234.50`, `(1,234.50)`).
-    func amount(_ column: Column) throws(RowRejection) -> Double? {
-        guard let text = self[column] else { return nil }
-        guard let value = NumberParsing.amount(text) else {
-            throw RowRejection("invalid-number", "'\(column.name)' is '\(text)'; expected an amount such as 1234.50 or $1,234.50", column: column.number)
-        }
-        guard abs(value) < NumberParsing.largestAmount else {
-            throw RowRejection(
-                "invalid-number", "'\(column.name)' is '\(text)'; no award is 10^15 or more (the value would also lose cents as a binary double)",
-                column: column.number)
-        }
-        return value
-    }
-
-    /// An optional date, as ISO `YYYY-MM-DD`.
-    func date(_ column: Column) throws(RowRejection) -> String? {
-        guard let text = self[column] else { return nil }
-        guard let iso = DateParsing.isoDate(text) else {
-            throw RowRejection("invalid-date", "'\(column.name)' is '\(text)'; expected a date as YYYY-MM-DD or MM/DD/YYYY", column: column.number)
-        }
-        return iso
     }
 
     /// ``required(_:)-(Column)`` by column name.

@@ -1,0 +1,319 @@
+import SupplyChainModel
+
+/// A converter of rows keyed by a unique id (suppliers, contracts): its checks split into the
+/// part that needs only the row (``check(_:_:keep:)``, run on any thread) and the part that
+/// needs the rows before it (a repeated id, ``IDRegistry/admit(_:rejection:column:at:findings:)``).
+protocol KeyedRows {
+    associatedtype Record: Sendable
+    associatedtype Columns: KeyedColumns
+    init()
+    /// Converts a row of a file read from start to end (CSV rows of the `String` path, XML).
+    mutating func convert(_ row: Row, findings: inout [Finding]) throws(RowRejection) -> Record
+    /// The row's checks but the repeated id's, and its record when `keep`.
+    static func check<R: RowFields>(_ row: R, _ columns: Columns, keep: Bool) -> CheckedRow<Record>
+}
+
+/// The columns of a keyed table, resolved against a header.
+protocol KeyedColumns: Sendable {
+    init(_ header: HeaderMap)
+    var id: Column { get }
+}
+
+extension SupplierRows.Columns: KeyedColumns {}
+extension ContractRows.Columns: KeyedColumns {}
+
+/// What ``KeyedRows/check(_:_:keep:)`` found: a rejection before the id was known, or the id
+/// with the outcome of the other checks (which a repeated id overrides).
+enum CheckedRow<Record> {
+    case rejected(RowRejection)
+    case keyed(id: String, rest: Result<Record?, RowRejection>)
+}
+
+extension IDRegistry {
+    /// The checks of a keyed row that depend on the rows before it: a repeated id is rejected
+    /// (`duplicate-id`, naming `column`), then the row's own `rejection` is thrown; an accepted
+    /// row's id is registered, and a `lookalike-id` warning goes to `findings`.
+    mutating func admit(_ id: String, rejection: RowRejection?, column: Column, at location: SourceLocation, findings: inout [Finding]) throws(RowRejection) {
+        if rejection == nil {
+            switch firstUse(id, line: location.line) {
+            case .new: return
+            case .repeated(let line): throw Self.repeated(id, column: column.name, number: column.number, line: line)
+            case .undecided: break
+            }
+        }
+        try rejectRepeat(id, column: column.name, number: column.number)
+        if let rejection { throw rejection }
+        if let warning = register(id, what: column.name, at: location) { findings.append(warning) }
+    }
+
+    /// ``admit(_:rejection:column:at:findings:)`` for a checked row; its record.
+    mutating func admit<Record>(_ checked: CheckedRow<Record>, column: Column, at location: SourceLocation, findings: inout [Finding]) throws(RowRejection) -> Record? {
+        switch checked {
+        case .rejected(let rejection):
+            throw rejection
+        case .keyed(let id, .failure(let rejection)):
+            try admit(id, rejection: rejection, column: column, at: location, findings: &findings)
+            return nil
+        case .keyed(let id, .success(let record)):
+            try admit(id, rejection: nil, column: column, at: location, findings: &findings)
+            return record
+        }
+    }
+}
+
+/// Reads native suppliers and contracts files: records stay bytes from libcsv to the checks
+/// (a `String` only for the cells a record keeps, none per row or per dropped cell), large
+/// files are checked in chunks on Dispatch workers, and the chunks are merged in file order
+/// (repeated ids, the first three `extra-fields` warnings, the record cap, `non-utf8`), as
+/// ``NativeCSVImporter/linkTable(path:options:supplier:)`` reads links.
+///
+/// Rows get exactly the checks, messages, counts and findings of ``TableImport/read`` with the
+/// same converter; rows with bytes outside ASCII take its `String` path. A file whose header
+/// cannot be read or mapped is read by ``TableImport/read`` itself, for its exact error.
+enum KeyedTableReader<Rows: KeyedRows> {
+    static func read(path: String, columns: [ColumnSpec], required: [[String]], options: ImportOptions) throws -> ImportResult<Rows.Record> {
+        let headerRecord: CSVRecord, header: HeaderMap
+        do {
+            // The first read as large as the reader's below, so that the same delimiter is found.
+            guard let record = try TableImport.header(path: path, chunkSize: CSVReader(path: path).chunkSize) else {
+                return try stringPath(path: path, columns: columns, required: required, options: options)
+            }
+            header = try HeaderMap(header: record, file: path, columns: columns, required: required, renames: options.columnMap)
+            headerRecord = record
+        } catch {
+            return try stringPath(path: path, columns: columns, required: required, options: options)
+        }
+        var reader = CSVReader(path: path)
+        reader.parallelThreshold = options.parallelThreshold
+        reader.parallelChunkBytes = options.parallelChunkBytes
+        reader.workers = options.workers
+        reader.limits = options.limits
+        let layout = KeyedRowLayout<Rows>(header: header, headerLine: headerRecord.line, path: path, keepRecords: options.keepRecords)
+        var merged = KeyedRowMerge<Rows>(layout: layout, limits: options.limits)
+        try reader.readRaw(makeSink: { KeyedRowSink(layout: layout) }, collect: { try merged.add($0) })
+        return merged.finish(headerFindings: header.findings)
+    }
+
+    /// The `String` path: ``TableImport/read`` with a converter of `Rows`.
+    static func stringPath(path: String, columns: [ColumnSpec], required: [[String]], options: ImportOptions) throws -> ImportResult<Rows.Record> {
+        var converter = Rows()
+        return try TableImport.read(path: path, columns: columns, required: required, options: options) {
+            row, findings throws(RowRejection) in try converter.convert(row, findings: &findings)
+        }
+    }
+}
+
+/// What every chunk's sink of one file shares.
+struct KeyedRowLayout<Rows: KeyedRows>: Sendable {
+    let header: HeaderMap
+    let headerLine: Int
+    let path: String
+    let columns: Rows.Columns
+    /// See ``ImportOptions/keepRecords``.
+    let keepRecords: Bool
+
+    init(header: HeaderMap, headerLine: Int, path: String, keepRecords: Bool) {
+        self.header = header
+        self.headerLine = headerLine
+        self.path = path
+        self.keepRecords = keepRecords
+        columns = Rows.Columns(header)
+    }
+}
+
+/// A data row checked in a chunk, waiting for the merge to decide on its id.
+struct PendingRow {
+    enum Outcome {
+        case rejected(RowRejection)
+        /// The rejection, if any, applies only when the id is not a repeat; an accepted row's
+        /// record is the sink's next one (when records are kept).
+        case keyed(id: String, rejection: RowRejection?)
+    }
+
+    let line: Int
+    /// The field count of a row with non-empty fields past the header's width, else 0.
+    let wideFields: Int
+    /// The row's fields in the sink's copy (when records are kept).
+    let fields: Range<Int>
+    let outcome: Outcome
+    /// The fields as text, for a row already rejected here (when records are kept).
+    let text: [String]?
+}
+
+/// One chunk's rows checked: pending rows and their records, in file order.
+struct KeyedRowSink<Rows: KeyedRows>: RawRecordSink, @unchecked Sendable {
+    let layout: KeyedRowLayout<Rows>
+    var rows: [PendingRow] = []
+    var records: [Rows.Record] = []
+    var blank = 0
+    /// The line of every record, the header included, for the record cap.
+    var recordLines: [Int32] = []
+    var transcoded: (firstLine: Int, fields: Int)?
+    /// When records are kept: a copy of the chunk's fields (as ``RawRecords`` lays them out),
+    /// for the text of rows the merge rejects.
+    var bytes: [UInt8] = []
+    var fieldEnds: [Int] = []
+
+    init(layout: KeyedRowLayout<Rows>) { self.layout = layout }
+
+    mutating func consume(_ batch: RawRecords) {
+        let fieldBase = fieldEnds.count
+        if layout.keepRecords {
+            let byteBase = bytes.count
+            bytes.append(contentsOf: batch.bytes)
+            fieldEnds.append(contentsOf: batch.fieldEnds.lazy.map { $0 + byteBase })
+        }
+        if rows.isEmpty {
+            // (Only once: an exact reserve on every batch of a sequential read would copy each time.)
+            recordLines.reserveCapacity(batch.count)
+            rows.reserveCapacity(batch.count)
+        }
+        let width = layout.header.width
+        batch.forEach { _, record in
+            recordLines.append(Int32(clamping: record.line))
+            let ascii = record.isASCII
+            if record.line == layout.headerLine {
+                if !ascii { _ = decode(record) }
+                return
+            }
+            let checked: CheckedRow<Rows.Record>
+            var text: [String]?
+            if ascii {
+                if record.isBlank {
+                    blank += 1
+                    return
+                }
+                checked = Rows.check(RawRow(record: record, file: layout.path), layout.columns, keep: layout.keepRecords)
+            } else {
+                let row = Row(record: CSVRecord(line: record.line, fields: decode(record)), map: layout.header, file: layout.path)
+                text = row.record.fields
+                if row.record.isBlank {
+                    blank += 1
+                    return
+                }
+                checked = Rows.check(row, layout.columns, keep: layout.keepRecords)
+            }
+            let wide = record.count > width && (width..<record.count).contains(where: { record.field($0).count > 0 })
+            let outcome: PendingRow.Outcome
+            switch checked {
+            case .rejected(let rejection):
+                outcome = .rejected(rejection)
+            case .keyed(let id, .failure(let rejection)):
+                outcome = .keyed(id: id, rejection: rejection)
+            case .keyed(let id, .success(let record)):
+                outcome = .keyed(id: id, rejection: nil)
+                if let record { records.append(record) }
+                text = nil
+            }
+            // A row rejected here keeps its text, made on this worker (the merge decodes only
+            // the rows it rejects itself: repeated ids).
+            if case .keyed(_, nil) = outcome {} else if layout.keepRecords && text == nil { text = record.strings().map(\.text) }
+            let first = fieldBase + record.first
+            rows.append(PendingRow(
+                line: record.line, wideFields: wide ? record.count : 0, fields: first..<(first + record.count), outcome: outcome,
+                text: layout.keepRecords ? text : nil))
+        }
+    }
+
+    /// The record's fields as the `String` path decodes them, noting fields that were not
+    /// UTF-8 at their own line (the record's, plus the line ends of the fields before).
+    private mutating func decode(_ record: RawRecord) -> [String] {
+        var fields: [String] = []
+        fields.reserveCapacity(record.count)
+        var line = record.line
+        for i in 0..<record.count {
+            let (text, wasTranscoded) = TextDecoding.decode(record.field(i))
+            if wasTranscoded {
+                transcoded = (transcoded?.firstLine ?? line, (transcoded?.fields ?? 0) + 1)
+            }
+            line += lineEnds(in: record.field(i))
+            fields.append(text)
+        }
+        return fields
+    }
+
+    /// The text of the fields of `row` (kept records only).
+    func fields(of row: PendingRow) -> [String] {
+        bytes.withUnsafeBytes { bytes in
+            row.fields.map { k in TextDecoding.decode(UnsafeRawBufferPointer(rebasing: bytes[(k == 0 ? 0 : fieldEnds[k - 1])..<fieldEnds[k]])).text }
+        }
+    }
+}
+
+/// Puts the chunks' sinks together in file order: repeated ids, the record cap, the first three
+/// `extra-fields` warnings, counts, rejected rows and the `non-utf8` warning.
+struct KeyedRowMerge<Rows: KeyedRows> {
+    let layout: KeyedRowLayout<Rows>
+    let limits: ImportLimits
+    var ids = IDRegistry()
+    var records: [Rows.Record] = []
+    var summary: ImportSummary
+    var findings: [Finding] = []
+    var rejected: [RejectedRow] = []
+    var recordCount = 0
+    var wideRows = 0
+    var transcoded: (firstLine: Int, fields: Int)?
+
+    init(layout: KeyedRowLayout<Rows>, limits: ImportLimits) {
+        self.layout = layout
+        self.limits = limits
+        summary = ImportSummary(file: layout.path)
+    }
+
+    mutating func add(_ sink: KeyedRowSink<Rows>) throws {
+        let path = layout.path
+        if recordCount + sink.recordLines.count > limits.maxRecords {
+            let line = Int(sink.recordLines[limits.maxRecords - recordCount])
+            throw limits.tooManyRecords(at: SourceLocation(file: path, line: line))
+        }
+        recordCount += sink.recordLines.count
+        if let t = sink.transcoded { transcoded = (transcoded?.firstLine ?? t.firstLine, (transcoded?.fields ?? 0) + t.fields) }
+        summary.read += sink.blank
+        summary.blank += sink.blank
+        let idColumn = layout.columns.id
+        var next = 0
+        for row in sink.rows {
+            summary.read += 1
+            if row.wideFields > 0 {
+                wideRows += 1
+                if wideRows <= 3 {
+                    findings.append(Finding(
+                        .warning, code: "extra-fields",
+                        "the row has \(row.wideFields) fields but the header names \(layout.header.width); the extra fields are ignored",
+                        at: SourceLocation(file: path, line: row.line)))
+                }
+            }
+            switch row.outcome {
+            case .rejected(let rejection):
+                reject(row, rejection, in: sink)
+            case .keyed(let id, let rejection):
+                let kept = rejection == nil && layout.keepRecords
+                do throws(RowRejection) {
+                    try ids.admit(id, rejection: rejection, column: idColumn, at: SourceLocation(file: path, line: row.line), findings: &findings)
+                    if kept { records.append(sink.records[next]) }
+                    summary.accepted += 1
+                } catch {
+                    reject(row, error, in: sink)
+                }
+                if kept { next += 1 }
+            }
+        }
+    }
+
+    private mutating func reject(_ row: PendingRow, _ error: RowRejection, in sink: KeyedRowSink<Rows>) {
+        summary.reject(reason: error.code)
+        let location = SourceLocation(file: layout.path, line: row.line, column: error.column)
+        findings.append(Finding(.error, code: error.code, "row rejected: \(error.message)", at: location))
+        if layout.keepRecords {
+            rejected.append(RejectedRow(location: location, code: error.code, reason: error.message, fields: row.text ?? sink.fields(of: row)))
+        }
+    }
+
+    func finish(headerFindings: [Finding]) -> ImportResult<Rows.Record> {
+        var all = CSVReader.encodingFindings(transcoded, path: layout.path) + headerFindings + findings
+        if wideRows > 3 {
+            all.append(Finding(.warning, code: "extra-fields", "\(wideRows) rows in all have more fields than the header", at: SourceLocation(file: layout.path, line: 0)))
+        }
+        return ImportResult(records: records, findings: all, summary: summary, rejectedRows: rejected)
+    }
+}

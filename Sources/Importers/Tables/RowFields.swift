@@ -1,0 +1,81 @@
+import SupplyChainModel
+
+/// A data row as converters read it: trimmed cells by resolved ``Column``, and where the row
+/// is. ``Row`` (decoded text) and ``RawRow`` (ASCII bytes) conform, so one conversion serves
+/// both paths with the same checks and messages.
+protocol RowFields {
+    /// The trimmed value of `column`, or nil when the file lacks it or the cell is empty.
+    subscript(_ column: Column) -> String? { get }
+    var location: SourceLocation { get }
+    /// Whether the trimmed value of `column` is not empty (`self[column] != nil`).
+    func has(_ column: Column) -> Bool
+}
+
+extension RowFields {
+    func has(_ column: Column) -> Bool { self[column] != nil }
+
+    /// The value of a required column, or a rejection naming it.
+    func required(_ column: Column) throws(RowRejection) -> String {
+        guard let value = self[column] else {
+            throw RowRejection("missing-value", "'\(column.name)' is empty", column: column.number)
+        }
+        return value
+    }
+
+    /// Rejects the row, as ``required(_:)-(Column)``, when `column` is empty.
+    func require(_ column: Column) throws(RowRejection) {
+        guard has(column) else { throw RowRejection("missing-value", "'\(column.name)' is empty", column: column.number) }
+    }
+
+    /// An optional fraction; `range` checks it.
+    func fraction(_ column: Column, in range: ClosedRange<Double>, allowZero: Bool, expected: String) throws(RowRejection) -> Double? {
+        guard let text = self[column] else { return nil }
+        guard let value = NumberParsing.fraction(text), range.contains(value), allowZero || value > 0 else {
+            throw RowRejection("invalid-number", "'\(column.name)' is '\(text)'; expected \(expected)", column: column.number)
+        }
+        return value
+    }
+
+    /// An optional money amount (`$1,234.50`, `(1,234.50)`).
+    func amount(_ column: Column) throws(RowRejection) -> Double? {
+        guard let text = self[column] else { return nil }
+        guard let value = NumberParsing.amount(text) else {
+            throw RowRejection("invalid-number", "'\(column.name)' is '\(text)'; expected an amount such as 1234.50 or $1,234.50", column: column.number)
+        }
+        guard abs(value) < NumberParsing.largestAmount else {
+            throw RowRejection(
+                "invalid-number", "'\(column.name)' is '\(text)'; no award is 10^15 or more (the value would also lose cents as a binary double)",
+                column: column.number)
+        }
+        return value
+    }
+
+    /// An optional date, as ISO `YYYY-MM-DD`.
+    func date(_ column: Column) throws(RowRejection) -> String? {
+        guard let text = self[column] else { return nil }
+        guard let iso = DateParsing.isoDate(text) else {
+            throw RowRejection("invalid-date", "'\(column.name)' is '\(text)'; expected a date as YYYY-MM-DD or MM/DD/YYYY", column: column.number)
+        }
+        return iso
+    }
+}
+
+/// An ASCII record of a ``RawRecords`` batch read as a ``RowFields``: a cell becomes a
+/// `String` only when a converter asks for it.
+struct RawRow: RowFields {
+    let record: RawRecord
+    let file: String
+
+    var location: SourceLocation { SourceLocation(file: file, line: record.line) }
+
+    subscript(_ column: Column) -> String? {
+        guard let index = column.index else { return nil }
+        let bytes = record.trimmedField(index)
+        return bytes.isEmpty ? nil : String(decoding: bytes, as: UTF8.self)
+    }
+
+    func has(_ column: Column) -> Bool {
+        guard let index = column.index else { return false }
+        return !record.trimmedField(index).isEmpty
+    }
+}
