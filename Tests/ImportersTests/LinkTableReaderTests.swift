@@ -88,6 +88,32 @@ struct LinkTableReaderTests {
         }
     }
 
+    /// Windows-1252 bytes in the header, and in a field after a quoted field spanning lines:
+    /// the table path notes them as the record path does (the header too, and the field at its
+    /// own line).
+    static let windows1252Files: [([UInt8], Int)] = {
+        let header: [UInt8] = Array("buyer_id,supplier_id,share,good,note".utf8)
+        let inHeader: [UInt8] = header + [0xE9] + Array("\nS1,S2,0.5,cotton,x\n".utf8)
+        let rows: [UInt8] = Array("\nS1,S2,0.5,cotton,x\nS1,S3,0.5,\"two\nlines\",caf".utf8)
+        let afterLines: [UInt8] = header + rows + [0xE9, 0x0A]
+        return [(inHeader, 1), (afterLines, 4)]
+    }()
+
+    @Test(arguments: windows1252Files)
+    func windows1252IsNotedWhereTheRecordPathNotesIt(bytes: [UInt8], line: Int) throws {
+        let directory = TemporaryDirectory()
+        let path = directory.file("links.csv", bytes: bytes)
+        let encoding = { (findings: [Finding]) in findings.filter { $0.code == "non-utf8" } }
+        let expected = encoding(try NativeCSVImporter.links(path: path).findings)
+        #expect(expected.count == 1 && expected.first?.location?.line == line, "\(expected)")
+        for workers in [1, 2] {
+            var options = ImportOptions(parallelThreshold: workers > 1 ? 0 : .max)
+            options.workers = workers
+            options.parallelChunkBytes = 16
+            #expect(encoding(try NativeCSVImporter.linkTable(path: path, options: options, supplier: Self.lookup).findings) == expected)
+        }
+    }
+
     @Test func malformedCSVStopsWithTheSequentialError() throws {
         let directory = TemporaryDirectory()
         var text = "buyer_id,supplier_id,share\n"

@@ -216,21 +216,8 @@ struct KeyedRowSink<Rows: KeyedRows>: RawRecordSink, @unchecked Sendable {
     }
 
     /// The record's fields as the `String` path decodes them, noting fields that were not
-    /// UTF-8 at their own line (the record's, plus the line ends of the fields before).
-    private mutating func decode(_ record: RawRecord) -> [String] {
-        var fields: [String] = []
-        fields.reserveCapacity(record.count)
-        var line = record.line
-        for i in 0..<record.count {
-            let (text, wasTranscoded) = TextDecoding.decode(record.field(i))
-            if wasTranscoded {
-                transcoded = (transcoded?.firstLine ?? line, (transcoded?.fields ?? 0) + 1)
-            }
-            line += lineEnds(in: record.field(i))
-            fields.append(text)
-        }
-        return fields
-    }
+    /// UTF-8 at their own line.
+    private mutating func decode(_ record: RawRecord) -> [String] { record.decodedFields(noting: &transcoded) }
 
     /// The text of the fields of `row` (kept records only).
     func fields(of row: PendingRow) -> [String] {

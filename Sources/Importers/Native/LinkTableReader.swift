@@ -99,6 +99,8 @@ struct LinkRowSink: RawRecordSink {
         records.forEach { _, record in
             recordLines.append(Int32(clamping: record.line))
             if record.line == layout.headerLine && summary.read == 0 && recordLines.count == 1 {
+                // The header's own Windows-1252 bytes are noted too, as the other readers do.
+                if !record.isASCII { _ = record.decodedFields(noting: &transcoded) }
                 outcomes.append(.skip)
                 wide.append(false)
                 return
@@ -260,12 +262,7 @@ struct LinkRowSink: RawRecordSink {
 
     /// The record as text, noting fields that were not UTF-8.
     private mutating func decoded(_ record: RawRecord) -> CSVRecord {
-        let fields = record.strings()
-        let transcodedFields = fields.filter(\.transcoded).count
-        if transcodedFields > 0 {
-            transcoded = (transcoded?.firstLine ?? record.line, (transcoded?.fields ?? 0) + transcodedFields)
-        }
-        return CSVRecord(line: record.line, fields: fields.map(\.text))
+        CSVRecord(line: record.line, fields: record.decodedFields(noting: &transcoded))
     }
 }
 
@@ -330,6 +327,21 @@ struct RawRecord {
     /// The fields decoded as the `String` path decodes them.
     func strings() -> [(text: String, transcoded: Bool)] {
         (0..<count).map { TextDecoding.decode(field($0)) }
+    }
+
+    /// The fields as text, noting in `transcoded` the fields that were not UTF-8, the first
+    /// one at its own line (the record's, plus the line ends of the fields before it).
+    func decodedFields(noting transcoded: inout (firstLine: Int, fields: Int)?) -> [String] {
+        var fields: [String] = []
+        fields.reserveCapacity(count)
+        var line = self.line
+        for i in 0..<count {
+            let (text, wasTranscoded) = TextDecoding.decode(field(i))
+            if wasTranscoded { transcoded = (transcoded?.firstLine ?? line, (transcoded?.fields ?? 0) + 1) }
+            line += lineEnds(in: field(i))
+            fields.append(text)
+        }
+        return fields
     }
 }
 
