@@ -144,13 +144,18 @@ final class Child: @unchecked Sendable {
         process.currentDirectoryURL = CLI.root
         process.standardOutput = outPipe
         process.standardError = errPipe
-        outPipe.fileHandleForReading.readabilityHandler = { [unowned self] handle in
+        // `weak`: a handler already running on a Dispatch thread when the child is released
+        // (clearing the handlers in `deinit` does not wait for it) must find nothing, not a
+        // freed object.
+        outPipe.fileHandleForReading.readabilityHandler = { [weak self] handle in
             let data = handle.availableData
-            lock.withLock { out.append(data) }
+            guard let self else { return }
+            self.lock.withLock { self.out.append(data) }
         }
-        errPipe.fileHandleForReading.readabilityHandler = { [unowned self] handle in
+        errPipe.fileHandleForReading.readabilityHandler = { [weak self] handle in
             let data = handle.availableData
-            lock.withLock { err.append(data) }
+            guard let self else { return }
+            self.lock.withLock { self.err.append(data) }
         }
         try process.run()
     }
