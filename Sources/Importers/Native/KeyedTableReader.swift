@@ -9,8 +9,22 @@ protocol KeyedRows {
     init()
     /// Converts a row of a file read from start to end (CSV rows of the `String` path, XML).
     mutating func convert(_ row: Row, findings: inout [Finding]) throws(RowRejection) -> Record
+    /// The checks after the id's, and the record when `keep` (``check(_:_:keep:)`` reads the
+    /// id first).
+    static func rest<R: RowFields>(_ row: R, _ columns: Columns, id: String, keep: Bool) throws(RowRejection) -> Record?
+}
+
+extension KeyedRows {
     /// The row's checks but the repeated id's, and its record when `keep`.
-    static func check<R: RowFields>(_ row: R, _ columns: Columns, keep: Bool) -> CheckedRow<Record>
+    static func check<R: RowFields>(_ row: R, _ columns: Columns, keep: Bool) -> CheckedRow<Record> {
+        let id: String
+        do { id = try row.required(columns.id) } catch { return .rejected(error) }
+        do throws(RowRejection) {
+            return .keyed(id: id, rest: .success(try rest(row, columns, id: id, keep: keep)))
+        } catch {
+            return .keyed(id: id, rest: .failure(error))
+        }
+    }
 }
 
 /// The columns of a keyed table, resolved against a header.

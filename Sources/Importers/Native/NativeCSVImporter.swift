@@ -77,18 +77,8 @@ struct SupplierRows: KeyedRows {
         return try ids.admit(Self.check(row, c, keep: true), column: c.id, at: row.location, findings: &findings)!
     }
 
-    static func check<R: RowFields>(_ row: R, _ c: Columns, keep: Bool) -> CheckedRow<Supplier> {
-        let id: String
-        do { id = try row.required(c.id) } catch { return .rejected(error) }
-        do throws(RowRejection) {
-            return .keyed(id: id, rest: .success(try rest(row, c, id: id, keep: keep)))
-        } catch {
-            return .keyed(id: id, rest: .failure(error))
-        }
-    }
-
     /// The checks after the id's, and the supplier when `keep`.
-    private static func rest<R: RowFields>(_ row: R, _ c: Columns, id: String, keep: Bool) throws(RowRejection) -> Supplier? {
+    static func rest<R: RowFields>(_ row: R, _ c: Columns, id: String, keep: Bool) throws(RowRejection) -> Supplier? {
         guard keep else {
             try row.require(c.name)
             _ = try row.fraction(c.risk, in: 0...1, allowZero: true, expected: "a number from 0 to 1")
@@ -169,18 +159,8 @@ struct ContractRows: KeyedRows {
         return try ids.admit(Self.check(row, c, keep: true), column: c.id, at: row.location, findings: &findings)!
     }
 
-    static func check<R: RowFields>(_ row: R, _ c: Columns, keep: Bool) -> CheckedRow<Contract> {
-        let id: String
-        do { id = try row.required(c.id) } catch { return .rejected(error) }
-        do throws(RowRejection) {
-            return .keyed(id: id, rest: .success(try rest(row, c, id: id, keep: keep)))
-        } catch {
-            return .keyed(id: id, rest: .failure(error))
-        }
-    }
-
     /// The checks after the id's, and the contract when `keep`.
-    private static func rest<R: RowFields>(_ row: R, _ c: Columns, id: String, keep: Bool) throws(RowRejection) -> Contract? {
+    static func rest<R: RowFields>(_ row: R, _ c: Columns, id: String, keep: Bool) throws(RowRejection) -> Contract? {
         guard keep else {
             if !row.has(c.vendorID) && !row.has(c.vendorUEI) && !row.has(c.vendorName) { throw noVendor }
             _ = try row.amount(c.amount)
