@@ -51,7 +51,7 @@ public enum CSVReport {
         // Elements are read in place, stored field by stored field, and supplier ids come from
         // `ids`: a copy of a contract or a flag would retain every one of its strings.
         ids.withView { ids in
-        a.suppliers.withUnsafeBufferPointer { suppliers in
+        a.supplierRecords.withUnsafeBufferPointer { suppliers in
         a.contracts.withUnsafeBufferPointer { contracts in
             let prefetch = QueuePrefetch(contracts: contracts, suppliers: suppliers, ids: ids)
             for rank in ranks {
@@ -67,7 +67,7 @@ public enum CSVReport {
                 if let vendor { appendText(bytes: ids[vendor], to: &head) } else { appendText("", to: &head) }
                 head.append(UInt8(ascii: ","))
                 if let vendor {
-                    appendText(suppliers[vendor].supplier.name, to: &head)
+                    appendText(suppliers[vendor].name, to: &head)
                 } else {
                     appendText(scored.pointee.contract.vendorName ?? "", to: &head)
                 }

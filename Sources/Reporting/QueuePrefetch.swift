@@ -13,7 +13,8 @@ import SupplyChainModel
 /// not requested. A prefetch has no effect on results (a wrong address is ignored).
 struct QueuePrefetch {
     let contracts: UnsafeBufferPointer<ContractAssessment>
-    let suppliers: UnsafeBufferPointer<SupplierAssessment>
+    /// The run's supplier records (``RiskModel/Assessment/supplierRecords``), by node.
+    let suppliers: UnsafeBufferPointer<Supplier>
     let ids: SupplierIDBytes.View
 
     /// How far ahead (in contracts) each stage works: the contract's record; its flags buffer
@@ -27,7 +28,7 @@ struct QueuePrefetch {
     static let messageOffset = MemoryLayout<ReviewFlag>.offset(of: \.message)!
     static let pathOffset = MemoryLayout<ReviewFlag>.offset(of: \.path)!
     private static let fieldsOffset = MemoryLayout<ReviewFlag>.offset(of: \.fields)!
-    static let nameOffset = MemoryLayout<SupplierAssessment>.offset(of: \.supplier)! + MemoryLayout<Supplier>.offset(of: \.name)!
+    static let nameOffset = MemoryLayout<Supplier>.offset(of: \.name)!
     /// Bytes of a native array buffer's header (metadata, reference count, count, capacity)
     /// before its first element; the count is at offset 16.
     private static let arrayHeader = 32

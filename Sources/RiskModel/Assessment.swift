@@ -3,7 +3,10 @@ import SupplyGraph
 
 /// The scored state of one supplier.
 public struct SupplierAssessment: Sendable {
-    public var supplier: Supplier
+    /// The supplier as read, from the run's one array of them (not a copy per assessment).
+    @inlinable public var supplier: Supplier {
+        _read { yield run.suppliers[node] }
+    }
     public var risk: IntrinsicRisk
     /// Whether the supplier counts as flagged for `FL-ENTITY`: a hard flag, or risk at or above
     /// the flagged threshold.
@@ -11,26 +14,27 @@ public struct SupplierAssessment: Sendable {
     /// A watchlist match on a hard-flag list or a presumption region.
     public var isHardFlag: Bool { risk.isHardFlag }
     /// `X_1 … X_K`.
-    public var tierExposure: [Double] { paths.flagged.tierExposures(of: node) }
+    public var tierExposure: [Double] { run.flagged.tierExposures(of: node) }
     public var exposure: Double
     public var worstPathStrength: Double
     /// Node indices of the worst path, starting with this supplier.
-    public var worstPath: [Int] { paths.flagged.worstPath(from: node) }
+    public var worstPath: [Int] { run.flagged.worstPath(from: node) }
     /// The smallest tier at which a flagged supplier is reached, if any within K.
     public var nearestFlaggedTier: Int?
     /// Node indices from this supplier to the nearest flagged one.
-    public var nearestFlaggedPath: [Int] { paths.flagged.nearestPath(from: node) }
+    public var nearestFlaggedPath: [Int] { run.flagged.nearestPath(from: node) }
     /// The smallest tier at which a hard-flagged supplier is reached, if any within K.
     public var nearestHardFlagTier: Int?
     /// Node indices from this supplier to the nearest hard-flagged one.
     public var nearestHardFlagPath: [Int] {
-        guard nearestHardFlagTier != nil, let hard = paths.hard else { return [] }
+        guard nearestHardFlagTier != nil, let hard = run.hard else { return [] }
         return hard.nearestPath(from: node)
     }
-    /// This supplier's node, and the propagation results its tier exposures and paths are
-    /// read from on demand (kept once per run, not as small arrays per supplier).
-    let node: Int
-    let paths: PropagationPaths
+    /// This supplier's node, and the run's suppliers and propagation results, which its record,
+    /// tier exposures and paths are read from on demand (kept once per run, not copied or
+    /// kept as small arrays per supplier).
+    @usableFromInline let node: Int
+    @usableFromInline let run: AssessedSuppliers
     /// How many suppliers the links file gives this supplier (after merging duplicates).
     public var knownSuppliers = 0
     /// The sum of the shares the links file declares for this supplier's links, capped at 1
@@ -38,14 +42,18 @@ public struct SupplierAssessment: Sendable {
     public var declaredShare = 0.0
 }
 
-/// The propagation results of a run, shared by its ``SupplierAssessment`` values.
-final class PropagationPaths: Sendable {
+/// The supplier records and propagation results of a run, shared by its
+/// ``SupplierAssessment`` values.
+@usableFromInline final class AssessedSuppliers: Sendable {
+    /// The suppliers as read (node order): the network's array, not a copy.
+    @usableFromInline let suppliers: [Supplier]
     /// Marked with the flagged suppliers.
     let flagged: PropagationResult
     /// Marked with the hard flags only; nil when there is none.
     let hard: PropagationResult?
 
-    init(flagged: PropagationResult, hard: PropagationResult?) {
+    init(suppliers: [Supplier], flagged: PropagationResult, hard: PropagationResult?) {
+        self.suppliers = suppliers
         self.flagged = flagged
         self.hard = hard
     }
@@ -156,6 +164,9 @@ public struct Assessment: Sendable {
     /// The network the graph was built from (goods of links).
     let network: SupplyNetwork
 
+    /// The suppliers as read, by node: the one array ``SupplierAssessment/supplier`` reads from.
+    public var supplierRecords: [Supplier] { network.suppliers }
+
     /// The flagged contracts, in queue order: the front of ``contracts`` (no copies).
     public var flaggedContracts: ArraySlice<ContractAssessment> { contracts[..<flaggedCount] }
 
@@ -248,14 +259,14 @@ public struct Assessor: Sendable {
             graph: network.graph, risk: riskValues, marked: hard, parameters: parameters.propagation, workers: parameters.workers)
 
         let declared = network.declaredShares
-        let paths = PropagationPaths(flagged: result, hard: hardResult)
+        let run = AssessedSuppliers(suppliers: network.suppliers, flagged: result, hard: hardResult)
         let supplierResults = Concurrently.array(count: network.suppliers.count, slices: parameters.workers) { u in
             let tier = Int(result.nearestTier[u])
             let hardTier = hardResult.map { Int($0.nearestTier[u]) } ?? 0
             return SupplierAssessment(
-                supplier: network.suppliers[u], risk: risks[u], isFlagged: flagged[u], exposure: result.exposure[u],
+                risk: risks[u], isFlagged: flagged[u], exposure: result.exposure[u],
                 worstPathStrength: result.worstStrength[u], nearestFlaggedTier: tier == 0 ? nil : tier,
-                nearestHardFlagTier: hardTier == 0 ? nil : hardTier, node: u, paths: paths,
+                nearestHardFlagTier: hardTier == 0 ? nil : hardTier, node: u, run: run,
                 knownSuppliers: network.graph.links(of: u).count, declaredShare: min(1, declared[u]))
         }
 

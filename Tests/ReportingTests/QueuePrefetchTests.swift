@@ -45,6 +45,27 @@ struct QueuePrefetchTests {
         #expect(arrays > 10 && strings > 10)
     }
 
+    /// Vendor names are read from the run's one array of supplier records, which every
+    /// assessment's `supplier` is a view of.
+    @Test func vendorNameAddressesAreTheNames() throws {
+        var names = 0
+        for context in try Self.contexts() {
+            let a = context.assessment
+            #expect(a.supplierRecords.count == a.suppliers.count)
+            a.supplierRecords.withUnsafeBufferPointer { records in
+                for node in records.indices {
+                    #expect(records[node] == a.suppliers[node].supplier)
+                    let name = records[node].name
+                    guard name.utf8.count > 15 else { continue }
+                    let bytes = QueuePrefetch.stringBytes(storedAt: UnsafeRawPointer(records.baseAddress! + node) + QueuePrefetch.nameOffset)
+                    name.utf8.withContiguousStorageIfAvailable { #expect(UnsafeRawPointer($0.baseAddress!) == bytes) }
+                    names += 1
+                }
+            }
+        }
+        #expect(names > 10)
+    }
+
     @Test func idBytesAreTheSuppliersIDs() throws {
         for context in try Self.contexts() {
             let suppliers = context.assessment.suppliers
@@ -63,7 +84,7 @@ struct QueuePrefetchTests {
         for context in try Self.contexts() {
             let a = context.assessment
             SupplierIDBytes(a.suppliers).withView { ids in
-                a.suppliers.withUnsafeBufferPointer { suppliers in
+                a.supplierRecords.withUnsafeBufferPointer { suppliers in
                     a.contracts.withUnsafeBufferPointer { contracts in
                         let prefetch = QueuePrefetch(contracts: contracts, suppliers: suppliers, ids: ids)
                         for rank in contracts.indices { prefetch.ahead(of: rank) }
