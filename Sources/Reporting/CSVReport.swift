@@ -52,38 +52,40 @@ public enum CSVReport {
         // `ids`: a copy of a contract or a flag would retain every one of its strings.
         ids.withView { ids in
         a.supplierRecords.withUnsafeBufferPointer { suppliers in
+        a.contractRecords.withUnsafeBufferPointer { records in
         a.contracts.withUnsafeBufferPointer { contracts in
-            let prefetch = QueuePrefetch(contracts: contracts, suppliers: suppliers, ids: ids)
+            let prefetch = QueuePrefetch(contracts: contracts, suppliers: suppliers, records: records, ids: ids)
             for rank in ranks {
                 prefetch.ahead(of: rank)
                 guard !contracts[rank].flags.isEmpty else { continue }
                 let scored = contracts.baseAddress! + rank
                 let vendor = scored.pointee.vendor
+                let contract = records.baseAddress! + scored.pointee.offset
                 head.removeAll(keepingCapacity: true)
                 head += String(rank + 1).utf8
                 head.append(UInt8(ascii: ","))
-                appendText(scored.pointee.contract.id, to: &head)
+                appendText(contract.pointee.id, to: &head)
                 head.append(UInt8(ascii: ","))
                 if let vendor { appendText(bytes: ids[vendor], to: &head) } else { appendText("", to: &head) }
                 head.append(UInt8(ascii: ","))
                 if let vendor {
                     appendText(suppliers[vendor].name, to: &head)
                 } else {
-                    appendText(scored.pointee.contract.vendorName ?? "", to: &head)
+                    appendText(contract.pointee.vendorName ?? "", to: &head)
                 }
                 head.append(UInt8(ascii: ","))
-                if let amount = scored.pointee.contract.amount { head += Formatting.fixed(amount, 2).utf8 }
+                if let amount = contract.pointee.amount { head += Formatting.fixed(amount, 2).utf8 }
                 head.append(UInt8(ascii: ","))
-                appendText(scored.pointee.contract.currency, to: &head)
+                appendText(contract.pointee.currency, to: &head)
                 head.append(UInt8(ascii: ","))
-                appendText(scored.pointee.contract.awardDate ?? "", to: &head)
+                appendText(contract.pointee.awardDate ?? "", to: &head)
                 head.append(UInt8(ascii: ","))
                 head += (ContractAssessment.severity(of: scored.pointee.flags)?.rawValue ?? "").utf8
                 head.append(UInt8(ascii: ","))
                 scratch.removeAll(keepingCapacity: true)
-                scratch += scored.pointee.contract.location.file.utf8
+                scratch += contract.pointee.location.file.utf8
                 scratch.append(UInt8(ascii: ":"))
-                scratch += String(scored.pointee.contract.location.line).utf8
+                scratch += String(contract.pointee.location.line).utf8
                 source.removeAll(keepingCapacity: true)
                 appendText(scratch: scratch, to: &source)
                 scored.pointee.flags.withUnsafeBufferPointer { flags in
@@ -118,6 +120,7 @@ public enum CSVReport {
                     }
                 }
             }
+        }
         }
         }
         }

@@ -3,8 +3,8 @@ import RiskModel
 import SupplyChainModel
 
 /// Starts loading, some contracts ahead of a writer walking the queue, the memory that the
-/// writer's rows will read: each contract's record and flags, each flag's message, path and
-/// fields, the vendor's name and the path's supplier ids. They are scattered over the heap
+/// writer's rows will read: each contract's assessment, record and flags, each flag's message,
+/// path and fields, the vendor's name and the path's supplier ids. They are scattered over the heap
 /// (each was allocated by the worker that assessed its contract), so a writer that waits for
 /// each in turn spends most of its time on cache misses.
 ///
@@ -15,6 +15,9 @@ struct QueuePrefetch {
     let contracts: UnsafeBufferPointer<ContractAssessment>
     /// The run's supplier records (``RiskModel/Assessment/supplierRecords``), by node.
     let suppliers: UnsafeBufferPointer<Supplier>
+    /// The run's contract records (``RiskModel/Assessment/contractRecords``), in input order:
+    /// in queue order they are read at random.
+    let records: UnsafeBufferPointer<Contract>
     let ids: SupplierIDBytes.View
 
     /// How far ahead (in contracts) each stage works: the contract's record; its flags buffer
@@ -44,6 +47,10 @@ struct QueuePrefetch {
         if rank + Self.flagsAhead < contracts.count {
             let k = rank + Self.flagsAhead
             flrisk_prefetch(Self.object(storedAt: UnsafeRawPointer(contracts.baseAddress! + k) + Self.flagsOffset))
+            if records.indices.contains(contracts[k].offset) {
+                let record = UnsafeRawPointer(records.baseAddress! + contracts[k].offset)
+                for line in stride(from: 0, to: MemoryLayout<Contract>.size, by: 64) { flrisk_prefetch(record + line) }
+            }
             if let vendor = contracts[k].vendor, suppliers.indices.contains(vendor) {
                 flrisk_prefetch(UnsafeRawPointer(suppliers.baseAddress! + vendor) + Self.nameOffset)
             }

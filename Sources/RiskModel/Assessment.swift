@@ -68,7 +68,14 @@ public enum VendorMatch: String, Sendable {
 
 /// One contract with its vendor and flags.
 public struct ContractAssessment: Sendable {
-    public var contract: Contract
+    /// The contract as read, from the run's one array of records in input order (not moved or
+    /// copied into each assessment, so the queue order moves small values only).
+    @inlinable public var contract: Contract {
+        _read { yield records.contracts[offset] }
+    }
+    /// The contract's position among the contracts read (input order).
+    public let offset: Int
+    @usableFromInline let records: ContractRecords
     /// Node index of the vendor, when found.
     public var vendor: Int?
     public var vendorMatch: VendorMatch
@@ -82,6 +89,14 @@ public struct ContractAssessment: Sendable {
     public var isFlagged: Bool { !flags.isEmpty }
     /// Vendor exposure × amount: the second key of the queue order.
     public var priority: Double
+}
+
+/// The contract records of a run, shared by its ``ContractAssessment`` values.
+@usableFromInline final class ContractRecords: Sendable {
+    /// In input order.
+    @usableFromInline let contracts: [Contract]
+
+    init(_ contracts: [Contract]) { self.contracts = contracts }
 }
 
 /// The links of a run as the importers gave them.
@@ -166,6 +181,10 @@ public struct Assessment: Sendable {
 
     /// The suppliers as read, by node: the one array ``SupplierAssessment/supplier`` reads from.
     public var supplierRecords: [Supplier] { network.suppliers }
+    /// The contracts as read, in input order: the one array ``ContractAssessment/contract``
+    /// reads from (at ``ContractAssessment/offset``).
+    public var contractRecords: [Contract] { records.contracts }
+    let records: ContractRecords
 
     /// The flagged contracts, in queue order: the front of ``contracts`` (no copies).
     public var flaggedContracts: ArraySlice<ContractAssessment> { contracts[..<flaggedCount] }
@@ -221,8 +240,8 @@ public struct Assessor: Sendable {
 
     /// ``assess(suppliers:links:contracts:watchlists:progress:)`` on links in either form.
     ///
-    /// The contract records are moved into the assessment, not copied, when the caller gives
-    /// up its copy of them (`consume`); otherwise they are copied first, as any shared array is.
+    /// The contract records are kept in the assessment as they are (``Assessment/contractRecords``),
+    /// not copied, when the caller gives up its copy of them (`consume`).
     ///
     /// A links table given up by the caller (`consume`) has its columns freed once the graph
     /// is built, before the contracts are checked (the run's peak of memory).
@@ -303,29 +322,27 @@ public struct Assessor: Sendable {
             return vendors
         }
         // Contracts are checked in slices on Dispatch workers, each slice with its own rules
-        // (their memo is not shared), and assembled there: each record is moved into its
-        // assessment (its place left holding an empty contract), so its strings are neither
-        // copied nor retained again. Then the assessments are put in queue order in place.
-        let count = records.count
+        // (their memo is not shared). Each assessment refers to its record in the one array of
+        // them, read in place. Then the assessments are put in queue order in place.
+        let stored = ContractRecords(records)
+        records = []
+        let count = stored.contracts.count
         var contractResults = [ContractAssessment](unsafeUninitializedCapacity: count) { checked, initialized in
-            records.withUnsafeMutableBufferPointer { records in
-                guard let source = records.baseAddress, let target = checked.baseAddress else { return }
+            stored.contracts.withUnsafeBufferPointer { records in
+                guard let target = checked.baseAddress else { return }
                 _ = Concurrently.map(slicing: count, into: parameters.workers) { range in
                     let rules = ReviewRules(parameters: parameters, suppliers: supplierResults, reference: reference)
                     for i in range {
-                        let contract = (source + i).move()
-                        (source + i).initialize(to: Self.vacated)
                         let (vendor, match) = vendors[i]
-                        let priority = (vendor.map { supplierResults[$0].exposure } ?? 0) * max(0, contract.amount ?? 0)
-                        let flags = rules.flags(for: contract, vendor: vendor)
+                        let priority = (vendor.map { supplierResults[$0].exposure } ?? 0) * max(0, records[i].amount ?? 0)
+                        let flags = rules.flags(for: records[i], vendor: vendor)
                         (target + i).initialize(to: ContractAssessment(
-                            contract: consume contract, vendor: vendor, vendorMatch: match, flags: flags, priority: priority))
+                            offset: i, records: stored, vendor: vendor, vendorMatch: match, flags: flags, priority: priority))
                     }
                 }
             }
             initialized = count
         }
-        records = []  // the emptied records: released before the queue is assembled
         let order = contractResults.withUnsafeBufferPointer { checked in
             // By index: mapping the buffer would copy every assessment.
             Self.queueOrder(
@@ -343,7 +360,7 @@ public struct Assessor: Sendable {
         return Assessment(
             parameters: parameters, inputs: inputs, suppliers: supplierResults, contracts: contractResults, findings: findings,
             editions: reference.editions(of: IndicatorModel.tablesUsed.union(["eo13126_products.csv"])) + ReferenceEdition.userLists(watchlists),
-            watchlistEntries: (reference.uflpa.count, watchlists.count), graph: network.graph, network: network)
+            watchlistEntries: (reference.uflpa.count, watchlists.count), graph: network.graph, network: network, records: stored)
     }
 
     /// The supply network and the suppliers' intrinsic risks: the graph is built while the
@@ -365,10 +382,6 @@ public struct Assessor: Sendable {
         assessment.findings += watchlistImports.flatMap(\.findings)
         return assessment
     }
-
-    /// What is left in the place of a contract record moved into its assessment: no strings
-    /// on the heap, so the emptied records array is released at no cost.
-    private static let vacated = Contract(id: "", location: SourceLocation(file: "", line: 0))
 
     /// Warnings for decisions that name no supplier or no watchlist entry.
     func decisionFindings(network: SupplyNetwork, matcher: WatchlistMatcher) -> [Finding] {

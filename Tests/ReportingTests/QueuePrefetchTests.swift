@@ -85,11 +85,13 @@ struct QueuePrefetchTests {
             let a = context.assessment
             SupplierIDBytes(a.suppliers).withView { ids in
                 a.supplierRecords.withUnsafeBufferPointer { suppliers in
-                    a.contracts.withUnsafeBufferPointer { contracts in
-                        let prefetch = QueuePrefetch(contracts: contracts, suppliers: suppliers, ids: ids)
-                        for rank in contracts.indices { prefetch.ahead(of: rank) }
-                        let none = QueuePrefetch(contracts: UnsafeBufferPointer(rebasing: contracts[0..<0]), suppliers: suppliers, ids: ids)
-                        none.ahead(of: 0)
+                    a.contractRecords.withUnsafeBufferPointer { records in
+                        a.contracts.withUnsafeBufferPointer { contracts in
+                            let prefetch = QueuePrefetch(contracts: contracts, suppliers: suppliers, records: records, ids: ids)
+                            for rank in contracts.indices { prefetch.ahead(of: rank) }
+                            let none = QueuePrefetch(contracts: UnsafeBufferPointer(rebasing: contracts[0..<0]), suppliers: suppliers, records: records, ids: ids)
+                            none.ahead(of: 0)
+                        }
                     }
                 }
             }
