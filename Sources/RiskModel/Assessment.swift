@@ -49,10 +49,10 @@ public struct SupplierAssessment: Sendable {
     @usableFromInline let suppliers: [Supplier]
     /// Marked with the flagged suppliers.
     let flagged: PropagationResult
-    /// Marked with the hard flags only; nil when there is none.
-    let hard: PropagationResult?
+    /// Nearest tiers marked with the hard flags only; nil when there is none.
+    let hard: NearestMarked?
 
-    init(suppliers: [Supplier], flagged: PropagationResult, hard: PropagationResult?) {
+    init(suppliers: [Supplier], flagged: PropagationResult, hard: NearestMarked?) {
         self.suppliers = suppliers
         self.flagged = flagged
         self.hard = hard
@@ -272,10 +272,10 @@ public struct Assessor: Sendable {
         let result = TierPropagation.run(
             graph: network.graph, risk: riskValues, marked: flagged, parameters: parameters.propagation,
             workers: parameters.workers, progress: progress)
-        // Nearest hard flag: the same propagation marked with hard flags only (skipped when it
-        // would find nothing, or the same as the first).
-        let hardResult = !hard.contains(true) ? nil : hard == flagged ? result : TierPropagation.run(
-            graph: network.graph, risk: riskValues, marked: hard, parameters: parameters.propagation, workers: parameters.workers)
+        // Nearest hard flag: the nearest-tier recurrence alone, marked with hard flags only
+        // (skipped when it would find nothing, or the same as the first).
+        let hardResult = !hard.contains(true) ? nil : hard == flagged ? NearestMarked(result) : NearestMarked.run(
+            graph: network.graph, marked: hard, tiers: parameters.propagation.tiers, workers: parameters.workers)
 
         let declared = network.declaredShares
         let run = AssessedSuppliers(suppliers: network.suppliers, flagged: result, hard: hardResult)

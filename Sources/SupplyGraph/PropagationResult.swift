@@ -97,26 +97,8 @@ public struct PropagationResult: Sendable {
     }
 
     /// The next node from `node` toward its nearest marked node (smallest index on ties).
-    public func nearestNext(of node: Int) -> Int? {
-        let tier = nearestTier[node]
-        guard tier > 1 else { return nil }
-        var found: Int?
-        for position in graph.links(of: node) {
-            let v = Int(graph.columns[position])
-            if nearestTier[v] == tier - 1, found.map({ v < $0 }) ?? true { found = v }
-        }
-        return found
-    }
+    public func nearestNext(of node: Int) -> Int? { NearestMarked.nearestNext(of: node, nearestTier: nearestTier, graph: graph) }
 
     /// The nodes from `node` to its nearest marked node, or an empty array when there is none.
-    public func nearestPath(from node: Int) -> [Int] {
-        guard nearestTier[node] > 0 else { return [] }
-        var path = [node]
-        var current = node
-        while let next = nearestNext(of: current) {
-            path.append(next)
-            current = next
-        }
-        return path
-    }
+    public func nearestPath(from node: Int) -> [Int] { NearestMarked.nearestPath(from: node, nearestTier: nearestTier, graph: graph) }
 }
