@@ -290,7 +290,7 @@ public struct Assessor: Sendable {
         }
 
         var findings = suppliers.findings + linkFindings + network.findings + contracts.findings
-        findings += decisions.findings + decisionFindings(network: network, matcher: matcher) + (countryRisk?.findings ?? [])
+        findings += decisions.findings + decisionFindings(network: network, matcher: matcher) + matcher.findings + (countryRisk?.findings ?? [])
         // By index: iterating the records would copy every one of them.
         for u in risks.indices where risks[u].country == nil {
             let supplier = network.suppliers[u]

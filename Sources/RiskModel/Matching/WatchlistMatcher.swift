@@ -7,8 +7,13 @@ import SupplyChainModel
 /// Entries are indexed by their distinctive words (and those words' first four letters), so a
 /// supplier is scored only against the few names that share such a word: matching 100 000
 /// suppliers against a few hundred names costs a few look-ups per supplier, not a full cross
-/// product.
+/// product. A word or start held by more than ``crowdedLimit`` names finds no candidates (a
+/// large list whose names share common words would otherwise score every supplier against
+/// thousands of them); ``findings`` names those words.
 public struct WatchlistMatcher: Sendable {
+    /// The most listed names a distinctive word, or a word start, may hold and still find
+    /// fuzzy-match candidates.
+    public static let crowdedLimit = 256
     /// One name or alias of an entry.
     struct ListedName: Sendable {
         var entity: Int32
@@ -34,6 +39,10 @@ public struct WatchlistMatcher: Sendable {
     let byEntryID: [String: [Int32]]
     /// The resolved country of each entity, when its list gives one.
     let entityCountry: [String?]
+    /// Distinctive words and word starts left out of ``byWord`` and ``byPrefix`` because more
+    /// than ``crowdedLimit`` names hold them, with how many do (most first).
+    let crowdedWords: [(word: String, names: Int)]
+    let crowdedPrefixes: Int
 
     /// - Parameters:
     ///   - entities: the entries to match against.
@@ -65,12 +74,28 @@ public struct WatchlistMatcher: Sendable {
             }
         }
         self.names = names
-        self.byWord = byWord
-        self.byPrefix = byPrefix
+        crowdedWords = byWord.filter { $0.value.count > Self.crowdedLimit }.map { (word: $0.key, names: $0.value.count) }
+            .sorted { $0.names != $1.names ? $0.names > $1.names : $0.word < $1.word }
+        crowdedPrefixes = byPrefix.values.reduce(0) { $0 + ($1.count > Self.crowdedLimit ? 1 : 0) }
+        self.byWord = byWord.filter { $0.value.count <= Self.crowdedLimit }
+        self.byPrefix = byPrefix.filter { $0.value.count <= Self.crowdedLimit }
         self.byKey = byKey
         self.byIdentifier = byIdentifier
         self.byEntryID = byEntryID
         entityCountry = entities.map { $0.entry.country.flatMap(countries.resolve)?.alpha2 }
+    }
+
+    /// A warning when some words were too common among the listed names to find candidates.
+    public var findings: [Finding] {
+        guard !crowdedWords.isEmpty || crowdedPrefixes > 0 else { return [] }
+        let shown = crowdedWords.prefix(5).map { "'\($0.word)' (\($0.names))" }.joined(separator: ", ")
+        let words = crowdedWords.isEmpty ? "" : "\(crowdedWords.count) distinctive word\(crowdedWords.count == 1 ? "" : "s") (\(shown)\(crowdedWords.count > 5 ? ", …" : ""))"
+        let starts = crowdedPrefixes == 0 ? "" : "\(crowdedPrefixes) four-letter word start\(crowdedPrefixes == 1 ? "" : "s")"
+        let both = [words, starts].filter { !$0.isEmpty }.joined(separator: " and ")
+        return [Finding(
+            .warning, code: "watchlist-common-words",
+            "\(both) are each held by more than \(Self.crowdedLimit) watchlist names and find no fuzzy-match candidates: a supplier is compared by fuzzy name only with names sharing a rarer distinctive word; identifiers, exact names and word-order matches are unaffected",
+            at: nil)]
     }
 
     /// Whether an entry id names an entry of these lists.
