@@ -292,6 +292,14 @@ public struct Assessor: Sendable {
         var findings = suppliers.findings + linkFindings + network.findings + contracts.findings
         findings += decisions.findings + decisionFindings(network: network, matcher: matcher) + matcher.findings + (countryRisk?.findings ?? [])
         // By index: iterating the records would copy every one of them.
+        for u in risks.indices {
+            let left = NameNormalizer.wordsLeftOut(of: network.suppliers[u].name)
+            guard left > 0 else { continue }
+            findings.append(Finding(
+                .warning, code: "long-name",
+                "name of supplier '\(network.suppliers[u].id)' has \(left + NameNormalizer.maxWords) words; it is matched against watchlists on its first \(NameNormalizer.maxWords)",
+                at: network.suppliers[u].location))
+        }
         for u in risks.indices where risks[u].country == nil {
             let supplier = network.suppliers[u]
             if let written = supplier.country {

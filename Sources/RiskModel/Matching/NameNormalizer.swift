@@ -34,6 +34,8 @@ struct NormalizedName: Sendable, Hashable {
     /// compare it).
     var orderedKey: String { tokens.map(\.text).joined(separator: " ") }
     var informativeCount: Int
+    /// Words left out after the first ``NameNormalizer/maxWords``.
+    var wordsLeftOut = 0
 
     init(tokens: [NameToken]) {
         self.tokens = tokens
@@ -53,6 +55,10 @@ struct NormalizedName: Sendable, Hashable {
 enum NameNormalizer {
     /// The weight of a generic word relative to a distinctive one.
     static let genericWeight = 0.35
+    /// The most words of a name that are matched: comparing two names costs the product of
+    /// their word counts, so a name of thousands of words (a hostile or broken field) would
+    /// stall every comparison with it. Real company names have far fewer.
+    static let maxWords = 32
 
     /// Chinese legal-form suffixes removed before splitting.
     static let chineseLegalForms = ["股份有限公司", "有限责任公司", "有限公司", "集团", "公司"]
@@ -83,7 +89,16 @@ enum NameNormalizer {
         var tokens: [NameToken] = []
         tokens.reserveCapacity(words.count)
         for word in words { tokens += memo.tokens(of: word) }
-        return NormalizedName(tokens: tokens)
+        guard tokens.count > maxWords else { return NormalizedName(tokens: tokens) }
+        var name = NormalizedName(tokens: Array(tokens.prefix(maxWords)))
+        name.wordsLeftOut = tokens.count - maxWords
+        return name
+    }
+
+    /// How many words of `name` are left out of matching (0 for almost every name: only a name
+    /// of more than 2 × ``maxWords`` bytes can have more than ``maxWords`` words).
+    static func wordsLeftOut(of name: String) -> Int {
+        name.utf8.count <= 2 * maxWords ? 0 : normalize(name).wordsLeftOut
     }
 
     /// The tokens one folded word stands for: its canonical forms that are neither legal forms

@@ -43,6 +43,8 @@ public struct WatchlistMatcher: Sendable {
     /// than ``crowdedLimit`` names hold them, with how many do (most first).
     let crowdedWords: [(word: String, names: Int)]
     let crowdedPrefixes: Int
+    /// Listed names with more than ``NameNormalizer/maxWords`` words, and the first of them.
+    let longNames: (count: Int, first: (entry: String, words: Int)?)
 
     /// - Parameters:
     ///   - entities: the entries to match against.
@@ -55,6 +57,7 @@ public struct WatchlistMatcher: Sendable {
         var names: [ListedName] = []
         var byWord: [String: [Int32]] = [:], byPrefix: [String: [Int32]] = [:], byKey: [String: [Int32]] = [:]
         var byIdentifier: [String: [Int32]] = [:], byEntryID: [String: [Int32]] = [:]
+        var longNames: (count: Int, first: (entry: String, words: Int)?) = (0, nil)
         for (index, entity) in entities.enumerated() {
             let entry = entity.entry
             byEntryID[entry.id, default: []].append(Int32(index))
@@ -64,6 +67,10 @@ public struct WatchlistMatcher: Sendable {
             for (text, isAlias) in [(entry.name, false)] + entry.aliases.map({ ($0, true) }) {
                 let normalized = NameNormalizer.normalize(text)
                 guard !normalized.tokens.isEmpty else { continue }
+                if normalized.wordsLeftOut > 0 {
+                    longNames.count += 1
+                    if longNames.first == nil { longNames.first = (entry.id, normalized.tokens.count + normalized.wordsLeftOut) }
+                }
                 let position = Int32(names.count)
                 names.append(ListedName(entity: Int32(index), text: text, isAlias: isAlias, normalized: normalized))
                 byKey[normalized.sortedKey, default: []].append(position)
@@ -74,6 +81,7 @@ public struct WatchlistMatcher: Sendable {
             }
         }
         self.names = names
+        self.longNames = longNames
         crowdedWords = byWord.filter { $0.value.count > Self.crowdedLimit }.map { (word: $0.key, names: $0.value.count) }
             .sorted { $0.names != $1.names ? $0.names > $1.names : $0.word < $1.word }
         crowdedPrefixes = byPrefix.values.reduce(0) { $0 + ($1.count > Self.crowdedLimit ? 1 : 0) }
@@ -85,8 +93,21 @@ public struct WatchlistMatcher: Sendable {
         entityCountry = entities.map { $0.entry.country.flatMap(countries.resolve)?.alpha2 }
     }
 
-    /// A warning when some words were too common among the listed names to find candidates.
+    /// Warnings: listed names matched on their first words only, and words too common among
+    /// the listed names to find candidates.
     public var findings: [Finding] {
+        var findings: [Finding] = []
+        if let first = longNames.first {
+            findings.append(Finding(
+                .warning, code: "long-name",
+                "\(longNames.count) watchlist name\(longNames.count == 1 ? " has" : "s have") more than \(NameNormalizer.maxWords) words (the first: entry '\(first.entry)', \(first.words) words); \(longNames.count == 1 ? "it is" : "they are") matched on \(longNames.count == 1 ? "its" : "their") first \(NameNormalizer.maxWords) words",
+                at: nil))
+        }
+        return findings + crowdedWordFindings
+    }
+
+    /// A warning when some words were too common among the listed names to find candidates.
+    private var crowdedWordFindings: [Finding] {
         guard !crowdedWords.isEmpty || crowdedPrefixes > 0 else { return [] }
         let shown = crowdedWords.prefix(5).map { "'\($0.word)' (\($0.names))" }.joined(separator: ", ")
         let words = crowdedWords.isEmpty ? "" : "\(crowdedWords.count) distinctive word\(crowdedWords.count == 1 ? "" : "s") (\(shown)\(crowdedWords.count > 5 ? ", …" : ""))"
