@@ -45,7 +45,40 @@ public enum Inputs {
             case .nativeXML: results.append(try NativeXML.read(path: path, limits: options.limits).contracts)
             }
         }
-        return merge(results)
+        return merge(rejectingRepeatedIDs(results))
+    }
+
+    /// Contract ids are unique across the files of one input, as across FPDS pages: a contract
+    /// whose id (byte for byte) an earlier file already used is rejected as `duplicate-id`,
+    /// naming the first file and line. Its rejected row holds the contract's id, vendor id,
+    /// UEI and name (the original fields are not kept once a row is accepted).
+    static func rejectingRepeatedIDs(_ results: [ImportResult<Contract>]) -> [ImportResult<Contract>] {
+        guard results.count > 1 else { return results }
+        var first: [[UInt8]: SourceLocation] = [:]
+        var checked = results
+        for i in checked.indices {
+            var kept: [Contract] = []
+            kept.reserveCapacity(checked[i].records.count)
+            var met: [[UInt8]: SourceLocation] = [:]
+            for contract in checked[i].records {
+                let key = Array(contract.id.utf8)
+                guard let earlier = first[key] else {
+                    if met[key] == nil { met[key] = contract.location }
+                    kept.append(contract)
+                    continue
+                }
+                let reason = "contract '\(contract.id)' is already used at \(earlier.file):\(earlier.line)"
+                checked[i].summary.accepted -= 1
+                checked[i].summary.reject(reason: "duplicate-id")
+                checked[i].findings.append(Finding(.error, code: "duplicate-id", "row rejected: " + reason, at: contract.location))
+                checked[i].rejectedRows.append(RejectedRow(
+                    location: contract.location, code: "duplicate-id", reason: reason,
+                    fields: [contract.id, contract.vendorID ?? "", contract.vendorUEI ?? "", contract.vendorName ?? ""]))
+            }
+            first.merge(met) { earlier, _ in earlier }
+            checked[i].records = kept
+        }
+        return checked
     }
 
     /// Reads a watchlist in `format`.
