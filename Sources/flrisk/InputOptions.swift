@@ -101,6 +101,7 @@ struct InputOptions: ParsableArguments {
         if input == nil && contracts.isEmpty {
             throw ValidationError("Missing expected argument '--contracts <path>' (or '--input <path>' for a native XML document).")
         }
+        if rejects?.isEmpty == true { throw ValidationError("--rejects needs a file path, got an empty string.") }
         if input != nil && (suppliers != nil || links != nil || !contracts.isEmpty) {
             throw ValidationError("'--input' holds suppliers, links and contracts; do not combine it with '--suppliers', '--links' or '--contracts'.")
         }

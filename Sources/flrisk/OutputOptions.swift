@@ -93,6 +93,7 @@ struct OutputOptions: ParsableArguments {
     func validate() throws {
         if output == nil && format.count > 1 { throw ValidationError("Several --format values need --output DIR.") }
         if quiet && verbose { throw ValidationError("'--quiet' and '--verbose' cannot be combined.") }
+        if output?.isEmpty == true { throw ValidationError("--output needs a file or directory path, got an empty string.") }
     }
 
     /// Whether progress lines go to standard error: with --verbose, or when it is a terminal and not --quiet.
