@@ -5,8 +5,8 @@ import Testing
 import Glibc
 #endif
 
-/// `--output` and `--rejects` naming a device or a pipe (`/dev/null`, `/dev/stdout`, a FIFO)
-/// write into it. Before, the atomic write renamed a regular file over the target: as root,
+/// `--output`, `--rejects` and `config init` naming a device or a pipe (`/dev/null`,
+/// `/dev/stdout`, a FIFO) write into it. Before, the atomic write renamed a regular file over the target: as root,
 /// `--output /dev/null` replaced the system's /dev/null by a report file. A FIFO shows the
 /// same behaviour without touching /dev.
 @Suite("QA: reports and rejects into devices and pipes", .serialized)
@@ -57,6 +57,17 @@ struct QAOutputTargetTests {
         let stdout = try CLI.run(["score"] + CLI.demo + ["--format", "csv", "--quiet"])
         #expect(text == stdout.stdout, "the same bytes as on standard output")
         #expect(scratch.files == ["report.pipe"], "no temporary file is left")
+    }
+
+    @Test func configInitIntoAFIFOKeepsTheFIFO() throws {
+        let scratch = Scratch()
+        let fifo = scratch.url.appendingPathComponent("config.pipe").path
+        #expect(mkfifo(fifo, 0o600) == 0)
+        let (run, text) = try Self.drain(fifo: fifo) { try CLI.run(["config", "init", fifo]) }
+        #expect(run.status == 0, "\(run.stderr)")
+        #expect(Self.isFIFO(fifo), "not replaced by a file (and no --force needed)")
+        #expect(text == (try CLI.run(["config", "init", "-"])).stdout)
+        #expect(scratch.files == ["config.pipe"])
     }
 
     @Test func rejectsIntoAFIFOKeepsTheFIFO() throws {
