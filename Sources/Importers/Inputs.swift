@@ -45,7 +45,40 @@ public enum Inputs {
             case .nativeXML: results.append(try NativeXML.read(path: path, limits: options.limits).contracts)
             }
         }
-        return merge(results)
+        return merge(rejectingRepeatedIDs(results))
+    }
+
+    /// Contract ids are unique across the files of one input, as across FPDS pages: a contract
+    /// whose id (byte for byte) an earlier file already used is rejected as `duplicate-id`,
+    /// naming the first file and line. Its rejected row holds the contract's id, vendor id,
+    /// UEI and name (the original fields are not kept once a row is accepted).
+    static func rejectingRepeatedIDs(_ results: [ImportResult<Contract>]) -> [ImportResult<Contract>] {
+        guard results.count > 1 else { return results }
+        var first: [[UInt8]: SourceLocation] = [:]
+        var checked = results
+        for i in checked.indices {
+            var kept: [Contract] = []
+            kept.reserveCapacity(checked[i].records.count)
+            var met: [[UInt8]: SourceLocation] = [:]
+            for contract in checked[i].records {
+                let key = Array(contract.id.utf8)
+                guard let earlier = first[key] else {
+                    if met[key] == nil { met[key] = contract.location }
+                    kept.append(contract)
+                    continue
+                }
+                let reason = "contract '\(contract.id)' is already used at \(earlier.file):\(earlier.line)"
+                checked[i].summary.accepted -= 1
+                checked[i].summary.reject(reason: "duplicate-id")
+                checked[i].findings.append(Finding(.error, code: "duplicate-id", "row rejected: " + reason, at: contract.location))
+                checked[i].rejectedRows.append(RejectedRow(
+                    location: contract.location, code: "duplicate-id", reason: reason,
+                    fields: [contract.id, contract.vendorID ?? "", contract.vendorUEI ?? "", contract.vendorName ?? ""]))
+            }
+            first.merge(met) { earlier, _ in earlier }
+            checked[i].records = kept
+        }
+        return checked
     }
 
     /// Reads a watchlist in `format`.
@@ -80,14 +113,22 @@ public enum Inputs {
     /// Suppliers for contract vendors, when no suppliers file is given: one per distinct UEI
     /// (id = the UEI, upper case), else per distinct name (id = the name), with the vendor's
     /// name and country, located at the contract that first names it.
+    /// A later contract of the same vendor fills what the first left empty (its name, when the
+    /// first gave only the UEI; its country).
     public static func vendorSuppliers(of contracts: [Contract]) -> [Supplier] {
-        var seen: Set<String> = []
+        var index: [String: Int] = [:]
         var suppliers: [Supplier] = []
         for contract in contracts {
-            guard let id = contract.vendorUEI?.uppercased() ?? contract.vendorID ?? contract.vendorName, seen.insert(id).inserted else { continue }
-            suppliers.append(Supplier(
+            guard let id = contract.vendorUEI?.uppercased() ?? contract.vendorID ?? contract.vendorName else { continue }
+            let supplier = Supplier(
                 id: id, name: contract.vendorName ?? id, country: contract.vendorCountry, uei: contract.vendorUEI?.uppercased(),
-                location: contract.location))
+                location: contract.location)
+            if let known = index[id] {
+                suppliers[known].fillGaps(from: supplier)
+            } else {
+                index[id] = suppliers.count
+                suppliers.append(supplier)
+            }
         }
         return suppliers
     }
@@ -95,7 +136,10 @@ public enum Inputs {
     /// Adds suppliers named by another input (subaward parties, contract vendors) to
     /// `suppliers`: a derived supplier whose UEI is already a supplier's UEI (or whose id is
     /// already an id) is that supplier, and `links` are rewritten to its id; the others are
-    /// appended and counted as read and accepted.
+    /// appended and counted as read and accepted. A derived party named twice (a contract
+    /// vendor that is also a subaward's prime awardee) is one supplier, whose empty fields the
+    /// later record fills (see ``Supplier/fillGaps(from:)``); a supplier from the suppliers file
+    /// is never changed.
     public static func attach(_ derived: [Supplier], to suppliers: inout ImportResult<Supplier>, links: inout ImportResult<SupplyLink>) {
         var byUEI: [String: String] = [:]
         var ids: Set<String> = []
@@ -103,14 +147,21 @@ public enum Inputs {
             ids.insert(supplier.id)
             if let uei = supplier.uei?.uppercased(), byUEI[uei] == nil { byUEI[uei] = supplier.id }
         }
+        // Suppliers appended here, by id → position (only these may be filled in).
+        var appended: [String: Int] = [:]
         var rename: [String: String] = [:]
         for supplier in derived {
             if let uei = supplier.uei?.uppercased(), let known = byUEI[uei] {
                 if known != supplier.id { rename[supplier.id] = known }
+                if let position = appended[known] { suppliers.records[position].fillGaps(from: supplier) }
                 continue
             }
-            guard ids.insert(supplier.id).inserted else { continue }
+            guard ids.insert(supplier.id).inserted else {
+                if let position = appended[supplier.id] { suppliers.records[position].fillGaps(from: supplier) }
+                continue
+            }
             if let uei = supplier.uei?.uppercased() { byUEI[uei] = supplier.id }
+            appended[supplier.id] = suppliers.records.count
             suppliers.records.append(supplier)
             suppliers.summary.read += 1
             suppliers.summary.accepted += 1
@@ -120,5 +171,16 @@ public enum Inputs {
             if let id = rename[links.records[i].buyerID] { links.records[i].buyerID = id }
             if let id = rename[links.records[i].supplierID] { links.records[i].supplierID = id }
         }
+    }
+}
+
+extension Supplier {
+    /// Fills what a supplier derived from another input lacks from a second record of the same
+    /// party: the name, when it is only the id (a vendor named by UEI alone), the country and
+    /// the address. Nothing already known is replaced.
+    mutating func fillGaps(from other: Supplier) {
+        if name == id, other.name != other.id { name = other.name }
+        if country == nil { country = other.country }
+        if address == nil { address = other.address }
     }
 }

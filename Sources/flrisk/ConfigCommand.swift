@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import Importers
 import Reporting
 import RiskModel
 
@@ -24,6 +25,15 @@ extension Flrisk {
             func run() throws {
                 if path == "-" {
                     print(ConfigurationTemplate.text, terminator: "")
+                    return
+                }
+                if StreamTarget.isStream(path) {
+                    // A device or pipe (/dev/stdout, a FIFO) is written in place, never replaced.
+                    var text = ConfigurationTemplate.text
+                    if let reason = text.withUTF8({ StreamTarget.write(UnsafeRawBufferPointer($0), to: path) }) {
+                        Console.error("\(path): error: [output-failed] cannot write the configuration: \(reason)")
+                        throw ExitCode(ExitStatus.outputFailed)
+                    }
                     return
                 }
                 if FileManager.default.fileExists(atPath: path) && !force {

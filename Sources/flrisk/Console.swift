@@ -13,6 +13,23 @@ enum Console {
         FileHandle.standardError.write(Data((line + "\n").utf8))
     }
 
+    /// A diagnostic made safe for a terminal: the input text it quotes (names, ids, cell
+    /// values) cannot bring escape sequences (`ESC [2J`, OSC titles), line ends that forge a
+    /// `file:line: error:` line, or bidirectional overrides. Those scalars (C0 and C1 controls,
+    /// DEL, line and paragraph separators, bidi embeddings, overrides, isolates and marks)
+    /// become U+FFFD; joiners and other format characters stay (emoji, Indic and Persian text).
+    static func diagnostic(_ text: String) -> String {
+        if text.utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F }) { return text }
+        var out = String.UnicodeScalarView()
+        for scalar in text.unicodeScalars {
+            let v = scalar.value
+            let unsafe = v < 0x20 || (0x7F...0x9F).contains(v) || v == 0x2028 || v == 0x2029 || v == 0x061C
+                || v == 0x200E || v == 0x200F || (0x202A...0x202E).contains(v) || (0x2066...0x2069).contains(v)
+            out.append(unsafe ? "\u{FFFD}" : scalar)
+        }
+        return String(out)
+    }
+
     /// Runs `body`; a bad input file, configuration or baseline is printed as one line and
     /// becomes exit status 2 (``ExitStatus/badInput``).
     static func exitOnBadInput<T>(_ body: () throws -> T) throws -> T {
@@ -21,9 +38,9 @@ enum Console {
         } catch let error as InputError {
             inputError(error)
         } catch let error as ConfigurationError {
-            self.error(error.description)
+            self.error(diagnostic(error.description))
         } catch let error as BaselineError {
-            self.error(error.description)
+            self.error(diagnostic(error.description))
         }
         throw ExitCode(ExitStatus.badInput)
     }
@@ -31,7 +48,7 @@ enum Console {
     /// Prints a fatal input error; a resource cap that was hit gets a second line naming the
     /// command-line flag that raises it.
     static func inputError(_ error: InputError) {
-        self.error(error.description)
+        self.error(diagnostic(error.description))
         if let flag = LimitOptions.flag(for: error.code) {
             self.error("flrisk: note: the limit is set with \(flag); raise it only for a file you trust")
         }
@@ -43,7 +60,7 @@ enum Console {
         var shown: [String: Int] = [:]
         for finding in findings where !quiet || finding.severity == .error {
             shown[finding.code, default: 0] += 1
-            if all || shown[finding.code]! <= perCodeLimit { error(finding.description) }
+            if all || shown[finding.code]! <= perCodeLimit { error(diagnostic(finding.description)) }
         }
         for (code, count) in shown.sorted(by: { $0.key < $1.key }) where !all && count > perCodeLimit {
             error("flrisk: note: \(count - perCodeLimit) more [\(code)] findings not shown (all are in the JSON report)")

@@ -101,6 +101,7 @@ struct InputOptions: ParsableArguments {
         if input == nil && contracts.isEmpty {
             throw ValidationError("Missing expected argument '--contracts <path>' (or '--input <path>' for a native XML document).")
         }
+        if rejects?.isEmpty == true { throw ValidationError("--rejects needs a file path, got an empty string.") }
         if input != nil && (suppliers != nil || links != nil || !contracts.isEmpty) {
             throw ValidationError("'--input' holds suppliers, links and contracts; do not combine it with '--suppliers', '--links' or '--contracts'.")
         }
@@ -190,11 +191,14 @@ struct InputOptions: ParsableArguments {
             // The table reader rejected unknown suppliers itself.
             return suppliers.rejectedRows + links.rejectedRows + contracts.rejectedRows + watchlists.flatMap(\.rejectedRows)
         }
-        let ids = Set(suppliers.records.map(\.id))
+        // Ids are compared byte for byte, as the network compares them: `Set<String>` would
+        // take 'Café' (NFD) in a link for the supplier 'Café' (NFC) that the network rejects.
+        let ids = Set(suppliers.records.map { Array($0.id.utf8) })
+        func known(_ id: String) -> Bool { ids.contains(Array(id.utf8)) }
         var unknown: [RejectedRow] = []
-        for link in links.records where !ids.contains(link.buyerID) || !ids.contains(link.supplierID) {
+        for link in links.records where !known(link.buyerID) || !known(link.supplierID) {
             let reason = UnknownSupplier.reason(
-                buyerID: ids.contains(link.buyerID) ? nil : link.buyerID, supplierID: ids.contains(link.supplierID) ? nil : link.supplierID)
+                buyerID: known(link.buyerID) ? nil : link.buyerID, supplierID: known(link.supplierID) ? nil : link.supplierID)
             unknown.append(RejectedRow(
                 location: link.location, code: UnknownSupplier.code, reason: reason,
                 fields: [link.buyerID, link.supplierID, link.share.map { "\($0)" } ?? "", link.good ?? ""]))

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import Importers
 import Reporting
 import RiskModel
 
@@ -20,8 +21,24 @@ enum ReportFormat: String, ExpressibleByArgument, CaseIterable {
     }
 
     /// Writes the report atomically to `path`; the large ones (the review queue can be
-    /// hundreds of MB) are streamed, never held whole.
-    func write(_ context: ReportContext, to path: String) throws(OutputError) {
+    /// hundreds of MB) are streamed, never held whole. A device or pipe (`/dev/null`,
+    /// `/dev/stdout`, a FIFO) is written in place: renaming a file over it would replace it.
+    func write(_ context: ReportContext, to path: String) throws(ReportWriteError) {
+        if StreamTarget.isStream(path) {
+            var text = render(context)
+            if let reason = text.withUTF8({ StreamTarget.write(UnsafeRawBufferPointer($0), to: path) }) {
+                throw ReportWriteError(path: path, reason: reason)
+            }
+            return
+        }
+        do {
+            try writeAtomically(context, to: path)
+        } catch {
+            throw ReportWriteError(path: error.path, reason: error.reason)
+        }
+    }
+
+    private func writeAtomically(_ context: ReportContext, to path: String) throws(OutputError) {
         try AtomicFile.write(to: path) { (file: inout AtomicFile.Writer) throws(OutputError) in
             switch self {
             case .json: try JSONReport.write(context, to: &file)
@@ -32,6 +49,13 @@ enum ReportFormat: String, ExpressibleByArgument, CaseIterable {
             }
         }
     }
+}
+
+/// A report that could not be written, worded as ``OutputError``: the path and the system's reason.
+struct ReportWriteError: Error, CustomStringConvertible {
+    var path: String
+    var reason: String
+    var description: String { "\(path): error: [output-failed] cannot write the report: \(reason)" }
 }
 
 /// The lowest severity that makes `score` exit with status 1.
@@ -69,6 +93,7 @@ struct OutputOptions: ParsableArguments {
     func validate() throws {
         if output == nil && format.count > 1 { throw ValidationError("Several --format values need --output DIR.") }
         if quiet && verbose { throw ValidationError("'--quiet' and '--verbose' cannot be combined.") }
+        if output?.isEmpty == true { throw ValidationError("--output needs a file or directory path, got an empty string.") }
     }
 
     /// Whether progress lines go to standard error: with --verbose, or when it is a terminal and not --quiet.
@@ -84,7 +109,7 @@ struct OutputOptions: ParsableArguments {
 
     /// Writes each format atomically (large reports streamed into the temporary file), so a
     /// failure leaves no partial file.
-    func writeReports(_ context: ReportContext) throws(OutputError) {
+    func writeReports(_ context: ReportContext) throws(ReportWriteError) {
         guard let output else {
             if let single = format.first {
                 FileHandle.standardOutput.write(Data(single.render(context).utf8))

@@ -54,7 +54,9 @@ extension Flrisk {
             let trimmed = head.drop { $0.isWhitespace || $0 == "\u{FEFF}" }
             if trimmed.hasPrefix("<") { return (head.contains("urn:flrisk:native:1") ? "document" : "contracts", argument) }
             if trimmed.hasPrefix("{") { return ("watchlist", argument) }
-            let header = (trimmed.split(separator: "\n").first.map(String.init) ?? "").lowercased()
+            // The header is the first line whatever the line ends: in Swift "\r\n" is one
+            // Character, so splitting on "\n" alone took a CRLF or CR file whole.
+            let header = String(trimmed.prefix { !$0.isNewline }).lowercased()
                 .replacingOccurrences(of: " ", with: "_").replacingOccurrences(of: "-", with: "_")
             if header.contains("buyer") || header.contains("subawardee_uei") { return ("links", argument) }
             if header.contains("contract") || header.contains("piid") { return ("contracts", argument) }

@@ -137,7 +137,8 @@ final class LibCSVParser {
         // The offending byte is the first one libcsv did not take. Its line is the current line
         // plus the line ends inside the field being read.
         let pending = parser.pointee.entry_buf.map { UnsafeRawBufferPointer(start: $0, count: parser.pointee.entry_pos) }
-        let line = state.pointee.line + (pending.map(lineEnds(in:)) ?? 0)
+        let endsInField = pending.map(lineEnds(in:)) ?? 0
+        let line = state.pointee.line + endsInField
         let prefix = UnsafeBufferPointer(rebasing: bytes[..<offset])
         let column: Int
         if let lastEnd = prefix.lastIndex(where: { $0 == 0x0A || $0 == 0x0D }) {
@@ -149,7 +150,9 @@ final class LibCSVParser {
         let byte = value >= 0x20 && value < 0x7F ? "'\(Character(UnicodeScalar(value)))'" : "byte 0x" + String(value, radix: 16, uppercase: true)
         return InputError(
             code: "malformed-csv",
-            "unexpected \(byte) after a closing quote or inside an unquoted field; expected a delimiter or a line end (quotes inside a field must be doubled and the field quoted)",
+            "unexpected \(byte) after a closing quote or inside an unquoted field; expected a delimiter or a line end (quotes inside a field must be doubled and the field quoted)"
+                // A quoted field over several lines: most often a quote left open where it began.
+                + (endsInField > 0 ? "; the quoted field began at line \(state.pointee.line): a quote opened there may never be closed" : ""),
             at: SourceLocation(file: path, line: line, column: column))
     }
 }

@@ -145,9 +145,20 @@ final class NativeXMLReader: XMLStreamHandler {
             let row = CSVRecord(line: current.line, fields: current.values)
             let header = headers[Self.kinds[current.kind]]!
             switch current.kind {
-            case 0: suppliers.consume(row, header: header) { row, findings throws(RowRejection) in try supplierRows.convert(row, findings: &findings) }
-            case 1: links.consume(row, header: header) { row, _ throws(RowRejection) in try LinkRows.convert(row) }
-            default: contracts.consume(row, header: header) { row, findings throws(RowRejection) in try contractRows.convert(row, findings: &findings) }
+            // A rejection names the record's line but no column: the column of a CSV row would
+            // be the field's place in the CSV layout, not a place on the XML line.
+            case 0:
+                suppliers.consume(row, header: header) { row, findings throws(RowRejection) in
+                    do throws(RowRejection) { return try supplierRows.convert(row, findings: &findings) } catch { throw error.withoutColumn }
+                }
+            case 1:
+                links.consume(row, header: header) { row, _ throws(RowRejection) in
+                    do throws(RowRejection) { return try LinkRows.convert(row) } catch { throw error.withoutColumn }
+                }
+            default:
+                contracts.consume(row, header: header) { row, findings throws(RowRejection) in
+                    do throws(RowRejection) { return try contractRows.convert(row, findings: &findings) } catch { throw error.withoutColumn }
+                }
             }
             record = nil
         }
@@ -159,5 +170,14 @@ final class NativeXMLReader: XMLStreamHandler {
         var s = suppliers.finish()
         s.findings = notes + s.findings
         return NativeXMLImport(suppliers: s, links: links.finish(), contracts: contracts.finish())
+    }
+}
+
+extension RowRejection {
+    /// The rejection without its column.
+    var withoutColumn: RowRejection {
+        var copy = self
+        copy.column = nil
+        return copy
     }
 }

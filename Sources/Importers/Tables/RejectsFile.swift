@@ -38,6 +38,13 @@ public enum RejectsFile {
         func failure(_ what: String) -> InputError {
             InputError(code: "rejects-unwritable", "cannot write the rejects file: \(what): \(String(cString: strerror(errno)))", at: SourceLocation(file: path, line: 0))
         }
+        // `--rejects /dev/null` (or a pipe): written in place, never replaced by a file.
+        if StreamTarget.isStream(path) {
+            if let reason = bytes.withUnsafeBytes({ StreamTarget.write($0, to: path) }) {
+                throw InputError(code: "rejects-unwritable", "cannot write the rejects file: write: \(reason)", at: SourceLocation(file: path, line: 0))
+            }
+            return
+        }
         let temporary = path + ".tmp-\(getpid())"
         let fd = open(temporary, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
         guard fd >= 0 else { throw failure("create") }

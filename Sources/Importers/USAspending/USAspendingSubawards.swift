@@ -39,7 +39,16 @@ public enum USAspendingSubawards {
     ///   `subawardee_uei` column.
     public static func read(path: String, options: ImportOptions = ImportOptions()) throws -> SubawardImport {
         var suppliers: [Supplier] = []
-        var seen: Set<String> = []
+        // Party UEI → position in `suppliers`; a later row fills what the first left empty.
+        var seen: [String: Int] = [:]
+        func add(_ supplier: Supplier) {
+            if let known = seen[supplier.id] {
+                suppliers[known].fillGaps(from: supplier)
+            } else {
+                seen[supplier.id] = suppliers.count
+                suppliers.append(supplier)
+            }
+        }
         let rows = try TableImport.read(
             path: path, columns: columns, required: [["prime_awardee_uei"], ["subawardee_uei"]], options: options
         ) { row, _ throws(RowRejection) in
@@ -47,17 +56,13 @@ public enum USAspendingSubawards {
             let sub = try row.required("subawardee_uei").uppercased()
             let primeAmount = try row.amount("prime_award_amount")
             let subAmount = try row.amount("subaward_amount")
-            if seen.insert(prime).inserted {
-                suppliers.append(Supplier(
-                    id: prime, name: row["prime_awardee_name"] ?? prime, country: row["prime_awardee_country_code"],
-                    uei: prime, location: row.location))
-            }
-            if seen.insert(sub).inserted {
-                suppliers.append(Supplier(
-                    id: sub, name: row["subawardee_name"] ?? sub,
-                    country: row["subawardee_country_code"] ?? row["subawardee_country_name"],
-                    address: row["subawardee_address_line_1"], uei: sub, location: row.location))
-            }
+            add(Supplier(
+                id: prime, name: row["prime_awardee_name"] ?? prime, country: row["prime_awardee_country_code"],
+                uei: prime, location: row.location))
+            add(Supplier(
+                id: sub, name: row["subawardee_name"] ?? sub,
+                country: row["subawardee_country_code"] ?? row["subawardee_country_name"],
+                address: row["subawardee_address_line_1"], uei: sub, location: row.location))
             let award = row["prime_award_unique_key"] ?? row["prime_award_piid"]
             return SubawardRow(prime: prime, sub: sub, award: award, primeAmount: primeAmount, subAmount: subAmount, good: row["subaward_description"], location: row.location)
         }

@@ -436,7 +436,13 @@ final class XMLStream {
 
     fileprivate func parserError(_ error: xmlError) {
         guard error.level.rawValue >= XML_ERR_ERROR.rawValue, !failed else { return }
-        let message = error.message.map { String(cString: $0).trimmingWhitespace() } ?? "malformed XML"
+        var message = error.message.map { String(cString: $0).trimmingWhitespace() } ?? "malformed XML"
+        if error.code == Int32(XML_ERR_DOCUMENT_END.rawValue), !ended, let innermost = open.last {
+            // libxml2 says "Extra content at the end of the document" when the input stops
+            // with elements still open: the opposite of what happened.
+            let count = open.count
+            message = "the file ends inside <\(names.local(of: innermost.name.local))> (\(count) element\(count == 1 ? "" : "s") still open); it is truncated"
+        }
         let line = lineBase + Int(max(error.line, 1))
         var column = Int(error.int2)
         if error.line <= 1 { column += columnBase }
