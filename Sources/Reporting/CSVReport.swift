@@ -139,9 +139,9 @@ public enum CSVReport {
 
     /// ``text(_:)`` appended to a UTF-8 buffer, in one pass over the text's bytes: runs of
     /// printable bytes are copied at once; C0 controls, DEL and quotes go through
-    /// ``appendASCII(_:to:)``; a non-ASCII scalar is kept unless it is a control or format
-    /// character (then U+FFFD). Non-ASCII text with quotes keeps Foundation's quote replacement
-    /// (``unicodeText(_:)``, which matches whole characters).
+    /// ``appendASCII(_:to:)``; a non-ASCII scalar is kept unless it is hidden in reports
+    /// (``Unicode/Scalar/isHiddenInReports``: then U+FFFD). Non-ASCII text with quotes keeps
+    /// Foundation's quote replacement (``unicodeText(_:)``, which matches whole characters).
     static func appendText(_ value: String, to out: inout [UInt8]) {
         // Read in place (no copy of the string, so no retain of its storage).
         let handled = value.utf8.withContiguousStorageIfAvailable { appendText(utf8: $0, to: &out) }
@@ -193,8 +193,7 @@ public enum CSVReport {
                     // A scalar of 2 to 4 bytes (the string's storage is valid UTF-8).
                     let length = byte >= 0xF0 ? 4 : byte >= 0xE0 ? 3 : 2
                     let scalar = Self.scalar(bytes, at: i, length: length)
-                    let category = scalar.properties.generalCategory
-                    if category != .control && category != .format {
+                    if !scalar.isHiddenInReports {
                         i += length
                         continue
                     }
@@ -260,8 +259,7 @@ public enum CSVReport {
             switch scalar {
             case "\n", "\r", "\t": cleaned.unicodeScalars.append(" ")
             default:
-                let category = scalar.properties.generalCategory
-                cleaned.unicodeScalars.append(category == .control || category == .format ? "\u{FFFD}" : scalar)
+                cleaned.unicodeScalars.append(scalar.isHiddenInReports ? "\u{FFFD}" : scalar)
             }
         }
         // Every formula start is ASCII, so the first byte decides as the first scalar would.

@@ -194,7 +194,7 @@ public enum HTMLReport {
                     appendEscaped(UInt8(scalar.value), to: &out)
                 } else {
                     let category = scalar.properties.generalCategory
-                    let inert = category == .control || category == .format || category == .lineSeparator || category == .paragraphSeparator
+                    let inert = scalar.isHiddenInReports || category == .lineSeparator || category == .paragraphSeparator
                     UTF8.encode(inert ? "\u{FFFD}" : scalar) { out.append($0) }
                 }
             }

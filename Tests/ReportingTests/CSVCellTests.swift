@@ -14,7 +14,25 @@ struct CSVCellTests {
     static let alphabet: [Unicode.Scalar] = [
         "a", "Z", "0", " ", ",", ";", "\"", "'", "=", "+", "-", "@", "\t", "\r", "\n", "\u{0}", "\u{1B}", "\u{7F}",
         "é", "≥", "→", "\u{85}", "\u{9F}", "\u{AD}", "\u{200B}", "\u{202E}", "\u{2066}", "\u{FEFF}", "中", "😀", "\u{E0001}", "\u{301}",
+        "\u{200C}", "\u{200D}",
     ]
+
+    /// Zero-width joiners are kept (emoji sequences, Persian and Indic text); the other format
+    /// characters, which can reorder or hide text, are not.
+    @Test func joinersAreKeptOtherFormatCharactersAreNot() {
+        let worker = "Mill \u{1F477}\u{1F3FD}\u{200D}\u{2640}\u{FE0F}", persian = "می\u{200C}خواهم"
+        for text in [worker, persian] {
+            var out: [UInt8] = []
+            CSVReport.appendText(text, to: &out)
+            #expect(String(decoding: out, as: UTF8.self) == "\"\(text)\"")
+            #expect(CSVReport.unicodeText(text) == "\"\(text)\"")
+            #expect(HTMLReport.escape(text) == text)
+        }
+        var out: [UInt8] = []
+        CSVReport.appendText("a\u{202E}b\u{200B}c\u{2066}d", to: &out)
+        #expect(String(decoding: out, as: UTF8.self) == "\"a\u{FFFD}b\u{FFFD}c\u{FFFD}d\"")
+        #expect(HTMLReport.escape("a\u{202E}b\u{200B}c") == "a\u{FFFD}b\u{FFFD}c")
+    }
 
     @Test func bytesWriterEqualsTheDefinition() {
         var random = SeededGenerator(seed: 0x5EED)
