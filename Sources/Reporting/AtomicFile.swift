@@ -44,6 +44,22 @@ public enum AtomicFile {
     /// - Throws: ``OutputError`` naming the path, from a failed write or from `produce`; the
     ///   temporary file is removed, and the previous file at `path`, if any, is left as it was.
     public static func write(to path: String, _ produce: (inout Writer) throws(OutputError) -> Void) throws(OutputError) {
+        try commit([stage(to: path, produce)])
+    }
+
+    /// A temporary file written in full and on disk, not yet renamed over its target: a run
+    /// that writes several reports stages them all, then commits them together, so that a
+    /// failure while writing any of them replaces none of the previous ones.
+    public struct StagedFile: Sendable {
+        fileprivate let temporary: String
+        /// The path the file will have once committed.
+        public let target: String
+    }
+
+    /// ``write(to:_:)`` up to, not including, the rename: the content is complete and synced
+    /// in a temporary file beside `path`. Pass the result to ``commit(_:)`` or ``discard(_:)``.
+    /// - Throws: ``OutputError`` naming the path; the temporary file is then removed.
+    public static func stage(to path: String, _ produce: (inout Writer) throws(OutputError) -> Void) throws(OutputError) -> StagedFile {
         ignoreFileSizeSignal
         let url = URL(fileURLWithPath: path)
         let directory = url.deletingLastPathComponent()
@@ -76,9 +92,32 @@ public enum AtomicFile {
             registry.discard(temporary)
             throw OutputError(path: path, reason: String(cString: strerror(code)))
         }
-        if let code = registry.commit(temporary, to: url.path) {
-            throw OutputError(path: path, reason: code == 0 ? "interrupted" : String(cString: strerror(code)))
+        return StagedFile(temporary: temporary, target: url.path)
+    }
+
+    /// Renames staged files over their targets, in order. Every target is checked first (one
+    /// that is a directory could not be replaced), so that a run fails before it replaces any
+    /// previous file rather than after replacing some of them.
+    /// - Throws: ``OutputError`` naming the target; the files not renamed are discarded.
+    public static func commit(_ files: [StagedFile]) throws(OutputError) {
+        for file in files {
+            var status = stat()
+            if lstat(file.target, &status) == 0 && status.st_mode & S_IFMT == S_IFDIR {
+                discard(files)
+                throw OutputError(path: file.target, reason: String(cString: strerror(EISDIR)))
+            }
         }
+        for (done, file) in files.enumerated() {
+            if let code = registry.commit(file.temporary, to: file.target) {
+                discard(files.dropFirst(done + 1))
+                throw OutputError(path: file.target, reason: code == 0 ? "interrupted" : String(cString: strerror(code)))
+            }
+        }
+    }
+
+    /// Removes staged files without renaming them (a later report of the same run failed).
+    public static func discard(_ files: some Sequence<StagedFile>) {
+        for file in files { registry.discard(file.temporary) }
     }
 
     /// Appends bytes to the temporary file of one ``AtomicFile/write(to:_:)``. Every

@@ -39,7 +39,13 @@ enum ReportFormat: String, ExpressibleByArgument, CaseIterable {
     }
 
     private func writeAtomically(_ context: ReportContext, to path: String) throws(OutputError) {
-        try AtomicFile.write(to: path) { (file: inout AtomicFile.Writer) throws(OutputError) in
+        try AtomicFile.commit([stage(context, to: path)])
+    }
+
+    /// The report written in full to a temporary file beside `path`, to be committed with the
+    /// run's other reports (``AtomicFile/commit(_:)``).
+    func stage(_ context: ReportContext, to path: String) throws(OutputError) -> AtomicFile.StagedFile {
+        try AtomicFile.stage(to: path) { (file: inout AtomicFile.Writer) throws(OutputError) in
             switch self {
             case .json: try JSONReport.write(context, to: &file)
             case .md: try MarkdownReport.write(context, to: &file)
@@ -107,8 +113,30 @@ struct OutputOptions: ParsableArguments {
         return context.assessment.contracts.contains { ($0.severity.map { $0 >= threshold }) ?? false }
     }
 
+    /// Several reports: each is staged in full (devices and pipes, which cannot be staged, are
+    /// written as they come), then all are renamed into place, so a failure while writing any
+    /// of them leaves every previous report as it was.
+    private static func writeTogether(_ targets: [(ReportFormat, String)], _ context: ReportContext) throws(ReportWriteError) {
+        var staged: [AtomicFile.StagedFile] = []
+        for (format, path) in targets {
+            if StreamTarget.isStream(path) {
+                do { try format.write(context, to: path) } catch {
+                    AtomicFile.discard(staged)
+                    throw error
+                }
+                continue
+            }
+            do { staged.append(try format.stage(context, to: path)) } catch {
+                AtomicFile.discard(staged)
+                throw ReportWriteError(path: error.path, reason: error.reason)
+            }
+        }
+        // On failure, commit discards what it did not rename.
+        do { try AtomicFile.commit(staged) } catch { throw ReportWriteError(path: error.path, reason: error.reason) }
+    }
+
     /// Writes each format atomically (large reports streamed into the temporary file), so a
-    /// failure leaves no partial file.
+    /// failure leaves no partial file and no previous report replaced.
     func writeReports(_ context: ReportContext) throws(ReportWriteError) {
         guard let output else {
             if let single = format.first {
@@ -125,8 +153,10 @@ struct OutputOptions: ParsableArguments {
         let targets: [(ReportFormat, String)] = toDirectory
             ? formats.map { ($0, URL(fileURLWithPath: output).appendingPathComponent("report.\($0.fileExtension)").path) }
             : [(formats[0], output)]
-        for (format, path) in targets {
-            try format.write(context, to: path)
+        if targets.count == 1 {
+            try targets[0].0.write(context, to: targets[0].1)
+        } else {
+            try Self.writeTogether(targets, context)
         }
         if !quiet {
             print(TextSummary.render(context), terminator: "")
