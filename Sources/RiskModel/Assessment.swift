@@ -351,6 +351,7 @@ public struct Assessor: Sendable {
             }
             initialized = count
         }
+        findings += parameters.rules.awardsBeforeThresholds(stored.contracts)
         let order = contractResults.withUnsafeBufferPointer { checked in
             // By index: mapping the buffer would copy every assessment.
             Self.queueOrder(

@@ -1,0 +1,31 @@
+import SupplyChainModel
+
+extension RuleSettings {
+    /// Warnings for contracts awarded before the earliest threshold of a FAR rule that is on:
+    /// no threshold is in effect on their award date, so the rule cannot be checked for them
+    /// (the defaults start in 2020). One warning per rule, naming the first such contract.
+    /// - Complexity: O(contracts), comparing the date's first ten bytes.
+    func awardsBeforeThresholds(_ contracts: [Contract]) -> [Finding] {
+        let rules: [(enabled: Bool, thresholds: [DatedAmount], rule: RuleID, name: String, key: String)] = [
+            (compliancePlanEnabled, compliancePlanThreshold, .compliancePlan, "compliance-plan", "rules.far.compliance_plan_threshold"),
+            (eo13126Enabled, microPurchaseThreshold, .eo13126, "micro-purchase", "rules.far.micro_purchase_threshold"),
+        ]
+        var findings: [Finding] = []
+        for rule in rules where rule.enabled {
+            guard let earliest = rule.thresholds.map(\.effective).min() else { continue }
+            var count = 0
+            var first: Contract?
+            for contract in contracts {
+                guard let date = contract.awardDate, date.utf8.prefix(10).lexicographicallyPrecedes(earliest.utf8) else { continue }
+                count += 1
+                if first == nil { first = contract }
+            }
+            guard let first else { continue }
+            findings.append(Finding(
+                .warning, code: "award-before-thresholds",
+                "\(count) contract\(count == 1 ? " was" : "s were") awarded before the earliest \(rule.name) threshold in effect (\(earliest)), the first '\(first.id)' on \(first.awardDate ?? ""): \(rule.rule.rawValue) is not checked for \(count == 1 ? "it" : "them"); give the threshold then in force in \(rule.key) to check \(count == 1 ? "it" : "them")",
+                at: first.location))
+        }
+        return findings
+    }
+}
