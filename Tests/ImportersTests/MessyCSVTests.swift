@@ -89,6 +89,21 @@ struct MessyCSVTests {
         let result = try NativeCSVImporter.suppliers(path: path, options: ImportOptions(columnMap: map))
         #expect(result.records.first.map { [$0.id, $0.name, $0.country] } == ["V1", "Acme", "DE"])
         #expect(throws: InputError.self) { try ImportOptions.columnMap(from: ["nonsense"]) }
+        #expect(!result.findings.contains { $0.code == "unknown-mapping" })
+    }
+
+    /// A mapping to a field the file does not have (a typo) is a warning with a suggestion,
+    /// not only the unknown-column note; a mapping for another file's columns says nothing.
+    @Test func columnMapToAnUnknownFieldIsAWarning() throws {
+        let path = dir.file("s.csv", "supplier_id,name,Land\nV1,Acme,DE\n")
+        let map = try ImportOptions.columnMap(from: ["Land=cuntry", "Buyer=buyer_id"])
+        let result = try NativeCSVImporter.suppliers(path: path, options: ImportOptions(columnMap: map))
+        let warnings = result.findings.filter { $0.code == "unknown-mapping" }
+        #expect(warnings.count == 1)
+        #expect(warnings.first?.severity == .warning && warnings.first?.location == SourceLocation(file: path, line: 1))
+        #expect(warnings.first?.message.hasPrefix("--map renames column 'Land' to 'cuntry', which is not a field of this file") == true)
+        #expect(warnings.first?.message.hasSuffix("did you mean 'country'?") == true)
+        #expect(result.records.first?.country == nil)
     }
 
     @Test func wideExportsNoteUnknownColumnsBriefly() throws {

@@ -41,10 +41,12 @@ struct HeaderMap {
         var unknown: [String] = []
         for (index, cell) in header.fields.enumerated() {
             var key = Self.normalise(cell)
-            if let renamed = renames[key] { key = renamed }
+            let renamed = renames[key]
+            if let renamed { key = renamed }
             if key.isEmpty { continue }
             guard let name = lookup[key] else {
                 unknown.append(cell)
+                if let renamed { findings.append(Self.unknownTarget(cell: cell, target: renamed, columns: columns, at: location)) }
                 continue
             }
             if let first = positions[name] {
@@ -75,6 +77,14 @@ struct HeaderMap {
                     + " (known columns: \(columns.map(\.name).joined(separator: ", ")))",
                 at: location))
         }
+    }
+
+    /// A `--map` that renames a column of this file to a name that is not one of its fields
+    /// (a typo such as `Land=cuntry`): the column would be ignored with only a note.
+    static func unknownTarget(cell: String, target: String, columns: [ColumnSpec], at location: SourceLocation) -> Finding {
+        var message = "--map renames column '\(cell)' to '\(target)', which is not a field of this file; the column is ignored (fields: \(columns.map(\.name).joined(separator: ", ")))"
+        if let suggestion = closest(to: [target], among: columns.map(\.name)) { message += "; did you mean '\(suggestion)'?" }
+        return Finding(.warning, code: "unknown-mapping", message, at: location)
     }
 
     /// Unknown header cells named in the note; wide exports (USAspending has ~290 columns) get
