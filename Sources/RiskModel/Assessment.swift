@@ -240,8 +240,8 @@ public struct Assessor: Sendable {
 
     /// ``assess(suppliers:links:contracts:watchlists:progress:)`` on links in either form.
     ///
-    /// The contract records are kept in the assessment as they are (``Assessment/contractRecords``),
-    /// not copied, when the caller gives up its copy of them (`consume`).
+    /// The contract records are kept in the assessment as they are (``Assessment/contractRecords``):
+    /// never copied, the array's storage is shared with the caller's until either changes.
     ///
     /// A links table given up by the caller (`consume`) has its columns freed once the graph
     /// is built, before the contracts are checked (the run's peak of memory).
