@@ -25,6 +25,24 @@ struct LongNameTests {
         #expect(NameNormalizer.wordsLeftOut(of: "Brixwell Tolvane Fabrika") == 0)
     }
 
+    /// The shortcut that clears most names without normalising them gives what normalising
+    /// gives, also for names near the limit made of variants of two words, single letters
+    /// (joined), "&" (a stop word) and apostrophes.
+    @Test func theShortcutAgreesWithNormalising() {
+        var random = SeededGenerator(seed: 0x1095)
+        let vocabulary = ["jinchukou", "Textile", "&", "a", "B", "co", "ltd", "o'neil", "x-ray", "Qorbex", "12", "+", "maoyi", "holdings", "Zhejiang", "é"]
+        for _ in 0..<3_000 {
+            let count = random.next(below: 45)
+            let name = (0..<count).map { _ in vocabulary[random.next(below: vocabulary.count)] }.joined(separator: random.next(below: 3) == 0 ? ", " : " ")
+            #expect(NameNormalizer.wordsLeftOut(of: name) == NameNormalizer.normalize(name).wordsLeftOut, "\(name)")
+        }
+        #expect(NameNormalizer.asciiWordCount("O'Neil & Sons, x-ray 12") == 5)
+        #expect(NameNormalizer.asciiWordCount("Café") == nil)
+        #expect(NameNormalizer.maxVariantWords == 2)
+        // 20 words, 40 tokens: past the limit though the words are not.
+        #expect(NameNormalizer.wordsLeftOut(of: String(repeating: "Jinchukou ", count: 20)) == 40 - NameNormalizer.maxWords)
+    }
+
     @Test func aLongWatchlistNameIsMatchedOnItsFirstWordsWithAWarning() throws {
         let entries = [
             WatchlistEntry(id: "LONG", name: Self.longName(extra: 20_000), list: "Broken list"),

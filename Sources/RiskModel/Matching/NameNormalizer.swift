@@ -95,10 +95,34 @@ enum NameNormalizer {
         return name
     }
 
-    /// How many words of `name` are left out of matching (0 for almost every name: only a name
-    /// of more than 2 × ``maxWords`` bytes can have more than ``maxWords`` words).
+    /// How many words of `name` are left out of matching. Almost every name is cleared without
+    /// being normalised: one of at most 2 × ``maxWords`` bytes cannot have more words, nor can
+    /// an ASCII name whose runs of letters and digits, times the most words a variant maps one
+    /// word to, are at most ``maxWords``.
     static func wordsLeftOut(of name: String) -> Int {
-        name.utf8.count <= 2 * maxWords ? 0 : normalize(name).wordsLeftOut
+        guard name.utf8.count > 2 * maxWords else { return 0 }
+        if let runs = asciiWordCount(name), runs * maxVariantWords <= maxWords { return 0 }
+        return normalize(name).wordsLeftOut
+    }
+
+    /// The most words one word's variant maps to ("jinchukou" → "import export").
+    static let maxVariantWords = NameWords.variants.values.map { $0.split(separator: " ").count }.max() ?? 1
+
+    /// How many words ``asciiWords(_:)`` gives (runs of letters and digits, apostrophes inside
+    /// them), without making them; nil for a name that is not ASCII.
+    static func asciiWordCount(_ name: String) -> Int? {
+        var count = 0, inWord = false
+        for byte in name.utf8 {
+            switch byte {
+            case 0x80...: return nil
+            case UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"):
+                if !inWord { count += 1 }
+                inWord = true
+            case UInt8(ascii: "'"), UInt8(ascii: "`"): continue
+            default: inWord = false
+            }
+        }
+        return count
     }
 
     /// The tokens one folded word stands for: its canonical forms that are neither legal forms
