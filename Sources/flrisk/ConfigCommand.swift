@@ -29,8 +29,7 @@ extension Flrisk {
                 }
                 if StreamTarget.isStream(path) {
                     // A device or pipe (/dev/stdout, a FIFO) is written in place, never replaced.
-                    var text = ConfigurationTemplate.text
-                    if let reason = text.withUTF8({ StreamTarget.write(UnsafeRawBufferPointer($0), to: path) }) {
+                    if let reason = StreamTarget.write(ConfigurationTemplate.text, to: path) {
                         Console.error("\(path): error: [output-failed] cannot write the configuration: \(reason)")
                         throw ExitCode(ExitStatus.outputFailed)
                     }

@@ -25,8 +25,7 @@ enum ReportFormat: String, ExpressibleByArgument, CaseIterable {
     /// `/dev/stdout`, a FIFO) is written in place: renaming a file over it would replace it.
     func write(_ context: ReportContext, to path: String) throws(ReportWriteError) {
         if StreamTarget.isStream(path) {
-            var text = render(context)
-            if let reason = text.withUTF8({ StreamTarget.write(UnsafeRawBufferPointer($0), to: path) }) {
+            if let reason = StreamTarget.write(render(context), to: path) {
                 throw ReportWriteError(path: path, reason: reason)
             }
             return

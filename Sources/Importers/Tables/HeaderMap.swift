@@ -117,7 +117,8 @@ struct HeaderMap {
         return result
     }
 
-    /// The unknown header cell closest to one of `names` (edit distance at most a third of its length).
+    /// The cell closest to one of `names` (edit distance at most a third of the name's length):
+    /// an unknown header cell for a missing column, or a field for a mistyped `--map` target.
     static func closest(to names: [String], among cells: [String]) -> String? {
         var best: (cell: String, distance: Int)?
         for cell in cells {

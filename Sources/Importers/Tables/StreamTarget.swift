@@ -17,6 +17,13 @@ public enum StreamTarget {
         return type == S_IFCHR || type == S_IFIFO || type == S_IFSOCK
     }
 
+    /// Writes the UTF-8 of `text` to the stream at `path`, in place (no copy of a native
+    /// string); nil on success, else the system's reason.
+    public static func write(_ text: String, to path: String) -> String? {
+        var text = text
+        return text.withUTF8 { write(UnsafeRawBufferPointer($0), to: path) }
+    }
+
     /// Writes `bytes` to the stream at `path`; nil on success, else the system's reason.
     public static func write(_ bytes: UnsafeRawBufferPointer, to path: String) -> String? {
         let fd = open(path, O_WRONLY | O_CLOEXEC)
