@@ -48,6 +48,15 @@ public struct LinkTable: Sendable {
         lines.append(Int32(clamping: line))
     }
 
+    /// Makes room for `count` links in every column.
+    public mutating func reserveCapacity(_ count: Int) {
+        buyers.reserveCapacity(count)
+        suppliers.reserveCapacity(count)
+        shares.reserveCapacity(count)
+        goods.reserveCapacity(count)
+        lines.reserveCapacity(count)
+    }
+
     /// Appends `other`'s links after these, mapping its goods onto this table's names.
     public mutating func append(contentsOf other: LinkTable) {
         var mapped: [Int32] = []

@@ -234,6 +234,13 @@ struct InputFile {
     /// The file size in bytes when opened (0 for pipes and when unknown).
     let size: Int
 
+    /// The size in bytes of the regular file at `path`; 0 for anything else or when unknown.
+    static func size(of path: String) -> Int {
+        var info = stat()
+        guard stat(path, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG else { return 0 }
+        return Int(info.st_size)
+    }
+
     /// Fills `buffer` as far as possible; returns the byte count, 0 at end of file.
     func read(into buffer: inout [UInt8]) throws -> Int { try read(into: &buffer, from: 0) }
 

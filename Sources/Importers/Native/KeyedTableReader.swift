@@ -104,6 +104,7 @@ enum KeyedTableReader<Rows: KeyedRows> {
         reader.limits = options.limits
         let layout = KeyedRowLayout<Rows>(header: header, headerLine: headerRecord.line, path: path, keepRecords: options.keepRecords)
         var merged = KeyedRowMerge<Rows>(layout: layout, limits: options.limits)
+        merged.fileBytes = InputFile.size(of: path)
         try reader.readRaw(makeSink: { KeyedRowSink(layout: layout) }, collect: { try merged.add($0) })
         return merged.finish(headerFindings: header.findings)
     }
@@ -167,10 +168,13 @@ struct KeyedRowSink<Rows: KeyedRows>: RawRecordSink, @unchecked Sendable {
     /// for the text of rows the merge rejects.
     var bytes: [UInt8] = []
     var fieldEnds: [Int] = []
+    /// Bytes of the records consumed (fields plus one delimiter or line end each).
+    var byteCount = 0
 
     init(layout: KeyedRowLayout<Rows>) { self.layout = layout }
 
     mutating func consume(_ batch: RawRecords) {
+        byteCount += batch.bytes.count + batch.fieldEnds.count
         let fieldBase = fieldEnds.count
         if layout.keepRecords {
             let byteBase = bytes.count
@@ -181,6 +185,7 @@ struct KeyedRowSink<Rows: KeyedRows>: RawRecordSink, @unchecked Sendable {
             // (Only once: an exact reserve on every batch of a sequential read would copy each time.)
             recordLines.reserveCapacity(batch.count)
             rows.reserveCapacity(batch.count)
+            if layout.keepRecords { records.reserveCapacity(batch.count) }
         }
         let width = layout.header.width
         batch.forEach { _, record in
@@ -254,6 +259,8 @@ struct KeyedRowMerge<Rows: KeyedRows> {
     var recordCount = 0
     var wideRows = 0
     var transcoded: (firstLine: Int, fields: Int)?
+    /// The file's size (0 when unknown), to size ``records`` from the first chunk.
+    var fileBytes = 0
 
     init(layout: KeyedRowLayout<Rows>, limits: ImportLimits) {
         self.layout = layout
@@ -268,6 +275,12 @@ struct KeyedRowMerge<Rows: KeyedRows> {
             throw limits.tooManyRecords(at: SourceLocation(file: path, line: line))
         }
         recordCount += sink.recordLines.count
+        if records.isEmpty, layout.keepRecords, fileBytes > 0, !sink.records.isEmpty {
+            // Records per byte of the first chunk, times the file (5% spare): one allocation
+            // instead of doublings, each of which copied every record into fresh pages.
+            let estimate = Double(sink.records.count) / Double(max(1, sink.byteCount)) * Double(fileBytes) * 1.05
+            records.reserveCapacity(Int(min(estimate, Double(min(limits.maxRecords, fileBytes / 2 + 1)))))
+        }
         if let t = sink.transcoded { transcoded = (transcoded?.firstLine ?? t.firstLine, (transcoded?.fields ?? 0) + t.fields) }
         summary.read += sink.blank
         summary.blank += sink.blank
