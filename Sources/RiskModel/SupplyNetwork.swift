@@ -10,7 +10,8 @@ public struct SupplierIndex: Sendable {
     /// - Complexity: O(total id bytes).
     public init(_ suppliers: [Supplier]) {
         var ids = IDInterner(capacity: suppliers.count)
-        for supplier in suppliers { ids.intern(supplier.id) }
+        // By index: iterating the records would copy each one.
+        ids.internAll(count: suppliers.count) { suppliers[$0].id }
         self.ids = ids
     }
 

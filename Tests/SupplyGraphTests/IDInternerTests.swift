@@ -73,4 +73,20 @@ import Testing
         #expect(found == keys.map { interner.index(of: $0) ?? -1 })
         #expect(found == [1, 1, 0, -1, 2, 3, 3, 0, -1])
     }
+
+    /// The prefetching bulk intern gives every id the index one-by-one interning gives, with
+    /// repeats, NFC/NFD pairs, short and long ids, and the table growing mid-way.
+    @Test(arguments: [0, 1, 15, 16, 17, 5_000])
+    func internAllMatchesInterningOneByOne(count: Int) {
+        let ids = (0..<count).map { i in
+            i % 5 == 0 ? "S\(i / 5)" : i % 7 == 0 ? "caf\u{E9}-\(i % 3)" : i % 11 == 0 ? "cafe\u{301}-\(i % 3)" : "supplier-with-a-long-id-\(i * 7919 % 1_009)"
+        }
+        var oneByOne = IDInterner(capacity: 4)
+        for id in ids { oneByOne.intern(id) }
+        var bulk = IDInterner(capacity: 4)
+        bulk.internAll(count: ids.count) { ids[$0] }
+        #expect(bulk.count == oneByOne.count)
+        for id in ids { #expect(bulk.index(of: id) == oneByOne.index(of: id)) }
+        for index in 0..<Int32(bulk.count) { #expect(bulk.id(at: index) == oneByOne.id(at: index)) }
+    }
 }
