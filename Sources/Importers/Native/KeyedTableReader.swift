@@ -170,6 +170,8 @@ struct KeyedRowSink<Rows: KeyedRows>: RawRecordSink, @unchecked Sendable {
     var fieldEnds: [Int] = []
     /// Bytes of the records consumed (fields plus one delimiter or line end each).
     var byteCount = 0
+    /// Repeated values of this chunk, made once (see ``RawRow/repeated(_:)``).
+    private let texts = RepeatedText(), lists = RepeatedText()
 
     init(layout: KeyedRowLayout<Rows>) { self.layout = layout }
 
@@ -202,7 +204,7 @@ struct KeyedRowSink<Rows: KeyedRows>: RawRecordSink, @unchecked Sendable {
                     blank += 1
                     return
                 }
-                checked = Rows.check(RawRow(record: record, file: layout.path), layout.columns, keep: layout.keepRecords)
+                checked = Rows.check(RawRow(record: record, file: layout.path, texts: texts, lists: lists), layout.columns, keep: layout.keepRecords)
             } else {
                 let row = Row(record: CSVRecord(line: record.line, fields: decode(record)), map: layout.header, file: layout.path)
                 text = row.record.fields

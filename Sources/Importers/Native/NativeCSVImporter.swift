@@ -86,9 +86,9 @@ struct SupplierRows: KeyedRows {
         }
         let name = try row.required(c.name)
         let risk = try row.fraction(c.risk, in: 0...1, allowZero: true, expected: "a number from 0 to 1")
-        let goods = row[c.goods].map(Self.goodsList) ?? []
+        let goods = row.repeatedList(c.goods, split: Self.goodsList) ?? []
         return Supplier(
-            id: id, name: name, country: row[c.country], region: row[c.region], goods: goods, address: row[c.address],
+            id: id, name: name, country: row[c.country], region: row.repeated(c.region), goods: goods, address: row[c.address],
             uei: row[c.uei], lei: row[c.lei], duns: row[c.duns], riskOverride: risk, riskNote: row[c.riskNote],
             location: row.location)
     }
@@ -168,7 +168,7 @@ struct ContractRows: KeyedRows {
             _ = try row.date(c.awardDate)
             return nil
         }
-        let vendorID = row[c.vendorID], vendorUEI = row[c.vendorUEI], vendorName = row[c.vendorName]
+        let vendorID = row[c.vendorID], vendorUEI = row[c.vendorUEI], vendorName = row.repeated(c.vendorName)
         if vendorID == nil && vendorUEI == nil && vendorName == nil { throw noVendor }
         let amount = try row.amount(c.amount)
         let potentialValue = try row.amount(c.potentialValue)
@@ -176,12 +176,12 @@ struct ContractRows: KeyedRows {
         return Contract(
             id: id, vendorID: vendorID, vendorUEI: vendorUEI, vendorName: vendorName,
             vendorParentUEI: row[c.vendorParentUEI], vendorCountry: row[c.vendorCountry],
-            agency: row[c.agency], fundingAgency: row[c.fundingAgency], amount: amount, potentialValue: potentialValue,
+            agency: row.repeated(c.agency), fundingAgency: row.repeated(c.fundingAgency), amount: amount, potentialValue: potentialValue,
             currency: row[c.currency].map(Self.uppercased) ?? "USD",
             placeOfPerformance: row[c.placeOfPerformance], countryOfOrigin: row[c.countryOfOrigin],
-            placeOfManufacture: row[c.placeOfManufacture], psc: row[c.psc],
+            placeOfManufacture: row.repeated(c.placeOfManufacture), psc: row[c.psc],
             productOrServiceType: row[c.productOrServiceType].map(Self.uppercased), naics: row[c.naics],
-            description: row[c.description], awardDate: date, location: row.location)
+            description: row.repeated(c.description), awardDate: date, location: row.location)
     }
 
     static let noVendor = RowRejection("missing-value", "no vendor: 'vendor_id', 'vendor_uei' and 'vendor_name' are all empty")

@@ -9,10 +9,18 @@ protocol RowFields {
     var location: SourceLocation { get }
     /// Whether the trimmed value of `column` is not empty (`self[column] != nil`).
     func has(_ column: Column) -> Bool
+    /// `self[column]` for a column whose values often repeat down a file (agency names,
+    /// descriptions): may be the same `String` as an equal value of an earlier row.
+    func repeated(_ column: Column) -> String?
+    /// `self[column].map(split)`, for a list cell that often repeats (goods): may be the same
+    /// array as for an equal cell of an earlier row.
+    func repeatedList(_ column: Column, split: (String) -> [String]) -> [String]?
 }
 
 extension RowFields {
     func has(_ column: Column) -> Bool { self[column] != nil }
+    func repeated(_ column: Column) -> String? { self[column] }
+    func repeatedList(_ column: Column, split: (String) -> [String]) -> [String]? { self[column].map(split) }
 
     /// The value of a required column, or a rejection naming it.
     func required(_ column: Column) throws(RowRejection) -> String {
@@ -65,6 +73,9 @@ extension RowFields {
 struct RawRow: RowFields {
     let record: RawRecord
     let file: String
+    /// Where repeated values are shared (nil: each value is made anew).
+    var texts: RepeatedText? = nil
+    var lists: RepeatedText? = nil
 
     var location: SourceLocation { SourceLocation(file: file, line: record.line) }
 
@@ -77,5 +88,19 @@ struct RawRow: RowFields {
     func has(_ column: Column) -> Bool {
         guard let index = column.index else { return false }
         return !record.trimmedField(index).isEmpty
+    }
+
+    func repeated(_ column: Column) -> String? {
+        guard let texts else { return self[column] }
+        guard let index = column.index else { return nil }
+        let bytes = record.trimmedField(index)
+        return bytes.isEmpty ? nil : texts.text(bytes.assumingMemoryBound(to: UInt8.self))
+    }
+
+    func repeatedList(_ column: Column, split: (String) -> [String]) -> [String]? {
+        guard let lists else { return self[column].map(split) }
+        guard let index = column.index else { return nil }
+        let bytes = record.trimmedField(index)
+        return bytes.isEmpty ? nil : lists.list(bytes.assumingMemoryBound(to: UInt8.self), split: split)
     }
 }
