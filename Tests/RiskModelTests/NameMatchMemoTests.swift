@@ -32,4 +32,21 @@ struct NameMatchMemoTests {
         #expect(matched > 50)
         #expect(memo.names.count < 600)
     }
+
+    /// Keys hash a name by its bytes: equal keys hash alike, a different country or name is
+    /// another key, and NFC and NFD spellings (equal as `String`s) are two keys.
+    @Test func keysHashByBytesConsistently() {
+        typealias Key = NameMatchMemo.Key
+        let a = Key(name: "Xinjiang Cotton Co., Ltd.", alpha2: "CN")
+        #expect(a == Key(name: "Xinjiang Cotton Co., Ltd.", alpha2: "CN"))
+        #expect(a.hashValue == Key(name: "Xinjiang Cotton Co., Ltd.", alpha2: "CN").hashValue)
+        #expect(a != Key(name: "Xinjiang Cotton Co., Ltd.", alpha2: nil))
+        #expect(a != Key(name: "Xinjiang Cotton Co, Ltd.", alpha2: "CN"))
+        let nfc = Key(name: "Caf\u{E9} Textile", alpha2: nil), nfd = Key(name: "Cafe\u{301} Textile", alpha2: nil)
+        #expect(nfc.name == nfd.name)
+        #expect(nfc != nfd)
+        var memo = NameMatchMemo()
+        memo.names[nfc] = []
+        #expect(memo.names[nfd] == nil && memo.names[nfc] == [])
+    }
 }

@@ -7,10 +7,38 @@ struct NameMatchMemo {
     /// The most names the table keeps.
     static let capacity = 1 << 17
 
-    /// A supplier name as written and its resolved country.
+    /// A supplier name as written and its resolved country, with a hash of the name's bytes
+    /// made once: the table hashes that word instead of the whole name (SipHash over the
+    /// bytes was a third of matching), and a probe that meets another key compares hashes
+    /// before it reads that key's name from memory.
     struct Key: Hashable {
-        var name: String
-        var alpha2: String?
+        let name: String
+        let alpha2: String?
+        private let nameHash: UInt64
+
+        init(name: String, alpha2: String?) {
+            self.name = name
+            self.alpha2 = alpha2
+            var text = name
+            nameHash = text.withUTF8 { bytes in
+                // FNV-1a, one byte at a time: names are short, and only the table's buckets
+                // depend on it (equality still compares the names).
+                var hash: UInt64 = 0xCBF2_9CE4_8422_2325
+                for byte in bytes { hash = (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01B3 }
+                return hash
+            }
+        }
+
+        func hash(into hasher: inout Hasher) {
+            hasher.combine(nameHash)
+            hasher.combine(alpha2)
+        }
+
+        static func == (a: Key, b: Key) -> Bool {
+            // The hashes first: equal keys have equal hashes (NFC and NFD spellings of a name,
+            // equal as `String`s, are two keys), and most probes stop here.
+            a.nameHash == b.nameHash && a.alpha2 == b.alpha2 && a.name == b.name
+        }
     }
 
     /// The tokens of words already seen.
