@@ -159,25 +159,14 @@ public enum CSVReport {
                 return true
             }
             let raw = UnsafeRawPointer(base)
-            // Eight bytes at a time: any byte of a non-ASCII scalar, any quote?
-            var any: UInt64 = 0, quote = false
-            var i = 0
-            while i + 8 <= count {
-                let word = raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)
-                any |= word
-                quote = quote || ByteWord.has(word, 0x22)
-                i += 8
-            }
-            while i < count {
-                any |= UInt64(bytes[i])
-                quote = quote || bytes[i] == 0x22
-                i += 1
-            }
-            if any & ByteWord.highBits != 0 && quote { return false }
+            // One pass, written as it goes: text that turns out to be non-ASCII with quotes
+            // is taken back out (the caller uses ``unicodeText(_:)`` for it).
+            let mark = out.count
+            var sawNonASCII = false, sawQuote = false
             out.append(UInt8(ascii: "\""))
             if let first = bytes.first, Self.isFormulaStart(first) { out.append(UInt8(ascii: "'")) }
             var start = 0
-            i = 0
+            var i = 0
             while i < count {
                 // Runs of printable ASCII other than the quote are skipped a word at a time.
                 if i + 8 <= count, !ByteWord.needsCSVAttention(raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)) {
@@ -188,6 +177,11 @@ public enum CSVReport {
                 if byte >= 0x20 && byte != 0x22 && byte < 0x7F {
                     i += 1
                     continue
+                }
+                if byte >= 0x80 { sawNonASCII = true } else if byte == 0x22 { sawQuote = true }
+                if sawNonASCII && sawQuote {
+                    out.removeLast(out.count - mark)
+                    return false
                 }
                 if byte >= 0x80 {
                     // A scalar of 2 to 4 bytes (the string's storage is valid UTF-8).

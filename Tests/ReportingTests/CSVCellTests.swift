@@ -46,6 +46,23 @@ struct CSVCellTests {
         }
     }
 
+    /// The writer appends in one pass and takes back what it wrote for non-ASCII text with
+    /// quotes: the row written before the cell must stay as it was.
+    @Test func cellsAppendAfterWhatIsAlreadyWritten() {
+        var random = SeededGenerator(seed: 0xA11)
+        func next(_ bound: Int) -> Int { random.next(below: bound) }
+        for _ in 0..<5_000 {
+            var text = ""
+            for _ in 0..<next(20) { text.unicodeScalars.append(Self.alphabet[next(Self.alphabet.count)]) }
+            var out = Array("1,\"C-1\",".utf8)
+            CSVReport.appendText(text, to: &out)
+            #expect(String(decoding: out, as: UTF8.self) == "1,\"C-1\"," + Self.reference(text))
+        }
+        var out = Array("row,".utf8)
+        CSVReport.appendText("Café \"Ünïcode\" quoted", to: &out)
+        #expect(String(decoding: out, as: UTF8.self) == "row," + Self.reference("Café \"Ünïcode\" quoted"))
+    }
+
     /// Long texts, mostly plain ASCII, with a special scalar now and then: the writer skips
     /// plain runs eight bytes at a time, so every position of a special byte within and across
     /// words must be handled as the definition says.
