@@ -8,7 +8,7 @@ import SupplyChainModel
 ///
 /// | Contract field | FPDS element (inside the entry) |
 /// |---|---|
-/// | id | `PIID` of `awardContractID` / `IDVID`; `PIID/modNumber` when the modification is not `0` |
+/// | id | `PIID` of `awardContractID` / `IDVID`; `PIID/modNumber` when the modification is not `0`; for a second award with that id (another agency, IDV or transaction: order numbers such as `0001` were reused under many IDVs before 2016), its transaction key, as USAspending's `contract_transaction_unique_key` (below) |
 /// | agency | `contractingOfficeAgencyID/@departmentName` (else its `@name`, else `agencyID/@name`) |
 /// | fundingAgency | `fundingRequestingAgencyID/@departmentName` (else `@name`) |
 /// | amount | `dollarValues/obligatedAmount` |
@@ -22,6 +22,12 @@ import SupplyChainModel
 /// | placeOfPerformance | `principalPlaceOfPerformance/countryCode` |
 /// | description | `descriptionOfContractRequirement` |
 /// | awardDate | `relevantContractDates/signedDate` |
+///
+/// The transaction key is `agencyID_IDVagencyID_PIID_modNumber_IDVPIID_transactionNumber`, the
+/// parts of `awardContractID` / `IDVID` and `referencedIDVID`, `-NONE-` for a missing one (as
+/// USAspending writes it). An entry whose id and transaction key were both met before is a
+/// repeat (`duplicate-id`, e.g. overlapping feed pages); one whose id was met with another key
+/// is another award, read under its key with a `qualified-id` note.
 public enum FPDSFeed {
     public static let atomNamespace = "http://www.w3.org/2005/Atom"
     public static let fpdsNamespace = "https://www.fpds.gov/FPDS"
@@ -48,6 +54,12 @@ public enum FPDSFeed {
             reader.rows.path = path
             try ParallelFPDS(path: path, limits: limits, parallelism: parallel).run(into: reader)
         }
+        if reader.qualifiedCount > FPDSEntryReader.qualifiedNotes {
+            reader.rows.findings.append(Finding(
+                .note, code: "qualified-id",
+                "\(reader.qualifiedCount) awards in all share their PIID and modification with an earlier award of another agency, IDV or transaction; they are read under their transaction keys",
+                at: SourceLocation(file: reader.rows.path, line: 0)))
+        }
         return reader.rows.finish()
     }
 }
@@ -66,17 +78,21 @@ final class FPDSEntryReader: XMLStreamHandler {
     /// Whether an entry is open; `entry` holds its fields so far.
     @exclusivity(unchecked) private var inEntry = false
     @exclusivity(unchecked) private var entry = Fields(line: 0)
-    private var firstSeen: [String: SourceLocation] = [:]
+    /// Awards read under their transaction key (``qualifiedNotes`` of them are noted one by one).
+    private(set) var qualifiedCount = 0
+    static let qualifiedNotes = 20
+    /// Ids accepted so far: where, and the entry's transaction key.
+    private var firstSeen: [String: (location: SourceLocation, key: String)] = [:]
     /// When set, finished entries are kept here to be committed later (a chunk read in
     /// parallel) instead of committed to ``rows``.
     @exclusivity(unchecked) var outcomes: [Outcome]?
 
     /// The element and attribute names the reader matches; raw values are their ids.
     enum Name: Int32, CaseIterable {
-        case feed, entry, award, IDV, agencyID, awardContractID, IDVID, contractingOfficeAgencyID, fundingRequestingAgencyID
+        case feed, entry, award, IDV, awardContractID, IDVID, referencedIDVID, contractingOfficeAgencyID, fundingRequestingAgencyID
         case productOrServiceCode, name, departmentName, productOrServiceType
         // Elements whose text is read.
-        case PIID, modNumber, obligatedAmount, baseAndAllOptionsValue, totalBaseAndAllOptionsValue, principalNAICSCode
+        case agencyID, PIID, modNumber, transactionNumber, obligatedAmount, baseAndAllOptionsValue, totalBaseAndAllOptionsValue, principalNAICSCode
         case countryOfOrigin, placeOfManufacture, vendorName, UEILegalBusinessName, contractorName, UEI, ultimateParentUEI
         case countryCode, descriptionOfContractRequirement, signedDate
         // Parents that qualify some of them.
@@ -89,6 +105,9 @@ final class FPDSEntryReader: XMLStreamHandler {
         var line: Int
         var sawAward = false
         var piid: String?, mod: String?, agencyIDName: String?, agency: String?, fundingAgency: String?
+        /// The rest of the transaction key: `agencyID` and `transactionNumber` of the award,
+        /// `agencyID` and `PIID` of the referenced IDV.
+        var agencyCode: String?, transaction: String?, idvAgencyCode: String?, idvPIID: String?
         var amount: String?, potential: String?, potentialTotal: String?
         var psc: String?, pscType: String?, naics: String?, origin: String?, manufacture: String?
         var vendorName: String?, legalName: String?, contractorName: String?, uei: String?, parentUEI: String?
@@ -140,7 +159,7 @@ final class FPDSEntryReader: XMLStreamHandler {
 
     /// Whether ``endElement(_:stream:)`` reads the text of the FPDS element `name`.
     private static func readsText(_ name: Int32) -> Bool {
-        name == Name.productOrServiceCode.rawValue || (name >= Name.PIID.rawValue && name <= Name.signedDate.rawValue)
+        name == Name.productOrServiceCode.rawValue || (name >= Name.agencyID.rawValue && name <= Name.signedDate.rawValue)
     }
 
     /// The name `levels` above the current element in the entry (1 = its parent), or -1.
@@ -165,6 +184,10 @@ final class FPDSEntryReader: XMLStreamHandler {
         func under(_ parent: Name) -> Bool { up == parent.rawValue }
         switch known {
         case .PIID where under(.awardContractID) || under(.IDVID): entry.piid = v
+        case .PIID where under(.referencedIDVID): entry.idvPIID = v
+        case .agencyID where under(.awardContractID) || under(.IDVID): entry.agencyCode = v
+        case .agencyID where under(.referencedIDVID): entry.idvAgencyCode = v
+        case .transactionNumber where under(.awardContractID) || under(.IDVID): entry.transaction = v
         case .modNumber where under(.awardContractID) || under(.IDVID): entry.mod = v
         case .obligatedAmount where under(.dollarValues): entry.amount = v
         case .baseAndAllOptionsValue where under(.dollarValues): entry.potential = v
@@ -207,6 +230,8 @@ final class FPDSEntryReader: XMLStreamHandler {
         var record: CSVRecord
         /// The contract id, when the entry is rejected as a duplicate if the id was met before.
         var id: String?
+        /// The entry's transaction key (see ``FPDSFeed``), with `id`.
+        var key = ""
         /// The rejection when the id is new (or when `id` is nil).
         var rejection: RowRejection?
         /// The contract when the id is new and nothing else rejects it.
@@ -228,15 +253,42 @@ final class FPDSEntryReader: XMLStreamHandler {
             outcome.record.line += lineShift
             outcome.contract?.location.line += lineShift
         }
+        // Another award under an id met before (another agency, IDV or transaction) is read
+        // under its transaction key; a repeat of both is a duplicate.
+        var qualified: (id: String, first: SourceLocation, key: String)?
+        if let id = outcome.id, let first = firstSeen[id], first.key != outcome.key {
+            let key = outcome.key
+            qualified = (id, first.location, first.key)
+            outcome.id = key
+            outcome.contract?.id = key
+        }
         if let id = outcome.id, let first = firstSeen[id] {
-            let place = first.file == path ? "line \(first.line)" : "\(first.file):\(first.line)"
-            rows.rejectRead(outcome.record, RowRejection("duplicate-id", "contract '\(id)' is already used at \(place)"))
+            rows.rejectRead(outcome.record, RowRejection("duplicate-id", "contract '\(id)' is already used at \(place(of: first.location))"))
         } else if let rejection = outcome.rejection {
             rows.rejectRead(outcome.record, rejection)
         } else if let contract = outcome.contract.take(), let id = outcome.id {
-            firstSeen[id] = contract.location
+            if let qualified {
+                qualifiedCount += 1
+            }
+            if let qualified, qualifiedCount <= Self.qualifiedNotes {
+                rows.findings.append(Finding(
+                    .note, code: "qualified-id",
+                    "contract '\(qualified.id)' is another award than the one at \(place(of: qualified.first)) (transaction keys '\(qualified.key)' and '\(id)'); it is read as '\(id)'",
+                    at: contract.location))
+            }
+            firstSeen[id] = (contract.location, outcome.key)
             rows.accept(contract)
         }
+    }
+
+    /// `line N` in the file being read, else `file:N`.
+    private func place(of location: SourceLocation) -> String {
+        location.file == path ? "line \(location.line)" : "\(location.file):\(location.line)"
+    }
+
+    /// USAspending's `contract_transaction_unique_key` of an entry.
+    static func transactionKey(_ f: Fields) -> String {
+        [f.agencyCode, f.idvAgencyCode, f.piid, f.mod ?? "0", f.idvPIID, f.transaction ?? "0"].map { $0 ?? "-NONE-" }.joined(separator: "_")
     }
 
     private func evaluate(_ f: Fields) -> Outcome {
@@ -267,8 +319,9 @@ final class FPDSEntryReader: XMLStreamHandler {
         } else {
             rejection = nil
         }
-        if let rejection { return Outcome(record: record, id: id, rejection: rejection) }
-        return Outcome(record: record, id: id, contract: Contract(
+        let key = Self.transactionKey(f)
+        if let rejection { return Outcome(record: record, id: id, key: key, rejection: rejection) }
+        return Outcome(record: record, id: id, key: key, contract: Contract(
             id: id, vendorUEI: f.uei, vendorName: f.vendorName ?? f.legalName ?? f.contractorName,
             vendorParentUEI: f.parentUEI, vendorCountry: f.vendorCountry,
             agency: f.agency ?? f.agencyIDName, fundingAgency: f.fundingAgency,
