@@ -25,11 +25,11 @@ let package = Package(
         // Value types of the domain; no dependencies.
         .target(name: "SupplyChainModel"),
         // Streaming readers for every input format; the only users of the C libraries.
-        .target(name: "Importers", dependencies: ["SupplyChainModel", "CLibCSV", "CLibXML2"]),
+        .target(name: "Importers", dependencies: ["SupplyChainModel", "CLibCSV", "CLibXML2", "CPrefetch"]),
         // Domain-free graph core: interning, CSR arrays, propagation on Dispatch workers.
         .target(name: "SupplyGraph", dependencies: ["CPrefetch"]),
-        // One compiler intrinsic (cache prefetch) for the propagation core's gather loop and the
-        // report writers' walk over the queue.
+        // One compiler intrinsic (cache prefetch) for the propagation core's gather loop, the
+        // importers' id tables and the report writers' walk over the queue.
         .target(name: "CPrefetch"),
         // Reference data, intrinsic risk, exposure analysis and review rules.
         .target(

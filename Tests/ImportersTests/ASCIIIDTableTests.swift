@@ -14,6 +14,27 @@ struct ASCIIIDTableTests {
         return String(decoding: (0..<length).map { _ in alphabet.randomElement(using: &random)! }, as: UTF8.self)
     }
 
+    /// Reserving room (before any id, or after some) keeps every entry and answers as a
+    /// dictionary does; prefetching changes nothing.
+    @Test func reservingRoomKeepsTheEntries() {
+        var random = SplitMix64(seed: 23)
+        for reserveAt in [0, 10, 700] {
+            var table = ASCIIIDTable(capacity: 4)
+            var reference: [String: Int] = [:]
+            for line in 0..<2000 {
+                if line == reserveAt { table.reserveCapacity(5000) }
+                var id = Self.asciiID(&random)
+                id += String(line % 900)
+                let hash = table.digest(id).hash
+                table.prefetch(hash: hash)
+                #expect(table.insert(id, line: line, hash: hash) == reference[id])
+                if reference[id] == nil { reference[id] = line }
+            }
+            #expect(table.count == reference.count)
+            for (id, line) in reference { #expect(table.line(of: id) == line) }
+        }
+    }
+
     @Test func digestTellsASCIIAsTheDefinitionAndHashesBytes() {
         var random = SplitMix64(seed: 11)
         let seed = ByteHash.randomSeed()

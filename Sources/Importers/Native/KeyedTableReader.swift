@@ -277,18 +277,29 @@ struct KeyedRowMerge<Rows: KeyedRows> {
             throw limits.tooManyRecords(at: SourceLocation(file: path, line: line))
         }
         recordCount += sink.recordLines.count
-        if records.isEmpty, layout.keepRecords, fileBytes > 0, !sink.records.isEmpty {
-            // Records per byte of the first chunk, times the file (5% spare): one allocation
-            // instead of doublings, each of which copied every record into fresh pages.
-            let estimate = Double(sink.records.count) / Double(max(1, sink.byteCount)) * Double(fileBytes) * 1.05
-            records.reserveCapacity(Int(min(estimate, Double(min(limits.maxRecords, fileBytes / 2 + 1)))))
+        if summary.read == 0, fileBytes > 0, !sink.rows.isEmpty {
+            // Rows per byte of the first chunk, times the file (5% spare): one allocation of
+            // the records and the id table instead of doublings, each of which copied every
+            // record into fresh pages or placed every id again.
+            let estimate = Double(sink.rows.count) / Double(max(1, sink.byteCount)) * Double(fileBytes) * 1.05
+            let rows = Int(min(estimate, Double(min(limits.maxRecords, fileBytes / 2 + 1))))
+            if layout.keepRecords { records.reserveCapacity(rows) }
+            ids.reserveCapacity(rows)
         }
         if let t = sink.transcoded { transcoded = (transcoded?.firstLine ?? t.firstLine, (transcoded?.fields ?? 0) + t.fields) }
         summary.read += sink.blank
         summary.blank += sink.blank
         let idColumn = layout.columns.id
         var next = 0
-        for row in sink.rows {
+        // Ids a few rows ahead: their table slots are loaded while these rows are admitted.
+        let lookahead = 8
+        let pending = sink.rows
+        func prefetch(_ i: Int) {
+            if i < pending.count, case .keyed(let id, _) = pending[i].outcome { ids.prefetch(id) }
+        }
+        for i in 0..<min(lookahead, pending.count) { prefetch(i) }
+        for (i, row) in pending.enumerated() {
+            prefetch(i + lookahead)
             summary.read += 1
             if row.wideFields > 0 {
                 wideRows += 1

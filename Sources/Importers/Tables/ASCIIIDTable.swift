@@ -1,3 +1,5 @@
+internal import CPrefetch
+
 /// ASCII ids → the line where each was first registered: an open-addressing table (linear
 /// probing) over ``ByteHash``, used by ``IDRegistry`` for nearly every id of a file.
 ///
@@ -94,10 +96,28 @@ struct ASCIIIDTable {
         for entry in keys.indices { body(keys[entry], lines[entry]) }
     }
 
+    /// Makes room for `count` ids without growing (one placement of the entries so far,
+    /// instead of one per doubling).
+    mutating func reserveCapacity(_ count: Int) {
+        var size = slots.count
+        while size < count * 2 { size *= 2 }
+        if size > slots.count { resize(to: size) }
+        keys.reserveCapacity(count)
+        lines.reserveCapacity(count)
+    }
+
+    /// Starts loading the slot where an id with this ``digest(_:)`` hash is probed first
+    /// (the read that misses the cache), so that a look-up a few ids later finds it there.
+    func prefetch(hash: UInt64) {
+        slots.withUnsafeBufferPointer { flrisk_prefetch($0.baseAddress! + (Int(truncatingIfNeeded: hash &>> 32) & mask)) }
+    }
+
     /// Doubles the slots (the load stays at most a half), placing each entry by its kept hash bits.
-    private mutating func grow() {
+    private mutating func grow() { resize(to: slots.count * 2) }
+
+    /// Places every entry in `size` slots (a power of two) by its kept hash bits.
+    private mutating func resize(to size: Int) {
         let old = slots
-        let size = old.count * 2
         slots = Array(repeating: 0, count: size)
         mask = size - 1
         for slot in old where slot != 0 {

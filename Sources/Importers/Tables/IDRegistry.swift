@@ -28,6 +28,15 @@ struct IDRegistry {
     /// Lookalike warnings given so far (the first 20 are reported, then a count).
     private(set) var lookalikes = 0
 
+    /// Makes room for `count` ids.
+    mutating func reserveCapacity(_ count: Int) { asciiLines.reserveCapacity(count) }
+
+    /// Starts loading the table slot `id` will be looked up in (see ``ASCIIIDTable/prefetch(hash:)``).
+    func prefetch(_ id: String) {
+        let digest = asciiLines.digest(id)
+        if digest.isASCII { asciiLines.prefetch(hash: digest.hash) }
+    }
+
     /// The line where `id` was first registered, or nil when it is new.
     func line(of id: String) -> Int? {
         let digest = asciiLines.digest(id)
