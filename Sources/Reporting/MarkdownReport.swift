@@ -64,7 +64,7 @@ public enum MarkdownReport {
         out += "## Inputs\n\n| Role | File | Read | Accepted | Rejected | Blank |\n|---|---|---:|---:|---:|---:|\n"
         for input in a.inputs {
             let s = input.summary
-            out += "| \(input.role) | `\(code(s.file))` | \(s.read) | \(s.accepted) | \(s.rejected) | \(s.blank) |\n"
+            out += "| \(input.role) | `\(code(s.file).replacingOccurrences(of: "|", with: "\\|"))` | \(s.read) | \(s.accepted) | \(s.rejected) | \(s.blank) |\n"
         }
         let problems = a.findings.filter { $0.severity >= .warning }
         if !problems.isEmpty {
@@ -128,6 +128,15 @@ public enum MarkdownReport {
     /// Input text inside a table cell.
     static func cell(_ value: String) -> String { text(value) }
 
-    /// Input text inside backticks (a path).
-    static func code(_ value: String) -> String { String(value.map { $0 == "`" ? "'" : $0 }) }
+    /// Input text inside backticks (a path): backticks as `'`, line ends and tabs as spaces and
+    /// other controls as U+FFFD, so that the code span stays on its line (and table row).
+    static func code(_ value: String) -> String {
+        String(String.UnicodeScalarView(value.unicodeScalars.map { scalar -> Unicode.Scalar in
+            switch scalar {
+            case "`": "'"
+            case "\n", "\r", "\t": " "
+            default: scalar.properties.generalCategory == .control ? "\u{FFFD}" : scalar
+            }
+        }))
+    }
 }
