@@ -1,0 +1,63 @@
+import FlriskTestSupport
+import Foundation
+import Importers
+import Testing
+@testable import Reporting
+import RiskModel
+import SupplyChainModel
+
+/// Second QA pass on the reports: hostile text and amounts, one run in every format.
+@Suite("QA2: reports")
+struct QA2ReportTests {
+    /// Scores three native CSV texts written to a scratch directory; `contracts` is named `name`.
+    static func context(suppliers: String, links: String, contracts: String, name: String = "contracts.csv") throws -> (ReportContext, ScratchDirectory) {
+        let scratch = ScratchDirectory()
+        let s = try NativeCSVImporter.suppliers(path: scratch.file("suppliers.csv", suppliers))
+        let l = try NativeCSVImporter.links(path: scratch.file("links.csv", links))
+        let c = try NativeCSVImporter.contracts(path: scratch.file(name, contracts))
+        var parameters = ScoringParameters()
+        parameters.workers = 2
+        return (ReportContext(assessment: Assessor(parameters: parameters).assess(suppliers: s, links: l, contracts: c)), scratch)
+    }
+
+    static let suppliers = "supplier_id,name,country,region,goods\nV1,Acme,US,,\nS1,Korla Spinning,CN,Xinjiang,cotton\n"
+    static let links = "buyer_id,supplier_id,share,good\nV1,S1,0.5,cotton\n"
+
+    /// A description at the start of its Markdown line was read as a list item, an ordered
+    /// list or a thematic break ("- x", "1. x", "---"); now the marker is escaped.
+    @Test(arguments: [("- list item", "\\- list item"), ("+ plus", "\\+ plus"), ("---", "\\---"), ("1. ordered", "1\\. ordered"),
+        ("2024) closed", "2024\\) closed"), ("12 units", "12 units"), ("=== x", "\\=== x")])
+    func markdownDescriptionCannotStartABlock(description: String, expected: String) throws {
+        let (context, _) = try Self.context(
+            suppliers: Self.suppliers, links: Self.links,
+            contracts: "contract_id,vendor_id,amount,description\nC1,V1,100,\(description)\n")
+        #expect(context.assessment.flaggedCount == 1)
+        let markdown = MarkdownReport.render(context)
+        #expect(markdown.contains("### C1\n\n\(expected)  \nInput: `"), "\(markdown)")
+    }
+
+    /// A path with `|` or a line end broke the Markdown inputs table (GFM splits a row at `|`
+    /// even inside a code span); now `|` is escaped and line ends are spaces.
+    @Test func markdownInputsTableKeepsOddPathsInOneCell() throws {
+        let (context, _) = try Self.context(
+            suppliers: Self.suppliers, links: Self.links, contracts: "contract_id,vendor_id,amount\nC1,V1,100\n", name: "a|b\nc`d.csv")
+        let markdown = MarkdownReport.render(context)
+        let row = try #require(markdown.split(separator: "\n").first { $0.hasPrefix("| contracts |") })
+        #expect(row.hasSuffix("a\\|b c'd.csv` | 1 | 1 | 0 | 0 |"), "\(row)")
+        #expect(markdown.contains("Input: `") && !markdown.contains("b\nc"))
+    }
+
+    /// Amounts past what a double holds in cents: "1e,+20" (grouping cut into Swift's exponent
+    /// form) in the HTML parameters and FL-UNMAPPED messages; "1.3000000000001222e+16" in the
+    /// flagged-amount card; "999,999,999,999,999.0" with one decimal.
+    @Test func hugeAmountsAreGroupedDigitsWithCents() throws {
+        var contracts = "contract_id,vendor_id,amount\n"
+        for k in 1...20 { contracts += "C\(k),V1,999999999999999\n" }
+        let (context, _) = try Self.context(suppliers: Self.suppliers, links: Self.links, contracts: contracts)
+        let html = HTMLReport.render(context)
+        let markdown = MarkdownReport.render(context)
+        #expect(!html.contains("e+") && !html.contains("e,+"))
+        #expect(html.contains("999,999,999,999,999.00") && markdown.contains("999,999,999,999,999.00 USD"))
+        #expect(html.contains("flagged amount, USD 19,999,999,999,999,98"), "whole units, grouped")
+    }
+}
