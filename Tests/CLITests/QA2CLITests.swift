@@ -1,0 +1,25 @@
+import Foundation
+import Testing
+
+/// Second QA pass on the command line: `explain` ids, exit codes and messages.
+@Suite("QA2: command line", .serialized)
+struct QA2CLITests {
+    /// `explain Café` (NFC) printed the contract `Café` in NFD when that one ranked first:
+    /// the look-up compared Swift strings (canonical equivalence), while the importer keeps
+    /// both as distinct ids. Now byte for byte, for contracts and suppliers.
+    @Test func explainFindsTheIdByteForByte() throws {
+        let scratch = Scratch()
+        let nfc = "Caf\u{E9}", nfd = "Cafe\u{301}"
+        let suppliers = scratch.write("s.csv", "supplier_id,name,country\nX,Acme,US\n\(nfd),Mill NFD,US\n\(nfc),Mill NFC,US\n")
+        let links = scratch.write("l.csv", "buyer_id,supplier_id,share\n")
+        let contracts = scratch.write("c.csv", "contract_id,vendor_id,amount\n\(nfc),X,10\n\(nfd),X,20\n")
+        let inputs = ["--suppliers", suppliers, "--links", links, "--contracts", contracts]
+        let first = try CLI.run(["explain", nfc] + inputs)
+        #expect(first.status == 0 && first.stdout.contains("c.csv:2)") && first.stdout.contains("amount: 10.00 USD"), "\(first.stdout)")
+        let second = try CLI.run(["explain", nfd] + inputs)
+        #expect(second.status == 0 && second.stdout.contains("c.csv:3)"), "\(second.stdout)")
+        let contractsWithout = scratch.write("c2.csv", "contract_id,vendor_id,amount\nK1,X,10\n")
+        let supplier = try CLI.run(["explain", nfc, "--suppliers", suppliers, "--links", links, "--contracts", contractsWithout])
+        #expect(supplier.status == 0 && supplier.stdout.contains("'Mill NFC'"), "\(supplier.stdout)")
+    }
+}
