@@ -60,4 +60,21 @@ struct QA2ReportTests {
         #expect(html.contains("999,999,999,999,999.00") && markdown.contains("999,999,999,999,999.00 USD"))
         #expect(html.contains("flagged amount, USD 19,999,999,999,999,98"), "whole units, grouped")
     }
+
+    /// A flag on contract `Café` (NFC) resolved and one on `Café` (NFD) new were neither: the
+    /// diff keyed flags by Swift strings, which merge ids the importer keeps apart.
+    @Test func baselineKeepsIdsThatDifferOnlyByNormalisation() throws {
+        let nfc = "Caf\u{E9}", nfd = "Cafe\u{301}"
+        let scratch = ScratchDirectory()
+        let report = scratch.file("base.json", """
+            {"schema_version": 1, "contracts": [{"id": "\(nfc)", "reasons": [{"rule": "FL-ENTITY", "severity": "high", "message": "m"}]}]}
+            """)
+        let baseline = try BaselineDiff.flags(inReport: report)
+        #expect(baseline.map { Array($0.contract.utf8) } == [Array(nfc.utf8)])
+        let current = [FlagRecord(contract: nfd, rule: "FL-ENTITY", severity: "high", message: "m")]
+        let diff = BaselineDiff(file: report, baseline: baseline, current: current)
+        #expect(diff.new.map { Array($0.contract.utf8) } == [Array(nfd.utf8)])
+        #expect(diff.resolved.map { Array($0.contract.utf8) } == [Array(nfc.utf8)])
+        #expect(diff.changed.isEmpty && diff.hasNewFlag(atLeast: .high))
+    }
 }
