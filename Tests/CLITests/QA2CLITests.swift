@@ -22,4 +22,18 @@ struct QA2CLITests {
         let supplier = try CLI.run(["explain", nfc, "--suppliers", suppliers, "--links", links, "--contracts", contractsWithout])
         #expect(supplier.status == 0 && supplier.stdout.contains("'Mill NFC'"), "\(supplier.stdout)")
     }
+
+    /// `--output FILE/report.json` under a regular file said "A file with the same name
+    /// already exists" (Foundation's text for creating the directory); now the reason is
+    /// "Not a directory". Exit 3, nothing written.
+    @Test func outputUnderARegularFileSaysNotADirectory() throws {
+        let scratch = Scratch()
+        let blocker = scratch.write("plain.txt", "x")
+        for target in [blocker + "/report.json", blocker + "/deeper/report.json"] {
+            let run = try CLI.run(["score"] + CLI.demo + ["--format", "json", "--output", target, "--quiet"])
+            #expect(run.status == 3, "\(run.stderr)")
+            #expect(run.stderr.contains("\(target): error: [output-failed]") && run.stderr.contains("Not a directory"), "\(run.stderr)")
+        }
+        #expect(scratch.files == ["plain.txt"])
+    }
 }
