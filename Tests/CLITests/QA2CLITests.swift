@@ -36,4 +36,17 @@ struct QA2CLITests {
         }
         #expect(scratch.files == ["plain.txt"])
     }
+
+    /// The terminal summary wrote every amount with a dollar sign: `$1,234.50` for a contract
+    /// in EUR and `$-1,234.50` for a negative one.
+    @Test func summaryAmountsCarryTheirCurrency() throws {
+        let scratch = Scratch()
+        let suppliers = scratch.write("s.csv", "supplier_id,name,country,region,goods\nV1,Acme,US,,\nS1,Mill,CN,Xinjiang,cotton\n")
+        let links = scratch.write("l.csv", "buyer_id,supplier_id,share\nV1,S1,0.5\n")
+        let contracts = scratch.write("c.csv", "contract_id,vendor_id,amount,currency\nC1,V1,1234.5,EUR\nC2,V1,(99.5),USD\nC3,V1,5,\n")
+        let run = try CLI.run(["score", "--suppliers", suppliers, "--links", links, "--contracts", contracts])
+        #expect(run.status == 0, "\(run.stderr)")
+        #expect(run.stdout.contains("C1  1,234.50 EUR  Acme"), "\(run.stdout)")
+        #expect(run.stdout.contains("C2  -$99.50  Acme") && run.stdout.contains("C3  $5.00  Acme"), "\(run.stdout)")
+    }
 }
