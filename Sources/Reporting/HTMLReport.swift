@@ -209,8 +209,8 @@ public enum HTMLReport {
             || byte == UInt8(ascii: "'")
     }
 
-    /// One ASCII character of ``escape(_:)``: markup characters as entities, line feed and tab as
-    /// spaces, the other controls (C0 and DEL, the only ASCII ones) as U+FFFD.
+    /// One ASCII character of ``escape(_:)``: markup characters as entities, line feed, carriage
+    /// return and tab as spaces, the other controls (C0 and DEL, the only ASCII ones) as U+FFFD.
     @inline(__always)
     static func appendEscaped(_ byte: UInt8, to out: inout [UInt8]) {
         switch byte {
@@ -219,7 +219,7 @@ public enum HTMLReport {
         case UInt8(ascii: ">"): out += "&gt;".utf8
         case UInt8(ascii: "\""): out += "&quot;".utf8
         case UInt8(ascii: "'"): out += "&#39;".utf8
-        case 0x0A, 0x09: out.append(0x20)
+        case 0x0A, 0x0D, 0x09: out.append(0x20)
         case 0..<0x20, 0x7F: out += [0xEF, 0xBF, 0xBD]
         default: out.append(byte)
         }

@@ -84,7 +84,7 @@ public enum MarkdownReport {
         var out = ""
         for character in value {
             switch character {
-            case "\n", "\r", "\t": out += " "
+            case "\n", "\r", "\r\n", "\t": out += " "  // CR LF is one Character
             case "<": out += "&lt;"
             case ">": out += "&gt;"
             case "&": out += "&amp;"

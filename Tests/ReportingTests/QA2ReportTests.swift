@@ -77,4 +77,21 @@ struct QA2ReportTests {
         #expect(diff.resolved.map { Array($0.contract.utf8) } == [Array(nfc.utf8)])
         #expect(diff.changed.isEmpty && diff.hasNewFlag(atLeast: .high))
     }
+
+    /// A CR LF inside a field (a quoted CSV field from Windows) went into the Markdown as it
+    /// was: CR LF is one Character, which the one-line rule ("\n", "\r") did not match, so a
+    /// vendor name split its table row and a description started new blocks. The HTML showed
+    /// the CR as U+FFFD.
+    @Test func crlfInsideFieldsStaysOnOneLine() throws {
+        let (context, _) = try Self.context(
+            suppliers: "supplier_id,name,country,region,goods\nV1,\"Acme\r\nWest\",US,,\nS1,Korla Spinning,CN,Xinjiang,cotton\n",
+            links: Self.links, contracts: "contract_id,vendor_id,amount,description\nC1,V1,100,\"line1\r\n- item\"\n")
+        #expect(context.assessment.flaggedCount == 1)
+        let markdown = MarkdownReport.render(context)
+        #expect(!markdown.contains("\r"))
+        #expect(markdown.contains("| 1 | C1 | V1 Acme West | 100.00 USD | high |"), "\(markdown)")
+        #expect(markdown.contains("\nline1 - item  \n"), "\(markdown)")
+        let html = HTMLReport.render(context)
+        #expect(html.contains("<p class=\"desc\">line1  - item</p>") && !html.contains("\u{FFFD}"), "CR and LF as spaces")
+    }
 }
