@@ -90,9 +90,17 @@ public enum MarkdownReport {
             case "&": out += "&amp;"
             case "\\", "`", "*", "_", "[", "]", "#", "|", "!", "~": out += "\\" + String(character)
             default:
-                if let scalar = character.unicodeScalars.first, character.unicodeScalars.count == 1,
+                let scalars = character.unicodeScalars
+                if let scalar = scalars.first, scalars.count == 1,
                     scalar.properties.generalCategory == .control || scalar.properties.generalCategory == .format {
                     out += "\u{FFFD}"
+                } else if let first = scalars.first, first.isASCII, scalars.count > 1 {
+                    // An ASCII character with combining marks ("|\u{301}") is one Character
+                    // that the cases above do not match, yet Markdown reads its ASCII part.
+                    var bytes: [UInt8] = []
+                    appendASCII(UInt8(first.value), to: &bytes)
+                    out += String(decoding: bytes, as: UTF8.self)
+                    out.unicodeScalars.append(contentsOf: scalars.dropFirst())
                 } else {
                     out.append(character)
                 }

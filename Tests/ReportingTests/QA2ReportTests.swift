@@ -94,4 +94,22 @@ struct QA2ReportTests {
         let html = HTMLReport.render(context)
         #expect(html.contains("<p class=\"desc\">line1  - item</p>") && !html.contains("\u{FFFD}"), "CR and LF as spaces")
     }
+
+    /// An ASCII character followed by a combining mark is one Character, which the escapes
+    /// (matched per Character) passed as it was: "A|\u{301}B" split a table cell, "`\u{301}"
+    /// opened a code span, "[\u{301}x](http://e)" made a link.
+    @Test(arguments: ["A|\u{301}B", "`\u{301}code`", "[\u{301}x](http://e)", "*\u{301}b*", "<\u{301}b>", "_\u{301}u_"])
+    func markdownEscapesASCIIUnderCombiningMarks(name: String) {
+        let safe = MarkdownReport.text(name)
+        // Bytes, not Characters: String.hasPrefix would compare whole grapheme clusters.
+        let scalars = Array(name.unicodeScalars)
+        let special = scalars.first { "|`[*<_".unicodeScalars.contains($0) }!
+        let escaped = Array((special == "<" ? "&lt;" : "\\" + String(special)).utf8) + Array("\u{301}".utf8)
+        let bytes = Array(safe.utf8)
+        #expect((0...(bytes.count - escaped.count)).contains { Array(bytes[$0..<($0 + escaped.count)]) == escaped }, "\(safe)")
+        #expect(safe.unicodeScalars.contains("\u{301}"), "the mark is kept")
+        var row: [UInt8] = []
+        MarkdownReport.appendText(name, to: &row)
+        #expect(String(decoding: row, as: UTF8.self) == safe, "the byte path agrees")
+    }
 }
