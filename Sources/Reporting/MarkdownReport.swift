@@ -64,7 +64,7 @@ public enum MarkdownReport {
         out += "## Inputs\n\n| Role | File | Read | Accepted | Rejected | Blank |\n|---|---|---:|---:|---:|---:|\n"
         for input in a.inputs {
             let s = input.summary
-            out += "| \(input.role) | `\(code(s.file).replacingOccurrences(of: "|", with: "\\|"))` | \(s.read) | \(s.accepted) | \(s.rejected) | \(s.blank) |\n"
+            out += "| \(input.role) | `\(tableCode(s.file))` | \(s.read) | \(s.accepted) | \(s.rejected) | \(s.blank) |\n"
         }
         let problems = a.findings.filter { $0.severity >= .warning }
         if !problems.isEmpty {
@@ -135,6 +135,17 @@ public enum MarkdownReport {
 
     /// Input text inside a table cell.
     static func cell(_ value: String) -> String { text(value) }
+
+    /// ``code(_:)`` in a table cell: `|` escaped (GFM splits a row at `|` inside code spans
+    /// too), scalar by scalar so that a `|` with a combining mark is escaped as well.
+    static func tableCode(_ value: String) -> String {
+        var out = String.UnicodeScalarView()
+        for scalar in code(value).unicodeScalars {
+            if scalar == "|" { out.append("\\") }
+            out.append(scalar)
+        }
+        return String(out)
+    }
 
     /// Input text inside backticks (a path): backticks as `'`, line ends and tabs as spaces and
     /// other controls as U+FFFD, so that the code span stays on its line (and table row).

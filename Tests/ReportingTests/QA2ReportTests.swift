@@ -112,4 +112,29 @@ struct QA2ReportTests {
         MarkdownReport.appendText(name, to: &row)
         #expect(String(decoding: row, as: UTF8.self) == safe, "the byte path agrees")
     }
+
+    /// Non-ASCII text with quotes doubled them with Foundation's replacement, which matches
+    /// whole Characters: a quote followed by a combining mark stayed single and ended the
+    /// cell, so `"\u{301},=cmd()` put a formula in a cell of its own.
+    @Test(arguments: ["Ac\"\u{301}me", "\"\u{301},=HYPERLINK(\"http://e\")", "é \"\u{301}\"\u{301}"])
+    func csvDoublesQuotesUnderCombiningMarks(name: String) {
+        let cell = Array(CSVReport.text(name).unicodeScalars)
+        #expect(cell.first == "\"" && cell.last == "\"")
+        // Inside the cell every quote is one of a pair.
+        var i = 1, paired = true
+        while i < cell.count - 1 {
+            if cell[i] == "\"" {
+                if cell[i + 1] != "\"" || i + 1 == cell.count - 1 { paired = false; break }
+                i += 2
+            } else {
+                i += 1
+            }
+        }
+        #expect(paired, "\(String(String.UnicodeScalarView(cell)))")
+        #expect(cell.filter { $0 == "\"" }.count == 2 + 2 * name.unicodeScalars.filter { $0 == "\"" }.count)
+    }
+
+    @Test func markdownInputsTableEscapesAPipeWithAMark() throws {
+        #expect(MarkdownReport.tableCode("a|\u{301}b`c").unicodeScalars.elementsEqual("a\\|\u{301}b'c".unicodeScalars))
+    }
 }
