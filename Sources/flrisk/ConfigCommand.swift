@@ -41,7 +41,7 @@ extension Flrisk {
                 do {
                     try AtomicFile.write(ConfigurationTemplate.text, to: path)
                 } catch {
-                    Console.error(error.description)
+                    Console.error("\(error.path): error: [output-failed] cannot write the configuration: \(error.reason)")
                     throw ExitCode(ExitStatus.outputFailed)
                 }
                 print("Wrote \(path). Use it with: flrisk score --config \(path) …")

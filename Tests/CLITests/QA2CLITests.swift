@@ -49,4 +49,13 @@ struct QA2CLITests {
         #expect(run.stdout.contains("C1  1,234.50 EUR  Acme"), "\(run.stdout)")
         #expect(run.stdout.contains("C2  -$99.50  Acme") && run.stdout.contains("C3  $5.00  Acme"), "\(run.stdout)")
     }
+
+    /// `config init` into a path it cannot write said "cannot write the report".
+    @Test func configInitFailureNamesTheConfiguration() throws {
+        let scratch = Scratch()
+        let blocker = scratch.write("plain.txt", "x")
+        let run = try CLI.run(["config", "init", blocker + "/flrisk.yaml"])
+        #expect(run.status == 3)
+        #expect(run.stderr.contains("\(blocker)/flrisk.yaml: error: [output-failed] cannot write the configuration: Not a directory"), "\(run.stderr)")
+    }
 }
