@@ -58,4 +58,15 @@ struct QA2CLITests {
         #expect(run.status == 3)
         #expect(run.stderr.contains("\(blocker)/flrisk.yaml: error: [output-failed] cannot write the configuration: Not a directory"), "\(run.stderr)")
     }
+
+    /// `flrisk validate DIR` crashed (Illegal instruction, exit 132): the role detection read
+    /// the first bytes with `readData(ofLength:)`, which traps on EISDIR. Now exit 2 naming it.
+    @Test func validateADirectoryIsBadInputNotACrash() throws {
+        let scratch = Scratch()
+        let run = try CLI.run(["validate", scratch.url.path])
+        #expect(run.status == 2, "\(run.stderr)")
+        #expect(run.stderr.contains("\(scratch.url.path): error: [file-unreadable] is a directory"), "\(run.stderr)")
+        let roleGiven = try CLI.run(["validate", "contracts=" + scratch.url.path])
+        #expect(roleGiven.status == 2, "\(roleGiven.stderr)")
+    }
 }
