@@ -95,8 +95,16 @@ struct OutputOptions: ParsableArguments {
     @Flag(help: "Print the wall time of each phase (read, score, write) to standard error, also with --quiet.")
     var timings = false
 
+    /// The formats asked for, each once, in the order first given (`--format json json` wrote
+    /// `report.json` twice over one temporary file and failed with exit 3 after replacing it).
+    var formats: [ReportFormat] {
+        var seen: [ReportFormat] = []
+        for f in format where !seen.contains(f) { seen.append(f) }
+        return seen
+    }
+
     func validate() throws {
-        if output == nil && format.count > 1 { throw ValidationError("Several --format values need --output DIR.") }
+        if output == nil && formats.count > 1 { throw ValidationError("Several --format values need --output DIR.") }
         if quiet && verbose { throw ValidationError("'--quiet' and '--verbose' cannot be combined.") }
         if output?.isEmpty == true { throw ValidationError("--output needs a file or directory path, got an empty string.") }
     }
@@ -138,7 +146,7 @@ struct OutputOptions: ParsableArguments {
     /// failure leaves no partial file and no previous report replaced.
     func writeReports(_ context: ReportContext) throws(ReportWriteError) {
         guard let output else {
-            if let single = format.first {
+            if let single = formats.first {
                 FileHandle.standardOutput.write(Data(single.render(context).utf8))
             } else if !quiet {
                 print(TextSummary.render(context), terminator: "")
@@ -147,7 +155,7 @@ struct OutputOptions: ParsableArguments {
         }
         var isDirectory: ObjCBool = false
         let exists = FileManager.default.fileExists(atPath: output, isDirectory: &isDirectory)
-        let formats = format.isEmpty ? [.json, .md] : format
+        let formats = format.isEmpty ? [.json, .md] : formats
         let toDirectory = formats.count > 1 || output.hasSuffix("/") || (exists && isDirectory.boolValue)
         let targets: [(ReportFormat, String)] = toDirectory
             ? formats.map { ($0, URL(fileURLWithPath: output).appendingPathComponent("report.\($0.fileExtension)").path) }

@@ -69,4 +69,17 @@ struct QA2CLITests {
         let roleGiven = try CLI.run(["validate", "contracts=" + scratch.url.path])
         #expect(roleGiven.status == 2, "\(roleGiven.stderr)")
     }
+
+    /// `--format json json --output DIR` staged report.json twice over one temporary file:
+    /// exit 3 ("No such file or directory") after report.json had been replaced. Formats are
+    /// now taken once each; `--format md md` without --output goes to standard output.
+    @Test func aFormatGivenTwiceIsWrittenOnce() throws {
+        let scratch = Scratch()
+        let run = try CLI.run(["score"] + CLI.demo + ["--format", "json", "csv", "json", "--output", scratch.url.path + "/out", "--quiet"])
+        #expect(run.status == 0, "\(run.stderr)")
+        let written = try FileManager.default.contentsOfDirectory(atPath: scratch.url.path + "/out").sorted()
+        #expect(written == ["report.csv", "report.json"])
+        let stdout = try CLI.run(["score"] + CLI.demo + ["--format", "md", "md", "--quiet"])
+        #expect(stdout.status == 0 && stdout.stdout.hasPrefix("# flrisk review queue"), "\(stdout.stderr)")
+    }
 }
