@@ -82,4 +82,18 @@ struct QA2CLITests {
         let stdout = try CLI.run(["score"] + CLI.demo + ["--format", "md", "md", "--quiet"])
         #expect(stdout.status == 0 && stdout.stdout.hasPrefix("# flrisk review queue"), "\(stdout.stderr)")
     }
+
+    /// `explain --strict` was accepted and ignored: exit 0 with a rejected row.
+    @Test func explainHonoursStrict() throws {
+        let scratch = Scratch()
+        let suppliers = scratch.write("s.csv", "supplier_id,name,country\nX,Acme,US\n")
+        let links = scratch.write("l.csv", "buyer_id,supplier_id,share\n")
+        let contracts = scratch.write("c.csv", "contract_id,vendor_id,amount\nC1,X,10\nC1,X,20\n")
+        let inputs = ["--suppliers", suppliers, "--links", links, "--contracts", contracts]
+        let strict = try CLI.run(["explain", "C1", "--strict"] + inputs)
+        #expect(strict.status == 2 && strict.stdout.isEmpty, "\(strict.stderr)")
+        #expect(strict.stderr.contains("1 input row was rejected and --strict is set"), "\(strict.stderr)")
+        let lenient = try CLI.run(["explain", "C1"] + inputs)
+        #expect(lenient.status == 0 && lenient.stdout.hasPrefix("Contract C1"), "\(lenient.stderr)")
+    }
 }
