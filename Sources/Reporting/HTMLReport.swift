@@ -65,15 +65,21 @@ public enum HTMLReport {
 
     static func cards(_ context: ReportContext) -> String {
         let a = context.assessment
-        var amount = 0.0
-        for scored in a.flaggedContracts { amount += max(0, scored.contract.amount ?? 0) }
+        // Amounts are not converted: the card sums those in the report's currency and counts
+        // the others (before, EUR and USD amounts were added up and labelled USD).
+        var amount = 0.0, otherCurrencies = 0
+        for scored in a.flaggedContracts {
+            guard let value = scored.contract.amount else { continue }
+            if scored.contract.currency == a.parameters.currency { amount += max(0, value) } else { otherCurrencies += 1 }
+        }
         var out = "<section class=\"cards\">\n"
         func card(_ label: String, _ value: String, _ kind: String = "") {
             out += "<div class=\"card \(kind)\"><div class=\"value\">\(value)</div><div class=\"label\">\(label)</div></div>\n"
         }
         card("contracts flagged of \(a.contracts.count)", "\(a.flaggedCount)")
         for (severity, count) in context.severityCounts { card(severity.rawValue, "\(count)", "sev-\(severity.rawValue)") }
-        card("flagged amount, \(escape(a.parameters.currency)) \(Formatting.money(amount))", compact(amount))
+        let others = otherCurrencies == 0 ? "" : " (\(otherCurrencies) in other currencies not included)"
+        card("flagged amount, \(escape(a.parameters.currency)) \(Formatting.money(amount))\(others)", compact(amount))
         card("suppliers · links", "\(a.suppliers.count) · \(a.graph.linkCount)")
         return out + "</section>\n"
     }

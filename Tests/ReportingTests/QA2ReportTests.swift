@@ -137,4 +137,15 @@ struct QA2ReportTests {
     @Test func markdownInputsTableEscapesAPipeWithAMark() throws {
         #expect(MarkdownReport.tableCode("a|\u{301}b`c").unicodeScalars.elementsEqual("a\\|\u{301}b'c".unicodeScalars))
     }
+
+    /// The flagged-amount card added amounts of every currency and labelled the sum with the
+    /// report's: EUR 1,000 and USD 500 showed as "USD 1,500.00".
+    @Test func flaggedAmountCardSumsOnlyTheReportCurrency() throws {
+        let (context, _) = try Self.context(
+            suppliers: Self.suppliers, links: Self.links,
+            contracts: "contract_id,vendor_id,amount,currency\nC1,V1,1000,EUR\nC2,V1,500,USD\nC3,V1,250,\n")
+        #expect(context.assessment.flaggedCount == 3)
+        let html = HTMLReport.render(context)
+        #expect(html.contains("flagged amount, USD 750.00 (1 in other currencies not included)"), "\(html.prefix(4000))")
+    }
 }
