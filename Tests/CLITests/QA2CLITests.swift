@@ -124,4 +124,19 @@ struct QA2CLITests {
         #expect(run.stderr.contains("\(fifo): error: [file-unreadable] is a pipe or device, not a regular file"), "\(run.stderr)")
         #expect(run.stdout.isEmpty)
     }
+
+    /// `config check` passed a file whose matching.decisions (or country-risk file) does not
+    /// exist; every score run with it then failed with exit 2.
+    @Test func configCheckNamesAMissingReferencedFile() throws {
+        let scratch = Scratch()
+        let config = scratch.write("c.yaml", "matching:\n  decisions: nofile.csv\n")
+        let run = try CLI.run(["config", "check", config])
+        #expect(run.status == 2, "\(run.stdout)")
+        #expect(run.stderr.contains("\(config): error: [file-not-found] matching.decisions names '\(scratch.url.path)/nofile.csv'"), "\(run.stderr)")
+        _ = scratch.write("nofile.csv", "supplier_id,entry_id,decision\n")
+        let ok = try CLI.run(["config", "check", config])
+        #expect(ok.status == 0 && ok.stdout.contains(": ok ("), "\(ok.stderr)")
+        let bad = try CLI.run(["config", "check", scratch.write("bad.yaml", "propagation:\n  tiers: 0\n")])
+        #expect(bad.status == 2 && bad.stderr.contains("[config-invalid-value]") && !bad.stderr.contains("ExitCode"), "\(bad.stderr)")
+    }
 }
