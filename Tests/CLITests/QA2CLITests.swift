@@ -139,4 +139,27 @@ struct QA2CLITests {
         let bad = try CLI.run(["config", "check", scratch.write("bad.yaml", "propagation:\n  tiers: 0\n")])
         #expect(bad.status == 2 && bad.stderr.contains("[config-invalid-value]") && !bad.stderr.contains("ExitCode"), "\(bad.stderr)")
     }
+
+    /// `--output` (or `--rejects`) naming an input replaced the input with the report: a slip
+    /// like `--format csv --output contracts.csv` destroyed the contracts file (exit 0). Now
+    /// a usage error before anything is read or written; `--baseline` may still be the report
+    /// it is replaced by.
+    @Test func aReportOverAnInputIsRefused() throws {
+        let scratch = Scratch()
+        let suppliers = scratch.write("s.csv", "supplier_id,name,country\nX,Acme,US\n")
+        let links = scratch.write("l.csv", "buyer_id,supplier_id,share\n")
+        let contractsText = "contract_id,vendor_id,amount\nC1,X,10\n"
+        let contracts = scratch.write("c.csv", contractsText)
+        let inputs = ["--suppliers", suppliers, "--links", links, "--contracts", contracts, "--quiet"]
+        let overContracts = try CLI.run(["score"] + inputs + ["--format", "csv", "--output", contracts])
+        #expect(overContracts.status == 64 && overContracts.stderr.contains("is the input"), "\(overContracts.stderr)")
+        #expect(try String(contentsOfFile: contracts, encoding: .utf8) == contractsText)
+        let rejectsOverSuppliers = try CLI.run(["score"] + inputs + ["--rejects", suppliers])
+        #expect(rejectsOverSuppliers.status == 64, "\(rejectsOverSuppliers.stderr)")
+        let inDirectory = try CLI.run(["score"] + inputs + ["--format", "csv", "json", "--output", scratch.url.path + "/"])
+        #expect(inDirectory.status == 0, "\(inDirectory.stderr)")
+        let report = scratch.url.appendingPathComponent("report.json").path
+        let ci = try CLI.run(["score"] + inputs + ["--format", "json", "--output", report, "--baseline", report])
+        #expect(ci.status == 0, "the CI pattern still works: \(ci.stderr)")
+    }
 }
