@@ -66,7 +66,7 @@ public enum AtomicFile {
         do {
             try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         } catch {
-            throw OutputError(path: path, reason: Self.reason(error))
+            throw OutputError(path: path, reason: Self.blockedByFile(directory) ? String(cString: strerror(ENOTDIR)) : Self.reason(error))
         }
         let temporary = directory.appendingPathComponent(".\(url.lastPathComponent).tmp-\(getpid())").path
         guard let fd = registry.open(temporary) else {
@@ -234,6 +234,18 @@ public enum AtomicFile {
                 return committed
             }
         }
+    }
+
+    /// Whether the nearest existing ancestor of `directory` (or itself) is not a directory:
+    /// Foundation then says "A file with the same name already exists" for what is ENOTDIR.
+    private static func blockedByFile(_ directory: URL) -> Bool {
+        var url = directory.standardizedFileURL
+        while url.path != "/" {
+            var isDirectory: ObjCBool = false
+            if FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory) { return !isDirectory.boolValue }
+            url = url.deletingLastPathComponent()
+        }
+        return false
     }
 
     private static func reason(_ error: any Error) -> String {

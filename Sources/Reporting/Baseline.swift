@@ -69,12 +69,15 @@ public struct BaselineDiff: Sendable {
     /// - Complexity: O(flags) with hashing.
     public init(file: String, baseline: [FlagRecord], current: [FlagRecord]) {
         self.file = file
-        let before = Dictionary(baseline.map { ($0.key, $0) }, uniquingKeysWith: { first, _ in first })
-        let after = Set(current.map(\.key))
-        new = current.filter { before[$0.key] == nil }
-        resolved = baseline.filter { !after.contains($0.key) }
+        // Keys as bytes: the importer keeps ids that differ only by Unicode normalisation apart,
+        // and String keys would merge them (canonical equivalence).
+        func bytes(_ flag: FlagRecord) -> [UInt8] { Array(flag.key.utf8) }
+        let before = Dictionary(baseline.map { (bytes($0), $0) }, uniquingKeysWith: { first, _ in first })
+        let after = Set(current.map(bytes))
+        new = current.filter { before[bytes($0)] == nil }
+        resolved = baseline.filter { !after.contains(bytes($0)) }
         changed = current.compactMap { flag in
-            guard let old = before[flag.key], old.severity != flag.severity || old.message != flag.message else { return nil }
+            guard let old = before[bytes(flag)], old.severity != flag.severity || old.message != flag.message else { return nil }
             return (old, flag)
         }
     }

@@ -140,8 +140,8 @@ public enum CSVReport {
     /// ``text(_:)`` appended to a UTF-8 buffer, in one pass over the text's bytes: runs of
     /// printable bytes are copied at once; C0 controls, DEL and quotes go through
     /// ``appendASCII(_:to:)``; a non-ASCII scalar is kept unless it is hidden in reports
-    /// (``Unicode/Scalar/isHiddenInReports``: then U+FFFD). Non-ASCII text with quotes keeps
-    /// Foundation's quote replacement (``unicodeText(_:)``, which matches whole characters).
+    /// (``Unicode/Scalar/isHiddenInReports``: then U+FFFD). Non-ASCII text with quotes goes
+    /// through ``unicodeText(_:)``, scalar by scalar.
     static func appendText(_ value: String, to out: inout [UInt8]) {
         // Read in place (no copy of the string, so no retain of its storage).
         let handled = value.utf8.withContiguousStorageIfAvailable { appendText(utf8: $0, to: &out) }
@@ -252,12 +252,16 @@ public enum CSVReport {
         for scalar in value.unicodeScalars {
             switch scalar {
             case "\n", "\r", "\t": cleaned.unicodeScalars.append(" ")
+            case "\"": cleaned.unicodeScalars.append(contentsOf: ["\"", "\""])
             default:
                 cleaned.unicodeScalars.append(scalar.isHiddenInReports ? "\u{FFFD}" : scalar)
             }
         }
         // Every formula start is ASCII, so the first byte decides as the first scalar would.
         if let first = value.utf8.first, isFormulaStart(first) { cleaned = "'" + cleaned }
-        return "\"" + cleaned.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+        // Quotes are doubled scalar by scalar: Foundation's replacement matches whole
+        // Characters and left a quote with a combining mark ("\u{301}) single, which ended
+        // the cell early.
+        return "\"" + cleaned + "\""
     }
 }

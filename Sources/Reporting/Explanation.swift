@@ -7,11 +7,12 @@ import SupplyGraph
 /// and shares; for a contract, its flags and its vendor's explanation.
 public enum Explanation {
     /// The explanation of the contract or supplier with this id (contracts are looked up
-    /// first), or nil when neither exists.
+    /// first), or nil when neither exists. Ids are compared byte for byte, as the network and
+    /// the duplicate-id check compare them: an id in NFC does not find one in NFD.
     /// - Complexity: O(suppliers + contracts) to find the id, then ``PathExplainer`` for the paths.
     public static func render(id: String, context: ReportContext, paths: Int = 5) -> String? {
         let a = context.assessment
-        if let rank = a.contracts.firstIndex(where: { $0.contract.id == id }) {
+        if let rank = a.contracts.firstIndex(where: { $0.contract.id.utf8.elementsEqual(id.utf8) }) {
             let scored = a.contracts[rank]
             let c = scored.contract
             var out = "Contract \(line(c.id))  (\(c.location.file):\(c.location.line))\n"

@@ -65,15 +65,21 @@ public enum HTMLReport {
 
     static func cards(_ context: ReportContext) -> String {
         let a = context.assessment
-        var amount = 0.0
-        for scored in a.flaggedContracts { amount += max(0, scored.contract.amount ?? 0) }
+        // Amounts are not converted: the card sums those in the report's currency and counts
+        // the others (before, EUR and USD amounts were added up and labelled USD).
+        var amount = 0.0, otherCurrencies = 0
+        for scored in a.flaggedContracts {
+            guard let value = scored.contract.amount else { continue }
+            if scored.contract.currency == a.parameters.currency { amount += max(0, value) } else { otherCurrencies += 1 }
+        }
         var out = "<section class=\"cards\">\n"
         func card(_ label: String, _ value: String, _ kind: String = "") {
             out += "<div class=\"card \(kind)\"><div class=\"value\">\(value)</div><div class=\"label\">\(label)</div></div>\n"
         }
         card("contracts flagged of \(a.contracts.count)", "\(a.flaggedCount)")
         for (severity, count) in context.severityCounts { card(severity.rawValue, "\(count)", "sev-\(severity.rawValue)") }
-        card("flagged amount, \(escape(a.parameters.currency)) \(Formatting.money(amount))", compact(amount))
+        let others = otherCurrencies == 0 ? "" : " (\(otherCurrencies) in other currencies not included)"
+        card("flagged amount, \(escape(a.parameters.currency)) \(Formatting.money(amount))\(others)", compact(amount))
         card("suppliers · links", "\(a.suppliers.count) · \(a.graph.linkCount)")
         return out + "</section>\n"
     }
@@ -209,8 +215,8 @@ public enum HTMLReport {
             || byte == UInt8(ascii: "'")
     }
 
-    /// One ASCII character of ``escape(_:)``: markup characters as entities, line feed and tab as
-    /// spaces, the other controls (C0 and DEL, the only ASCII ones) as U+FFFD.
+    /// One ASCII character of ``escape(_:)``: markup characters as entities, line feed, carriage
+    /// return and tab as spaces, the other controls (C0 and DEL, the only ASCII ones) as U+FFFD.
     @inline(__always)
     static func appendEscaped(_ byte: UInt8, to out: inout [UInt8]) {
         switch byte {
@@ -219,7 +225,7 @@ public enum HTMLReport {
         case UInt8(ascii: ">"): out += "&gt;".utf8
         case UInt8(ascii: "\""): out += "&quot;".utf8
         case UInt8(ascii: "'"): out += "&#39;".utf8
-        case 0x0A, 0x09: out.append(0x20)
+        case 0x0A, 0x0D, 0x09: out.append(0x20)
         case 0..<0x20, 0x7F: out += [0xEF, 0xBF, 0xBD]
         default: out.append(byte)
         }

@@ -61,7 +61,9 @@ extension MarkdownReport {
         appendText(c.id, to: &out)
         out += "\n\n".utf8
         if let description = c.description {
+            let start = out.count
             appendText(description, to: &out)
+            escapeBlockStart(in: &out, at: start)
             out += "  \n".utf8
         }
         out += "Input: `".utf8
@@ -162,9 +164,25 @@ extension MarkdownReport {
         }
     }
 
+    /// Escapes what would make the text at `start`, the start of a line, a list item or a
+    /// thematic break (`- x`, `+ x`, `---`, `1. x`, `1) x`); ``text(_:)`` already escapes `#`,
+    /// `>`, `*`, `_`, `` ` `` and `~` wherever they are.
+    static func escapeBlockStart(in out: inout [UInt8], at start: Int) {
+        guard start < out.count else { return }
+        switch out[start] {
+        case UInt8(ascii: "-"), UInt8(ascii: "+"), UInt8(ascii: "="):
+            out.insert(UInt8(ascii: "\\"), at: start)
+        case UInt8(ascii: "0")...UInt8(ascii: "9"):
+            var i = start
+            while i < out.count, i - start < 10, (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(out[i]) { i += 1 }
+            if i < out.count, out[i] == UInt8(ascii: ".") || out[i] == UInt8(ascii: ")") { out.insert(UInt8(ascii: "\\"), at: i) }
+        default: break
+        }
+    }
+
     /// ``code(_:)`` appended to a UTF-8 buffer (ASCII byte by byte).
     static func appendCode(_ value: String, to out: inout [UInt8]) {
-        if value.utf8.allSatisfy({ $0 < 0x80 }) {
+        if value.utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F }) {
             for byte in value.utf8 { out.append(byte == UInt8(ascii: "`") ? UInt8(ascii: "'") : byte) }
         } else {
             out += code(value).utf8

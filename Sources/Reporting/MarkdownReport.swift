@@ -64,7 +64,7 @@ public enum MarkdownReport {
         out += "## Inputs\n\n| Role | File | Read | Accepted | Rejected | Blank |\n|---|---|---:|---:|---:|---:|\n"
         for input in a.inputs {
             let s = input.summary
-            out += "| \(input.role) | `\(code(s.file))` | \(s.read) | \(s.accepted) | \(s.rejected) | \(s.blank) |\n"
+            out += "| \(input.role) | `\(tableCode(s.file))` | \(s.read) | \(s.accepted) | \(s.rejected) | \(s.blank) |\n"
         }
         let problems = a.findings.filter { $0.severity >= .warning }
         if !problems.isEmpty {
@@ -84,15 +84,23 @@ public enum MarkdownReport {
         var out = ""
         for character in value {
             switch character {
-            case "\n", "\r", "\t": out += " "
+            case "\n", "\r", "\r\n", "\t": out += " "  // CR LF is one Character
             case "<": out += "&lt;"
             case ">": out += "&gt;"
             case "&": out += "&amp;"
             case "\\", "`", "*", "_", "[", "]", "#", "|", "!", "~": out += "\\" + String(character)
             default:
-                if let scalar = character.unicodeScalars.first, character.unicodeScalars.count == 1,
+                let scalars = character.unicodeScalars
+                if let scalar = scalars.first, scalars.count == 1,
                     scalar.properties.generalCategory == .control || scalar.properties.generalCategory == .format {
                     out += "\u{FFFD}"
+                } else if let first = scalars.first, first.isASCII, scalars.count > 1 {
+                    // An ASCII character with combining marks ("|\u{301}") is one Character
+                    // that the cases above do not match, yet Markdown reads its ASCII part.
+                    var bytes: [UInt8] = []
+                    appendASCII(UInt8(first.value), to: &bytes)
+                    out += String(decoding: bytes, as: UTF8.self)
+                    out.unicodeScalars.append(contentsOf: scalars.dropFirst())
                 } else {
                     out.append(character)
                 }
@@ -128,6 +136,26 @@ public enum MarkdownReport {
     /// Input text inside a table cell.
     static func cell(_ value: String) -> String { text(value) }
 
-    /// Input text inside backticks (a path).
-    static func code(_ value: String) -> String { String(value.map { $0 == "`" ? "'" : $0 }) }
+    /// ``code(_:)`` in a table cell: `|` escaped (GFM splits a row at `|` inside code spans
+    /// too), scalar by scalar so that a `|` with a combining mark is escaped as well.
+    static func tableCode(_ value: String) -> String {
+        var out = String.UnicodeScalarView()
+        for scalar in code(value).unicodeScalars {
+            if scalar == "|" { out.append("\\") }
+            out.append(scalar)
+        }
+        return String(out)
+    }
+
+    /// Input text inside backticks (a path): backticks as `'`, line ends and tabs as spaces and
+    /// other controls as U+FFFD, so that the code span stays on its line (and table row).
+    static func code(_ value: String) -> String {
+        String(String.UnicodeScalarView(value.unicodeScalars.map { scalar -> Unicode.Scalar in
+            switch scalar {
+            case "`": "'"
+            case "\n", "\r", "\t": " "
+            default: scalar.properties.generalCategory == .control ? "\u{FFFD}" : scalar
+            }
+        }))
+    }
 }

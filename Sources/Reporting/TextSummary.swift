@@ -27,13 +27,20 @@ public enum TextSummary {
             out += "\nTop \(min(top, flagged.count)):\n"
             for (rank, scored) in flagged.prefix(top).enumerated() {
                 let vendor = scored.vendor.map { a.suppliers[$0].supplier.name } ?? "?"
-                let amount = scored.contract.amount.map { "$" + Formatting.money($0) } ?? "no amount"
+                let amount = scored.contract.amount.map { Self.amount($0, currency: scored.contract.currency) } ?? "no amount"
                 let first = scored.flags[0]
                 out += "  \(rank + 1). [\(scored.severity!.rawValue.uppercased())] \(oneLine(scored.contract.id))  \(amount)  \(oneLine(vendor))\n"
                 out += "     \(first.rule.rawValue): \(oneLine(first.message))\n"
             }
         }
         return out
+    }
+
+    /// An amount in its contract's currency: `$1,234.50` and `-$1,234.50` in US dollars,
+    /// `1,234.50 EUR` in any other (before, every amount had a dollar sign, `$-1,234.50` too).
+    static func amount(_ value: Double, currency: String) -> String {
+        guard currency == "USD" else { return Formatting.money(value) + " " + oneLine(currency) }
+        return value < 0 ? "-$" + Formatting.money(-value) : "$" + Formatting.money(value)
     }
 
     /// Input text for a terminal: control and format characters (escapes, bidi overrides) replaced.

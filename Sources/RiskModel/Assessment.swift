@@ -173,8 +173,9 @@ public struct Assessment: Sendable {
             from: node, graph: graph, risk: suppliers.map(\.risk.value), parameters: parameters.propagation, limit: limit)
     }
 
-    /// The node of the supplier with this id, or nil.
-    public func supplierIndex(id: String) -> Int? { suppliers.firstIndex { $0.supplier.id == id } }
+    /// The node of the supplier with this id, or nil. Ids are compared byte for byte, as the
+    /// network compares them (`Café` in NFC and in NFD are two suppliers).
+    public func supplierIndex(id: String) -> Int? { suppliers.firstIndex { $0.supplier.id.utf8.elementsEqual(id.utf8) } }
 
     /// The network the graph was built from (goods of links).
     let network: SupplyNetwork

@@ -16,16 +16,11 @@ public enum Formatting {
         if value.isFinite && scaled < 9.0e15 {
             return format(UInt64(scaled), digits: 2, negative: value < 0, grouped: true)
         }
-        let text = Array(fixed(abs(value), 2).utf8)
-        let point = text.firstIndex(of: UInt8(ascii: ".")) ?? text.count
-        var out: [UInt8] = value < 0 ? [UInt8(ascii: "-")] : []
-        out.reserveCapacity(text.count + text.count / 3 + 1)
-        for (position, byte) in text[..<point].enumerated() {
-            if position > 0 && (point - position) % 3 == 0 { out.append(UInt8(ascii: ",")) }
-            out.append(byte)
-        }
-        out += text[point...]
-        return String(decoding: out, as: UTF8.self)
+        // Past 9e13 a double no longer holds cents: whole units, grouped, with ".00" (the
+        // fallback of `fixed` is Swift's "1e+20", which grouping would cut into "1e,+20").
+        guard value.isFinite else { return fixed(value, 2) }
+        guard abs(value) < 1.8e19 else { return String(value) }
+        return format(UInt64(abs(value).rounded()), digits: 0, negative: value < 0, grouped: true) + ".00"
     }
 
     /// `scaled` (the value times 10^digits, rounded) written with `digits` decimals, at least one

@@ -41,7 +41,7 @@ extension Flrisk {
                 do {
                     try AtomicFile.write(ConfigurationTemplate.text, to: path)
                 } catch {
-                    Console.error(error.description)
+                    Console.error("\(error.path): error: [output-failed] cannot write the configuration: \(error.reason)")
                     throw ExitCode(ExitStatus.outputFailed)
                 }
                 print("Wrote \(path). Use it with: flrisk score --config \(path) …")
@@ -59,9 +59,19 @@ extension Flrisk {
             func run() throws {
                 do {
                     let loaded = try ModelConfiguration.load(path: path)
+                    // The files it names: a missing one passed the check and then failed every
+                    // score run with exit 2.
+                    for (key, file) in [("matching.decisions", loaded.decisionsPath), ("indicators.country_risk.file", loaded.countryRiskPath)] {
+                        guard let file else { continue }
+                        var isDirectory: ObjCBool = false
+                        if !FileManager.default.fileExists(atPath: file, isDirectory: &isDirectory) || isDirectory.boolValue {
+                            Console.error("\(path): error: [file-not-found] \(key) names '\(file)', which is not a file")
+                            throw ExitCode(ExitStatus.badInput)
+                        }
+                    }
                     let p = loaded.parameters
                     print("\(path): ok (tiers \(p.tiers), decay \(p.decay), flagged risk \(p.flaggedRiskThreshold), exposure \(p.exposureThreshold), match \(p.matching.matchThreshold), review \(p.matching.reviewThreshold))")
-                } catch {
+                } catch let error as ConfigurationError {
                     Console.error(error.description)
                     throw ExitCode(ExitStatus.badInput)
                 }

@@ -29,6 +29,12 @@ extension Flrisk {
                     suppliers: loaded.suppliers, links: loaded.links, contracts: loaded.contracts, watchlistImports: loaded.watchlistResults)
             }
             Console.report(findings: assessment.findings.filter { $0.severity == .error }, quiet: true)
+            // --strict, as for score: it was accepted here and ignored (exit 0 with rejected rows).
+            let rejected = assessment.inputs.reduce(0) { $0 + $1.summary.rejected }
+            if input.strict && rejected > 0 {
+                Console.error("flrisk: error: \(rejected) input row\(rejected == 1 ? " was" : "s were") rejected and --strict is set")
+                throw ExitCode(ExitStatus.badInput)
+            }
             guard let text = Explanation.render(id: id, context: ReportContext(assessment: assessment), paths: paths) else {
                 Console.error("flrisk: error: [unknown-id] no contract or supplier has the id '\(TextSummary.oneLine(id))'")
                 throw ExitCode(ExitStatus.badInput)

@@ -95,8 +95,16 @@ struct OutputOptions: ParsableArguments {
     @Flag(help: "Print the wall time of each phase (read, score, write) to standard error, also with --quiet.")
     var timings = false
 
+    /// The formats asked for, each once, in the order first given (`--format json json` wrote
+    /// `report.json` twice over one temporary file and failed with exit 3 after replacing it).
+    var formats: [ReportFormat] {
+        var seen: [ReportFormat] = []
+        for f in format where !seen.contains(f) { seen.append(f) }
+        return seen
+    }
+
     func validate() throws {
-        if output == nil && format.count > 1 { throw ValidationError("Several --format values need --output DIR.") }
+        if output == nil && formats.count > 1 { throw ValidationError("Several --format values need --output DIR.") }
         if quiet && verbose { throw ValidationError("'--quiet' and '--verbose' cannot be combined.") }
         if output?.isEmpty == true { throw ValidationError("--output needs a file or directory path, got an empty string.") }
     }
@@ -134,24 +142,47 @@ struct OutputOptions: ParsableArguments {
         do { try AtomicFile.commit(staged) } catch { throw ReportWriteError(path: error.path, reason: error.reason) }
     }
 
+    /// The report files `--output PATH` names: `PATH` for one format, `PATH/report.<format>`
+    /// for several, or when `PATH` ends in `/` or is a directory.
+    func reportTargets(_ output: String) -> [(ReportFormat, String)] {
+        var isDirectory: ObjCBool = false
+        let exists = FileManager.default.fileExists(atPath: output, isDirectory: &isDirectory)
+        let formats = format.isEmpty ? [.json, .md] : formats
+        let toDirectory = formats.count > 1 || output.hasSuffix("/") || (exists && isDirectory.boolValue)
+        return toDirectory
+            ? formats.map { ($0, URL(fileURLWithPath: output).appendingPathComponent("report.\($0.fileExtension)").path) }
+            : [(formats[0], output)]
+    }
+
+    /// The first file written by this run (a report, or the rejects file) that is also one
+    /// it reads, as (written, read); devices and pipes are written in place and not compared.
+    /// `--baseline` may be the report it is replaced by (the CI pattern).
+    func overwrittenInput(reads: [String], rejects: String?) -> (String, String)? {
+        func identity(_ path: String) -> (UInt64, UInt64)? {
+            var info = stat()
+            guard stat(path, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG else { return nil }
+            return (UInt64(info.st_dev), UInt64(info.st_ino))
+        }
+        let written = (output.map { reportTargets($0).map(\.1) } ?? []) + (rejects.map { [$0] } ?? [])
+        for target in written {
+            guard let id = identity(target) else { continue }
+            if let read = reads.first(where: { identity($0).map { $0 == id } ?? false }) { return (target, read) }
+        }
+        return nil
+    }
+
     /// Writes each format atomically (large reports streamed into the temporary file), so a
     /// failure leaves no partial file and no previous report replaced.
     func writeReports(_ context: ReportContext) throws(ReportWriteError) {
         guard let output else {
-            if let single = format.first {
+            if let single = formats.first {
                 FileHandle.standardOutput.write(Data(single.render(context).utf8))
             } else if !quiet {
                 print(TextSummary.render(context), terminator: "")
             }
             return
         }
-        var isDirectory: ObjCBool = false
-        let exists = FileManager.default.fileExists(atPath: output, isDirectory: &isDirectory)
-        let formats = format.isEmpty ? [.json, .md] : format
-        let toDirectory = formats.count > 1 || output.hasSuffix("/") || (exists && isDirectory.boolValue)
-        let targets: [(ReportFormat, String)] = toDirectory
-            ? formats.map { ($0, URL(fileURLWithPath: output).appendingPathComponent("report.\($0.fileExtension)").path) }
-            : [(formats[0], output)]
+        let targets = reportTargets(output)
         if targets.count == 1 {
             try targets[0].0.write(context, to: targets[0].1)
         } else {

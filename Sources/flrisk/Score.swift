@@ -14,6 +14,12 @@ extension Flrisk {
         @OptionGroup var output: OutputOptions
 
         func run() throws {
+            // A report or rejects file over an input replaced the input with the report.
+            let reads = [input.suppliers, input.links, input.input, model.config, model.decisions, model.countryRisk].compactMap { $0 }
+                + input.contracts + input.watchlists
+            if let (written, read) = output.overwrittenInput(reads: reads, rejects: input.rejects) {
+                throw ValidationError("\(written) is the input \(read); write the report elsewhere.")
+            }
             Interruption.install()
             var baselineFlags: [FlagRecord]?
             let progress = output.showsProgress

@@ -49,7 +49,9 @@ extension Flrisk {
             }
             let head = FileHandle(forReadingAtPath: argument).map { handle in
                 defer { try? handle.close() }
-                return String(decoding: handle.readData(ofLength: 65_536), as: UTF8.self)
+                // `read(upToCount:)` throws where `readData(ofLength:)` traps (a directory: EISDIR);
+                // the importer then names the problem.
+                return String(decoding: (try? handle.read(upToCount: 65_536)) ?? Data(), as: UTF8.self)
             } ?? ""
             let trimmed = head.drop { $0.isWhitespace || $0 == "\u{FEFF}" }
             if trimmed.hasPrefix("<") { return (head.contains("urn:flrisk:native:1") ? "document" : "contracts", argument) }

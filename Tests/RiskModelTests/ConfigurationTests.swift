@@ -62,7 +62,7 @@ struct ConfigurationTests {
         ("thresholds:\n  exposure: [0.3]\n", "thresholds.exposure", "(a list)", "a number from 0 to 1", 2),
         ("rules:\n  far:\n    micro_purchase_threshold:\n      - {amount: 10000, effective: 2025-13-01}\n",
          "rules.far.micro_purchase_threshold", "{amount: 10000, effective: 2025-13-01}", "a list of {amount: a number ≥ 0, effective: YYYY-MM-DD}", 4),
-        ("matching:\n  match_threshold: 0.8\n  review_threshold: 0.85\n", "matching.review_threshold", "0.85", "at most matching.match_threshold (0.8)", 1),
+        ("matching:\n  match_threshold: 0.8\n  review_threshold: 0.85\n", "matching.review_threshold", "0.85", "at most matching.match_threshold (0.8)", 3),
     ] as [(String, String, String, String, Int)])
     func badValues(text: String, key: String, value: String, allowed: String, line: Int) {
         let error = #expect(throws: ConfigurationError.self) { try ModelConfiguration.parse(text, file: "bad.yaml") }

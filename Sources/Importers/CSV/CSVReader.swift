@@ -227,6 +227,16 @@ struct InputFile {
             Glibc.close(fd)
             throw InputError(code: "file-unreadable", "is a directory, expected a file", at: SourceLocation(file: path, line: 0))
         }
+        // An input is opened more than once (format sniffing, header, then the rows), which a
+        // pipe cannot give: its rows were read by the sniffing and the import saw an empty or
+        // headless stream, silently (0 rows, exit 0, with --contracts-format given).
+        if fstat(fd, &info) == 0, [S_IFIFO, S_IFCHR, S_IFSOCK].contains(info.st_mode & S_IFMT) {
+            Glibc.close(fd)
+            throw InputError(
+                code: "file-unreadable",
+                "is a pipe or device, not a regular file: flrisk reads each input more than once; save it to a file first (e.g. zcat data.csv.gz > data.csv)",
+                at: SourceLocation(file: path, line: 0))
+        }
         self.descriptor = fd
         self.size = fstat(fd, &info) == 0 ? Int(info.st_size) : 0
     }

@@ -74,13 +74,15 @@ public enum RejectsFile {
 }
 
 extension String {
-    /// The string with every `"` doubled, for a quoted CSV cell.
+    /// The string with every `"` doubled, for a quoted CSV cell. Scalar by scalar: a quote
+    /// followed by a combining mark is one Character, which a Character comparison misses.
     func replacingQuotes() -> String {
-        guard contains("\"") else { return self }
-        var result = ""
-        for character in self {
-            if character == "\"" { result += "\"\"" } else { result.append(character) }
+        guard utf8.contains(UInt8(ascii: "\"")) else { return self }
+        var result = String.UnicodeScalarView()
+        for scalar in unicodeScalars {
+            if scalar == "\"" { result.append("\"") }
+            result.append(scalar)
         }
-        return result
+        return String(result)
     }
 }

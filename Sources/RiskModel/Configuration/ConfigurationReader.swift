@@ -7,6 +7,14 @@ internal import Yams
 struct ConfigurationReader {
     let file: String
     let folder: String
+    /// Where each key read so far had its value, for errors about values that depend on
+    /// each other.
+    private var seen: [String: SourceLocation] = [:]
+
+    init(file: String, folder: String) {
+        self.file = file
+        self.folder = folder
+    }
 
     /// What a key accepts and where its value goes.
     enum Kind {
@@ -75,16 +83,17 @@ struct ConfigurationReader {
         if p.matching.reviewThreshold > p.matching.matchThreshold {
             throw .invalid(
                 "matching.review_threshold", "\(p.matching.reviewThreshold)",
-                allowed: "at most matching.match_threshold (\(p.matching.matchThreshold))", at: location(root))
+                allowed: "at most matching.match_threshold (\(p.matching.matchThreshold))",
+                at: seen["matching.review_threshold"] ?? seen["matching.match_threshold"] ?? location(root))
         }
         if p.exposureThreshold > p.exposureHighThreshold {
             throw .invalid(
                 "thresholds.exposure", "\(p.exposureThreshold)", allowed: "at most thresholds.exposure_high (\(p.exposureHighThreshold))",
-                at: location(root))
+                at: seen["thresholds.exposure"] ?? seen["thresholds.exposure_high"] ?? location(root))
         }
     }
 
-    private func walk(_ node: Node, prefix: String, table: [String: Kind], into configuration: inout ModelConfiguration) throws(ConfigurationError) {
+    private mutating func walk(_ node: Node, prefix: String, table: [String: Kind], into configuration: inout ModelConfiguration) throws(ConfigurationError) {
         if let scalar = node.scalar, Self.isNull(scalar) { return }  // an empty section keeps its defaults
         guard let mapping = node.mapping else {
             let what = prefix.isEmpty ? "the file" : prefix
@@ -95,6 +104,7 @@ struct ConfigurationReader {
             let key = prefix.isEmpty ? name : "\(prefix).\(name)"
             if let kind = table[key] {
                 try apply(kind, key: key, value, into: &configuration)
+                seen[key] = location(value)
             } else if table.keys.contains(where: { $0.hasPrefix(key + ".") }) {
                 try walk(value, prefix: key, table: table, into: &configuration)
             } else {
@@ -181,7 +191,10 @@ struct ConfigurationReader {
         guard parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
             let year = Int(parts[0]), let month = Int(parts[1]), let day = Int(parts[2])
         else { return false }
-        return year >= 1900 && (1...12).contains(month) && (1...31).contains(day)
+        guard year >= 1900, (1...12).contains(month) else { return false }
+        let leap = year % 4 == 0 && (year % 100 != 0 || year % 400 == 0)
+        let days = [31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][month - 1]
+        return (1...days).contains(day)
     }
 
     /// A short flow rendering of a node for messages.
