@@ -140,29 +140,26 @@ public enum CSVReport {
     /// ``text(_:)`` appended to a UTF-8 buffer, in one pass over the text's bytes: runs of
     /// printable bytes are copied at once; C0 controls, DEL and quotes go through
     /// ``appendASCII(_:to:)``; a non-ASCII scalar is kept unless it is hidden in reports
-    /// (``Unicode/Scalar/isHiddenInReports``: then U+FFFD). Non-ASCII text with quotes goes
-    /// through ``unicodeText(_:)``, scalar by scalar.
+    /// (``Unicode/Scalar/isHiddenInReports``: then U+FFFD). The same text as
+    /// ``unicodeText(_:)``, which goes scalar by scalar.
     static func appendText(_ value: String, to out: inout [UInt8]) {
         // Read in place (no copy of the string, so no retain of its storage).
-        let handled = value.utf8.withContiguousStorageIfAvailable { appendText(utf8: $0, to: &out) }
-            ?? Array(value.utf8).withUnsafeBufferPointer { appendText(utf8: $0, to: &out) }
-        if !handled { out += unicodeText(value).utf8 }
+        if value.utf8.withContiguousStorageIfAvailable({ appendText(utf8: $0, to: &out) }) == nil {
+            Array(value.utf8).withUnsafeBufferPointer { appendText(utf8: $0, to: &out) }
+        }
     }
 
-    /// ``appendText(_:to:)`` for valid UTF-8 bytes; false, with nothing appended, for
-    /// non-ASCII text with quotes (the caller uses ``unicodeText(_:)``).
-    static func appendText(utf8 bytes: UnsafeBufferPointer<UInt8>, to out: inout [UInt8]) -> Bool {
+    /// ``appendText(_:to:)`` for valid UTF-8 bytes.
+    static func appendText(utf8 bytes: UnsafeBufferPointer<UInt8>, to out: inout [UInt8]) {
         do {
             let count = bytes.count
             guard let base = bytes.baseAddress else {
                 out += [0x22, 0x22]
-                return true
+                return
             }
             let raw = UnsafeRawPointer(base)
-            // One pass, written as it goes: text that turns out to be non-ASCII with quotes
-            // is taken back out (the caller uses ``unicodeText(_:)`` for it).
-            let mark = out.count
-            var sawNonASCII = false, sawQuote = false
+            // One pass: quotes are doubled byte by byte, which is scalar by scalar (a quote
+            // followed by a combining mark is doubled too).
             out.append(UInt8(ascii: "\""))
             if let first = bytes.first, Self.isFormulaStart(first) { out.append(UInt8(ascii: "'")) }
             var start = 0
@@ -177,11 +174,6 @@ public enum CSVReport {
                 if byte >= 0x20 && byte != 0x22 && byte < 0x7F {
                     i += 1
                     continue
-                }
-                if byte >= 0x80 { sawNonASCII = true } else if byte == 0x22 { sawQuote = true }
-                if sawNonASCII && sawQuote {
-                    out.removeLast(out.count - mark)
-                    return false
                 }
                 if byte >= 0x80 {
                     // A scalar of 2 to 4 bytes (the string's storage is valid UTF-8).
@@ -204,7 +196,6 @@ public enum CSVReport {
             }
             out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start..<count]))
             out.append(UInt8(ascii: "\""))
-            return true
         }
     }
 
@@ -215,7 +206,7 @@ public enum CSVReport {
 
     /// A text cell made of UTF-8 `bytes` (e.g. a supplier id from ``SupplierIDBytes``).
     static func appendText(bytes: UnsafeBufferPointer<UInt8>, to out: inout [UInt8]) {
-        if !appendText(utf8: bytes, to: &out) { out += unicodeText(String(decoding: bytes, as: UTF8.self)).utf8 }
+        appendText(utf8: bytes, to: &out)
     }
 
     /// The scalar encoded by the `length` UTF-8 bytes at `index` of valid UTF-8.

@@ -46,8 +46,8 @@ struct CSVCellTests {
         }
     }
 
-    /// The writer appends in one pass and takes back what it wrote for non-ASCII text with
-    /// quotes: the row written before the cell must stay as it was.
+    /// Cells are appended after what the row already holds, which must stay as it was
+    /// (including non-ASCII text with quotes, once written by another path).
     @Test func cellsAppendAfterWhatIsAlreadyWritten() {
         var random = SeededGenerator(seed: 0xA11)
         func next(_ bound: Int) -> Int { random.next(below: bound) }
