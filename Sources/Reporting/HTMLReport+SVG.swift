@@ -71,6 +71,10 @@ extension HTMLReport {
         escape(text.utf8.count > limit && text.count > limit ? String(text.prefix(limit - 1)) + "…" : text)
     }
 
+    /// The arrowhead of the path drawings, defined once in the page (an id must be unique in
+    /// a document; each drawing used to define its own).
+    static let arrowDefinition = "<svg width=\"0\" height=\"0\" style=\"position:absolute\" aria-hidden=\"true\" xmlns=\"http://www.w3.org/2000/svg\"><defs><marker id=\"arrow\" viewBox=\"0 0 10 10\" refX=\"9\" refY=\"5\" markerWidth=\"7\" markerHeight=\"7\" orient=\"auto\"><path d=\"M0,0 L10,5 L0,10 z\" fill=\"#555\"/></marker></defs></svg>"
+
     /// The supply path vendor → tier 2 → …: one box per supplier (id, name, country, goods,
     /// intrinsic risk) and the link's share and good on each arrow.
     static func pathDrawing(_ path: [Int], _ context: ReportContext) -> String {
@@ -78,7 +82,6 @@ extension HTMLReport {
         let boxW = 200.0, boxH = 84.0, gap = 92.0, top = 22.0
         let width = Double(path.count) * boxW + Double(path.count - 1) * gap + 4
         var svg = "<svg viewBox=\"0 0 \(Int(width)) \(Int(boxH + top + 6))\" width=\"\(Int(width))\" role=\"img\" xmlns=\"http://www.w3.org/2000/svg\" class=\"pathsvg\">"
-        svg += "<defs><marker id=\"arrow\" viewBox=\"0 0 10 10\" refX=\"9\" refY=\"5\" markerWidth=\"7\" markerHeight=\"7\" orient=\"auto\"><path d=\"M0,0 L10,5 L0,10 z\" fill=\"#555\"/></marker></defs>"
         for (i, node) in path.enumerated() {
             let s = a.suppliers[node]
             let x = 2 + Double(i) * (boxW + gap)

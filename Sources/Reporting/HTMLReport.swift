@@ -44,6 +44,7 @@ public enum HTMLReport {
             <style>\(style)</style>
             </head>
             <body>
+            \(arrowDefinition)
             <header><h1>flrisk review queue</h1>
             <p class="sub">\(flaggedCount) of \(a.contracts.count) contracts flagged for review · flrisk \(ReportContext.toolVersion) · report schema \(ReportContext.schemaVersion)</p></header>
             <main>

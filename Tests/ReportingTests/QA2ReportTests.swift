@@ -148,4 +148,17 @@ struct QA2ReportTests {
         let html = HTMLReport.render(context)
         #expect(html.contains("flagged amount, USD 750.00 (1 in other currencies not included)"), "\(html.prefix(4000))")
     }
+
+    /// Every id in the HTML page is defined once, however many path drawings it holds (each
+    /// drawing used to define its own arrowhead `id="arrow"`), and the drawings use it.
+    @Test func htmlIdsAreUnique() throws {
+        let (context, _) = try Self.context(
+            suppliers: Self.suppliers + "S2,Aksu Cotton,CN,Xinjiang,cotton\n", links: Self.links + "V1,S2,0.4,cotton\n",
+            contracts: "contract_id,vendor_id,amount\nC1,V1,1000\nC2,V1,2000\nC3,V1,3000\n")
+        let html = HTMLReport.render(context)
+        let ids = html.split(separator: " id=\"").dropFirst().map { $0.prefix { $0 != "\"" } }
+        #expect(!ids.isEmpty)
+        #expect(Set(ids).count == ids.count, "\(ids)")
+        #expect(html.components(separatedBy: "url(#arrow)").count > 2)
+    }
 }
