@@ -6,7 +6,8 @@ public enum TextSummary {
         let a = context.assessment
         let flagged = a.flaggedContracts
         let links = a.inputs.first { $0.role == "links" }?.summary.accepted ?? 0
-        var out = "Scored \(a.suppliers.count) suppliers, \(links) links, \(a.contracts.count) contracts (K = \(a.parameters.tiers), d = \(Formatting.fixed(a.parameters.decay, 2))).\n"
+        func counted(_ n: Int, _ noun: String) -> String { "\(n) \(noun)\(n == 1 ? "" : "s")" }
+        var out = "Scored \(counted(a.suppliers.count, "supplier")), \(counted(links, "link")), \(counted(a.contracts.count, "contract")) (K = \(a.parameters.tiers), d = \(Formatting.fixed(a.parameters.decay, 2))).\n"
         // What became of every input row: read = accepted + rejected + blank.
         for input in a.inputs {
             let s = input.summary

@@ -52,6 +52,8 @@ struct QA2CLITests {
         #expect(run.status == 0, "\(run.stderr)")
         #expect(run.stdout.contains("C1  1,234.50 EUR  Acme"), "\(run.stdout)")
         #expect(run.stdout.contains("C2  -$99.50  Acme") && run.stdout.contains("C3  $5.00  Acme"), "\(run.stdout)")
+        // Counts of one are singular.
+        #expect(run.stdout.contains("Scored 2 suppliers, 1 link, 3 contracts"), "\(run.stdout)")
     }
 
     /// `config init` into a path it cannot write said "cannot write the report".
