@@ -89,7 +89,7 @@ struct NumberParsingTests {
         #expect(NumberParsing.amount(text) == value)
     }
 
-    @Test(arguments: ["", "abc", "1,23", "12,34,567", "1e309", "NaN", "inf", "1.2.3", "$", "()"])
+    @Test(arguments: ["", "abc", "1,23", "12,34,567", "1e309", "NaN", "inf", "1.2.3", "$", "()", "(-5)", "( -$5.00)", "(USD -5)"])
     func rejectedAmounts(text: String) {
         #expect(NumberParsing.amount(text) == nil)
     }

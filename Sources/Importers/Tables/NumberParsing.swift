@@ -75,7 +75,9 @@ public enum NumberParsing {
         }
         body = Substring(String(body).trimmingWhitespace())
         if body.hasPrefix("-") {
-            negative.toggle()
+            // "(-5)" is a negative written two ways: a slip whose sign cannot be known.
+            if negative { return nil }
+            negative = true
             body = body.dropFirst()
         }
         for prefix in ["USD", "US$", "$"] where body.uppercased().hasPrefix(prefix) {
