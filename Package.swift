@@ -34,7 +34,7 @@ let package = Package(
         // Reference data, intrinsic risk, exposure analysis and review rules.
         .target(
             name: "RiskModel",
-            dependencies: ["SupplyChainModel", "SupplyGraph", "Importers", .product(name: "Yams", package: "Yams")]),
+            dependencies: ["SupplyChainModel", "SupplyGraph", "Importers", "CPrefetch", .product(name: "Yams", package: "Yams")]),
         // Seeded synthetic supply chains written as native CSV/XML (`flrisk generate`).
         .target(name: "SyntheticSupplyChain", dependencies: ["SupplyChainModel", "RiskModel"]),
         // Review queue -> JSON / Markdown / CSV / HTML / SARIF, explanations, baseline diffs.

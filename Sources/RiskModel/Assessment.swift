@@ -1,3 +1,4 @@
+internal import CPrefetch
 import SupplyChainModel
 import SupplyGraph
 
@@ -409,7 +410,8 @@ public struct Assessor: Sendable {
 
     /// Rearranges `elements` in place so that element `rank` is the one that was at
     /// `order[rank]` (a permutation), following its cycles: each element is moved once, and no
-    /// second array of them is needed (at 10^7 links the assessed contracts take ~400 MB).
+    /// second array of them is needed. The element 8 steps further along the cycle is
+    /// prefetched (each step is otherwise a memory miss, one after the other).
     static func permute<T>(_ elements: inout [T], to order: [Int]) {
         precondition(order.count == elements.count)
         var placed = [Bool](repeating: false, count: order.count)
@@ -420,7 +422,11 @@ public struct Assessor: Sendable {
                 guard order[start] != start else { continue }
                 let first = (base + start).move()
                 var rank = start
+                var ahead = start
+                for _ in 0..<8 { ahead = order[ahead] }
                 while order[rank] != start {
+                    ahead = order[ahead]
+                    flrisk_prefetch(base + ahead)
                     let source = order[rank]
                     (base + rank).initialize(to: (base + source).move())
                     placed[source] = true
@@ -440,13 +446,33 @@ public struct Assessor: Sendable {
             var priority: Double
             var offset: Int
         }
-        var keys = severities.indices.map { Key(rank: severities[$0]?.rank ?? -1, priority: priorities[$0], offset: $0) }
-        keys.sort { a, b in
+        func precedes(_ a: Key, _ b: Key) -> Bool {
             if a.rank != b.rank { return a.rank > b.rank }
             if a.priority != b.priority { return a.priority > b.priority }
             return a.offset < b.offset
         }
-        return keys.map(\.offset)
+        // The keys are all different (offsets are), so halves sorted at the same time and
+        // merged give the order one sort gives.
+        let halves = Concurrently.map(slicing: severities.count, into: severities.count < 1 << 14 ? 1 : 2) { range in
+            range.map { Key(rank: severities[$0]?.rank ?? -1, priority: priorities[$0], offset: $0) }.sorted(by: precedes)
+        }
+        guard halves.count == 2 else { return halves.first?.map(\.offset) ?? [] }
+        let (a, b) = (halves[0], halves[1])
+        var order: [Int] = []
+        order.reserveCapacity(a.count + b.count)
+        var i = 0, j = 0
+        while i < a.count && j < b.count {
+            if precedes(b[j], a[i]) {
+                order.append(b[j].offset)
+                j += 1
+            } else {
+                order.append(a[i].offset)
+                i += 1
+            }
+        }
+        order += a[i...].lazy.map(\.offset)
+        order += b[j...].lazy.map(\.offset)
+        return order
     }
 
 }

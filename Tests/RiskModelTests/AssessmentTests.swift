@@ -160,6 +160,26 @@ struct AssessmentTests {
     /// The queue is put in order in place by following the permutation's cycles: the result
     /// must be `order.map { elements[$0] }` for any permutation (fixed points, one long cycle,
     /// many short ones), with every element (reference-counted strings here) moved exactly once.
+    /// The queue order (halves sorted on two workers, then merged, for large queues) is the
+    /// definition: severity first (unflagged last), then priority, then input order.
+    @Test(arguments: [0, 1, 7, 16_383, 16_384, 40_001])
+    func queueOrderEqualsTheDefinition(count: Int) {
+        var random = SeededGenerator(seed: UInt64(count) + 5)
+        let severities: [Severity?] = (0..<count).map { _ in
+            let k = Int(random.next() % 5)
+            return k == 4 ? nil : Severity.allCases[k]
+        }
+        // Few distinct priorities: ties are decided by severity, then by input order.
+        let priorities = (0..<count).map { _ in Double(random.next() % 20) / 4 }
+        let expected = (0..<count).sorted { a, b in
+            let ra = severities[a]?.rank ?? -1, rb = severities[b]?.rank ?? -1
+            if ra != rb { return ra > rb }
+            if priorities[a] != priorities[b] { return priorities[a] > priorities[b] }
+            return a < b
+        }
+        #expect(Assessor.queueOrder(severities: severities, priorities: priorities) == expected)
+    }
+
     @Test func permutingInPlaceEqualsTheDefinition() {
         var random = SeededGenerator(seed: 11)
         for n in [0, 1, 2, 3, 10, 257, 5000] {
