@@ -33,6 +33,7 @@ extension JSONReport {
         json.field("review_threshold", p.matching.reviewThreshold)
         json.field("word_similarity", p.matching.wordSimilarity)
         json.field("min_informative_tokens", p.matching.minInformativeTokens)
+        json.field("common_word_limit", p.matching.commonWordLimit)
         json.field("watchlist_entries_embedded", watchlistEntries.embedded)
         json.field("watchlist_entries_user", watchlistEntries.user)
         json.endObject()

@@ -3,7 +3,7 @@ import Testing
 import SupplyChainModel
 
 /// A large user list whose names share common words: a word held by more than
-/// `WatchlistMatcher.crowdedLimit` names finds no fuzzy candidates (the run would otherwise
+/// `WatchlistMatcher.defaultCommonWordLimit` names finds no fuzzy candidates (the run would otherwise
 /// score every supplier against all of them), a warning says which, and exact names, rarer
 /// words and identifiers still match.
 @Suite("Watchlist words held by many names")
@@ -37,9 +37,9 @@ struct CrowdedWordTests {
 
     @Test func atTheLimitTheWordStillFindsCandidates() {
         // "zorvane" and "fabrika" are held by exactly limit names.
-        let m = matcher(Self.entries(WatchlistMatcher.crowdedLimit - 2), embedded: false)
+        let m = matcher(Self.entries(WatchlistMatcher.defaultCommonWordLimit - 2), embedded: false)
         #expect(m.findings.isEmpty)
-        #expect(m.byWord["zorvane"]?.count == WatchlistMatcher.crowdedLimit && m.byPrefix["zorv"] != nil)
+        #expect(m.byWord["zorvane"]?.count == WatchlistMatcher.defaultCommonWordLimit && m.byPrefix["zorv"] != nil)
         // Only the shared words connect these two: a fuzzy match at the limit.
         #expect(Self.entryIDs(m, "Zorvanne Fabrika").contains("TWO"))
         // A typo in the shared word, and a unique word missing: a fuzzy candidate only through "zorvane".
@@ -48,14 +48,14 @@ struct CrowdedWordTests {
     }
 
     @Test func pastTheLimitOnlyRarerWordsExactNamesAndIdentifiersFindCandidates() throws {
-        let m = matcher(Self.entries(WatchlistMatcher.crowdedLimit + 10), embedded: false)
+        let m = matcher(Self.entries(WatchlistMatcher.defaultCommonWordLimit + 10), embedded: false)
         let finding = try #require(m.findings.first)
         #expect(m.findings.count == 1 && finding.code == "watchlist-common-words" && finding.severity == .warning)
         #expect(finding.message.contains("'fabrika' (268)") && finding.message.contains("'zorvane' (268)"))
         #expect(finding.message.contains("2 distinctive words") && finding.message.contains("four-letter word starts"))
         #expect(m.byWord["zorvane"] == nil && m.byWord["fabrika"] == nil && m.byPrefix["zorv"] == nil && m.byPrefix["fabr"] == nil)
         #expect(m.byWord["quillmark"] != nil)
-        #expect(finding.message.contains("more than \(WatchlistMatcher.crowdedLimit) watchlist names"))
+        #expect(finding.message.contains("more than \(WatchlistMatcher.defaultCommonWordLimit) watchlist names"))
         // Through the rare word "quillmark", the listed name is still a candidate, typo and all.
         #expect(Self.entryIDs(m, "Quillmark Zorvanne Fabrika").contains("RARE"))
         // Only the crowded words are shared: no fuzzy candidates any more.
@@ -70,5 +70,20 @@ struct CrowdedWordTests {
     /// The embedded list alone has no crowded word: nothing changes for a default run.
     @Test func theEmbeddedListHasNoCrowdedWord() {
         #expect(matcher().findings.isEmpty)
+    }
+
+    /// `matching.common_word_limit` moves the limit: read from a configuration file, a
+    /// higher limit lets the shared words find candidates again, and the warning names it.
+    @Test func theLimitIsASetting() throws {
+        let configuration = try ModelConfiguration.parse("matching:\n  common_word_limit: 1000\n", file: "flrisk.yaml")
+        #expect(configuration.parameters.matching.commonWordLimit == 1000)
+        let entities = Self.entries(WatchlistMatcher.defaultCommonWordLimit + 10).map(ListedEntity.init(userEntry:))
+        let countries = ReferenceData.embedded.countries
+        let defaults = WatchlistMatcher(entities: entities, parameters: MatchingParameters(), countries: countries)
+        let raised = WatchlistMatcher(entities: entities, parameters: configuration.parameters.matching, countries: countries)
+        #expect(defaults.byWord["zorvane"] == nil && raised.byWord["zorvane"] != nil)
+        #expect(raised.findings.allSatisfy { $0.code != "watchlist-common-words" })
+        #expect(defaults.findings.contains { $0.message.contains("more than 256 watchlist names (matching.common_word_limit)") })
+        #expect(throws: (any Error).self) { try ModelConfiguration.parse("matching:\n  common_word_limit: 0\n", file: "flrisk.yaml") }
     }
 }

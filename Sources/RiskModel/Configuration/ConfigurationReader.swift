@@ -59,6 +59,7 @@ struct ConfigurationReader {
             ("matching.review_threshold", .fraction(\.parameters.matching.reviewThreshold)),
             ("matching.word_similarity", .fraction(\.parameters.matching.wordSimilarity)),
             ("matching.min_informative_tokens", .integer(1...5, \.parameters.matching.minInformativeTokens)),
+            ("matching.common_word_limit", .integer(1...1_000_000, \.parameters.matching.commonWordLimit)),
             ("matching.decisions", .path(\.decisionsPath)),
             ("rules.fl_entity.enabled", .flag(\.parameters.rules.entityEnabled)),
             ("rules.fl_exposure.enabled", .flag(\.parameters.rules.exposureEnabled)),

@@ -53,6 +53,7 @@ matching:               # supplier names against watchlist entries
   review_threshold: 0.8 # name score for a "possible match" a person reviews (<= match_threshold)
   word_similarity: 0.92 # Jaro-Winkler at which two different words count as the same
   min_informative_tokens: 1   # distinctive words a name needs to be matched by name, 1 to 5
+  common_word_limit: 256      # a word held by more listed names finds no fuzzy candidates
   decisions: ~          # CSV supplier_id,watchlist_entry,decision (confirm|reject), relative
                         # to this file; ~ for none                                (--decisions)
 

@@ -82,6 +82,9 @@ public struct MatchingParameters: Sendable, Hashable {
     public var wordSimilarity = 0.92
     /// A supplier name needs this many distinctive words to be matched by name at all.
     public var minInformativeTokens = 1
+    /// A distinctive word (or four-letter word start) held by more listed names than this
+    /// finds no fuzzy-match candidates (see ``WatchlistMatcher``).
+    public var commonWordLimit = WatchlistMatcher.defaultCommonWordLimit
 
     public init() {}
 }

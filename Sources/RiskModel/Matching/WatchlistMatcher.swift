@@ -7,13 +7,14 @@ import SupplyChainModel
 /// Entries are indexed by their distinctive words (and those words' first four letters), so a
 /// supplier is scored only against the few names that share such a word: matching 100 000
 /// suppliers against a few hundred names costs a few look-ups per supplier, not a full cross
-/// product. A word or start held by more than ``crowdedLimit`` names finds no candidates (a
+/// product. A word or start held by more than `parameters.commonWordLimit` names (default
+/// ``defaultCommonWordLimit``) finds no candidates (a
 /// large list whose names share common words would otherwise score every supplier against
 /// thousands of them); ``findings`` names those words.
 public struct WatchlistMatcher: Sendable {
     /// The most listed names a distinctive word, or a word start, may hold and still find
-    /// fuzzy-match candidates.
-    public static let crowdedLimit = 256
+    /// fuzzy-match candidates, unless `matching.common_word_limit` says otherwise.
+    public static let defaultCommonWordLimit = 256
     /// One name or alias of an entry.
     struct ListedName: Sendable {
         var entity: Int32
@@ -82,11 +83,12 @@ public struct WatchlistMatcher: Sendable {
         }
         self.names = names
         self.longNames = longNames
-        crowdedWords = byWord.filter { $0.value.count > Self.crowdedLimit }.map { (word: $0.key, names: $0.value.count) }
+        let limit = parameters.commonWordLimit
+        crowdedWords = byWord.filter { $0.value.count > limit }.map { (word: $0.key, names: $0.value.count) }
             .sorted { $0.names != $1.names ? $0.names > $1.names : $0.word < $1.word }
-        crowdedPrefixes = byPrefix.values.reduce(0) { $0 + ($1.count > Self.crowdedLimit ? 1 : 0) }
-        self.byWord = byWord.filter { $0.value.count <= Self.crowdedLimit }
-        self.byPrefix = byPrefix.filter { $0.value.count <= Self.crowdedLimit }
+        crowdedPrefixes = byPrefix.values.reduce(0) { $0 + ($1.count > limit ? 1 : 0) }
+        self.byWord = byWord.filter { $0.value.count <= limit }
+        self.byPrefix = byPrefix.filter { $0.value.count <= limit }
         self.byKey = byKey
         self.byIdentifier = byIdentifier
         self.byEntryID = byEntryID
@@ -115,7 +117,7 @@ public struct WatchlistMatcher: Sendable {
         let both = [words, starts].filter { !$0.isEmpty }.joined(separator: " and ")
         return [Finding(
             .warning, code: "watchlist-common-words",
-            "\(both) are each held by more than \(Self.crowdedLimit) watchlist names and find no fuzzy-match candidates: a supplier is compared by fuzzy name only with names sharing a rarer distinctive word; identifiers, exact names and word-order matches are unaffected",
+            "\(both) are each held by more than \(parameters.commonWordLimit) watchlist names (matching.common_word_limit) and find no fuzzy-match candidates: a supplier is compared by fuzzy name only with names sharing a rarer distinctive word; identifiers, exact names and word-order matches are unaffected",
             at: nil)]
     }
 
