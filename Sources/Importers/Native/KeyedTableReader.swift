@@ -216,7 +216,8 @@ struct KeyedRowSink<Rows: KeyedRows>: RawRecordSink, @unchecked Sendable {
             }
             let wide = record.count > width && (width..<record.count).contains(where: { record.field($0).count > 0 })
             let outcome: PendingRow.Outcome
-            switch checked {
+            // Consumed: the record moves into `records` (a copy retained each of its strings).
+            switch consume checked {
             case .rejected(let rejection):
                 outcome = .rejected(rejection)
             case .keyed(let id, .failure(let rejection)):
