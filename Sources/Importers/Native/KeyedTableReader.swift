@@ -279,11 +279,9 @@ struct KeyedRowMerge<Rows: KeyedRows> {
         }
         recordCount += sink.recordLines.count
         if summary.read == 0, fileBytes > 0, !sink.rows.isEmpty {
-            // Rows per byte of the first chunk, times the file (5% spare): one allocation of
-            // the records and the id table instead of doublings, each of which copied every
-            // record into fresh pages or placed every id again.
-            let estimate = Double(sink.rows.count) / Double(max(1, sink.byteCount)) * Double(fileBytes) * 1.05
-            let rows = Int(min(estimate, Double(min(limits.maxRecords, fileBytes / 2 + 1))))
+            // One allocation of the records and the id table instead of doublings, each of
+            // which copied every record into fresh pages or placed every id again.
+            let rows = limits.expectedRows(sampleRows: sink.rows.count, sampleBytes: sink.byteCount, fileBytes: fileBytes)
             if layout.keepRecords { records.reserveCapacity(rows) }
             ids.reserveCapacity(rows)
         }

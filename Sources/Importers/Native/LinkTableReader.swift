@@ -386,10 +386,9 @@ struct LinkTableMerge {
         if table.count == 0 && table.goodNames.isEmpty {
             table = sink.table
             if fileBytes > 0 && sink.table.count > 0 {
-                // Links per byte of the first chunk, times the file (5% spare): one allocation
-                // per column instead of doublings, each of which copied the column into fresh pages.
-                let estimate = Double(sink.table.count) / Double(max(1, sink.byteCount)) * Double(fileBytes) * 1.05
-                table.reserveCapacity(Int(min(estimate, Double(min(limits.maxRecords, fileBytes / 2 + 1)))))
+                // One allocation per column instead of doublings, each of which copied the
+                // column into fresh pages.
+                table.reserveCapacity(limits.expectedRows(sampleRows: sink.table.count, sampleBytes: sink.byteCount, fileBytes: fileBytes))
             }
         } else {
             table.append(contentsOf: sink.table)

@@ -70,4 +70,13 @@ public struct ImportLimits: Sendable, Equatable {
         if bytes >= 1 << 10, bytes % (1 << 10) == 0 { return "\(bytes >> 10) KiB" }
         return "\(bytes) bytes"
     }
+
+    /// The rows a file of `fileBytes` bytes is expected to hold, from a first chunk of
+    /// `sampleRows` rows in `sampleBytes` bytes (5% spare), within ``maxRecords`` and at most
+    /// one row per two bytes: the readers size their merged columns once with it instead of
+    /// growing them by doubling.
+    func expectedRows(sampleRows: Int, sampleBytes: Int, fileBytes: Int) -> Int {
+        let estimate = Double(sampleRows) / Double(max(1, sampleBytes)) * Double(fileBytes) * 1.05
+        return Int(min(estimate, Double(min(maxRecords, fileBytes / 2 + 1))))
+    }
 }
