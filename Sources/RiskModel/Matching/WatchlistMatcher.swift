@@ -175,12 +175,30 @@ public struct WatchlistMatcher: Sendable {
 
     /// The name matches of a name in a country, in the order they are offered (candidates
     /// by exact key, then by word): from the memo when the same name and country were seen.
+    ///
+    /// The memo keeps a name's matches before the country check (which only adds a note and
+    /// lowers the strength, last of all), so that a name met in several countries is matched once.
     func nameMatches(_ name: String, alpha2: String?, memo: inout NameMatchMemo) -> [WatchlistMatch] {
-        let key = NameMatchMemo.Key(name: name, alpha2: alpha2)
-        if let known = memo.names[key] { return known }
-        let found = nameMatches(NameNormalizer.normalize(name, words: &memo.words), alpha2: alpha2)
-        if memo.names.count < NameMatchMemo.capacity { memo.names[key] = found }
-        return found
+        let key = NameMatchMemo.Key(name: name)
+        let found: [WatchlistMatch]
+        if let known = memo.names[key] {
+            found = known
+        } else {
+            found = nameMatches(NameNormalizer.normalize(name, words: &memo.words), alpha2: nil)
+            if memo.names.count < NameMatchMemo.capacity { memo.names[key] = found }
+        }
+        guard let alpha2, !found.isEmpty else { return found }
+        return found.map { checkCountry($0, alpha2: alpha2) }
+    }
+
+    /// A name match with the country check applied: when the listed entry names another country
+    /// than the supplier's, a note says so and the match is only possible.
+    func checkCountry(_ match: WatchlistMatch, alpha2: String) -> WatchlistMatch {
+        guard let listedCountry = entityCountry[match.entity], listedCountry != alpha2 else { return match }
+        var checked = match
+        checked.notes.append("country differs: entry \(listedCountry), supplier \(alpha2)")
+        checked.strength = .possible
+        return checked
     }
 
     /// The name matches of a normalised name in a country, in the order they are offered.
@@ -221,11 +239,8 @@ public struct WatchlistMatcher: Sendable {
                 && supplier.informativeCount >= parameters.minInformativeTokens
         }
         if supplier.informativeCount < parameters.minInformativeTokens { notes.append("generic name") }
-        if let listedCountry = entityCountry[entity], let alpha2, listedCountry != alpha2 {
-            notes.append("country differs: entry \(listedCountry), supplier \(alpha2)")
-            strong = false
-        }
-        return makeMatch(entity: entity, name: listed.text, method: method, score: score, strength: strong ? .match : .possible, notes: notes)
+        let match = makeMatch(entity: entity, name: listed.text, method: method, score: score, strength: strong ? .match : .possible, notes: notes)
+        return alpha2.map { checkCountry(match, alpha2: $0) } ?? match
     }
 
     func makeMatch(entity: Int, name: String, method: MatchMethod, score: Double, strength: MatchStrength, notes: [String]) -> WatchlistMatch {
