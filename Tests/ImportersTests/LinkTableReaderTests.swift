@@ -114,6 +114,30 @@ struct LinkTableReaderTests {
         }
     }
 
+    /// Goods are numbered once per name: many distinct goods (past the byte table's first
+    /// growth) each get their own number, and a good first written with a canonically
+    /// equivalent non-ASCII spelling (U+212A KELVIN SIGN) keeps that number in ASCII rows.
+    @Test func goodsAreNumberedOncePerName() throws {
+        let directory = TemporaryDirectory()
+        var text = "buyer_id,supplier_id,share,good\n"
+        text += "S0,S1,0.5,\u{212A}nit\n"
+        for i in 0..<100 { text += "S\(i % 40),S\((i + 1) % 40),,good \(i % 50)\n" }
+        text += "S2,S3,0.5,Knit\n"
+        let path = directory.file("links.csv", text)
+        for workers in [1, 2] {
+            var options = ImportOptions(parallelThreshold: workers > 1 ? 0 : .max)
+            options.workers = workers
+            options.parallelChunkBytes = 64
+            let table = try NativeCSVImporter.linkTable(path: path, options: options, supplier: Self.lookup).table
+            #expect(table.count == 102)
+            #expect(table.goodNames.count == 51, "workers \(workers)")
+            #expect(table.goods[0] == table.goods[101])
+            #expect(table.good(at: 101) == "\u{212A}nit")
+            for i in 1...100 { #expect(table.good(at: i) == "good \((i - 1) % 50)") }
+            #expect(Set((1...100).map { table.goods[$0] }).count == 50)
+        }
+    }
+
     @Test func malformedCSVStopsWithTheSequentialError() throws {
         let directory = TemporaryDirectory()
         var text = "buyer_id,supplier_id,share\n"

@@ -76,8 +76,10 @@ struct LinkRowSink: RawRecordSink {
     /// The line of every record, the header included, for the record cap.
     var recordLines: [Int32] = []
     var transcoded: (firstLine: Int, fields: Int)?
+    /// Good names → numbers, by `String` (the authority: canonically equivalent spellings are
+    /// one good), and by bytes for the ASCII names of ASCII rows (no `String` per row).
     private var goodIndex: [String: Int32] = [:]
-    private var lastGood: (bytes: [UInt8], number: Int32) = ([], -1)
+    private var goodBytes = BytesIndex()
     /// Per record of the batch being converted: whether it is wider than the header.
     private var wide: [Bool] = []
     /// Bytes of the records consumed (fields plus one delimiter or line end each), to size
@@ -226,15 +228,12 @@ struct LinkRowSink: RawRecordSink {
         summary.accepted += 1
     }
 
-    /// The number of a good given as bytes; the last good named is remembered (links of one
-    /// buyer often carry the same good).
+    /// The number of a good given as ASCII bytes: from the byte table, else numbered by name
+    /// (a good first met in a non-ASCII row keeps its number) and added to the byte table.
     private mutating func goodNumber(_ bytes: UnsafeRawBufferPointer) -> Int32 {
-        if lastGood.number >= 0, lastGood.bytes.count == bytes.count,
-           lastGood.bytes.withUnsafeBytes({ bytes.isEmpty || memcmp($0.baseAddress!, bytes.baseAddress!, bytes.count) == 0 }) {
-            return lastGood.number
-        }
+        if let number = goodBytes.number(of: bytes) { return number }
         let number = goodNumber(String(decoding: bytes, as: UTF8.self))
-        lastGood = (Array(bytes), number)
+        goodBytes.insert(bytes, number: number)
         return number
     }
 
