@@ -345,7 +345,7 @@ public struct Assessor: Sendable {
                     for i in range {
                         let (vendor, match) = vendors[i]
                         let priority = (vendor.map { supplierResults[$0].exposure } ?? 0) * max(0, records[i].amount ?? 0)
-                        let flags = rules.flags(for: records[i], vendor: vendor)
+                        let flags = rules.flags(for: records.baseAddress! + i, vendor: vendor)
                         (target + i).initialize(to: ContractAssessment(
                             offset: i, records: stored, vendor: vendor, vendorMatch: match, flags: flags, priority: priority))
                     }

@@ -13,6 +13,14 @@ struct ReviewRules {
     /// depend on the vendor, the goods and countries or the award date come from the memo
     /// (``RuleTerms.swift``), so only the parts with the contract's amounts are written here.
     func flags(for contract: Contract, vendor: Int?) -> [ReviewFlag] {
+        withUnsafePointer(to: contract) { flags(for: $0, vendor: vendor) }
+    }
+
+    /// ``flags(for:vendor:)`` for a contract read in place: only the fields a rule reads are
+    /// copied (a copy of the whole record would retain its twenty strings, which contracts
+    /// share with each other, from every worker at once).
+    func flags(for record: UnsafePointer<Contract>, vendor: Int?) -> [ReviewFlag] {
+        let contract = ContractFields(record)
         let rules = switches()
         let vendorTerms = vendor.map(terms(forVendor:))
         let facts = factTerms(of: contract)

@@ -1,5 +1,28 @@
 import SupplyChainModel
 
+/// A contract record read in place by the rules: each property copies one field, so a rule
+/// retains only the strings it reads (see ``ReviewRules/flags(for:vendor:)``). Valid while the
+/// record it points to is.
+struct ContractFields {
+    let record: UnsafePointer<Contract>
+
+    init(_ record: UnsafePointer<Contract>) { self.record = record }
+
+    var amount: Double? { record.pointee.amount }
+    var potentialValue: Double? { record.pointee.potentialValue }
+    var currency: String { record.pointee.currency }
+    var awardDate: String? { record.pointee.awardDate }
+    var agency: String? { record.pointee.agency }
+    var fundingAgency: String? { record.pointee.fundingAgency }
+    var psc: String? { record.pointee.psc }
+    var naics: String? { record.pointee.naics }
+    var description: String? { record.pointee.description }
+    var productOrServiceType: String? { record.pointee.productOrServiceType }
+    var countryOfOrigin: String? { record.pointee.countryOfOrigin }
+    var placeOfPerformance: String? { record.pointee.placeOfPerformance }
+    var vendorCountry: String? { record.pointee.vendorCountry }
+}
+
 /// The facts several contract rules read, computed once per contract.
 struct ContractFacts {
     /// ``ReviewRules/goods(of:)``.
@@ -60,10 +83,10 @@ final class RuleMemo {
 
 extension ReviewRules {
     /// ``isSupplies(_:)``, memoised by product-or-service type and PSC.
-    func isSuppliesMemoised(_ contract: Contract) -> Bool {
+    func isSuppliesMemoised(_ contract: ContractFields) -> Bool {
         let key = RuleMemo.SuppliesKey(productOrServiceType: contract.productOrServiceType, psc: contract.psc)
         if let known = memo.supplies[key] { return known }
-        let supplies = Self.isSupplies(contract)
+        let supplies = Self.isSupplies(contract.record.pointee)
         if memo.supplies.count < RuleMemo.capacity { memo.supplies[key] = supplies }
         return supplies
     }

@@ -229,22 +229,22 @@ extension ReviewRules {
     }
 
     /// The id of a contract's goods list; nil when the table is full and the goods new.
-    func goodsID(_ contract: Contract) -> Int32? {
+    func goodsID(_ contract: ContractFields) -> Int32? {
         let key = RuleMemo.GoodsKey(psc: contract.psc, naics: contract.naics, description: contract.description)
         if let known = memo.goodsIDs[key] { return known }
         guard memo.goodsLists.count < RuleMemo.capacity else { return nil }
         let id = Int32(memo.goodsLists.count)
-        memo.goodsLists.append(goods(of: contract))
+        memo.goodsLists.append(goods(of: contract.record.pointee))
         memo.goodsIDs[key] = id
         return id
     }
 
     /// The terms of a contract's goods and countries, from the memo where seen before.
-    func factTerms(of contract: Contract) -> FactTerms {
+    func factTerms(of contract: ContractFields) -> FactTerms {
         guard let goods = goodsID(contract), let origin = countryID(contract.countryOfOrigin),
             let performance = countryID(contract.placeOfPerformance), let vendor = countryID(contract.vendorCountry)
         else {
-            return factTerms(goods: self.goods(of: contract), countries: countries(of: contract))
+            return factTerms(goods: self.goods(of: contract.record.pointee), countries: countries(of: contract.record.pointee))
         }
         let key = FactTerms.Key(goods: goods, origin: origin, performance: performance, vendor: vendor)
         if let known = memo.factTerms[key] { return known }
