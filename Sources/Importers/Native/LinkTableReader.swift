@@ -138,12 +138,13 @@ struct LinkRowSink: RawRecordSink {
         }
     }
 
-    /// What the first pass found about a row.
+    /// What the first pass found about a row. The rare cases are boxed, so that the common
+    /// one (`link`) sets the size of each row's entry (24 bytes instead of a `SupplyLink`'s).
     enum RowOutcome {
         case skip
-        case rejected(RowRejection)
+        indirect case rejected(RowRejection)
         /// A row with bytes outside ASCII, converted by the `String` path.
-        case decoded(SupplyLink)
+        indirect case decoded(SupplyLink)
         /// A good row: its ids are keys `key` and `key + 1` of the batch.
         case link(key: Int, share: Double?, good: Int32)
     }
