@@ -103,8 +103,8 @@ public enum JSONReport {
                 json.field("award_date", scored.pointee.contract.awardDate)
                 json.key("source")
                 json.string(parts: scored.pointee.contract.location.file, ":", String(scored.pointee.contract.location.line))
-                json.field("flagged", !scored.pointee.flags.isEmpty)
-                json.field("severity", ContractAssessment.severity(of: scored.pointee.flags)?.rawValue)
+                json.field("flagged", scored.pointee.severity != nil)
+                json.field("severity", scored.pointee.severity?.rawValue)
                 json.key("reasons")
                 json.beginArray()
                 scored.pointee.flags.withUnsafeBufferPointer { flags in

@@ -22,14 +22,14 @@ public struct ReportContext: Sendable {
     func pathText(_ path: [Int]) -> String { path.map(id).joined(separator: " → ") }
 
     /// Counts of flagged contracts per severity, highest first.
-    /// - Complexity: one pass over the flagged contracts' flags, read in place.
+    /// - Complexity: one pass over the flagged contracts' severities (kept with their flags).
     var severityCounts: [(Severity, Int)] {
         let severities = Array(Severity.allCases.reversed())
         var counts = Array(repeating: 0, count: severities.count)
         let flagged = assessment.flaggedCount
         assessment.contracts.withUnsafeBufferPointer { contracts in
             for i in 0..<flagged {
-                if let severity = ContractAssessment.severity(of: contracts[i].flags), let k = severities.firstIndex(of: severity) { counts[k] += 1 }
+                if let severity = contracts[i].severity, let k = severities.firstIndex(of: severity) { counts[k] += 1 }
             }
         }
         return zip(severities, counts).map { ($0, $1) }

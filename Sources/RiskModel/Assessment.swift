@@ -80,16 +80,27 @@ public struct ContractAssessment: Sendable {
     /// Node index of the vendor, when found.
     public var vendor: Int?
     public var vendorMatch: VendorMatch
-    /// Flags, most severe first.
-    public var flags: [ReviewFlag]
-    /// The highest severity among the flags; nil when not flagged.
-    public var severity: Severity? { Self.severity(of: flags) }
+    /// Flags, most severe first (set with ``severity`` by the assessor only).
+    public internal(set) var flags: [ReviewFlag]
+    /// The highest severity among the flags; nil when not flagged. Stored with the flags, so
+    /// that counting and ordering contracts by severity does not read each one's flags.
+    public internal(set) var severity: Severity?
 
     /// The highest severity among `flags`; nil for none.
     public static func severity(of flags: [ReviewFlag]) -> Severity? { flags.lazy.map(\.severity).max() }
     public var isFlagged: Bool { !flags.isEmpty }
     /// Vendor exposure × amount: the second key of the queue order.
     public var priority: Double
+
+    init(offset: Int, records: ContractRecords, vendor: Int?, vendorMatch: VendorMatch, flags: [ReviewFlag], priority: Double) {
+        self.offset = offset
+        self.records = records
+        self.vendor = vendor
+        self.vendorMatch = vendorMatch
+        self.flags = flags
+        severity = Self.severity(of: flags)
+        self.priority = priority
+    }
 }
 
 /// The contract records of a run, shared by its ``ContractAssessment`` values.
@@ -357,7 +368,7 @@ public struct Assessor: Sendable {
         let order = contractResults.withUnsafeBufferPointer { checked in
             // By index: mapping the buffer would copy every assessment.
             Self.queueOrder(
-                severities: (0..<count).map { ContractAssessment.severity(of: checked[$0].flags) },
+                severities: (0..<count).map { checked[$0].severity },
                 priorities: (0..<count).map { checked[$0].priority })
         }
         Self.permute(&contractResults, to: order)

@@ -40,6 +40,15 @@ struct DemoDataTests {
         #expect(Self.assessment.suppliers.filter(\.isHardFlag).allSatisfy { $0.risk.country?.alpha2 == "CN" })
     }
 
+    /// A contract's stored severity is the highest of its flags, nil without flags.
+    @Test func severityIsTheHighestOfTheFlags() {
+        #expect(Self.assessment.contracts.contains { $0.severity == nil })
+        #expect(Self.assessment.contracts.contains { Set($0.flags.map(\.severity)).count > 1 })
+        for contract in Self.assessment.contracts {
+            #expect(contract.severity == contract.flags.map(\.severity).max())
+        }
+    }
+
     @Test func everyFlaggedContractsEntityReasonNamesItsSource() {
         let flagged = Self.assessment.contracts.filter(\.isFlagged)
         #expect(flagged.count >= 79)
