@@ -48,6 +48,7 @@ public enum CSVReport {
         var out: [UInt8] = []
         out.reserveCapacity(1 << 16)
         var head: [UInt8] = [], source: [UInt8] = [], scratch: [UInt8] = []
+        var files = SharedCells<String>(slots: 4)
         // Elements are read in place, stored field by stored field, and supplier ids come from
         // `ids`: a copy of a contract or a flag would retain every one of its strings.
         ids.withView { ids in
@@ -57,7 +58,7 @@ public enum CSVReport {
             let prefetch = QueuePrefetch(contracts: contracts, suppliers: suppliers, records: records, ids: ids)
             for rank in ranks {
                 prefetch.ahead(of: rank)
-                guard !contracts[rank].flags.isEmpty else { continue }
+                guard contracts[rank].severity != nil else { continue }
                 let scored = contracts.baseAddress! + rank
                 let vendor = scored.pointee.vendor
                 let contract = records.baseAddress! + scored.pointee.offset
@@ -80,14 +81,18 @@ public enum CSVReport {
                 head.append(UInt8(ascii: ","))
                 appendText(contract.pointee.awardDate ?? "", to: &head)
                 head.append(UInt8(ascii: ","))
-                head += (ContractAssessment.severity(of: scored.pointee.flags)?.rawValue ?? "").utf8
+                head += (scored.pointee.severity?.rawValue ?? "").utf8
                 head.append(UInt8(ascii: ","))
-                scratch.removeAll(keepingCapacity: true)
-                scratch += contract.pointee.location.file.utf8
-                scratch.append(UInt8(ascii: ":"))
-                scratch += String(contract.pointee.location.line).utf8
+                // "file:line", its file escaped once per slice: the opening quote and the
+                // file (text cells escape scalar by scalar, and ':' and digits stay as they are).
                 source.removeAll(keepingCapacity: true)
-                appendText(scratch: scratch, to: &source)
+                files.append(storedAt: UnsafeRawPointer(contract) + Self.fileOffset, value: { contract.pointee.location.file }, to: &source) { file, cell in
+                    appendText(file, to: &cell)
+                    cell.removeLast()
+                }
+                source.append(UInt8(ascii: ":"))
+                source += String(contract.pointee.location.line).utf8
+                source.append(UInt8(ascii: "\""))
                 scored.pointee.flags.withUnsafeBufferPointer { flags in
                     for flag in flags.indices {
                         out += head
@@ -126,6 +131,9 @@ public enum CSVReport {
         }
         return out
     }
+
+    /// Where a contract record stores its input file's name.
+    static let fileOffset = MemoryLayout<Contract>.offset(of: \Contract.location.file)!
 
     /// A text cell: quoted, quotes doubled, line ends and other controls made visible as one line,
     /// and a leading `=`, `+`, `-`, `@`, tab or CR prefixed with `'` so that spreadsheets show the
