@@ -342,18 +342,20 @@ public struct Assessor: Sendable {
             }
             return vendors
         }
-        // Contracts are checked in slices on Dispatch workers, each slice with its own rules
-        // (their memo is not shared). Each assessment refers to its record in the one array of
-        // them, read in place. Then the assessments are put in queue order in place.
+        // Contracts are checked on Dispatch workers, each with its own rules (their memo is not
+        // shared), the contracts split by vendor: a vendor's terms are worked out by one worker,
+        // once, and stay in that worker's cache. Each assessment refers to its record in the one
+        // array of them, read in place. Then the assessments are put in queue order in place.
         let stored = ContractRecords(records)
         records = []
         let count = stored.contracts.count
         var contractResults = [ContractAssessment](unsafeUninitializedCapacity: count) { checked, initialized in
             stored.contracts.withUnsafeBufferPointer { records in
                 guard let target = checked.baseAddress else { return }
-                _ = Concurrently.map(slicing: count, into: parameters.workers) { range in
+                let parts = max(1, min(parameters.workers, count / 1024 + 1))
+                _ = Concurrently.map(slicing: parts, into: parts) { part in
                     let rules = ReviewRules(parameters: parameters, suppliers: supplierResults, reference: reference)
-                    for i in range {
+                    for i in 0..<count where Self.part(of: vendors[i].0 ?? i, parts: parts) == part.lowerBound {
                         let (vendor, match) = vendors[i]
                         let priority = (vendor.map { supplierResults[$0].exposure } ?? 0) * max(0, records[i].amount ?? 0)
                         let flags = rules.flags(for: records.baseAddress! + i, vendor: vendor)
@@ -446,6 +448,13 @@ public struct Assessor: Sendable {
                 (base + rank).initialize(to: first)
             }
         }
+    }
+
+    /// The worker (of `parts`) that checks the contracts of a vendor node (or, without a
+    /// vendor, of a contract offset): a multiplicative hash, so that popular vendors, often
+    /// numbered close together, spread over the workers.
+    static func part(of key: Int, parts: Int) -> Int {
+        parts == 1 ? 0 : Int(truncatingIfNeeded: (UInt64(truncatingIfNeeded: key) &* 0x9E37_79B9_7F4A_7C15) &>> 32) % parts
     }
 
     /// The queue order of the contracts (their input offsets): severity first (unflagged last),

@@ -40,6 +40,34 @@ struct DemoDataTests {
         #expect(Self.assessment.suppliers.filter(\.isHardFlag).allSatisfy { $0.risk.country?.alpha2 == "CN" })
     }
 
+    /// Contracts are checked on workers split by vendor (past 1,024 contracts): the demo's
+    /// contracts repeated 30 times (3,000) give the same queue and flags on 1, 2 and 3 workers.
+    @Test func contractRulesDoNotDependOnWorkers() throws {
+        let demo = projectRoot.appendingPathComponent("Datasets/demo")
+        let s = try NativeCSVImporter.suppliers(path: demo.appendingPathComponent("suppliers.csv").path)
+        let l = try NativeCSVImporter.links(path: demo.appendingPathComponent("links.csv").path)
+        var c = try NativeCSVImporter.contracts(path: demo.appendingPathComponent("contracts.csv").path)
+        c.records = (0..<30).flatMap { copy in
+            c.records.map { record in
+                var record = record
+                record.id += "-\(copy)"
+                return record
+            }
+        }
+        #expect(c.records.count > 2048)
+        let runs = [1, 2, 3].map { workers in
+            var parameters = ScoringParameters()
+            parameters.workers = workers
+            return Assessor(parameters: parameters).assess(suppliers: s, links: l, contracts: c)
+        }
+        #expect(runs[0].contracts.contains { $0.flags.count > 1 })
+        for run in runs.dropFirst() {
+            #expect(run.contracts.map(\.contract.id) == runs[0].contracts.map(\.contract.id))
+            #expect(run.contracts.map(\.flags) == runs[0].contracts.map(\.flags))
+            #expect(run.contracts.map(\.vendor) == runs[0].contracts.map(\.vendor))
+        }
+    }
+
     /// A contract's stored severity is the highest of its flags, nil without flags.
     @Test func severityIsTheHighestOfTheFlags() {
         #expect(Self.assessment.contracts.contains { $0.severity == nil })
