@@ -44,7 +44,11 @@ struct RuleTermsTests {
         let pscs: [String?] = [nil, "8415", "8420", "8430", "7025", "R408", "6515", "8440"]
         let naics: [String?] = [nil, "315210", "334413", "316210", "339113", "541511"]
         let descriptions: [String?] = [nil, "Supply of footwear", "Nitrile gloves, large", "cotton t-shirts", "solar panels and polysilicon", "consulting"]
+        // Threshold edges, then many dates (the recent-dates cache's slots are reused) and long
+        // ones made at run time (heap strings, equal text in separate storage).
         let dates: [String?] = [nil, "2019-01-01", "2020-09-15", "2021-03-02", "2025-09-30", "2025-10-01", "2026-01-01"]
+            + (0..<300).map { k in "20\(18 + k % 9)-\(10 + k % 3)-\(10 + k % 19)" }
+            + (0..<6).map { k in String(repeating: "2025-10-01", count: 1) + "T00:00:0\(k % 3)Z" }
         let amounts: [Double?] = [nil, 0, 9_999, 12_000, 16_000, 200_000, 600_000, 700_000.01, 2e6, -5]
         let types: [String?] = [nil, "PRODUCT", "SERVICE", "product"]
         let contracts = (0..<count).map { i in

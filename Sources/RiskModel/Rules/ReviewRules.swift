@@ -29,7 +29,7 @@ struct ReviewRules {
         if rules.goods { goods = facts.goods }
         var date: DateTerms?
         if rules.compliancePlan, let terms = facts.plan {
-            let dated = dateTerms(on: contract.awardDate)
+            let dated = dateTerms(of: contract)
             date = dated
             let amount = contract.amount ?? 0, potential = contract.potentialValue ?? 0
             let value = max(amount, potential)
@@ -45,7 +45,7 @@ struct ReviewRules {
             let amount = contract.amount ?? 0
             let isSupplies = isSuppliesMemoised(contract)
             supplies = isSupplies
-            let dated = date ?? dateTerms(on: contract.awardDate)
+            let dated = date ?? dateTerms(of: contract)
             if isSupplies, let micro = dated.micro, amount > micro.amount {
                 eo13126 = ReviewFlag(
                     rule: .eo13126, severity: .medium, message: "\(terms.head)\(Formatting.money(amount))\(dated.microTail)", fields: terms.fields)

@@ -199,6 +199,20 @@ extension ReviewRules {
             tail: " is above \(minimum): most of its supply chain is not visible.", path: [vendor], fields: ["vendor_id", "amount", "links.share"])
     }
 
+    /// The terms of a contract's award date: from the recent dates when its stored bits were
+    /// met lately, else ``dateTerms(on:)``.
+    func dateTerms(of contract: ContractFields) -> DateTerms {
+        let bits = contract.awardDateBits
+        let slot = Int(truncatingIfNeeded: (bits.0 ^ (bits.0 &>> 29) ^ bits.1 ^ (bits.1 &>> 31)) & UInt64(RuleMemo.recentDateSlots - 1))
+        if memo.recentDateBits[slot] == bits, let known = memo.recentDateTerms[slot] { return known }
+        let date = contract.awardDate
+        let terms = dateTerms(on: date)
+        memo.recentDateBits[slot] = bits
+        memo.recentDateTerms[slot] = terms
+        memo.recentDates[slot] = date
+        return terms
+    }
+
     /// The terms of an award date, computed once per date.
     func dateTerms(on date: String?) -> DateTerms {
         if let known = memo.dateTerms[date] { return known }
