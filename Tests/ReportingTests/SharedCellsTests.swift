@@ -34,3 +34,37 @@ struct SharedCellsTests {
         #expect(renders > 200, "4 slots for 200 values: entries are replaced")
     }
 }
+
+/// ``StoredBitsCache`` with arrays (one word) and optional strings (two words) as keys.
+struct StoredBitsCacheTests {
+    @Test func arraysAndOptionalStrings() {
+        let a = [1, 2, 3], b = [1, 2, 3], empty: [Int] = []
+        var arrays = StoredBitsCache<[Int], String>(slots: 8)
+        func bits(_ array: [Int]) -> (UInt64, UInt64) { withUnsafePointer(to: array) { StoredBitsCache<[Int], String>.bits(at: UnsafeRawPointer($0)) } }
+        // Equal arrays in separate buffers are separate keys; a copy shares its buffer's bits.
+        let copy = a
+        #expect(bits(a) != bits(b))
+        #expect(bits(copy) == bits(a))
+        let slot = arrays.slot(for: bits(a))
+        #expect(arrays.value(for: bits(a), in: slot) == nil)
+        arrays.store("a", for: bits(a), of: a, in: slot)
+        #expect(arrays.value(for: bits(a), in: slot) == "a")
+        #expect(arrays.value(for: bits(empty), in: arrays.slot(for: bits(empty))) == nil)
+        arrays.removeAll()
+        #expect(arrays.value(for: bits(a), in: slot) == nil)
+
+        var dates = StoredBitsCache<String?, Int>(slots: 2)
+        let values: [String?] = [nil, "2025-10-01", "2025-10-02", String(repeating: "2025-10-01T00:00:00Z", count: 2)]
+        for (k, value) in values.enumerated() {
+            let key = withUnsafePointer(to: value) { StoredBitsCache<String?, Int>.bits(at: UnsafeRawPointer($0)) }
+            let slot = dates.slot(for: key)
+            dates.store(k, for: key, of: value, in: slot)
+            #expect(dates.value(for: key, in: slot) == k)
+        }
+        // Inline strings: equal text, equal bits, wherever they were made.
+        let made = String(decoding: Array("2025-10-02".utf8), as: UTF8.self)
+        let key = withUnsafePointer(to: Optional(made)) { StoredBitsCache<String?, Int>.bits(at: UnsafeRawPointer($0)) }
+        let other = withUnsafePointer(to: Optional("2025-10-02")) { StoredBitsCache<String?, Int>.bits(at: UnsafeRawPointer($0)) }
+        #expect(key == other)
+    }
+}

@@ -22,10 +22,9 @@ struct ContractFields {
     var placeOfPerformance: String? { record.pointee.placeOfPerformance }
     var vendorCountry: String? { record.pointee.vendorCountry }
 
-    /// The bits of the stored award date (an optional `String`, two words).
+    /// The bits of the stored award date.
     var awardDateBits: (UInt64, UInt64) {
-        let stored = UnsafeRawPointer(record) + Self.awardDateOffset
-        return (stored.load(as: UInt64.self), stored.load(fromByteOffset: 8, as: UInt64.self))
+        StoredBitsCache<String?, DateTerms>.bits(at: UnsafeRawPointer(record) + Self.awardDateOffset)
     }
 
     private static let awardDateOffset = MemoryLayout<Contract>.offset(of: \Contract.awardDate)!
@@ -82,13 +81,9 @@ final class RuleMemo {
     var factTerms: [FactTerms.Key: FactTerms] = [:]
     /// The terms of an award date.
     var dateTerms: [String?: DateTerms] = [:]
-    /// The terms of the award dates met last, by the bits of the stored date (direct-mapped,
-    /// ``recentDateSlots`` slots): equal bits are the same date, so a hit neither hashes nor
-    /// compares the text. The dates are kept, so that their storage is not reused meanwhile.
-    var recentDateBits = [(UInt64, UInt64)](repeating: (0, 0), count: RuleMemo.recentDateSlots)
-    var recentDateTerms = [DateTerms?](repeating: nil, count: RuleMemo.recentDateSlots)
-    var recentDates = [String?](repeating: nil, count: RuleMemo.recentDateSlots)
-    static let recentDateSlots = 256
+    /// The terms of the award dates met last, by the bits of the stored date: a hit neither
+    /// hashes nor compares the text.
+    var recentDates = StoredBitsCache<String?, DateTerms>(slots: 256)
     var supplies: [SuppliesKey: Bool] = [:]
     var dod: [String: Bool] = [:]
     /// Compliance-plan and micro-purchase thresholds by award date.

@@ -203,13 +203,11 @@ extension ReviewRules {
     /// met lately, else ``dateTerms(on:)``.
     func dateTerms(of contract: ContractFields) -> DateTerms {
         let bits = contract.awardDateBits
-        let slot = Int(truncatingIfNeeded: (bits.0 ^ (bits.0 &>> 29) ^ bits.1 ^ (bits.1 &>> 31)) & UInt64(RuleMemo.recentDateSlots - 1))
-        if memo.recentDateBits[slot] == bits, let known = memo.recentDateTerms[slot] { return known }
+        let slot = memo.recentDates.slot(for: bits)
+        if let known = memo.recentDates.value(for: bits, in: slot) { return known }
         let date = contract.awardDate
         let terms = dateTerms(on: date)
-        memo.recentDateBits[slot] = bits
-        memo.recentDateTerms[slot] = terms
-        memo.recentDates[slot] = date
+        memo.recentDates.store(terms, for: bits, of: date, in: slot)
         return terms
     }
 

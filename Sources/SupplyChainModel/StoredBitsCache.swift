@@ -1,0 +1,58 @@
+/// A direct-mapped cache keyed by the bits a value is stored as, for values read from records
+/// in place (a contract's award date, the file in its location): equal bits are the same value
+/// (a small string's inline bytes, a large string's or an array's storage), so a hit neither
+/// hashes nor compares the value, nor copies it out of the record (which would retain it).
+///
+/// Each entry keeps the value its key came from alive, so that the storage those bits point to
+/// cannot be freed and reused by another value while the entry stands. One per thread.
+public struct StoredBitsCache<Kept, Value> {
+    private var keys: [(UInt64, UInt64)]
+    private var values: [Value?]
+    private var kept: [Kept?]
+    private let mask: Int
+
+    /// - Parameter slots: a power of two.
+    public init(slots: Int) {
+        precondition(slots > 0 && slots & (slots - 1) == 0, "a power of two")
+        precondition(MemoryLayout<Kept>.size == 8 || MemoryLayout<Kept>.size == 16, "a reference, an array or a String")
+        keys = Array(repeating: (0, 0), count: slots)
+        values = Array(repeating: nil, count: slots)
+        kept = Array(repeating: nil, count: slots)
+        mask = slots - 1
+    }
+
+    /// The bits of the `Kept` value stored at `address`: its first word, and for a two-word
+    /// value (a `String`) the second.
+    @inline(__always)
+    public static func bits(at address: UnsafeRawPointer) -> (UInt64, UInt64) {
+        let first = address.load(as: UInt64.self)
+        return MemoryLayout<Kept>.size == 16 ? (first, address.load(fromByteOffset: 8, as: UInt64.self)) : (first, 0)
+    }
+
+    /// The slot for `bits`.
+    @inline(__always)
+    public func slot(for bits: (UInt64, UInt64)) -> Int {
+        Int(truncatingIfNeeded: (bits.0 ^ (bits.0 &>> 29) ^ bits.1 ^ (bits.1 &>> 31)) &>> 3) & mask
+    }
+
+    /// The value stored for `bits` in `slot`, or nil.
+    @inline(__always)
+    public func value(for bits: (UInt64, UInt64), in slot: Int) -> Value? {
+        keys[slot] == bits ? values[slot] : nil
+    }
+
+    /// Stores `value` for `bits` (of `kept`, which the entry keeps) in `slot`, replacing its entry.
+    public mutating func store(_ value: Value, for bits: (UInt64, UInt64), of kept: Kept, in slot: Int) {
+        keys[slot] = bits
+        values[slot] = value
+        self.kept[slot] = kept
+    }
+
+    /// Empties every slot.
+    public mutating func removeAll() {
+        for slot in values.indices {
+            values[slot] = nil
+            kept[slot] = nil
+        }
+    }
+}
