@@ -39,8 +39,12 @@ struct RuleTermsTests {
             SupplyLink(buyerID: "V5", supplierID: "V2", share: 1, location: at(7)),
         ]
         let vendors: [String?] = ["V1", "V2", "V3", "V4", "V5", "M1", "T1", "U1", "NOPE", nil]
+        // Beyond the named values, many made at run time (the recent-texts caches' slots are
+        // reused; equal text in separate storage).
         let agencies: [String?] = [nil, "Department of Defense", "General Services Administration", "DEPT OF THE NAVY", "9700", "Department of Energy"]
+            + (0..<120).map { k in ["Department of Defense", "Agency number", "DEPT OF THE NAVY"][k % 3] + " \(k % 40)" }
         let countries: [String?] = [nil, "CN", "China", "US", "USA", "MY", "Malaysia", "KH", "VN", "BD", "MX", "Atlantis", "IN"]
+            + (0..<300).map { k in ["China", "Malaysia", "Atlantis", "United States of America"][k % 4] + (k % 8 < 4 ? "" : " \(k)") }
         let pscs: [String?] = [nil, "8415", "8420", "8430", "7025", "R408", "6515", "8440"]
         let naics: [String?] = [nil, "315210", "334413", "316210", "339113", "541511"]
         let descriptions: [String?] = [nil, "Supply of footwear", "Nitrile gloves, large", "cotton t-shirts", "solar panels and polysilicon", "consulting"]

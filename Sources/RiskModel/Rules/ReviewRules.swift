@@ -53,7 +53,7 @@ struct ReviewRules {
         }
         if let vendorTerms {
             if rules.dfars, let terms = vendorTerms.dfars {
-                let agency = isDoDMemoised(contract.agency), funding = isDoDMemoised(contract.fundingAgency)
+                let agency = isDoDMemoised(contract, at: ContractFields.agency), funding = isDoDMemoised(contract, at: ContractFields.fundingAgency)
                 if agency || funding {
                     let (field, text) = agency ? ("agency", contract.agency!) : ("funding_agency", contract.fundingAgency!)
                     dfars = ReviewFlag(

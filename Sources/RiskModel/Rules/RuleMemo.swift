@@ -22,12 +22,17 @@ struct ContractFields {
     var placeOfPerformance: String? { record.pointee.placeOfPerformance }
     var vendorCountry: String? { record.pointee.vendorCountry }
 
-    /// The bits of the stored award date.
-    var awardDateBits: (UInt64, UInt64) {
-        StoredBitsCache<String?, DateTerms>.bits(at: UnsafeRawPointer(record) + Self.awardDateOffset)
+    /// The bits of an optional text field of the record, at `offset` (one of the offsets below).
+    func bits(at offset: Int) -> (UInt64, UInt64) {
+        StoredBitsCache<String?, Never>.bits(at: UnsafeRawPointer(record) + offset)
     }
 
-    private static let awardDateOffset = MemoryLayout<Contract>.offset(of: \Contract.awardDate)!
+    static let awardDate = MemoryLayout<Contract>.offset(of: \Contract.awardDate)!
+    static let agency = MemoryLayout<Contract>.offset(of: \Contract.agency)!
+    static let fundingAgency = MemoryLayout<Contract>.offset(of: \Contract.fundingAgency)!
+    static let countryOfOrigin = MemoryLayout<Contract>.offset(of: \Contract.countryOfOrigin)!
+    static let placeOfPerformance = MemoryLayout<Contract>.offset(of: \Contract.placeOfPerformance)!
+    static let vendorCountry = MemoryLayout<Contract>.offset(of: \Contract.vendorCountry)!
 }
 
 /// The facts several contract rules read, computed once per contract.
@@ -84,6 +89,9 @@ final class RuleMemo {
     /// The terms of the award dates met last, by the bits of the stored date: a hit neither
     /// hashes nor compares the text.
     var recentDates = StoredBitsCache<String?, DateTerms>(slots: 256)
+    /// The country ids and DoD answers of the country and agency texts met last, likewise.
+    var recentCountries = StoredBitsCache<String?, Int32>(slots: 256)
+    var recentAgencies = StoredBitsCache<String?, Bool>(slots: 64)
     var supplies: [SuppliesKey: Bool] = [:]
     var dod: [String: Bool] = [:]
     /// Compliance-plan and micro-purchase thresholds by award date.
@@ -99,6 +107,18 @@ extension ReviewRules {
         let supplies = Self.isSupplies(contract.record.pointee)
         if memo.supplies.count < RuleMemo.capacity { memo.supplies[key] = supplies }
         return supplies
+    }
+
+    /// ``isDoDMemoised(_:)`` of the agency text stored at `offset` of the record, from the
+    /// recent agencies when its bits were met lately.
+    func isDoDMemoised(_ contract: ContractFields, at offset: Int) -> Bool {
+        let bits = contract.bits(at: offset)
+        let slot = memo.recentAgencies.slot(for: bits)
+        if let known = memo.recentAgencies.value(for: bits, in: slot) { return known }
+        let agency = offset == ContractFields.agency ? contract.agency : contract.fundingAgency
+        let dod = isDoDMemoised(agency)
+        memo.recentAgencies.store(dod, for: bits, of: agency, in: slot)
+        return dod
     }
 
     /// ``isDoD(_:)``, memoised by agency text.

@@ -202,7 +202,7 @@ extension ReviewRules {
     /// The terms of a contract's award date: from the recent dates when its stored bits were
     /// met lately, else ``dateTerms(on:)``.
     func dateTerms(of contract: ContractFields) -> DateTerms {
-        let bits = contract.awardDateBits
+        let bits = contract.bits(at: ContractFields.awardDate)
         let slot = memo.recentDates.slot(for: bits)
         if let known = memo.recentDates.value(for: bits, in: slot) { return known }
         let date = contract.awardDate
@@ -229,6 +229,18 @@ extension ReviewRules {
         return terms
     }
 
+    /// ``countryID(_:)`` of the country text stored at `offset` of the record, from the recent
+    /// countries when its bits were met lately.
+    func countryID(_ contract: ContractFields, at offset: Int) -> Int32? {
+        let bits = contract.bits(at: offset)
+        let slot = memo.recentCountries.slot(for: bits)
+        if let known = memo.recentCountries.value(for: bits, in: slot) { return known }
+        let text = UnsafeRawPointer(contract.record).load(fromByteOffset: offset, as: String?.self)
+        guard let id = countryID(text) else { return nil }
+        memo.recentCountries.store(id, for: bits, of: text, in: slot)
+        return id
+    }
+
     /// The id of a country text (-1 for none); nil when the table is full and the text new.
     func countryID(_ text: String?) -> Int32? {
         guard let text else { return -1 }
@@ -253,8 +265,8 @@ extension ReviewRules {
 
     /// The terms of a contract's goods and countries, from the memo where seen before.
     func factTerms(of contract: ContractFields) -> FactTerms {
-        guard let goods = goodsID(contract), let origin = countryID(contract.countryOfOrigin),
-            let performance = countryID(contract.placeOfPerformance), let vendor = countryID(contract.vendorCountry)
+        guard let goods = goodsID(contract), let origin = countryID(contract, at: ContractFields.countryOfOrigin),
+            let performance = countryID(contract, at: ContractFields.placeOfPerformance), let vendor = countryID(contract, at: ContractFields.vendorCountry)
         else {
             return factTerms(goods: self.goods(of: contract.record.pointee), countries: countries(of: contract.record.pointee))
         }
