@@ -27,6 +27,11 @@ struct ContractFields {
         StoredBitsCache<String?, Never>.bits(at: UnsafeRawPointer(record) + offset)
     }
 
+    /// The optional text field of the record at `offset` (one of the offsets below).
+    func text(at offset: Int) -> String? {
+        UnsafeRawPointer(record).load(fromByteOffset: offset, as: String?.self)
+    }
+
     static let awardDate = MemoryLayout<Contract>.offset(of: \Contract.awardDate)!
     static let agency = MemoryLayout<Contract>.offset(of: \Contract.agency)!
     static let fundingAgency = MemoryLayout<Contract>.offset(of: \Contract.fundingAgency)!
@@ -115,7 +120,7 @@ extension ReviewRules {
         let bits = contract.bits(at: offset)
         let slot = memo.recentAgencies.slot(for: bits)
         if let known = memo.recentAgencies.value(for: bits, in: slot) { return known }
-        let agency = offset == ContractFields.agency ? contract.agency : contract.fundingAgency
+        let agency = contract.text(at: offset)
         let dod = isDoDMemoised(agency)
         memo.recentAgencies.store(dod, for: bits, of: agency, in: slot)
         return dod

@@ -235,7 +235,7 @@ extension ReviewRules {
         let bits = contract.bits(at: offset)
         let slot = memo.recentCountries.slot(for: bits)
         if let known = memo.recentCountries.value(for: bits, in: slot) { return known }
-        let text = UnsafeRawPointer(contract.record).load(fromByteOffset: offset, as: String?.self)
+        let text = contract.text(at: offset)
         guard let id = countryID(text) else { return nil }
         memo.recentCountries.store(id, for: bits, of: text, in: slot)
         return id
