@@ -23,6 +23,14 @@ enum ByteWord {
         return high != 0 || hasControl(word) || has(word, 0x22)
     }
 
+    /// Some byte is not copied as it is into HTML text: a C0 control, DEL, `& < > " '`, or a
+    /// byte of a non-ASCII scalar.
+    @inline(__always)
+    static func needsHTMLAttention(_ word: UInt64) -> Bool {
+        let high = ((word &+ ones) | word) & highBits
+        return high != 0 || hasControl(word) || has(word, 0x26) || has(word, 0x3C) || has(word, 0x3E) || has(word, 0x22) || has(word, 0x27)
+    }
+
     /// Some byte is not copied as it is into a JSON string: a C0 control, a quote, a
     /// backslash, DEL, or 0xE2 (which starts U+2028 and U+2029).
     @inline(__always)

@@ -186,7 +186,7 @@ public enum CSVReport {
                 if byte >= 0x80 {
                     // A scalar of 2 to 4 bytes (the string's storage is valid UTF-8).
                     let length = byte >= 0xF0 ? 4 : byte >= 0xE0 ? 3 : 2
-                    let scalar = Self.scalar(bytes, at: i, length: length)
+                    let scalar = Unicode.Scalar(utf8: bytes, at: i, length: length)
                     if !scalar.isHiddenInReports {
                         i += length
                         continue
@@ -215,14 +215,6 @@ public enum CSVReport {
     /// A text cell made of UTF-8 `bytes` (e.g. a supplier id from ``SupplierIDBytes``).
     static func appendText(bytes: UnsafeBufferPointer<UInt8>, to out: inout [UInt8]) {
         appendText(utf8: bytes, to: &out)
-    }
-
-    /// The scalar encoded by the `length` UTF-8 bytes at `index` of valid UTF-8.
-    @inline(__always)
-    private static func scalar(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int, length: Int) -> Unicode.Scalar {
-        var value = UInt32(bytes[index]) & (length == 2 ? 0x1F : length == 3 ? 0x0F : 0x07)
-        for k in 1..<length { value = value << 6 | (UInt32(bytes[index + k]) & 0x3F) }
-        return Unicode.Scalar(value) ?? "\u{FFFD}"
     }
 
     /// First bytes a spreadsheet reads as the start of a formula: `=`, `+`, `-`, `@`, tab, CR.

@@ -68,7 +68,12 @@ extension HTMLReport {
     /// `text` cut to `limit` characters with an ellipsis, then escaped.
     static func clip(_ text: String, _ limit: Int) -> String {
         // No more bytes than the limit: no more characters either (no need to count them).
-        escape(text.utf8.count > limit && text.count > limit ? String(text.prefix(limit - 1)) + "…" : text)
+        // Else one walk over at most limit + 1 characters: the cut after limit − 1 of them, and
+        // whether two more follow (more than limit in all).
+        guard text.utf8.count > limit, limit > 0, let cut = text.index(text.startIndex, offsetBy: limit - 1, limitedBy: text.endIndex),
+            text.index(cut, offsetBy: 2, limitedBy: text.endIndex) != nil
+        else { return escape(text) }
+        return escape(String(text[..<cut]) + "…")
     }
 
     /// The arrowhead of the path drawings, defined once in the page (an id must be unique in

@@ -189,25 +189,59 @@ public enum HTMLReport {
     /// Input text made inert in HTML (text and attribute values): `& < > " '` as entities,
     /// control and bidirectional-formatting characters as U+FFFD.
     public static func escape(_ value: String) -> String {
+        var text = value
         // Most ids and names need nothing: the same string, no copy.
-        if value.utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F && !isMarkup($0) }) { return value }
-        var out: [UInt8] = []
-        out.reserveCapacity(value.utf8.count)
-        if value.utf8.allSatisfy({ $0 < 0x80 }) {
-            for byte in value.utf8 { appendEscaped(byte, to: &out) }
-        } else {
-            for scalar in value.unicodeScalars {
-                if scalar.isASCII {
-                    appendEscaped(UInt8(scalar.value), to: &out)
-                } else {
-                    let category = scalar.properties.generalCategory
-                    let inert = scalar.isHiddenInReports || category == .lineSeparator || category == .paragraphSeparator
-                    UTF8.encode(inert ? "\u{FFFD}" : scalar) { out.append($0) }
-                }
-            }
-        }
-        return String(decoding: out, as: UTF8.self)
+        guard let escaped = text.withUTF8(escaped(utf8:)) else { return value }
+        return String(decoding: escaped, as: UTF8.self)
     }
+
+    /// ``escape(_:)`` of valid UTF-8 `bytes`, in one pass (runs of bytes that need nothing are
+    /// skipped a word at a time); nil when no byte needs it.
+    static func escaped(utf8 bytes: UnsafeBufferPointer<UInt8>) -> [UInt8]? {
+        let count = bytes.count
+        guard let base = bytes.baseAddress else { return nil }
+        let raw = UnsafeRawPointer(base)
+        var i = 0
+        while i + 8 <= count, !ByteWord.needsHTMLAttention(raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)) { i += 8 }
+        while i < count, isPlainHTML(bytes[i]) { i += 1 }
+        guard i < count else { return nil }
+        var out: [UInt8] = []
+        out.reserveCapacity(count + 16)
+        var start = 0
+        while i < count {
+            if i + 8 <= count, !ByteWord.needsHTMLAttention(raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)) {
+                i += 8
+                continue
+            }
+            let byte = bytes[i]
+            if isPlainHTML(byte) {
+                i += 1
+                continue
+            }
+            out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start..<i]))
+            if byte < 0x80 {
+                appendEscaped(byte, to: &out)
+                i += 1
+            } else {
+                let length = Unicode.Scalar.utf8Length(lead: byte)
+                let scalar = Unicode.Scalar(utf8: bytes, at: i, length: length)
+                let category = scalar.properties.generalCategory
+                if scalar.isHiddenInReports || category == .lineSeparator || category == .paragraphSeparator {
+                    out += [0xEF, 0xBF, 0xBD]
+                } else {
+                    out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[i..<(i + length)]))
+                }
+                i += length
+            }
+            start = i
+        }
+        out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start..<count]))
+        return out
+    }
+
+    /// A byte ``escape(_:)`` copies as it is: printable ASCII but markup.
+    @inline(__always)
+    static func isPlainHTML(_ byte: UInt8) -> Bool { byte >= 0x20 && byte < 0x7F && !isMarkup(byte) }
 
     /// `& < > " '`, which ``escape(_:)`` turns into entities.
     @inline(__always)
