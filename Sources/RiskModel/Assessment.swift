@@ -88,7 +88,7 @@ public struct ContractAssessment: Sendable {
 
     /// The highest severity among `flags`; nil for none.
     public static func severity(of flags: [ReviewFlag]) -> Severity? { flags.lazy.map(\.severity).max() }
-    public var isFlagged: Bool { !flags.isEmpty }
+    public var isFlagged: Bool { severity != nil }
     /// Vendor exposure × amount: the second key of the queue order.
     public var priority: Double
 
