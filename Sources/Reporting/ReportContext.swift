@@ -43,7 +43,11 @@ public struct ReportContext: Sendable {
         let flagged = assessment.flaggedCount
         assessment.contracts.withUnsafeBufferPointer { contracts in
             for i in 0..<flagged {
-                for flag in contracts[i].flags { if let k = rules.firstIndex(of: flag.rule) { counts[k] += 1 } }
+                // Each flag's rule read in place: copying a flag would retain its message,
+                // fields and path.
+                contracts[i].flags.withUnsafeBufferPointer { flags in
+                    for f in flags.indices { if let k = rules.firstIndex(of: flags[f].rule) { counts[k] += 1 } }
+                }
             }
         }
         return zip(rules, counts).map { ($0, $1) }
