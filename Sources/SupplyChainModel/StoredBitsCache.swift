@@ -5,13 +5,17 @@
 ///
 /// Each entry keeps the value its key came from alive, so that the storage those bits point to
 /// cannot be freed and reused by another value while the entry stands. One per thread.
+///
+/// Inlinable: used from other modules on hot paths, it must be specialised there (an
+/// unspecialised call looks up the generic type's metadata at run time, every time).
 public struct StoredBitsCache<Kept, Value> {
-    private var keys: [(UInt64, UInt64)]
-    private var values: [Value?]
-    private var kept: [Kept?]
-    private let mask: Int
+    @usableFromInline var keys: [(UInt64, UInt64)]
+    @usableFromInline var values: [Value?]
+    @usableFromInline var kept: [Kept?]
+    @usableFromInline let mask: Int
 
     /// - Parameter slots: a power of two.
+    @inlinable
     public init(slots: Int) {
         precondition(slots > 0 && slots & (slots - 1) == 0, "a power of two")
         precondition(MemoryLayout<Kept>.size == 8 || MemoryLayout<Kept>.size == 16, "a reference, an array or a String")
@@ -23,25 +27,26 @@ public struct StoredBitsCache<Kept, Value> {
 
     /// The bits of the `Kept` value stored at `address`: its first word, and for a two-word
     /// value (a `String`) the second.
-    @inline(__always)
+    @inlinable @inline(__always)
     public static func bits(at address: UnsafeRawPointer) -> (UInt64, UInt64) {
         let first = address.load(as: UInt64.self)
         return MemoryLayout<Kept>.size == 16 ? (first, address.load(fromByteOffset: 8, as: UInt64.self)) : (first, 0)
     }
 
     /// The slot for `bits`.
-    @inline(__always)
+    @inlinable @inline(__always)
     public func slot(for bits: (UInt64, UInt64)) -> Int {
         Int(truncatingIfNeeded: (bits.0 ^ (bits.0 &>> 29) ^ bits.1 ^ (bits.1 &>> 31)) &>> 3) & mask
     }
 
     /// The value stored for `bits` in `slot`, or nil.
-    @inline(__always)
+    @inlinable @inline(__always)
     public func value(for bits: (UInt64, UInt64), in slot: Int) -> Value? {
         keys[slot] == bits ? values[slot] : nil
     }
 
     /// Stores `value` for `bits` (of `kept`, which the entry keeps) in `slot`, replacing its entry.
+    @inlinable
     public mutating func store(_ value: Value, for bits: (UInt64, UInt64), of kept: Kept, in slot: Int) {
         keys[slot] = bits
         values[slot] = value
@@ -49,6 +54,7 @@ public struct StoredBitsCache<Kept, Value> {
     }
 
     /// Empties every slot.
+    @inlinable
     public mutating func removeAll() {
         for slot in values.indices {
             values[slot] = nil
