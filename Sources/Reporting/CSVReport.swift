@@ -46,7 +46,9 @@ public enum CSVReport {
     static func rows(_ context: ReportContext, ids: SupplierIDBytes, ranks: Range<Int>) -> [UInt8] {
         let a = context.assessment
         var out: [UInt8] = []
-        out.reserveCapacity(1 << 16)
+        // About a kilobyte per flagged contract (two flags of ~500 bytes): one allocation for
+        // most slices instead of a dozen doublings, each copying the rows so far.
+        out.reserveCapacity(max(1 << 16, ranks.count << 10))
         var head: [UInt8] = [], source: [UInt8] = [], scratch: [UInt8] = []
         var files = SharedCells<String>(slots: 4)
         // Elements are read in place, stored field by stored field, and supplier ids come from
