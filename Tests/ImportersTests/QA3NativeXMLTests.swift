@@ -35,3 +35,31 @@ struct QA3NativeXMLTests {
         #expect(read.contracts.records.isEmpty && read.contracts.summary.rejectedByReason == ["invalid-value": 1])
     }
 }
+
+/// The same in FPDS feeds.
+@Suite("QA3: FPDS elements read for their text hold text only")
+struct QA3FPDSMixedContentTests {
+    /// `<vendorName>ACME <b>BIG</b> CORP</vendorName>` made the vendor 'CORP' (a supplier of
+    /// that name was derived and the contract scored on it), silently. The entry is now
+    /// rejected (invalid-value) at its line, naming the element; elements whose text is not
+    /// read may hold anything, as before.
+    @Test func anElementInsideAReadElementRejectsTheEntry() throws {
+        let scratch = TemporaryDirectory()
+        func entry(_ piid: String, vendor: String) -> String {
+            """
+            <entry><content><f:award><f:awardID><f:awardContractID><f:PIID>\(piid)</f:PIID></f:awardContractID></f:awardID>
+            <f:vendor><f:vendorHeader><f:vendorName>\(vendor)</f:vendorName></f:vendorHeader></f:vendor>
+            <f:contractData><f:other>free <f:b>text</f:b></f:other></f:contractData></f:award></content></entry>
+
+            """
+        }
+        let path = scratch.file("feed.xml", "<feed xmlns=\"http://www.w3.org/2005/Atom\" xmlns:f=\"https://www.fpds.gov/FPDS\">\n"
+            + entry("P1", vendor: "ACME CORP") + entry("P2", vendor: "ACME <f:b>BIG</f:b> CORP") + entry("P3", vendor: "<x xmlns=\"urn:x\"/>ZED") + "</feed>\n")
+        let read = try Inputs.contracts(paths: [path])
+        #expect(read.records.map(\.id) == ["P1"] && read.records.first?.vendorName == "ACME CORP")
+        #expect(read.summary.rejectedByReason == ["invalid-value": 2], "\(read.findings)")
+        let errors = read.findings.filter { $0.severity == .error }
+        #expect(errors.map { $0.location?.line } == [5, 8])
+        #expect(errors.first?.message.contains("<vendorName> holds an element <b>") == true, "\(errors.map(\.message))")
+    }
+}
