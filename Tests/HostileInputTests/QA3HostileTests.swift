@@ -50,3 +50,29 @@ struct QA3HostileTests {
         #expect(!error.message.contains(where: { $0.isNewline }), "\(error.message.debugDescription)")
     }
 }
+
+/// Third QA pass: FollowTheMoney entities with empty ids or names.
+@Suite("QA3: FollowTheMoney empty values")
+struct QA3FollowTheMoneyTests {
+    /// `"id": ""` was accepted (an entry '' in every report, sourced at
+    /// `https://www.opensanctions.org/entities//`), and `"caption": ""` with no other name was
+    /// accepted as an entry with an empty name, while the native watchlist rejects an empty
+    /// name (missing-value). An empty id is now not an entity (invalid-json), a blank caption
+    /// gives way to the first non-blank name, and an entity with none is missing-value.
+    @Test func emptyIdsAndNamesAreRejected() throws {
+        let scratch = Scratch()
+        let path = scratch.file("w.jsonl", """
+            {"id":"","schema":"Company","caption":"Empty Id Co","properties":{}}
+            {"id":"e1","schema":"Company","caption":"","properties":{"name":[""]}}
+            {"id":"e2","schema":"Company","caption":"   ","properties":{}}
+            {"id":"e3","schema":"Company","caption":"","properties":{"name":["", "Real Name Co"]}}
+            {"id":"e4","schema":"Company","caption":"Good Co","properties":{}}
+
+            """)
+        let read = try Inputs.watchlist(path: path)
+        #expect(read.records.map(\.id) == ["e3", "e4"])
+        #expect(read.records.map(\.name) == ["Real Name Co", "Good Co"])
+        #expect(read.summary.rejectedByReason == ["invalid-json": 1, "missing-value": 2], "\(read.findings)")
+        #expect(read.findings.filter { $0.severity == .error }.map { $0.location?.line } == [1, 2, 3])
+    }
+}
