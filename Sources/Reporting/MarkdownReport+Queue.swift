@@ -136,8 +136,9 @@ extension MarkdownReport {
         }
         if !done {
             out.removeSubrange(mark...)
-            out += text(value).utf8
+            out += characterText(value).utf8
         }
+        escapeAutolinks(in: &out, from: mark)
     }
 
     /// Non-ASCII scalars that never join a neighbour in one character (grapheme cluster): no

@@ -80,6 +80,31 @@ public enum MarkdownReport {
 
     /// Text from the input made inert in Markdown: no HTML, no links, no emphasis, one line.
     static func text(_ value: String) -> String {
+        var bytes = Array(characterText(value).utf8)
+        escapeAutolinks(in: &bytes, from: 0)
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// GitHub's autolink extension makes `scheme://…` and `www.…` in plain text links: the
+    /// `:` before `//` and the `.` after `www` (any case) in `out[start...]` are escaped, which
+    /// shows the same text without a link. (An address such as a@b.example still becomes a
+    /// mailto link: no escape stops that.)
+    static func escapeAutolinks(in out: inout [UInt8], from start: Int) {
+        var i = start
+        while i < out.count {
+            let byte = out[i]
+            if byte == UInt8(ascii: ":") && i + 2 < out.count && out[i + 1] == UInt8(ascii: "/") && out[i + 2] == UInt8(ascii: "/")
+                || byte == UInt8(ascii: ".") && i - start >= 3 && out[(i - 3)..<i].allSatisfy({ $0 | 0x20 == UInt8(ascii: "w") })
+            {
+                out.insert(UInt8(ascii: "\\"), at: i)
+                i += 1
+            }
+            i += 1
+        }
+    }
+
+    /// ``text(_:)`` before ``escapeAutolinks(in:from:)``.
+    static func characterText(_ value: String) -> String {
         if value.utf8.allSatisfy({ $0 < 0x80 && $0 != 0x0D }) { return textASCII(value) }
         var out = ""
         for character in value {

@@ -340,6 +340,23 @@ public struct Assessor: Sendable {
                     "contract '\(records[i].id)': vendor \(VendorResolver.describe(records[i])) is not in the suppliers file; the contract cannot be scored",
                     at: records[i].location))
             }
+            // A UEI or name that several suppliers have: the first is used, and the run says
+            // so once per UEI or name (it could be the wrong vendor, with another's risk).
+            var warned = Set<[Int]>()
+            for i in vendors.indices where resolver.hasSharedKeys {
+                guard let vendor = vendors[i].0,
+                    let shared = resolver.suppliersSharing(vendors[i].1, vendorUEI: records[i].vendorUEI, vendorName: records[i].vendorName),
+                    warned.insert(shared).inserted
+                else { continue }
+                let record = records[i]
+                let what = vendors[i].1 == .uei ? "UEI '\(record.vendorUEI ?? "")'" : "name '\(record.vendorName ?? "")'"
+                let others = shared.dropFirst().prefix(5).map { "'\(network.suppliers[$0].id)' (line \(network.suppliers[$0].location.line))" }
+                let more = shared.count > 6 ? " and \(shared.count - 6) more" : ""
+                findings.append(Finding(
+                    .warning, code: "ambiguous-vendor",
+                    "contract '\(record.id)': vendor \(what) fits \(shared.count) suppliers; '\(network.suppliers[vendor].id)' (line \(network.suppliers[vendor].location.line)) is used, not \(others.joined(separator: ", "))\(more) (and so for every contract naming it this way); give vendor_id to choose",
+                    at: record.location))
+            }
             return vendors
         }
         // Contracts are checked on Dispatch workers, each with its own rules (their memo is not

@@ -8,6 +8,10 @@ struct VendorResolver {
     private var byUEI: [String: Int] = [:]
     /// Built on the first look-up by name: most contracts name their vendor by id or UEI.
     private var byName: [String: Int]?
+    /// The suppliers (in file order, the one used first) of a UEI or a normalised name that
+    /// more than one supplier has; only such keys are here.
+    private var sharedUEIs: [String: [Int]] = [:]
+    private var sharedNames: [String: [Int]] = [:]
     private let suppliers: [Supplier]
     private let network: SupplyNetwork
 
@@ -17,7 +21,25 @@ struct VendorResolver {
         // By index: iterating the suppliers would copy every record (and its strings).
         byUEI.reserveCapacity(suppliers.count)
         for index in suppliers.indices {
-            if let uei = suppliers[index].uei.map(Self.uppercased), byUEI[uei] == nil { byUEI[uei] = index }
+            guard let uei = suppliers[index].uei.map(Self.uppercased) else { continue }
+            if let first = byUEI[uei] {
+                sharedUEIs[uei, default: [first]].append(index)
+            } else {
+                byUEI[uei] = index
+            }
+        }
+    }
+
+    /// Whether some UEI or name (of those looked up so far) belongs to several suppliers.
+    var hasSharedKeys: Bool { !sharedUEIs.isEmpty || !sharedNames.isEmpty }
+
+    /// The suppliers that all fit the vendor a contract was resolved to by UEI or name, when
+    /// there are several (the first is the one used); nil when the vendor is the only one.
+    func suppliersSharing(_ match: VendorMatch, vendorUEI: String?, vendorName: String?) -> [Int]? {
+        switch match {
+        case .uei: sharedUEIs.isEmpty ? nil : vendorUEI.flatMap { sharedUEIs[Self.uppercased($0)] }
+        case .name: sharedNames.isEmpty ? nil : vendorName.flatMap { sharedNames[Self.normalise($0)] }
+        case .id, .none: nil
         }
     }
 
@@ -49,7 +71,11 @@ struct VendorResolver {
                 // By index, first supplier of a name kept: iterating would copy every record.
                 for position in suppliers.indices {
                     let key = Self.normalise(suppliers[position].name)
-                    if index[key] == nil { index[key] = position }
+                    if let first = index[key] {
+                        sharedNames[key, default: [first]].append(position)
+                    } else {
+                        index[key] = position
+                    }
                 }
                 byName = index
             }

@@ -13,6 +13,9 @@ public struct GeneratorOptions: Sendable, Hashable {
 
     public static let minimumSuppliers = 10
     public static let maximumSuppliers = 1_000_000_000
+    /// Most contracts: streamed, so only the disk bounds them, but their ids are numbered in
+    /// a fixed width (the width past 10^18 overflowed, a trap).
+    public static let maximumContracts = 1_000_000_000_000
 
     public init(suppliers: Int, links: Int, contracts: Int? = nil, seed: UInt64 = 1, format: OutputFormat = .csv) {
         self.suppliers = suppliers
@@ -41,6 +44,9 @@ public struct GeneratorOptions: Sendable, Hashable {
                 "--links \(links) is more than the \(pairs.partialValue) distinct (buyer, supplier) pairs of \(suppliers) suppliers (no self links, no repeated pairs)")
         }
         if let contracts, contracts < 0 { throw .invalidParameters("--contracts must be 0 or more; got \(contracts)") }
+        if let contracts, contracts > Self.maximumContracts {
+            throw .invalidParameters("--contracts must be at most \(Self.maximumContracts); got \(contracts)")
+        }
     }
 
     /// The three file names in the output directory.

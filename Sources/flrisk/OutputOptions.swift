@@ -171,6 +171,21 @@ struct OutputOptions: ParsableArguments {
         return nil
     }
 
+    /// A report file or the `--baseline` that is also the `--rejects` file, compared by path
+    /// (neither need exist yet): the rejects file, written while the inputs are read, would be
+    /// replaced by the report, or would replace the baseline. Devices and pipes are written in
+    /// place and not compared (`--rejects /dev/null --output /dev/null` is fine).
+    func targetOverRejects(_ rejects: String?) -> String? {
+        func key(_ path: String) -> String? {
+            var info = stat()
+            if stat(path, &info) == 0, (info.st_mode & S_IFMT) != S_IFREG { return nil }
+            return URL(fileURLWithPath: path).standardizedFileURL.resolvingSymlinksInPath().path
+        }
+        guard let rejects, let target = key(rejects) else { return nil }
+        let others = (output.map { reportTargets($0).map(\.1) } ?? []) + (baseline.map { [$0] } ?? [])
+        return others.first { key($0) == target }
+    }
+
     /// Writes each format atomically (large reports streamed into the temporary file), so a
     /// failure leaves no partial file and no previous report replaced.
     func writeReports(_ context: ReportContext) throws(ReportWriteError) {

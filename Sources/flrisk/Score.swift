@@ -20,6 +20,12 @@ extension Flrisk {
             if let (written, read) = output.overwrittenInput(reads: reads, rejects: input.rejects) {
                 throw ValidationError("\(written) is the input \(read); write the report elsewhere.")
             }
+            // The report replaced the rejects file (the rejected rows lost, exit 0), or the
+            // rejects file replaced the baseline.
+            if let rejects = input.rejects, let target = output.targetOverRejects(rejects) {
+                let what = target == output.baseline ? "the --baseline" : "a report file"
+                throw ValidationError("--rejects \(rejects) is also \(what) (\(target)); write them to two files.")
+            }
             Interruption.install()
             var baselineFlags: [FlagRecord]?
             let progress = output.showsProgress

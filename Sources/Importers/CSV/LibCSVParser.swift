@@ -146,6 +146,11 @@ final class LibCSVParser {
         } else {
             column = columnCarried + offset + 1
         }
+        // UTF-16 text has a NUL beside every ASCII character: a quote there is not misplaced,
+        // the file is in another encoding (as for a NUL inside a field).
+        if bytes[max(0, offset - 1)...min(bytes.count - 1, offset + 1)].contains(0) {
+            return LimitViolation.nulByte(line: line)(path, limits)
+        }
         let value = bytes[offset]
         let byte = value >= 0x20 && value < 0x7F ? "'\(Character(UnicodeScalar(value)))'" : "byte 0x" + String(value, radix: 16, uppercase: true)
         return InputError(

@@ -112,6 +112,9 @@ final class FPDSEntryReader: XMLStreamHandler {
         var psc: String?, pscType: String?, naics: String?, origin: String?, manufacture: String?
         var vendorName: String?, legalName: String?, contractorName: String?, uei: String?, parentUEI: String?
         var vendorCountry: String?, performanceCountry: String?, description: String?, signed: String?
+        /// The first element read for its text that held an element, and that element: only
+        /// the text after it would be read.
+        var nested: (field: String, child: String)?
     }
 
     init(file: String) {
@@ -138,6 +141,9 @@ final class FPDSEntryReader: XMLStreamHandler {
             inEntry = true
             stack.removeAll(keepingCapacity: true)
             return
+        }
+        if inEntry, entry.nested == nil, let open = stack.last, Self.readsText(open) {
+            entry.nested = (names.local(of: open), names.local(of: name))
         }
         // Text is kept wherever endElement might read it (even where an entry starts inside).
         if element.namespace == Self.fpds, Self.readsText(name) { stream.collectText() }
@@ -306,6 +312,9 @@ final class FPDSEntryReader: XMLStreamHandler {
         let date = f.signed.flatMap(Self.isoDate)
         if !f.sawAward {
             return Outcome(record: record, rejection: RowRejection("missing-value", "the entry holds no FPDS <award> or <IDV> in the namespace \(FPDSFeed.fpdsNamespace)"))
+        } else if let (field, child) = f.nested {
+            // '<vendorName>A <b>B</b> C</vendorName>' would be read as 'C'.
+            return Outcome(record: record, rejection: RowRejection("invalid-value", "<\(field)> holds an element <\(child)>; it holds text only"))
         } else if f.piid == nil {
             return Outcome(record: record, rejection: RowRejection("missing-value", "the award has no PIID"))
         } else if let text = f.amount, amount == nil {

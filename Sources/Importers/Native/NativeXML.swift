@@ -49,6 +49,10 @@ final class NativeXMLReader: XMLStreamHandler {
     /// The record kind (index in ``kinds``) of the section being read.
     @exclusivity(unchecked) private var section: Int?
     @exclusivity(unchecked) private var record: (kind: Int, line: Int, values: [String])?
+    /// The field being read in the record (depth 4), and the first field of the record that
+    /// held an element with the element's name: its text would be a fragment.
+    @exclusivity(unchecked) private var field: Int32?
+    @exclusivity(unchecked) private var nested: (field: String, child: String)?
     private var notes: [Finding] = []
     private var unknownNames: Set<String> = []
 
@@ -115,9 +119,13 @@ final class NativeXMLReader: XMLStreamHandler {
             }
             record = (section, line, Array(repeating: "", count: Self.columns[section].count))
         case 4:
-            if record != nil { stream.collectText() }
+            guard let current = record else { return }
+            let columns = columnIndex[current.kind]
+            // An element that is not a column is ignored whole (a note at its end).
+            field = element.namespace == Self.native && Int(name) < columns.count && columns[Int(name)] >= 0 ? name : nil
+            stream.collectText()
         default:
-            break
+            if record != nil, nested == nil, let field { nested = (names.local(of: field), names.local(of: name)) }
         }
     }
 
@@ -144,6 +152,18 @@ final class NativeXMLReader: XMLStreamHandler {
         } else if depth == 3, let current = record {
             let row = CSVRecord(line: current.line, fields: current.values)
             let header = headers[Self.kinds[current.kind]]!
+            if let (field, child) = nested {
+                // Only the text after the element would be read ('<name>A <b>B</b> C</name>' as 'C').
+                let rejection = RowRejection("invalid-value", "<\(field)> holds an element <\(child)>; a field holds text only")
+                switch current.kind {
+                case 0: suppliers.rejectRead(row, rejection)
+                case 1: links.rejectRead(row, rejection)
+                default: contracts.rejectRead(row, rejection)
+                }
+                record = nil
+                nested = nil
+                return
+            }
             switch current.kind {
             // A rejection names the record's line but no column: the column of a CSV row would
             // be the field's place in the CSV layout, not a place on the XML line.

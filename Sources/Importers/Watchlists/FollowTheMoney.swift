@@ -35,7 +35,7 @@ public enum FollowTheMoney {
             }
             let raw = CSVRecord(line: line, fields: [String(decoding: bytes.prefix(200), as: UTF8.self)])
             guard let object = (try? JSONSerialization.jsonObject(with: Data(bytes))) as? [String: Any],
-                let id = object["id"] as? String, let schema = object["schema"] as? String
+                let id = object["id"] as? String, !id.trimmingWhitespace().isEmpty, let schema = object["schema"] as? String
             else {
                 rows.rejectRead(raw, RowRejection("invalid-json", "not a FollowTheMoney entity (a JSON object with \"id\" and \"schema\")"))
                 return
@@ -52,7 +52,8 @@ public enum FollowTheMoney {
                 return
             }
             let names = values("name")
-            guard let name = (object["caption"] as? String) ?? names.first else {
+            // A blank caption or name is no name (the native watchlist rejects an empty one).
+            guard let name = ([object["caption"] as? String].compactMap { $0 } + names).first(where: { !$0.trimmingWhitespace().isEmpty }) else {
                 rows.rejectRead(raw, RowRejection("missing-value", "entity '\(id)' has no caption and no name"))
                 return
             }

@@ -436,7 +436,8 @@ final class XMLStream {
 
     fileprivate func parserError(_ error: xmlError) {
         guard error.level.rawValue >= XML_ERR_ERROR.rawValue, !failed else { return }
-        var message = error.message.map { String(cString: $0).trimmingWhitespace() } ?? "malformed XML"
+        // libxml2's messages may hold line ends ("indicate encoding !\nBytes: 0xC9 …"): one line.
+        var message = error.message.map { String(cString: $0).split(whereSeparator: \.isNewline).joined(separator: " ").trimmingWhitespace() } ?? "malformed XML"
         if error.code == Int32(XML_ERR_DOCUMENT_END.rawValue), !ended, let innermost = open.last {
             // libxml2 says "Extra content at the end of the document" when the input stops
             // with elements still open: the opposite of what happened.

@@ -160,13 +160,21 @@ struct ConfigurationReader {
             configuration[keyPath: path] = value
         case .datedAmounts(let path):
             let allowed = "a list of {amount: a number ≥ 0, effective: YYYY-MM-DD}"
-            guard let sequence = node.sequence else { throw .invalid(key, text, allowed: allowed, at: at) }
+            // An empty list would leave the rule with no threshold on any date, so it would
+            // check nothing while it says it is enabled (`enabled: false` turns a rule off).
+            guard let sequence = node.sequence, !sequence.isEmpty else {
+                throw .invalid(key, node.sequence != nil ? "[]" : text, allowed: allowed + ", at least one", at: at)
+            }
             var amounts: [DatedAmount] = []
             for item in sequence {
                 guard let mapping = item.mapping, mapping.count == 2, let amountText = mapping["amount"]?.scalar?.string,
                     let amount = Self.number(amountText), amount >= 0, let date = mapping["effective"]?.scalar?.string, Self.isDate(date)
                 else {
                     throw .invalid(key, item.scalar?.string ?? Self.flow(item), allowed: allowed, at: location(item))
+                }
+                // Two amounts from one date: which one applies could not be told.
+                guard !amounts.contains(where: { $0.effective == date }) else {
+                    throw .invalid(key, Self.flow(item), allowed: allowed + ", each effective date once", at: location(item))
                 }
                 amounts.append(DatedAmount(amount: amount, effective: date))
             }
