@@ -42,6 +42,12 @@ extension Flrisk {
 
         static let roles = ["suppliers", "links", "contracts", "watchlist", "document"]
 
+        /// Columns that tell a file's role: native links and USAspending subawards; native
+        /// contracts and USAspending contract downloads; native and OpenSanctions watchlists.
+        static let linkColumns: Set = ["buyer_id", "subawardee_uei"]
+        static let contractColumns: Set = ["contract_id", "piid", "award_id_piid", "contract_award_unique_key", "contract_transaction_unique_key"]
+        static let watchlistColumns: Set = ["program_ids", "aliases", "date_added"]
+
         /// `ROLE=PATH`, or the role detected from the file's first bytes.
         static func role(of argument: String) -> (String, String) {
             if let equals = argument.firstIndex(of: "="), roles.contains(String(argument[..<equals])) {
@@ -60,9 +66,12 @@ extension Flrisk {
             // Character, so splitting on "\n" alone took a CRLF or CR file whole.
             let header = String(trimmed.prefix { !$0.isNewline }).lowercased()
                 .replacingOccurrences(of: " ", with: "_").replacingOccurrences(of: "-", with: "_")
-            if header.contains("buyer") || header.contains("subawardee_uei") { return ("links", argument) }
-            if header.contains("contract") || header.contains("piid") { return ("contracts", argument) }
-            if header.contains("program_ids") || header.contains("aliases") || header.contains("date_added") { return ("watchlist", argument) }
+            // Whole column names, not parts of them: a suppliers file with a `contract_manager`
+            // column is not a contracts file.
+            let columns = Set(header.split { ",;\t|".contains($0) }.map { $0.trimmingCharacters(in: CharacterSet(charactersIn: "\"'_")) })
+            if !columns.isDisjoint(with: Self.linkColumns) { return ("links", argument) }
+            if !columns.isDisjoint(with: Self.contractColumns) { return ("contracts", argument) }
+            if !columns.isDisjoint(with: Self.watchlistColumns) { return ("watchlist", argument) }
             return ("suppliers", argument)
         }
 

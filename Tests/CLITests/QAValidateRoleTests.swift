@@ -23,4 +23,20 @@ struct QAValidateRoleTests {
         #expect(run.status == 0, "\(run.stderr)")
         #expect(run.stdout.contains("watchlist.csv: watchlist: 1 rows read, 1 accepted"))
     }
+
+    /// Roles come from whole column names: a suppliers file with a `contract_manager` or
+    /// `buyer_name` column stays a suppliers file (a part of a name made it contracts or links,
+    /// exit 2, missing-column), and quoted or spaced headers still tell links and contracts.
+    @Test(arguments: [
+        ("supplier_id,name,country,contract_manager\nA,Acme,US\n", "suppliers"),
+        ("supplier_id,name,buyer_name,country\nA,Acme,Bob,US\n", "suppliers"),
+        ("\"Buyer ID\",\"Supplier ID\"\nA,B\n", "links"),
+        ("contract_id; vendor_id; amount\nC1;A;5\n", "contracts"),
+    ])
+    func rolesComeFromWholeColumnNames(text: String, role: String) throws {
+        let scratch = Scratch()
+        let path = scratch.write("file.csv", text)
+        let run = try CLI.run(["validate", path])
+        #expect(run.stdout.contains("file.csv: \(role): "), "\(run.stdout) \(run.stderr)")
+    }
 }
