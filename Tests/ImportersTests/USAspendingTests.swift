@@ -54,6 +54,9 @@ struct USAspendingTests {
         #expect(links.map(\.share) == [0.15, 0.05, 1])
         #expect(links[0].location.line == 2 && links[0].good == "cotton fabric")
         #expect(result.links.findings.contains { $0.code == "share-capped" && $0.location?.line == 5 })
+        // Amounts in the message with two decimals, not as raw doubles ("40000.0").
+        #expect(result.links.findings.contains { $0.code == "share-capped" && $0.message.contains("(40000.00) exceed the prime award amounts (10000.00)") })
+        #expect(USAspendingSubawards.amountText(1234.5) == "1234.50" && USAspendingSubawards.amountText(0.05) == "0.05")
         let s = result.links.summary
         #expect(s.read == 6 && s.accepted == 4 && s.rejectedByReason == ["invalid-number": 1, "missing-value": 1])
         #expect(result.suppliers.map(\.id) == ["ZQGGHJH74DW7", "SUBAAA111111", "SUBBBB222222", "K8MPQ3ABC123", "SUBCCC333333"])

@@ -20,6 +20,16 @@ public struct SubawardImport: Sendable {
 /// with a `share-capped` warning. Several rows of one pair make one link (their amounts
 /// add); they are all counted as accepted rows.
 public enum USAspendingSubawards {
+    /// An amount in a message: two decimals, no exponent ("40000.00", not "40000.0" or "4e+10").
+    static func amountText(_ amount: Double) -> String {
+        guard amount.isFinite, abs(amount) < 1e15 else { return "\(amount)" }
+        let cents = Int64((amount * 100).rounded())
+        let sign = cents < 0 ? "-" : ""
+        let magnitude = cents.magnitude
+        let fraction = magnitude % 100
+        return "\(sign)\(magnitude / 100).\(fraction < 10 ? "0" : "")\(fraction)"
+    }
+
     public static let columns: [ColumnSpec] = [
         "prime_awardee_uei", "prime_awardee_name", "prime_awardee_country_code", "prime_award_unique_key", "prime_award_piid",
         "prime_award_amount", "subawardee_uei", "subawardee_name", "subawardee_country_code", "subawardee_country_name",
@@ -99,7 +109,7 @@ public enum USAspendingSubawards {
                 if share! > 1 {
                     findings.append(Finding(
                         .warning, code: "share-capped",
-                        "subawards from \(first.prime) to \(first.sub) (\(sum)) exceed the prime award amounts (\(total)); the share is capped at 1",
+                        "subawards from \(first.prime) to \(first.sub) (\(Self.amountText(sum))) exceed the prime award amounts (\(Self.amountText(total))); the share is capped at 1",
                         at: first.location))
                     share = 1
                 }
