@@ -4,21 +4,12 @@ import Testing
 /// Third QA pass on the configuration file: the FAR threshold lists.
 @Suite("QA3: configuration file")
 struct QA3ConfigurationTests {
-    static func error(_ text: String) -> ConfigurationError? {
-        do {
-            _ = try ModelConfiguration.parse(text, file: "c.yaml")
-            return nil
-        } catch {
-            return error
-        }
-    }
-
     /// `compliance_plan_threshold: []` passed `config check` and turned FAR-22.1703-PLAN off
     /// silently (no threshold on any date, so no contract was checked, and no
     /// award-before-thresholds warning either), while the rule still said it was enabled.
     @Test(arguments: ["micro_purchase_threshold", "simplified_acquisition_threshold", "compliance_plan_threshold"])
     func anEmptyThresholdListIsRefused(key: String) throws {
-        let error = try #require(Self.error("version: 1\nrules:\n  far:\n    \(key): []\n"))
+        let error = try #require(ModelConfiguration.parseError("version: 1\nrules:\n  far:\n    \(key): []\n"))
         #expect(error.code == "config-invalid-value" && error.key == "rules.far.\(key)", "\(error)")
         #expect(error.location.line == 4 && error.message.contains("at least one"), "\(error)")
     }
@@ -34,7 +25,7 @@ struct QA3ConfigurationTests {
                   - {amount: 5000, effective: 2020-10-01}
 
             """
-        let error = try #require(Self.error(text))
+        let error = try #require(ModelConfiguration.parseError(text))
         #expect(error.code == "config-invalid-value" && error.key == "rules.far.compliance_plan_threshold", "\(error)")
         #expect(error.location.line == 5 && error.message.contains("each effective date once"), "\(error)")
     }
