@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import RiskModel
 
@@ -34,5 +35,19 @@ struct QA3ConfigurationTests {
         let text = "rules:\n  far:\n    micro_purchase_threshold:\n      - {amount: 15000, effective: 2025-10-01}\n      - {amount: 10000, effective: 2020-08-31}\n"
         let loaded = try ModelConfiguration.parse(text, file: "c.yaml")
         #expect(loaded.parameters.rules.microPurchaseThreshold.map(\.effective) == ["2020-08-31", "2025-10-01"])
+    }
+
+    /// `config check DIR` said only "cannot read the configuration file"; it now says why.
+    @Test func aDirectoryIsNamedAsOne() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("qa3-config-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        do {
+            _ = try ModelConfiguration.load(path: folder.path)
+            Issue.record("a directory loaded as a configuration")
+        } catch {
+            #expect(error.code == "file-unreadable")
+            #expect(error.description.contains("it is a directory, expected a YAML file"), "\(error)")
+        }
     }
 }

@@ -21,10 +21,13 @@ public struct ModelConfiguration: Sendable, Hashable {
     ///   unknown key (with the keys allowed there) or a bad value (with the allowed range).
     public static func load(path: String) throws(ConfigurationError) -> ModelConfiguration {
         guard let data = FileManager.default.contents(atPath: path) else {
-            let exists = FileManager.default.fileExists(atPath: path)
-            throw ConfigurationError(
-                code: exists ? "file-unreadable" : "file-not-found", exists ? "cannot read the configuration file" : "no such configuration file",
-                at: SourceLocation(file: path, line: 0))
+            var isDirectory: ObjCBool = false
+            let exists = FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory)
+            let reason =
+                !exists ? "no such configuration file"
+                : isDirectory.boolValue ? "cannot read the configuration file: it is a directory, expected a YAML file"
+                : FileManager.default.isReadableFile(atPath: path) ? "cannot read the configuration file" : "cannot read the configuration file: permission denied"
+            throw ConfigurationError(code: exists ? "file-unreadable" : "file-not-found", reason, at: SourceLocation(file: path, line: 0))
         }
         let text = String(decoding: data, as: UTF8.self)
         let folder = URL(fileURLWithPath: path).deletingLastPathComponent().path
