@@ -11,16 +11,12 @@ struct ContractFields {
     var amount: Double? { record.pointee.amount }
     var potentialValue: Double? { record.pointee.potentialValue }
     var currency: String { record.pointee.currency }
-    var awardDate: String? { record.pointee.awardDate }
     var agency: String? { record.pointee.agency }
     var fundingAgency: String? { record.pointee.fundingAgency }
     var psc: String? { record.pointee.psc }
     var naics: String? { record.pointee.naics }
     var description: String? { record.pointee.description }
     var productOrServiceType: String? { record.pointee.productOrServiceType }
-    var countryOfOrigin: String? { record.pointee.countryOfOrigin }
-    var placeOfPerformance: String? { record.pointee.placeOfPerformance }
-    var vendorCountry: String? { record.pointee.vendorCountry }
 
     /// The bits of an optional text field of the record, at `offset` (one of the offsets below).
     func bits(at offset: Int) -> (UInt64, UInt64) {
@@ -30,6 +26,18 @@ struct ContractFields {
     /// The optional text field of the record at `offset` (one of the offsets below).
     func text(at offset: Int) -> String? {
         UnsafeRawPointer(record).load(fromByteOffset: offset, as: String?.self)
+    }
+
+    /// What `compute` makes of the text field at `offset`: from `cache` when the field's bits
+    /// were met lately, else computed and stored there (a nil result is not stored).
+    func recent<Value>(_ cache: inout StoredBitsCache<String?, Value>, at offset: Int, _ compute: (String?) -> Value?) -> Value? {
+        let bits = bits(at: offset)
+        let slot = cache.slot(for: bits)
+        if let known = cache.value(for: bits, in: slot) { return known }
+        let text = text(at: offset)
+        guard let value = compute(text) else { return nil }
+        cache.store(value, for: bits, of: text, in: slot)
+        return value
     }
 
     static let awardDate = MemoryLayout<Contract>.offset(of: \Contract.awardDate)!
@@ -117,13 +125,7 @@ extension ReviewRules {
     /// ``isDoDMemoised(_:)`` of the agency text stored at `offset` of the record, from the
     /// recent agencies when its bits were met lately.
     func isDoDMemoised(_ contract: ContractFields, at offset: Int) -> Bool {
-        let bits = contract.bits(at: offset)
-        let slot = memo.recentAgencies.slot(for: bits)
-        if let known = memo.recentAgencies.value(for: bits, in: slot) { return known }
-        let agency = contract.text(at: offset)
-        let dod = isDoDMemoised(agency)
-        memo.recentAgencies.store(dod, for: bits, of: agency, in: slot)
-        return dod
+        contract.recent(&memo.recentAgencies, at: offset) { isDoDMemoised($0) }!
     }
 
     /// ``isDoD(_:)``, memoised by agency text.

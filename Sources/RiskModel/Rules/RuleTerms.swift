@@ -202,13 +202,7 @@ extension ReviewRules {
     /// The terms of a contract's award date: from the recent dates when its stored bits were
     /// met lately, else ``dateTerms(on:)``.
     func dateTerms(of contract: ContractFields) -> DateTerms {
-        let bits = contract.bits(at: ContractFields.awardDate)
-        let slot = memo.recentDates.slot(for: bits)
-        if let known = memo.recentDates.value(for: bits, in: slot) { return known }
-        let date = contract.awardDate
-        let terms = dateTerms(on: date)
-        memo.recentDates.store(terms, for: bits, of: date, in: slot)
-        return terms
+        contract.recent(&memo.recentDates, at: ContractFields.awardDate) { dateTerms(on: $0) }!
     }
 
     /// The terms of an award date, computed once per date.
@@ -232,13 +226,7 @@ extension ReviewRules {
     /// ``countryID(_:)`` of the country text stored at `offset` of the record, from the recent
     /// countries when its bits were met lately.
     func countryID(_ contract: ContractFields, at offset: Int) -> Int32? {
-        let bits = contract.bits(at: offset)
-        let slot = memo.recentCountries.slot(for: bits)
-        if let known = memo.recentCountries.value(for: bits, in: slot) { return known }
-        let text = contract.text(at: offset)
-        guard let id = countryID(text) else { return nil }
-        memo.recentCountries.store(id, for: bits, of: text, in: slot)
-        return id
+        contract.recent(&memo.recentCountries, at: offset) { countryID($0) }
     }
 
     /// The id of a country text (-1 for none); nil when the table is full and the text new.
