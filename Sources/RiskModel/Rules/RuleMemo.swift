@@ -30,6 +30,10 @@ struct ContractFields {
 
     /// What `compute` makes of the text field at `offset`: from `cache` when the field's bits
     /// were met lately, else computed and stored there (a nil result is not stored).
+    ///
+    /// Always inlined: a closure that captures the rules' value would otherwise copy it (and
+    /// retain everything it holds) on every call.
+    @inline(__always)
     func recent<Value>(_ cache: inout StoredBitsCache<String?, Value>, at offset: Int, _ compute: (String?) -> Value?) -> Value? {
         let bits = bits(at: offset)
         let slot = cache.slot(for: bits)
