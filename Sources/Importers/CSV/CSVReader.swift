@@ -108,13 +108,14 @@ public struct CSVReader: Sendable {
     /// Reads the whole file, the header included, with libcsv in raw mode (fields as bytes, no
     /// `String` per field): records go to sinks made by `makeSink`, one per chunk (filled on
     /// Dispatch workers when the file is large) or one for a small file, and the filled sinks
-    /// are handed to `collect` in file order.
+    /// are handed to `collect` in file order, each the only copy (`collect` may move its
+    /// contents out).
     ///
     /// The caller checks ``limits`` `maxRecords` and decodes text (the sinks see raw bytes, so
     /// the returned report has no `non-utf8` finding).
     /// - Throws: as ``forEachRecord(_:)``.
     @discardableResult
-    func readRaw<Sink: RawRecordSink>(makeSink: () -> Sink, collect: (Sink) throws -> Void) throws -> CSVReadReport {
+    func readRaw<Sink: RawRecordSink>(makeSink: () -> Sink, collect: (inout Sink) throws -> Void) throws -> CSVReadReport {
         var opened = try open()
         defer { opened.file.close() }
         var report = CSVReadReport(delimiter: opened.delimiter)
@@ -130,7 +131,7 @@ public struct CSVReader: Sendable {
                 sink.consume(parser.takeRaw())
             }
         }
-        try collect(sink)
+        try collect(&sink)
         return report
     }
 

@@ -81,10 +81,10 @@ public struct ParallelCSV {
 
     /// Reads the rest of `file`, after `firstBytes`, keeping fields as bytes: each chunk's
     /// records go into a sink of its own made by `makeSink` and filled on a Dispatch worker;
-    /// the filled sinks are handed to `collect` in file order. A chunk that fails stops the
-    /// read after the sinks before it were collected (its error is the one sequential parsing
-    /// would report).
-    mutating func runRaw<Sink: RawRecordSink>(file: InputFile, firstBytes: [UInt8], makeSink: () -> Sink, collect: (Sink) throws -> Void) throws {
+    /// the filled sinks are handed to `collect` in file order, each the only copy (`collect`
+    /// may move its contents out). A chunk that fails stops the read after the sinks before it
+    /// were collected (its error is the one sequential parsing would report).
+    mutating func runRaw<Sink: RawRecordSink>(file: InputFile, firstBytes: [UInt8], makeSink: () -> Sink, collect: (inout Sink) throws -> Void) throws {
         let path = self.path, delimiter = self.delimiter, limits = self.limits, chunkBytes = self.chunkBytes
         try forEachWindow(file: file, firstBytes: firstBytes) { chunks in
             (0..<chunks).map { _ in makeSink() }
@@ -97,7 +97,7 @@ public struct ParallelCSV {
                 return sink
             }
         } deliver: { filled in
-            for sink in filled { try collect(sink) }
+            for k in filled.indices { try collect(&filled[k]) }
         } again: { bytes, line in
             var sink = makeSink()
             var end = line
@@ -106,7 +106,7 @@ public struct ParallelCSV {
                 try parser.finish()
                 end = parser.line
             }
-            try collect(sink)
+            try collect(&sink)
             return end
         } rest: { buffer, line in
             var sink = makeSink()
@@ -120,7 +120,7 @@ public struct ParallelCSV {
                     count = try file.read(into: &chunk)
                 }
             }
-            try collect(sink)
+            try collect(&sink)
         }
     }
 
@@ -147,7 +147,7 @@ public struct ParallelCSV {
     /// splits each window at record boundaries. For each window, `setup` runs on this thread
     /// with the chunk count; then, off this thread, the chunks are parsed on the workers and
     /// `prepare` gets those before the first failing one, with their real first lines, while
-    /// this thread hands the previous window's result to `deliver` (so converting one window
+    /// this thread hands the previous window's result to `deliver`, the only copy of it (so converting one window
     /// overlaps parsing the next). A failing chunk and those after it go one by one to `again`
     /// (which parses a chunk from its line, throws its error or returns the line after it),
     /// after the chunks before it were delivered. A window without any boundary goes to `rest`,
@@ -156,7 +156,7 @@ public struct ParallelCSV {
         file: InputFile, firstBytes: [UInt8],
         setup: (Int) -> Setup,
         prepare: ([ParsedChunk], [Int], Setup) -> Prepared,
-        deliver: (Prepared) throws -> Void,
+        deliver: (inout Prepared) throws -> Void,
         again: (UnsafeBufferPointer<UInt8>, Int) throws -> Int,
         rest: ([UInt8], Int) throws -> Void
     ) throws {
@@ -170,10 +170,7 @@ public struct ParallelCSV {
         // The previous window's result, not yet delivered.
         var pending: Prepared?
         func deliverPending() throws {
-            if let result = pending {
-                pending = nil
-                try deliver(result)
-            }
+            if var result = pending.take() { try deliver(&result) }
         }
         try withoutActuallyEscaping(prepare) { prepare in
             let prepareShared = UnsafeSendable(prepare)
@@ -207,7 +204,7 @@ public struct ParallelCSV {
                     parsers.append(try LibCSVParser(delimiter: delimiter, path: path, limits: limits, capacity: chunkBytes + chunkBytes / 4))
                 }
                 let setupValue = setup(bounds.count)
-                let (prepared, lines, good) = try buffer.withUnsafeBufferPointer { whole in
+                let (result, lines, good) = try buffer.withUnsafeBufferPointer { whole in
                     let slot = UnsafeMutablePointer<(Prepared, [Int], Int)>.allocate(capacity: 1)
                     defer { slot.deallocate() }
                     let group = DispatchGroup()
@@ -233,9 +230,10 @@ public struct ParallelCSV {
                     group.wait()
                     return slot.move()
                 }
+                var prepared = consume result
                 line = lines[good]
                 if good < bounds.count {
-                    try deliver(prepared)
+                    try deliver(&prepared)
                     try buffer.withUnsafeBufferPointer { bytes in
                         for k in good..<bounds.count { line = try again(UnsafeBufferPointer(rebasing: bytes[bounds[k]]), line) }
                     }

@@ -105,7 +105,7 @@ enum KeyedTableReader<Rows: KeyedRows> {
         let layout = KeyedRowLayout<Rows>(header: header, headerLine: headerRecord.line, path: path, keepRecords: options.keepRecords)
         var merged = KeyedRowMerge<Rows>(layout: layout, limits: options.limits)
         merged.fileBytes = InputFile.size(of: path)
-        try reader.readRaw(makeSink: { KeyedRowSink(layout: layout) }, collect: { try merged.add($0) })
+        try reader.readRaw(makeSink: { KeyedRowSink(layout: layout) }, collect: { try merged.add(&$0) })
         return merged.finish(headerFindings: header.findings)
     }
 
@@ -159,7 +159,9 @@ struct PendingRow {
 struct KeyedRowSink<Rows: KeyedRows>: RawRecordSink, @unchecked Sendable {
     let layout: KeyedRowLayout<Rows>
     var rows: [PendingRow] = []
-    var records: [Rows.Record] = []
+    /// The accepted rows' records, each taken (left nil) by the merge: moved, not copied (a
+    /// copy would retain each of its strings, and freeing the sink release them again).
+    var records: [Rows.Record?] = []
     var blank = 0
     /// The line of every record, the header included, for the record cap.
     var recordLines: [Int32] = []
@@ -271,7 +273,8 @@ struct KeyedRowMerge<Rows: KeyedRows> {
         summary = ImportSummary(file: layout.path)
     }
 
-    mutating func add(_ sink: KeyedRowSink<Rows>) throws {
+    /// Merges the next chunk's sink, taking its records.
+    mutating func add(_ sink: inout KeyedRowSink<Rows>) throws {
         let path = layout.path
         if recordCount + sink.recordLines.count > limits.maxRecords {
             let line = Int(sink.recordLines[limits.maxRecords - recordCount])
@@ -316,7 +319,7 @@ struct KeyedRowMerge<Rows: KeyedRows> {
                 let kept = rejection == nil && layout.keepRecords
                 do throws(RowRejection) {
                     try ids.admit(id, rejection: rejection, column: idColumn, at: SourceLocation(file: path, line: row.line), findings: &findings)
-                    if kept { records.append(sink.records[next]) }
+                    if kept { records.append(sink.records[next].take()!) }
                     summary.accepted += 1
                 } catch {
                     reject(row, error, in: sink)
