@@ -12,7 +12,8 @@ public struct StoredBitsCache<Kept, Value> {
     @usableFromInline var keys: [(UInt64, UInt64)]
     @usableFromInline var values: [Value?]
     @usableFromInline var kept: [Kept?]
-    @usableFromInline let mask: Int
+    /// 64 minus log2 of the slot count: a slot is the top bits of the mixed key.
+    @usableFromInline let shift: UInt64
 
     /// - Parameter slots: a power of two.
     @inlinable
@@ -22,7 +23,7 @@ public struct StoredBitsCache<Kept, Value> {
         keys = Array(repeating: (0, 0), count: slots)
         values = Array(repeating: nil, count: slots)
         kept = Array(repeating: nil, count: slots)
-        mask = slots - 1
+        shift = UInt64(64 - slots.trailingZeroBitCount)
     }
 
     /// The bits of the `Kept` value stored at `address`: its first word, and for a two-word
@@ -33,10 +34,13 @@ public struct StoredBitsCache<Kept, Value> {
         return MemoryLayout<Kept>.size == 16 ? (first, address.load(fromByteOffset: 8, as: UInt64.self)) : (first, 0)
     }
 
-    /// The slot for `bits`.
+    /// The slot for `bits`: the top bits of both words multiplied by odd constants, so that
+    /// every bit of the key counts (a small string's bytes, such as a date's year and month,
+    /// sit in bits that a shift-and-mask slot would drop, and such keys all shared a few slots).
     @inlinable @inline(__always)
     public func slot(for bits: (UInt64, UInt64)) -> Int {
-        Int(truncatingIfNeeded: (bits.0 ^ (bits.0 &>> 29) ^ bits.1 ^ (bits.1 &>> 31)) &>> 3) & mask
+        let mixed = (bits.0 ^ (bits.1 &* 0x9E37_79B9_7F4A_7C15)) &* 0xBF58_476D_1CE4_E5B9
+        return Int(truncatingIfNeeded: mixed >> shift)
     }
 
     /// The value stored for `bits` in `slot`, or nil.

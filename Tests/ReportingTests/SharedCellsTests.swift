@@ -67,4 +67,27 @@ struct StoredBitsCacheTests {
         let other = withUnsafePointer(to: Optional("2025-10-02")) { StoredBitsCache<String?, Int>.bits(at: UnsafeRawPointer($0)) }
         #expect(key == other)
     }
+
+    /// Keys that differ only in a few bytes (ten years of ISO dates, inline strings) spread over
+    /// the slots: a slot from a shift and a mask of the key dropped the year and the month's
+    /// second digit, and every date went to one of a few dozen slots.
+    @Test func slotsSpreadKeysThatDifferInFewBytes() {
+        let cache = StoredBitsCache<String?, Int>(slots: 4096)
+        var slots = Set<Int>()
+        for year in 2015..<2025 {
+            for month in 1...12 {
+                for day in 1...28 {
+                    let date: String? = "\(year)-\(month < 10 ? "0" : "")\(month)-\(day < 10 ? "0" : "")\(day)"
+                    let key = withUnsafePointer(to: date) { StoredBitsCache<String?, Int>.bits(at: UnsafeRawPointer($0)) }
+                    let slot = cache.slot(for: key)
+                    #expect((0..<4096).contains(slot))
+                    slots.insert(slot)
+                }
+            }
+        }
+        // 3,360 dates: about 4096 × (1 − e^(−3360/4096)) ≈ 2,300 distinct slots if spread at random.
+        #expect(slots.count > 2000)
+        let single = StoredBitsCache<String?, Int>(slots: 1)
+        #expect(single.slot(for: (.max, .max)) == 0 && single.slot(for: (0, 0)) == 0)
+    }
 }

@@ -105,7 +105,7 @@ final class RuleMemo {
     var dateTerms: [String?: DateTerms] = [:]
     /// The terms of the award dates met last, by the bits of the stored date: a hit neither
     /// hashes nor compares the text.
-    var recentDates = StoredBitsCache<String?, DateTerms>(slots: 256)
+    var recentDates = StoredBitsCache<String?, DateTerms>(slots: 4096)
     /// The country ids and DoD answers of the country and agency texts met last, likewise.
     var recentCountries = StoredBitsCache<String?, Int32>(slots: 256)
     var recentAgencies = StoredBitsCache<String?, Bool>(slots: 64)
