@@ -13,7 +13,8 @@ import SupplyChainModel
 /// `taxNumber` (`tax:`), `leiCode` (`lei:`), `uniqueEntityId` (`uei:`), `dunsCode` (`duns:`),
 /// `innCode` (`inn:`), `ogrnCode` (`ogrn:`). Related entities (`Sanction`, `Address`,
 /// `Ownership`, …; `"target": false`) are accepted lines that make no entry of their own; a
-/// `Sanction` whose `programId` is `US-UFLPA` makes its target a hard flag.
+/// `Sanction` whose `programId` is `US-UFLPA` makes its target a hard flag. An entry whose
+/// `first_seen` is not a date is rejected (`invalid-date`).
 public enum FollowTheMoney {
     static let identifierSchemes = [
         "registrationNumber": "registration", "taxNumber": "tax", "leiCode": "lei", "uniqueEntityId": "uei",
@@ -66,11 +67,19 @@ public enum FollowTheMoney {
             for (key, scheme) in identifierSchemes.sorted(by: { $0.key < $1.key }) {
                 identifiers += values(key).map { "\(scheme):\($0)" }
             }
+            var dateAdded: String?
+            if let value = object["first_seen"], !(value is NSNull) {
+                guard let text = value as? String, let date = DateParsing.isoDate(text) else {
+                    rows.rejectRead(raw, RowRejection("invalid-date", "entity '\(id)': 'first_seen' is \(Self.written(value)); expected a date as YYYY-MM-DD"))
+                    return
+                }
+                dateAdded = date
+            }
             let datasets = object["datasets"] as? [String] ?? []
             rows.accept(WatchlistEntry(
                 id: id, name: name, aliases: aliases, country: countries.isEmpty ? nil : countries.joined(separator: ";"),
                 list: datasets.isEmpty ? "OpenSanctions" : datasets.joined(separator: ";"),
-                dateAdded: (object["first_seen"] as? String).flatMap(DateParsing.isoDate),
+                dateAdded: dateAdded,
                 source: "https://www.opensanctions.org/entities/\(id)/", identifiers: identifiers, isHardFlag: false,
                 location: SourceLocation(file: path, line: line)))
         }
@@ -80,6 +89,15 @@ public enum FollowTheMoney {
             result.findings.append(Finding(.note, code: "related-entities", "\(related) related entities (sanctions, addresses, links) were read to enrich their targets; they are not entries themselves", at: SourceLocation(file: path, line: 0)))
         }
         return result
+    }
+
+    /// A JSON value as a message quotes it: a string in quotes, anything else as JSON writes it.
+    static func written(_ value: Any) -> String {
+        if let text = value as? String { return "'\(text)'" }
+        if let data = try? JSONSerialization.data(withJSONObject: value, options: [.fragmentsAllowed]), let text = String(data: data, encoding: .utf8) {
+            return text
+        }
+        return "\(value)"
     }
 }
 
