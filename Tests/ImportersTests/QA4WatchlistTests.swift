@@ -3,8 +3,8 @@ import Testing
 @testable import Importers
 import SupplyChainModel
 
-/// Fourth QA pass: watchlist dates.
-@Suite("QA4: watchlist dates")
+/// Fourth QA pass: watchlist dates and ids.
+@Suite("QA4: watchlist dates and duplicate ids")
 struct QA4WatchlistTests {
     let dir = TemporaryDirectory()
 
@@ -44,5 +44,34 @@ struct QA4WatchlistTests {
         let findings = result.findings.filter { $0.code == "invalid-date" }
         #expect(findings.map { $0.location?.line } == [2, 3])
         #expect(findings.first?.message.contains("'yesterday'") == true && findings.last?.message.contains("20230420") == true, "\(findings)")
+    }
+
+    /// FollowTheMoney entities with the same id were all accepted (two entries, two matches).
+    /// As for supplier and contract ids, a repeat is now rejected as `duplicate-id`, naming
+    /// the first line.
+    @Test func aRepeatedFollowTheMoneyIDIsRejected() throws {
+        let lines = [
+            #"{"id":"NK-1","schema":"Company","caption":"Aksu Textile Co"}"#,
+            #"{"id":"NK-2","schema":"Company","caption":"Hotan Mill"}"#,
+            #"{"id":"NK-1","schema":"Company","caption":"Aksu Textile Company"}"#,
+        ]
+        let path = dir.file("entities.ftm.json", lines.joined(separator: "\n") + "\n")
+        let result = try Inputs.watchlist(path: path)
+        #expect(result.records.map(\.name) == ["Aksu Textile Co", "Hotan Mill"])
+        #expect(result.summary.rejectedByReason == ["duplicate-id": 1])
+        let finding = try #require(result.findings.first { $0.code == "duplicate-id" })
+        #expect(finding.location?.line == 3 && finding.message.contains("'NK-1'") && finding.message.contains("line 1"), "\(finding)")
+    }
+
+    /// The native watchlist and the OpenSanctions CSV reject a repeated id the same way.
+    @Test func aRepeatedCSVWatchlistIDIsRejected() throws {
+        let native = dir.file("native.csv", "id,name,country\nW1,Aksu Textile Co,CN\nW2,Hotan Mill,CN\nW1,Aksu Again,CN\n")
+        let openSanctions = dir.file("targets.simple.csv", Self.openSanctionsHeader + "NK-1,Company,Aksu,cn,,D,\nNK-1,Company,Aksu Again,cn,,D,\n")
+        for (path, column) in [(native, 1), (openSanctions, 1)] {
+            let result = try Inputs.watchlist(path: path)
+            #expect(result.summary.rejectedByReason == ["duplicate-id": 1], "\(path)")
+            let finding = try #require(result.findings.first { $0.code == "duplicate-id" })
+            #expect(finding.location?.column == column && finding.message.contains("line 2"), "\(finding)")
+        }
     }
 }

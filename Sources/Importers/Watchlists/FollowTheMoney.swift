@@ -13,8 +13,9 @@ import SupplyChainModel
 /// `taxNumber` (`tax:`), `leiCode` (`lei:`), `uniqueEntityId` (`uei:`), `dunsCode` (`duns:`),
 /// `innCode` (`inn:`), `ogrnCode` (`ogrn:`). Related entities (`Sanction`, `Address`,
 /// `Ownership`, …; `"target": false`) are accepted lines that make no entry of their own; a
-/// `Sanction` whose `programId` is `US-UFLPA` makes its target a hard flag. An entry whose
-/// `first_seen` is not a date is rejected (`invalid-date`).
+/// `Sanction` whose `programId` is `US-UFLPA` makes its target a hard flag. A line whose `id`
+/// an earlier line of the file used is rejected (`duplicate-id`, naming the first line), and
+/// so is an entry whose `first_seen` is not a date (`invalid-date`).
 public enum FollowTheMoney {
     static let identifierSchemes = [
         "registrationNumber": "registration", "taxNumber": "tax", "leiCode": "lei", "uniqueEntityId": "uei",
@@ -28,6 +29,7 @@ public enum FollowTheMoney {
         var rows = RowAccumulator<WatchlistEntry>(path: path)
         var hard: Set<String> = []
         var related = 0
+        var ids = IDRegistry()
         try LineReader(path: path, limits: limits).forEachLine { line, bytes in
             if bytes.allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0D }) {
                 rows.summary.read += 1
@@ -41,12 +43,21 @@ public enum FollowTheMoney {
                 rows.rejectRead(raw, RowRejection("invalid-json", "not a FollowTheMoney entity (a JSON object with \"id\" and \"schema\")"))
                 return
             }
+            if let first = ids.line(of: id) {
+                rows.rejectRead(raw, IDRegistry.repeated(id, column: "id", number: nil, line: first))
+                return
+            }
             let properties = object["properties"] as? [String: Any] ?? [:]
             func values(_ key: String) -> [String] { properties[key] as? [String] ?? [] }
             if schema == "Sanction" {
                 if values("programId").contains("US-UFLPA") { hard.formUnion(values("entity")) }
             }
+            // An accepted line's id is taken (a rejected line's is not, as in the CSV formats).
+            func register() {
+                if let warning = ids.register(id, what: "id", at: SourceLocation(file: path, line: line)) { rows.findings.append(warning) }
+            }
             guard (object["target"] as? Bool) ?? true else {
+                register()
                 rows.summary.read += 1
                 rows.summary.accepted += 1
                 related += 1
@@ -76,6 +87,7 @@ public enum FollowTheMoney {
                 dateAdded = date
             }
             let datasets = object["datasets"] as? [String] ?? []
+            register()
             rows.accept(WatchlistEntry(
                 id: id, name: name, aliases: aliases, country: countries.isEmpty ? nil : countries.joined(separator: ";"),
                 list: datasets.isEmpty ? "OpenSanctions" : datasets.joined(separator: ";"),
