@@ -58,6 +58,7 @@ public enum InputSniffer {
         var bytes = [UInt8](repeating: 0, count: 1 << 16)
         let count = try file.read(into: &bytes)
         file.close()
+        if let error = utf16XML(bytes[..<count], path: path) { throw error }
         var i = count >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF ? 3 : 0
         while i < count, [0x20, 0x09, 0x0A, 0x0D].contains(bytes[i]) { i += 1 }
         guard i < count else {
@@ -74,6 +75,41 @@ public enum InputSniffer {
         if bytes[i] == UInt8(ascii: "{") { return .jsonLines }
         let header = try TableImport.header(path: path)?.fields ?? []
         return .csv(header: Set(header.map(HeaderMap.normalise)))
+    }
+
+    /// The error for XML in UTF-16, when `start` (a file's first bytes) is that: a UTF-16
+    /// byte-order mark (`FF FE` little-endian, `FE FF` big-endian) followed, after blanks, by
+    /// `<`, or no mark and `<` as the first 16-bit unit (`3C 00` or `00 3C`). The XML readers
+    /// work on UTF-8 bytes (DTD refusal, namespace detection, parallel chunks, concatenated
+    /// pages), so such a file is refused rather than half read.
+    /// - Returns: nil for anything else (a UTF-16 CSV stays a `binary-content` error).
+    static func utf16XML(_ start: ArraySlice<UInt8>, path: String) -> InputError? {
+        let bytes = Array(start.prefix(256))
+        guard bytes.count >= 2 else { return nil }
+        var littleEndian: Bool
+        var i = 2
+        switch (bytes[0], bytes[1]) {
+        case (0xFF, 0xFE): littleEndian = true
+        case (0xFE, 0xFF): littleEndian = false
+        case (0x3C, 0x00): (littleEndian, i) = (true, 0)
+        case (0x00, 0x3C): (littleEndian, i) = (false, 0)
+        default: return nil
+        }
+        // UTF-32LE starts FF FE 00 00: not UTF-16.
+        if i == 2, bytes.count >= 4, bytes[2] == 0, bytes[3] == 0 { return nil }
+        while i + 1 < bytes.count {
+            let unit = littleEndian ? UInt16(bytes[i]) | UInt16(bytes[i + 1]) << 8 : UInt16(bytes[i]) << 8 | UInt16(bytes[i + 1])
+            if [0x20, 0x09, 0x0A, 0x0D].contains(unit) {
+                i += 2
+                continue
+            }
+            guard unit == 0x3C else { return nil }
+            return InputError(
+                code: "unsupported-encoding",
+                "the file is XML in UTF-16 (\(littleEndian ? "little" : "big")-endian); flrisk reads XML in UTF-8 only: save it as UTF-8 (for example `iconv -f UTF-16 -t UTF-8`)",
+                at: SourceLocation(file: path, line: 0))
+        }
+        return nil
     }
 
     static func unknownXML(_ path: String, role: String) -> InputError {

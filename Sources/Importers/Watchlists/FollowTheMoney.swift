@@ -13,7 +13,9 @@ import SupplyChainModel
 /// `taxNumber` (`tax:`), `leiCode` (`lei:`), `uniqueEntityId` (`uei:`), `dunsCode` (`duns:`),
 /// `innCode` (`inn:`), `ogrnCode` (`ogrn:`). Related entities (`Sanction`, `Address`,
 /// `Ownership`, …; `"target": false`) are accepted lines that make no entry of their own; a
-/// `Sanction` whose `programId` is `US-UFLPA` makes its target a hard flag.
+/// `Sanction` whose `programId` is `US-UFLPA` makes its target a hard flag. A line whose `id`
+/// an earlier line of the file used is rejected (`duplicate-id`, naming the first line), and
+/// so is an entry whose `first_seen` is not a date (`invalid-date`).
 public enum FollowTheMoney {
     static let identifierSchemes = [
         "registrationNumber": "registration", "taxNumber": "tax", "leiCode": "lei", "uniqueEntityId": "uei",
@@ -27,6 +29,7 @@ public enum FollowTheMoney {
         var rows = RowAccumulator<WatchlistEntry>(path: path)
         var hard: Set<String> = []
         var related = 0
+        var ids = IDRegistry()
         try LineReader(path: path, limits: limits).forEachLine { line, bytes in
             if bytes.allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0D }) {
                 rows.summary.read += 1
@@ -40,12 +43,21 @@ public enum FollowTheMoney {
                 rows.rejectRead(raw, RowRejection("invalid-json", "not a FollowTheMoney entity (a JSON object with \"id\" and \"schema\")"))
                 return
             }
+            if let first = ids.line(of: id) {
+                rows.rejectRead(raw, IDRegistry.repeated(id, column: "id", number: nil, line: first))
+                return
+            }
             let properties = object["properties"] as? [String: Any] ?? [:]
             func values(_ key: String) -> [String] { properties[key] as? [String] ?? [] }
             if schema == "Sanction" {
                 if values("programId").contains("US-UFLPA") { hard.formUnion(values("entity")) }
             }
+            // An accepted line's id is taken (a rejected line's is not, as in the CSV formats).
+            func register() {
+                if let warning = ids.register(id, what: "id", at: SourceLocation(file: path, line: line)) { rows.findings.append(warning) }
+            }
             guard (object["target"] as? Bool) ?? true else {
+                register()
                 rows.summary.read += 1
                 rows.summary.accepted += 1
                 related += 1
@@ -66,11 +78,20 @@ public enum FollowTheMoney {
             for (key, scheme) in identifierSchemes.sorted(by: { $0.key < $1.key }) {
                 identifiers += values(key).map { "\(scheme):\($0)" }
             }
+            var dateAdded: String?
+            if let value = object["first_seen"], !(value is NSNull) {
+                guard let text = value as? String, let date = DateParsing.isoDate(text) else {
+                    rows.rejectRead(raw, RowRejection("invalid-date", "entity '\(id)': 'first_seen' is \(Self.written(value)); expected a date as YYYY-MM-DD"))
+                    return
+                }
+                dateAdded = date
+            }
             let datasets = object["datasets"] as? [String] ?? []
+            register()
             rows.accept(WatchlistEntry(
                 id: id, name: name, aliases: aliases, country: countries.isEmpty ? nil : countries.joined(separator: ";"),
                 list: datasets.isEmpty ? "OpenSanctions" : datasets.joined(separator: ";"),
-                dateAdded: (object["first_seen"] as? String).flatMap(DateParsing.isoDate),
+                dateAdded: dateAdded,
                 source: "https://www.opensanctions.org/entities/\(id)/", identifiers: identifiers, isHardFlag: false,
                 location: SourceLocation(file: path, line: line)))
         }
@@ -80,6 +101,15 @@ public enum FollowTheMoney {
             result.findings.append(Finding(.note, code: "related-entities", "\(related) related entities (sanctions, addresses, links) were read to enrich their targets; they are not entries themselves", at: SourceLocation(file: path, line: 0)))
         }
         return result
+    }
+
+    /// A JSON value as a message quotes it: a string in quotes, anything else as JSON writes it.
+    static func written(_ value: Any) -> String {
+        if let text = value as? String { return "'\(text)'" }
+        if let data = try? JSONSerialization.data(withJSONObject: value, options: [.fragmentsAllowed]), let text = String(data: data, encoding: .utf8) {
+            return text
+        }
+        return "\(value)"
     }
 }
 

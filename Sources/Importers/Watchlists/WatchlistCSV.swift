@@ -43,17 +43,23 @@ public enum WatchlistCSV {
     /// Reads an OpenSanctions `targets.simple.csv`. `list` is the `dataset` titles; entries
     /// whose `program_ids` include `US-UFLPA` are hard flags, others strong indicators;
     /// identifiers become `id:VALUE` (the export drops the scheme); `date_added` is the date
-    /// of `first_seen`; `source` is the entity's OpenSanctions page.
+    /// of `first_seen` (a value that is no date rejects the row, `invalid-date`, as in the
+    /// native watchlist); `source` is the entity's OpenSanctions page. An `id` used before in
+    /// the file rejects the row (`duplicate-id`, naming the first line).
     public static func openSanctions(path: String, options: ImportOptions = ImportOptions()) throws -> ImportResult<WatchlistEntry> {
-        try TableImport.read(path: path, columns: openSanctionsColumns, required: [["id"], ["name"]], options: options) { row, _ throws(RowRejection) in
+        var ids = IDRegistry()
+        return try TableImport.read(path: path, columns: openSanctionsColumns, required: [["id"], ["name"]], options: options) { row, findings throws(RowRejection) in
             let id = try row.required("id")
+            try ids.rejectRepeat(id, column: "id", number: row.column(of: "id"))
             let name = try row.required("name")
+            let date = try row.date("first_seen")
             let programs = splitList(row["program_ids"])
             let countries = splitList(row["countries"])
+            if let warning = ids.register(id, what: "id", at: row.location) { findings.append(warning) }
             return WatchlistEntry(
                 id: id, name: name, aliases: splitList(row["aliases"]).filter { $0 != name },
                 country: countries.isEmpty ? nil : countries.joined(separator: ";"),
-                list: row["dataset"] ?? "OpenSanctions", dateAdded: row["first_seen"].flatMap(DateParsing.isoDate),
+                list: row["dataset"] ?? "OpenSanctions", dateAdded: date,
                 source: "https://www.opensanctions.org/entities/\(id)/",
                 identifiers: splitList(row["identifiers"]).map { "id:" + $0 },
                 isHardFlag: programs.contains("US-UFLPA"), location: row.location)

@@ -139,7 +139,12 @@ struct ConfigurationReader {
             }
             configuration[keyPath: path] = value
         case .flag(let path):
-            guard node.scalar != nil, text == "true" || text == "false" else { throw .invalid(key, text, allowed: "true or false", at: at) }
+            // In YAML a quoted "true" is text, not a boolean: refused like any other text.
+            guard let scalar = node.scalar, scalar.style == .plain else {
+                let written = node.scalar.map { Self.quoted($0) } ?? text
+                throw .invalid(key, written, allowed: "true or false, unquoted (a quoted value is text)", at: at)
+            }
+            guard text == "true" || text == "false" else { throw .invalid(key, text, allowed: "true or false", at: at) }
             configuration[keyPath: path] = text == "true"
         case .currency(let path):
             guard node.scalar != nil, text.count == 3, text.allSatisfy({ $0.isASCII && $0.isUppercase }) else {
@@ -189,6 +194,15 @@ struct ConfigurationReader {
     static func number(_ text: String) -> Double? {
         guard !text.isEmpty, text.allSatisfy({ $0.isASCII && ($0.isNumber || "+-.eE_".contains($0)) }), let value = Double(text.replacingOccurrences(of: "_", with: "")), value.isFinite else { return nil }
         return value
+    }
+
+    /// A quoted scalar as it was written (`"true"`, `'true'`); others as their text.
+    static func quoted(_ scalar: Node.Scalar) -> String {
+        switch scalar.style {
+        case .doubleQuoted: "\"\(scalar.string)\""
+        case .singleQuoted: "'\(scalar.string)'"
+        default: scalar.string
+        }
     }
 
     static func isNull(_ scalar: Node.Scalar) -> Bool {

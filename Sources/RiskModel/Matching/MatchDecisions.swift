@@ -66,15 +66,17 @@ public struct MatchDecisions: Sendable {
             summary.read += 1
             if record.isBlank { summary.blank += 1; return }
             let location = SourceLocation(file: path, line: record.line)
+            // A rejection names the field's column, 1-based, as the input importers do.
+            let at = { (i: Int) in SourceLocation(file: path, line: record.line, column: columns[i] + 1) }
             let fields = columns.map { $0 < record.fields.count ? record.fields[$0].trimmingWhitespaceAndNewlines() : "" }
             if let empty = fields.firstIndex(where: \.isEmpty) {
                 summary.reject(reason: "missing-value")
-                result.findings.append(Finding(.error, code: "missing-value", "row rejected: '\(Self.columns[empty])' is empty", at: location))
+                result.findings.append(Finding(.error, code: "missing-value", "row rejected: '\(Self.columns[empty])' is empty", at: at(empty)))
                 return
             }
             guard let kind = MatchDecisionKind(rawValue: fields[2].lowercased()) else {
                 summary.reject(reason: "invalid-decision")
-                result.findings.append(Finding(.error, code: "invalid-decision", "row rejected: 'decision' is '\(fields[2])'; expected confirm or reject", at: location))
+                result.findings.append(Finding(.error, code: "invalid-decision", "row rejected: 'decision' is '\(fields[2])'; expected confirm or reject", at: at(2)))
                 return
             }
             summary.accepted += 1

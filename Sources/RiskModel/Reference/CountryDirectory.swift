@@ -38,8 +38,40 @@ public struct CountryDirectory: Sendable {
     /// The country with this alpha-2 code.
     public func country(alpha2 code: String) -> Country? { byAlpha2[code] }
 
-    /// The country `text` names, or nil when it names none.
+    /// The country `text` names, or nil when it names none. An abbreviation written with dots
+    /// (`U.S.A.`, `U.S.`, `U. K.`) names what its letters name (`USA`, `US`, `UK`); one whose
+    /// letters name no country stays unknown.
     public func resolve(_ text: String) -> Country? {
+        if let country = resolveAsWritten(text) { return country }
+        return Self.undotted(text).flatMap(resolveAsWritten)
+    }
+
+    /// The letters of `text` when it is an abbreviation with dots: two or more single letters,
+    /// each followed by a dot (the last one's is optional) and maybe spaces; nil otherwise.
+    static func undotted(_ text: String) -> String? {
+        var letters = ""
+        var dots = 0
+        var expectingLetter = true
+        for character in text.trimmingCharacters(in: .whitespacesAndNewlines) {
+            if character == " " {
+                // Only after a dot (`U. S.`).
+                guard expectingLetter, dots > 0 else { return nil }
+            } else if expectingLetter {
+                guard character.isLetter else { return nil }
+                letters.append(character)
+                expectingLetter = false
+            } else if character == "." {
+                dots += 1
+                expectingLetter = true
+            } else {
+                return nil
+            }
+        }
+        guard letters.count >= 2, dots >= letters.count - 1 else { return nil }
+        return letters
+    }
+
+    private func resolveAsWritten(_ text: String) -> Country? {
         if let ascii = ASCIIText(text) { return resolve(ascii: ascii) }
         let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
         let upper = trimmed.uppercased()

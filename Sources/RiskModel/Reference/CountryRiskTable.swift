@@ -43,15 +43,17 @@ public struct CountryRiskTable: Sendable {
             table.summary.read += 1
             if record.isBlank { table.summary.blank += 1; return }
             let location = SourceLocation(file: path, line: record.line)
+            // A rejection names the field's column, 1-based, as the input importers do.
+            let at = { (i: Int) in SourceLocation(file: path, line: record.line, column: columns[i] + 1) }
             let field = { (i: Int) in i < columns.count && columns[i] < record.fields.count ? record.fields[columns[i]].trimmingWhitespaceAndNewlines() : "" }
             guard let country = countries.resolve(field(0)) else {
                 table.summary.reject(reason: "unknown-country")
-                table.findings.append(Finding(.error, code: "unknown-country", "row rejected: country '\(field(0))' is not an ISO 3166 country name or code", at: location))
+                table.findings.append(Finding(.error, code: "unknown-country", "row rejected: country '\(field(0))' is not an ISO 3166 country name or code", at: at(0)))
                 return
             }
             guard let score = NumberParsing.fraction(field(1)), (0...1).contains(score) else {
                 table.summary.reject(reason: "invalid-number")
-                table.findings.append(Finding(.error, code: "invalid-number", "row rejected: 'score' is '\(field(1))'; expected a number from 0 to 1", at: location))
+                table.findings.append(Finding(.error, code: "invalid-number", "row rejected: 'score' is '\(field(1))'; expected a number from 0 to 1", at: at(1)))
                 return
             }
             table.summary.accepted += 1

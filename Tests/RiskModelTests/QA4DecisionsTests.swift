@@ -1,0 +1,33 @@
+import FlriskTestSupport
+import SupplyChainModel
+import Testing
+@testable import RiskModel
+
+/// Fourth QA pass: where a decisions (or country-risk) row is wrong.
+@Suite("QA4: decisions and country-risk rejections name the column")
+struct QA4DecisionsTests {
+    let scratch = ScratchDirectory()
+
+    /// A rejected decisions row was reported as `decisions.csv:4: error: [invalid-decision] …`
+    /// with no column, where every input importer gives `file:line:column`. The column of the
+    /// bad field (1-based, in the file's own column order) is now in the location.
+    @Test func aRejectedDecisionNamesItsLineAndColumn() throws {
+        // Columns in another order than the canonical one, to see the file's own positions.
+        let path = scratch.file("decisions.csv", "Decision,Supplier ID,Watchlist Entry\nconfirm,S1,UFLPA-0007\nmaybe,S2,UFLPA-0001\nconfirm,S3,\n")
+        let decisions = try MatchDecisions.load(path: path)
+        let findings = decisions.findings.filter { $0.severity == .error }
+        #expect(findings.map(\.code) == ["invalid-decision", "missing-value"])
+        #expect(findings.map(\.location) == [SourceLocation(file: path, line: 3, column: 1), SourceLocation(file: path, line: 4, column: 3)])
+        #expect(findings[0].description == "\(path):3:1: error: [invalid-decision] row rejected: 'decision' is 'maybe'; expected confirm or reject")
+        #expect(findings[1].message.contains("'watchlist_entry' is empty"), "\(findings[1])")
+    }
+
+    /// The same for the country-risk file.
+    @Test func aRejectedCountryRiskRowNamesItsLineAndColumn() throws {
+        let path = scratch.file("risk.csv", "source,score,country\nx,0.5,CN\nx,0.5,Narnia\nx,2,VN\n")
+        let table = try CountryRiskTable.load(path: path, countries: ReferenceData.embedded.countries)
+        let findings = table.findings.filter { $0.severity == .error }
+        #expect(findings.map(\.code) == ["unknown-country", "invalid-number"])
+        #expect(findings.map(\.location) == [SourceLocation(file: path, line: 3, column: 3), SourceLocation(file: path, line: 4, column: 2)])
+    }
+}
