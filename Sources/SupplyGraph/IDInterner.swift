@@ -93,18 +93,26 @@ public struct IDInterner: Sendable {
         var previous: UnsafeRawBufferPointer?
         var previousIndex: Int32 = -1
         let key = { (i: Int) in UnsafeRawBufferPointer(rebasing: keys[(i == 0 ? 0 : ends[i - 1])..<ends[i]]) }
+        // Most ids are 1 to 8 bytes: their hash and prefix come from one load of their bytes
+        // (and whatever follows them in `keys`, masked off) instead of a loop over each byte.
+        let word = { (key: UnsafeRawBufferPointer) -> UInt64? in
+            let start = key.baseAddress.map { $0 - keys.baseAddress! } ?? 0
+            guard key.count > 0 && key.count <= 8 && start + 8 <= keys.count else { return nil }
+            return Self.word(UInt64(littleEndian: keys.loadUnaligned(fromByteOffset: start, as: UInt64.self)), count: key.count)
+        }
+        let hashOf = { (key: UnsafeRawBufferPointer) -> UInt64 in word(key).map { Self.hash(word: $0, count: key.count) } ?? Self.hash(key) }
         let lookahead = 16
         var hashes = (UInt64(0), UInt64(0), UInt64(0), UInt64(0), UInt64(0), UInt64(0), UInt64(0), UInt64(0),
                       UInt64(0), UInt64(0), UInt64(0), UInt64(0), UInt64(0), UInt64(0), UInt64(0), UInt64(0))
         withUnsafeMutableBytes(of: &hashes) { raw in
             let ring = raw.bindMemory(to: UInt64.self)
-            for i in range.prefix(lookahead) { ring[i % lookahead] = Self.hash(key(i)) }
+            for i in range.prefix(lookahead) { ring[i % lookahead] = hashOf(key(i)) }
             slots.withUnsafeBufferPointer { slots in
                 for i in range {
                     let hash = ring[i % lookahead]
                     let ahead = i + lookahead
                     if ahead < range.upperBound {
-                        let next = Self.hash(key(ahead))
+                        let next = hashOf(key(ahead))
                         ring[ahead % lookahead] = next
                         flrisk_prefetch(slots.baseAddress! + (Int(truncatingIfNeeded: next) & mask))
                     }
@@ -114,7 +122,7 @@ public struct IDInterner: Sendable {
                         out[i] = previousIndex
                         continue
                     }
-                    previousIndex = probe(current, hash: hash).index ?? -1
+                    previousIndex = probe(current, hash: hash, prefix: word(current) ?? Self.prefix(current)).index ?? -1
                     out[i] = previousIndex
                     previous = current
                 }
@@ -190,8 +198,13 @@ public struct IDInterner: Sendable {
 
     @inline(__always)
     private func probe(_ key: UnsafeRawBufferPointer, hash: UInt64) -> (index: Int32?, slot: Int) {
+        probe(key, hash: hash, prefix: Self.prefix(key))
+    }
+
+    /// ``probe(_:hash:)`` with the key's ``prefix(_:)`` already known.
+    @inline(__always)
+    private func probe(_ key: UnsafeRawBufferPointer, hash: UInt64, prefix: UInt64) -> (index: Int32?, slot: Int) {
         let tag = Self.tag(hash, length: key.count)
-        let prefix = Self.prefix(key)
         return slots.withUnsafeBufferPointer { slots in
             var slot = Int(truncatingIfNeeded: hash) & mask
             while true {
@@ -256,6 +269,20 @@ public struct IDInterner: Sendable {
             h = mix(h ^ word)
         }
         return mix(h)
+    }
+
+    /// The first `count` (1 to 8) bytes of the little-endian `loaded`, the rest zero: the
+    /// ``prefix(_:)`` of a key of `count` bytes.
+    @inline(__always)
+    static func word(_ loaded: UInt64, count: Int) -> UInt64 {
+        count == 8 ? loaded : loaded & ((1 &<< UInt64(count &* 8)) &- 1)
+    }
+
+    /// ``hash(_:)`` of a key of `count` (1 to 8) bytes whose ``prefix(_:)`` is `word`: the
+    /// byte loop of ``hash(_:)`` folds exactly that word in, once.
+    @inline(__always)
+    static func hash(word: UInt64, count: Int) -> UInt64 {
+        mix(mix(0x9E37_79B9_7F4A_7C15 ^ UInt64(count) ^ word))
     }
 
     @inline(__always)

@@ -74,6 +74,37 @@ import Testing
         #expect(found == [1, 1, 0, -1, 2, 3, 3, 0, -1])
     }
 
+    /// Keys of 1 to 8 bytes are hashed from one load of their bytes: the same hash and prefix
+    /// as the byte loop, for every length, with bytes of other keys right after them and for a
+    /// key at the very end of the buffer (too close to its end for the load).
+    @Test func shortKeysHashAsTheByteLoopDoes() {
+        var generator = SystemRandomNumberGenerator()
+        for count in 1...8 {
+            for _ in 0..<200 {
+                let bytes = (0..<16).map { _ in UInt8.random(in: 0...255, using: &generator) }
+                bytes.withUnsafeBytes { raw in
+                    let key = UnsafeRawBufferPointer(rebasing: raw[0..<count])
+                    let word = IDInterner.word(UInt64(littleEndian: raw.loadUnaligned(as: UInt64.self)), count: count)
+                    #expect(IDInterner.hash(word: word, count: count) == IDInterner.hash(key))
+                }
+            }
+        }
+        var interner = IDInterner()
+        let ids = (0..<300).map { i in String(repeating: "x", count: i % 12) + "\(i)" } + ["é", "S1", "S12345678"]
+        for id in ids { interner.intern(id) }
+        // Looked up in another order, then a short key last: it is read byte by byte.
+        let keys = ids.reversed() + ["nope", "S1"]
+        var bytes: [UInt8] = []
+        var ends: [Int] = []
+        for key in keys {
+            bytes += Array(key.utf8)
+            ends.append(bytes.count)
+        }
+        let found = bytes.withUnsafeBytes { raw in ends.withUnsafeBufferPointer { interner.indices(ofKeys: raw, ends: $0, workers: 1) } }
+        #expect(found == keys.map { interner.index(of: $0) ?? -1 })
+        #expect(!found.dropLast(2).contains(-1) && found[found.count - 2] == -1)
+    }
+
     /// The prefetching bulk intern gives every id the index one-by-one interning gives, with
     /// repeats, NFC/NFD pairs, short and long ids, and the table growing mid-way.
     @Test(arguments: [0, 1, 15, 16, 17, 5_000])
