@@ -168,7 +168,7 @@ public enum HTMLReport {
     /// next is rendered; they do not depend on the workers).
     static func inSlices(_ a: Assessment, emit: (String) -> Void, _ body: (Int, inout String) -> Void) {
         Concurrently.pipeline(
-            count: a.flaggedCount, batchSize: 1 << 13, slices: a.parameters.workers,
+            count: a.flaggedCount, batchSize: 1 << 10, slices: a.parameters.workers,
             render: { ranks in
                 var out = ""
                 for rank in ranks { body(rank, &out) }

@@ -90,7 +90,7 @@ struct JSONWriter {
     /// slice's bytes go to `emit` in order (the writer's pending output first); the bytes do
     /// not depend on `workers` or `batchSize`.
     mutating func elements(
-        _ count: Int, workers: Int, batchSize: Int = 1 << 13, emit: ([UInt8]) -> Void, _ element: (inout JSONWriter, Int) -> Void
+        _ count: Int, workers: Int, batchSize: Int = 1 << 11, emit: ([UInt8]) -> Void, _ element: (inout JSONWriter, Int) -> Void
     ) {
         precondition(!afterKey && hasMember.count == indent)
         let depth = indent

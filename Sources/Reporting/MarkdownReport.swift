@@ -19,7 +19,7 @@ public enum MarkdownReport {
     }
 
     /// Flagged contracts rendered per batch.
-    static let batchSize = 1 << 13
+    static let batchSize = 1 << 12
 
     /// The report in pieces, in order.
     static func write(_ context: ReportContext, emit: ([UInt8]) -> Void) {
