@@ -99,7 +99,8 @@ extension MarkdownReport {
 
     /// ``text(_:)`` appended to a UTF-8 buffer, in one pass over the bytes, when every scalar is
     /// a character of its own (no CR, which pairs with LF; every non-ASCII scalar in
-    /// ``isAlone(_:)``): ASCII as in ``textASCII(_:)``, control and format scalars as U+FFFD.
+    /// ``isAlone(_:)``): ASCII as in ``textASCII(_:)``, NEL, U+2028 and U+2029 as spaces,
+    /// control and format scalars as U+FFFD.
     /// Other text goes through ``text(_:)``, which works on whole characters.
     static func appendText(_ value: String, to out: inout [UInt8]) {
         var value = value
@@ -124,7 +125,11 @@ extension MarkdownReport {
                 for k in 1..<length { value = value << 6 | (UInt32(bytes[i + k]) & 0x3F) }
                 guard isAlone(value) else { return false }
                 let category = Unicode.Scalar(value)?.properties.generalCategory
-                if category == .control || category == .format {
+                if value == 0x85 || value == 0x2028 || value == 0x2029 {  // line breaks, as LF
+                    out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start..<i]))
+                    out.append(0x20)
+                    start = i + length
+                } else if category == .control || category == .format {
                     out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start..<i]))
                     out += [0xEF, 0xBF, 0xBD]
                     start = i + length

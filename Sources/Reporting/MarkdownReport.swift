@@ -78,7 +78,8 @@ public enum MarkdownReport {
         emit(Array(out.utf8))
     }
 
-    /// Text from the input made inert in Markdown: no HTML, no links, no emphasis, one line.
+    /// Text from the input made inert in Markdown: no HTML, no links, no emphasis, one line
+    /// (every line break of Unicode, U+2028 and U+2029 too, is a space).
     static func text(_ value: String) -> String {
         var bytes = Array(characterText(value).utf8)
         escapeAutolinks(in: &bytes, from: 0)
@@ -109,7 +110,9 @@ public enum MarkdownReport {
         var out = ""
         for character in value {
             switch character {
-            case "\n", "\r", "\r\n", "\t": out += " "  // CR LF is one Character
+            // CR LF is one Character; VT, FF, NEL and the line and paragraph separators
+            // (U+2028, U+2029) break lines too, in some renderers and editors.
+            case "\n", "\r", "\r\n", "\t", "\u{0B}", "\u{0C}", "\u{85}", "\u{2028}", "\u{2029}": out += " "
             case "<": out += "&lt;"
             case ">": out += "&gt;"
             case "&": out += "&amp;"
@@ -146,7 +149,7 @@ public enum MarkdownReport {
     @inline(__always)
     static func appendASCII(_ byte: UInt8, to out: inout [UInt8]) {
         switch byte {
-        case 0x0A, 0x09: out.append(0x20)
+        case 0x0A, 0x09, 0x0B, 0x0C: out.append(0x20)
         case UInt8(ascii: "<"): out += "&lt;".utf8
         case UInt8(ascii: ">"): out += "&gt;".utf8
         case UInt8(ascii: "&"): out += "&amp;".utf8
@@ -172,13 +175,14 @@ public enum MarkdownReport {
         return String(out)
     }
 
-    /// Input text inside backticks (a path): backticks as `'`, line ends and tabs as spaces and
-    /// other controls as U+FFFD, so that the code span stays on its line (and table row).
+    /// Input text inside backticks (a path): backticks as `'`, line ends (with VT, FF, NEL,
+    /// U+2028 and U+2029) and tabs as spaces and other controls as U+FFFD, so that the code
+    /// span stays on its line (and table row).
     static func code(_ value: String) -> String {
         String(String.UnicodeScalarView(value.unicodeScalars.map { scalar -> Unicode.Scalar in
             switch scalar {
             case "`": "'"
-            case "\n", "\r", "\t": " "
+            case "\n", "\r", "\t", "\u{0B}", "\u{0C}", "\u{85}", "\u{2028}", "\u{2029}": " "
             default: scalar.properties.generalCategory == .control ? "\u{FFFD}" : scalar
             }
         }))

@@ -39,9 +39,11 @@ public enum TextSummary {
 
     /// An amount in its contract's currency: `$1,234.50` and `-$1,234.50` in US dollars,
     /// `1,234.50 EUR` in any other (before, every amount had a dollar sign, `$-1,234.50` too).
+    /// The sign is the printed amount's: `-0.001` is `$0.00`.
     static func amount(_ value: Double, currency: String) -> String {
-        guard currency == "USD" else { return Formatting.money(value) + " " + oneLine(currency) }
-        return value < 0 ? "-$" + Formatting.money(-value) : "$" + Formatting.money(value)
+        let text = Formatting.money(value)
+        guard currency == "USD" else { return text + " " + oneLine(currency) }
+        return text.hasPrefix("-") ? "-$" + text.dropFirst() : "$" + text
     }
 
     /// Input text for a terminal: control and format characters (escapes, bidi overrides) replaced.

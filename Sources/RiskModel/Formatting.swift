@@ -1,6 +1,7 @@
 /// Deterministic number formatting shared by messages and reports (no locale, no Foundation).
 public enum Formatting {
-    /// `value` rounded to `digits` decimals, e.g. `fixed(0.35, 2)` = "0.35".
+    /// `value` rounded to `digits` decimals (half away from zero), e.g. `fixed(0.35, 2)` = "0.35";
+    /// a negative value that rounds to zero has no sign (`fixed(-0.004, 2)` = "0.00").
     public static func fixed(_ value: Double, _ digits: Int) -> String {
         guard value.isFinite else { return value.isNaN ? "nan" : (value > 0 ? "inf" : "-inf") }
         var scale = 1.0
@@ -10,11 +11,13 @@ public enum Formatting {
         return format(UInt64(scaled), digits: digits, negative: value < 0 && scaled != 0, grouped: false)
     }
 
-    /// A money amount with thousands separators: `1234567.5` -> "1,234,567.50".
+    /// A money amount with thousands separators: `1234567.5` -> "1,234,567.50". Cents round
+    /// half away from zero, so a negative amount is its positive with a minus sign; one that
+    /// rounds to zero (`-0.004`, `-0.0`) is "0.00", without a sign, as in ``fixed(_:_:)``.
     public static func money(_ value: Double) -> String {
         let scaled = (abs(value) * 100).rounded()
         if value.isFinite && scaled < 9.0e15 {
-            return format(UInt64(scaled), digits: 2, negative: value < 0, grouped: true)
+            return format(UInt64(scaled), digits: 2, negative: value < 0 && scaled != 0, grouped: true)
         }
         // Past 9e13 a double no longer holds cents: whole units, grouped, with ".00" (the
         // fallback of `fixed` is Swift's "1e+20", which grouping would cut into "1e,+20").

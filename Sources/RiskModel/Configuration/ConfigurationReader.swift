@@ -129,22 +129,19 @@ struct ConfigurationReader {
         case .version:
             guard node.scalar != nil, text == "1" else { throw .invalid(key, text, allowed: "1 (the only version)", at: at) }
         case .fraction(let path):
+            try Self.requirePlain(node, key: key, allowed: "a number from 0 to 1", at: at)
             guard node.scalar != nil, let value = Self.number(text), (0...1).contains(value) else {
                 throw .invalid(key, text, allowed: "a number from 0 to 1", at: at)
             }
             configuration[keyPath: path] = value
         case .integer(let range, let path):
-            guard node.scalar != nil, let value = Int(text), range.contains(value) else {
-                throw .invalid(key, text, allowed: "an integer from \(range.lowerBound) to \(range.upperBound)", at: at)
-            }
+            let allowed = "an integer from \(range.lowerBound) to \(range.upperBound)"
+            try Self.requirePlain(node, key: key, allowed: allowed, at: at)
+            guard node.scalar != nil, let value = Int(text), range.contains(value) else { throw .invalid(key, text, allowed: allowed, at: at) }
             configuration[keyPath: path] = value
         case .flag(let path):
-            // In YAML a quoted "true" is text, not a boolean: refused like any other text.
-            guard let scalar = node.scalar, scalar.style == .plain else {
-                let written = node.scalar.map { Self.quoted($0) } ?? text
-                throw .invalid(key, written, allowed: "true or false, unquoted (a quoted value is text)", at: at)
-            }
-            guard text == "true" || text == "false" else { throw .invalid(key, text, allowed: "true or false", at: at) }
+            try Self.requirePlain(node, key: key, allowed: "true or false", at: at)
+            guard node.scalar != nil, text == "true" || text == "false" else { throw .invalid(key, text, allowed: "true or false", at: at) }
             configuration[keyPath: path] = text == "true"
         case .currency(let path):
             guard node.scalar != nil, text.count == 3, text.allSatisfy({ $0.isASCII && $0.isUppercase }) else {
@@ -159,6 +156,7 @@ struct ConfigurationReader {
                 configuration[keyPath: path] = scalar.string.hasPrefix("/") ? scalar.string : URL(fileURLWithPath: folder).appendingPathComponent(scalar.string).path
             }
         case .amount(let path):
+            try Self.requirePlain(node, key: key, allowed: "a number ≥ 0", at: at)
             guard node.scalar != nil, let value = Self.number(text), value >= 0 else {
                 throw .invalid(key, text, allowed: "a number ≥ 0", at: at)
             }
@@ -172,6 +170,12 @@ struct ConfigurationReader {
             }
             var amounts: [DatedAmount] = []
             for item in sequence {
+                if let amount = item.mapping?["amount"], let scalar = amount.scalar, scalar.style != .plain {
+                    let written = Self.quoted(scalar)
+                    throw ConfigurationError(
+                        code: "config-invalid-value", key: key, value: written, allowed: Self.unquoted("a number ≥ 0"),
+                        "\(key): amount is '\(written)'; expected \(Self.unquoted("a number ≥ 0"))", at: location(amount))
+                }
                 guard let mapping = item.mapping, mapping.count == 2, let amountText = mapping["amount"]?.scalar?.string,
                     let amount = Self.number(amountText), amount >= 0, let date = mapping["effective"]?.scalar?.string, Self.isDate(date)
                 else {
@@ -195,6 +199,17 @@ struct ConfigurationReader {
         guard !text.isEmpty, text.allSatisfy({ $0.isASCII && ($0.isNumber || "+-.eE_".contains($0)) }), let value = Double(text.replacingOccurrences(of: "_", with: "")), value.isFinite else { return nil }
         return value
     }
+
+    /// Refuses a quoted (or block) scalar where a number or a boolean is expected: in YAML
+    /// `"6"` and `"true"` are text, so they are not read as the number or boolean they spell.
+    /// The value is echoed as written, quotes included.
+    static func requirePlain(_ node: Node, key: String, allowed: String, at location: SourceLocation) throws(ConfigurationError) {
+        guard let scalar = node.scalar, scalar.style != .plain else { return }
+        throw .invalid(key, quoted(scalar), allowed: unquoted(allowed), at: location)
+    }
+
+    /// What a number or boolean key accepts, said of a quoted value.
+    static func unquoted(_ allowed: String) -> String { allowed + ", unquoted (a quoted value is text)" }
 
     /// A quoted scalar as it was written (`"true"`, `'true'`); others as their text.
     static func quoted(_ scalar: Node.Scalar) -> String {

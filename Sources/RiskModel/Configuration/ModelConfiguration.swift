@@ -47,13 +47,27 @@ public struct ModelConfiguration: Sendable, Hashable {
         do {
             root = try Yams.compose(yaml: text)
         } catch {
-            throw ConfigurationError(code: "config-syntax", "not valid YAML: \(Self.describe(error))", at: Self.location(of: error, file: file))
+            throw syntaxError(error, text: text, file: file)
         }
         var configuration = ModelConfiguration()
         guard let root else { return configuration }
         var reader = ConfigurationReader(file: file, folder: folder)
         try reader.read(root, into: &configuration)
         return configuration
+    }
+
+    /// `config-syntax` for what Yams could not compose. A key given twice is reported where it
+    /// is given again, naming the first one's line (Yams names the first only).
+    static func syntaxError(_ error: any Error, text: String, file: String) -> ConfigurationError {
+        if case .duplicatedKeysInMapping(let duplicates, let context)? = error as? YamlError, let key = duplicates.first,
+            let again = RepeatedKey.second(of: key, first: .init(line: context.mark.line, column: context.mark.column), in: text)
+        {
+            let which = duplicates.count > 1 ? "\(key) " : ""
+            return ConfigurationError(
+                code: "config-syntax", "not valid YAML: \(describe(error)) (\(which)first on line \(context.mark.line))",
+                at: SourceLocation(file: file, line: again.line, column: again.column))
+        }
+        return ConfigurationError(code: "config-syntax", "not valid YAML: \(describe(error))", at: location(of: error, file: file))
     }
 
     static func describe(_ error: any Error) -> String {
