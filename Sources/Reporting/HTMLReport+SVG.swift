@@ -1,3 +1,4 @@
+import Foundation
 import RiskModel
 
 /// Inline SVG: the two charts and the supply-path drawings of the HTML report.
@@ -115,5 +116,25 @@ extension HTMLReport {
             }
         }
         return svg + "</svg>"
+    }
+}
+
+/// The path drawings of one report, made once per path: a vendor's paths are drawn for each of
+/// its contracts, and a drawing depends only on its path. Shared by the workers (a lock); it
+/// keeps at most ``capacity`` drawings (a few KB each), the first ones drawn, which in queue
+/// order are the most severe contracts' vendors.
+final class PathDrawings: @unchecked Sendable {
+    static let capacity = 4096
+    private let lock = NSLock()
+    private var drawings: [[Int]: String] = [:]
+
+    /// The drawing of `path`, from `draw` the first time.
+    func drawing(of path: [Int], _ draw: () -> String) -> String {
+        if let known = lock.withLock({ drawings[path] }) { return known }
+        let drawing = draw()
+        lock.withLock {
+            if drawings.count < Self.capacity { drawings[path] = drawing }
+        }
+        return drawing
     }
 }

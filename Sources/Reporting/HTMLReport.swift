@@ -98,6 +98,7 @@ public enum HTMLReport {
             """
         emit(out)
         out = ""
+        let drawings = PathDrawings()
         inSlices(a, emit: emit) { rank, out in
             let scored = a.contracts[rank]
             let c = scored.contract
@@ -119,6 +120,7 @@ public enum HTMLReport {
         var out = "<section id=\"explanations\"><h2>Why each contract is flagged</h2>\n"
         emit(out)
         out = ""
+        let drawings = PathDrawings()
         inSlices(a, emit: emit) { rank, out in
             let scored = a.contracts[rank]
             let c = scored.contract
@@ -141,7 +143,7 @@ public enum HTMLReport {
                 if flag.path.count > 1 && !drawn.contains(flag.path) { drawn.append(flag.path) }
             }
             out += "</ul>\n"
-            for path in drawn { out += "<div class=\"path\">\(pathDrawing(path, context))</div>\n" }
+            for path in drawn { out += "<div class=\"path\">\(drawings.drawing(of: path) { pathDrawing(path, context) })</div>\n" }
             out += "</article>\n"
         }
         emit("</section>\n")
