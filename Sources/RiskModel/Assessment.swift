@@ -366,31 +366,28 @@ public struct Assessor: Sendable {
         let stored = ContractRecords(records)
         records = []
         let count = stored.contracts.count
-        var contractResults = [ContractAssessment](unsafeUninitializedCapacity: count) { checked, initialized in
-            stored.contracts.withUnsafeBufferPointer { records in
-                guard let target = checked.baseAddress else { return }
-                let parts = max(1, min(parameters.workers, count / 1024 + 1))
-                _ = Concurrently.map(slicing: parts, into: parts) { part in
-                    let rules = ReviewRules(parameters: parameters, suppliers: supplierResults, reference: reference)
-                    for i in 0..<count where Self.part(of: vendors[i].0 ?? i, parts: parts) == part.lowerBound {
-                        let (vendor, match) = vendors[i]
-                        let priority = (vendor.map { supplierResults[$0].exposure } ?? 0) * max(0, records[i].amount ?? 0)
-                        let flags = rules.flags(for: records.baseAddress! + i, vendor: vendor)
-                        (target + i).initialize(to: ContractAssessment(
-                            offset: i, records: stored, vendor: vendor, vendorMatch: match, flags: flags, priority: priority))
-                    }
+        // Checked into a buffer in input order, then moved into an array in queue order.
+        let checked = UnsafeMutablePointer<ContractAssessment>.allocate(capacity: count)
+        defer { checked.deallocate() }
+        stored.contracts.withUnsafeBufferPointer { records in
+            let parts = max(1, min(parameters.workers, count / 1024 + 1))
+            _ = Concurrently.map(slicing: parts, into: parts) { part in
+                let rules = ReviewRules(parameters: parameters, suppliers: supplierResults, reference: reference)
+                for i in 0..<count where Self.part(of: vendors[i].0 ?? i, parts: parts) == part.lowerBound {
+                    let (vendor, match) = vendors[i]
+                    let priority = (vendor.map { supplierResults[$0].exposure } ?? 0) * max(0, records[i].amount ?? 0)
+                    let flags = rules.flags(for: records.baseAddress! + i, vendor: vendor)
+                    (checked + i).initialize(to: ContractAssessment(
+                        offset: i, records: stored, vendor: vendor, vendorMatch: match, flags: flags, priority: priority))
                 }
             }
-            initialized = count
         }
         findings += parameters.rules.awardsBeforeThresholds(stored.contracts)
-        let order = contractResults.withUnsafeBufferPointer { checked in
-            // By index: mapping the buffer would copy every assessment.
-            Self.queueOrder(
-                severities: (0..<count).map { checked[$0].severity },
-                priorities: (0..<count).map { checked[$0].priority })
-        }
-        Self.permute(&contractResults, to: order)
+        // By index: mapping the buffer would copy every assessment.
+        let order = Self.queueOrder(
+            severities: (0..<count).map { checked[$0].severity },
+            priorities: (0..<count).map { checked[$0].priority })
+        let contractResults = Self.gathered(movingFrom: checked, order: order, workers: parameters.workers)
 
         var inputs = [
             InputReport(role: "suppliers", summary: suppliers.summary), InputReport(role: "links", summary: linkSummary),
@@ -438,32 +435,24 @@ public struct Assessor: Sendable {
         return findings
     }
 
-    /// Rearranges `elements` in place so that element `rank` is the one that was at
-    /// `order[rank]` (a permutation), following its cycles: each element is moved once, and no
-    /// second array of them is needed. The element 8 steps further along the cycle is
-    /// prefetched (each step is otherwise a memory miss, one after the other).
-    static func permute<T>(_ elements: inout [T], to order: [Int]) {
-        precondition(order.count == elements.count)
-        var placed = [Bool](repeating: false, count: order.count)
-        elements.withUnsafeMutableBufferPointer { buffer in
-            guard let base = buffer.baseAddress else { return }
-            for start in order.indices where !placed[start] {
-                placed[start] = true
-                guard order[start] != start else { continue }
-                let first = (base + start).move()
-                var rank = start
-                var ahead = start
-                for _ in 0..<8 { ahead = order[ahead] }
-                while order[rank] != start {
-                    ahead = order[ahead]
-                    flrisk_prefetch(base + ahead)
-                    let source = order[rank]
-                    (base + rank).initialize(to: (base + source).move())
-                    placed[source] = true
-                    rank = source
+    /// A new array whose element `rank` is moved from `source + order[rank]` (`order` a
+    /// permutation of `0..<order.count`): each element is moved once, no copy is retained, and
+    /// `source` is left uninitialised for the caller to deallocate. In slices on `workers`
+    /// Dispatch workers from 2^14 elements; the source 8 ranks ahead is prefetched (each is a
+    /// random read).
+    static func gathered<T>(movingFrom source: UnsafeMutablePointer<T>, order: [Int], workers: Int) -> [T] {
+        let count = order.count
+        return [T](unsafeUninitializedCapacity: count) { buffer, initialized in
+            guard let target = buffer.baseAddress else { return }
+            order.withUnsafeBufferPointer { order in
+                _ = Concurrently.map(slicing: count, into: count < 1 << 14 ? 1 : workers) { ranks in
+                    for rank in ranks {
+                        if rank + 8 < ranks.upperBound { flrisk_prefetch(source + order[rank + 8]) }
+                        (target + rank).initialize(to: (source + order[rank]).move())
+                    }
                 }
-                (base + rank).initialize(to: first)
             }
+            initialized = count
         }
     }
 

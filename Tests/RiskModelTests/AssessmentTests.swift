@@ -180,9 +180,10 @@ struct AssessmentTests {
         #expect(Assessor.queueOrder(severities: severities, priorities: priorities) == expected)
     }
 
-    @Test func permutingInPlaceEqualsTheDefinition() {
+    @Test(arguments: [1, 2, 3])
+    func gatheringInQueueOrderEqualsTheDefinition(workers: Int) {
         var random = SeededGenerator(seed: 11)
-        for n in [0, 1, 2, 3, 10, 257, 5000] {
+        for n in [0, 1, 2, 3, 10, 257, 5000, 20_000] {
             for shape in 0..<4 {
                 var order = Array(0..<n)
                 switch shape {
@@ -192,9 +193,12 @@ struct AssessmentTests {
                 default: for i in stride(from: 0, to: n - 1, by: 2) { order.swapAt(i, i + 1) }
                 }
                 let elements = (0..<n).map { ["contract \($0) with a long enough id to live on the heap"] }
-                var permuted = elements
-                Assessor.permute(&permuted, to: order)
-                #expect(permuted == order.map { elements[$0] }, "n = \(n), shape \(shape)")
+                // Moved out of a buffer that holds the only other copy of each element.
+                let source = UnsafeMutablePointer<[String]>.allocate(capacity: n)
+                source.initialize(from: elements.map { [$0[0] + ""] }, count: n)
+                let gathered = Assessor.gathered(movingFrom: source, order: order, workers: workers)
+                source.deallocate()
+                #expect(gathered == order.map { elements[$0] }, "n = \(n), shape \(shape)")
             }
         }
     }
