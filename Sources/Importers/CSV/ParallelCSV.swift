@@ -147,8 +147,8 @@ public struct ParallelCSV {
     /// splits each window at record boundaries. For each window, `setup` runs on this thread
     /// with the chunk count; then, off this thread, the chunks are parsed on the workers and
     /// `prepare` gets those before the first failing one, with their real first lines, while
-    /// this thread hands the previous window's result to `deliver`, the only copy of it (so converting one window
-    /// overlaps parsing the next). A failing chunk and those after it go one by one to `again`
+    /// this thread hands the previous window's result, its only copy, to `deliver` (so
+    /// converting one window overlaps parsing the next). A failing chunk and those after it go one by one to `again`
     /// (which parses a chunk from its line, throws its error or returns the line after it),
     /// after the chunks before it were delivered. A window without any boundary goes to `rest`,
     /// which reads the rest of the file itself.

@@ -160,7 +160,7 @@ struct KeyedRowSink<Rows: KeyedRows>: RawRecordSink, @unchecked Sendable {
     let layout: KeyedRowLayout<Rows>
     var rows: [PendingRow] = []
     /// The accepted rows' records, each taken (left nil) by the merge: moved, not copied (a
-    /// copy would retain each of its strings, and freeing the sink release them again).
+    /// copy would retain each of its strings, and freeing the sink would release them again).
     var records: [Rows.Record?] = []
     var blank = 0
     /// The line of every record, the header included, for the record cap.
