@@ -36,4 +36,18 @@ struct QARejectsTests {
         #expect(rows.count == 1 + 2, "a header and one row per rejected link")
         #expect(rows.contains { $0.hasPrefix("\"\(document)\",\"8\",") && $0.contains(nfd) })
     }
+
+    /// A rejects path in a folder that does not exist yet: the folder is made, as for the
+    /// report (before: rejects-unwritable, "create: No such file or directory", exit 2).
+    @Test func aMissingRejectsFolderIsMade() throws {
+        let scratch = Scratch()
+        let suppliers = scratch.write("s.csv", "supplier_id,name,country\nS1,Acme,US\nS1,Again,US\n")
+        let contracts = scratch.write("c.csv", "contract_id,vendor_id,amount\nC1,S1,100\n")
+        let rejects = scratch.url.appendingPathComponent("out/rows/rejects.csv").path
+        let report = scratch.url.appendingPathComponent("out/report.csv").path
+        let run = try CLI.run(["score", "--suppliers", suppliers, "--contracts", contracts, "--rejects", rejects, "--format", "csv", "--output", report, "--quiet"])
+        #expect(run.status == 0, "\(run.stderr)")
+        let rows = try String(contentsOfFile: rejects, encoding: .utf8).split(separator: "\n")
+        #expect(rows.count == 2 && rows[1].contains("duplicate-id"), "\(rows)")
+    }
 }

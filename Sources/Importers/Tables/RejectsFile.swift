@@ -1,3 +1,4 @@
+import Foundation
 import SupplyChainModel
 
 #if canImport(Glibc)
@@ -8,7 +9,7 @@ import Darwin
 
 /// Writes rejected rows to a CSV file (`--rejects PATH`), atomically: the rows go to a
 /// temporary file next to `PATH`, which is then renamed over it, so a failed run never leaves
-/// a partial rejects file.
+/// a partial rejects file. A missing folder is made, as the reports' are.
 ///
 /// Columns: `file`, `line`, `column`, `code`, `reason`, then the row's own fields as
 /// `field_1`, `field_2`, … (as many as the widest rejected row; shorter rows end with empty
@@ -44,6 +45,15 @@ public enum RejectsFile {
                 throw InputError(code: "rejects-unwritable", "cannot write the rejects file: write: \(reason)", at: SourceLocation(file: path, line: 0))
             }
             return
+        }
+        // Its folder is made when missing, as the reports' folders are.
+        let folder = URL(fileURLWithPath: path).deletingLastPathComponent()
+        do {
+            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        } catch {
+            throw InputError(
+                code: "rejects-unwritable", "cannot write the rejects file: cannot create its folder '\(folder.path)'",
+                at: SourceLocation(file: path, line: 0))
         }
         let temporary = path + ".tmp-\(getpid())"
         let fd = open(temporary, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
