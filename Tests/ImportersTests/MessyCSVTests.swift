@@ -78,9 +78,16 @@ struct MessyCSVTests {
         #expect(try FileManager.default.contentsOfDirectory(atPath: dir.url.path).filter { $0.contains(".tmp-") }.isEmpty)
     }
 
-    @Test func rejectsFileInAMissingDirectoryIsAnError() {
-        let error = #expect(throws: InputError.self) { try RejectsFile.write([], to: "/nonexistent-dir/rejects.csv") }
+    /// A missing folder is made (as for reports); one that cannot be made, because a file has
+    /// its name, is `rejects-unwritable`, and nothing is written.
+    @Test func rejectsFileInAFolderThatCannotBeMadeIsAnError() throws {
+        let plain = dir.file("plain.txt", "x")
+        let error = #expect(throws: InputError.self) { try RejectsFile.write([], to: plain + "/sub/rejects.csv") }
         #expect(error?.code == "rejects-unwritable")
+        #expect(error?.message.contains("cannot create its folder") == true)
+        let made = dir.url.appendingPathComponent("new/deeper/rejects.csv").path
+        try RejectsFile.write([], to: made)
+        #expect(FileManager.default.fileExists(atPath: made))
     }
 
     @Test func columnMapRenamesHeaders() throws {
