@@ -33,7 +33,7 @@ extension ReviewRules {
     /// US, info when only the vendor's country is). COTS status is not in the data.
     func compliancePlanFlag(_ contract: Contract, _ facts: ContractFacts) -> ReviewFlag? {
         let value = max(contract.amount ?? 0, contract.potentialValue ?? 0)
-        guard let threshold = compliancePlanThreshold(on: contract.awardDate), value > threshold.amount else { return nil }
+        guard let threshold = RuleSettings.amount(parameters.rules.compliancePlanThreshold, on: contract.awardDate), value > threshold.amount else { return nil }
         let outside = facts.countries.filter { $0.country.alpha2 != "US" }
         guard let first = outside.first else { return nil }
         let direct = outside.filter { $0.field != "vendor_country" }
@@ -50,7 +50,7 @@ extension ReviewRules {
     /// origin country (else place of performance, else vendor country) are on the EO 13126 list.
     func eo13126Flag(_ contract: Contract, _ facts: ContractFacts) -> ReviewFlag? {
         let amount = contract.amount ?? 0
-        guard facts.isSupplies, let micro = microPurchaseThreshold(on: contract.awardDate), amount > micro.amount else { return nil }
+        guard facts.isSupplies, let micro = RuleSettings.amount(parameters.rules.microPurchaseThreshold, on: contract.awardDate), amount > micro.amount else { return nil }
         let named = facts.countries
         let origin = named.first { $0.field == "country_of_origin" }.map { [$0] } ?? named
         for good in facts.goods {

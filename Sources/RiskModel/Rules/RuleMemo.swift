@@ -111,9 +111,6 @@ final class RuleMemo {
     var recentAgencies = StoredBitsCache<String?, Bool>(slots: 64)
     var supplies: [SuppliesKey: Bool] = [:]
     var dod: [String: Bool] = [:]
-    /// Compliance-plan and micro-purchase thresholds by award date.
-    var compliancePlanThreshold: [String?: DatedAmount?] = [:]
-    var microPurchaseThreshold: [String?: DatedAmount?] = [:]
 }
 
 extension ReviewRules {
@@ -139,22 +136,6 @@ extension ReviewRules {
         let dod = Self.isDoD(agency)
         if memo.dod.count < RuleMemo.capacity { memo.dod[agency] = dod }
         return dod
-    }
-
-    /// The compliance-plan threshold in effect on an award date, memoised by date.
-    func compliancePlanThreshold(on date: String?) -> DatedAmount? {
-        if let known = memo.compliancePlanThreshold[date] { return known }
-        let threshold = RuleSettings.amount(parameters.rules.compliancePlanThreshold, on: date)
-        if memo.compliancePlanThreshold.count < RuleMemo.capacity { memo.compliancePlanThreshold[date] = threshold }
-        return threshold
-    }
-
-    /// The micro-purchase threshold in effect on an award date, memoised by date.
-    func microPurchaseThreshold(on date: String?) -> DatedAmount? {
-        if let known = memo.microPurchaseThreshold[date] { return known }
-        let threshold = RuleSettings.amount(parameters.rules.microPurchaseThreshold, on: date)
-        if memo.microPurchaseThreshold.count < RuleMemo.capacity { memo.microPurchaseThreshold[date] = threshold }
-        return threshold
     }
 
     /// The position of a rule in ``RuleID/allCases`` (the tie-break of the flag order).
