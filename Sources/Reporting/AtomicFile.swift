@@ -1,4 +1,5 @@
 import Foundation
+import SupplyChainModel
 
 #if canImport(Glibc)
 import Glibc
@@ -257,9 +258,10 @@ public enum AtomicFile {
     }
 }
 
-/// At most one `fsync` of a file being written, running on a Dispatch worker while the
-/// writer goes on (`write` and `fsync` on one descriptor from two threads is safe). The
-/// first failure is kept for ``wait()``.
+/// At most one `fsync` of a file being written, running on a thread of its own while the
+/// writer goes on (`write` and `fsync` on one descriptor from two threads is safe). Not on a
+/// Dispatch worker: waiting for the disk there would leave the workers rendering the report
+/// one thread short. The first failure is kept for ``wait()``.
 private final class BackgroundFlush: @unchecked Sendable {
     private let lock = NSLock()
     private let done = DispatchGroup()
@@ -274,12 +276,14 @@ private final class BackgroundFlush: @unchecked Sendable {
             return true
         }
         guard idle else { return }
-        DispatchQueue.global().async(group: done) {
+        done.enter()
+        OwnThread.detach {
             let code: Int32? = fsync(fd) == 0 ? nil : errno
             self.lock.withLock {
                 if self.failure == nil { self.failure = code }
                 self.running = false
             }
+            self.done.leave()
         }
     }
 

@@ -17,30 +17,30 @@ public enum CSVReport {
         ReportPieces.string { forEachPiece(context, batchSize: defaultBatchSize, $0) }
     }
 
-    /// Streams the report into `file`: the queue is rendered a batch of contracts at a time
-    /// (each batch in slices on Dispatch workers) and each batch is written before the next is
-    /// rendered, so memory holds one batch of rows, not the whole report. Same bytes as
+    /// Streams the report into `file`: the queue is rendered a piece of contracts at a time on
+    /// Dispatch workers and the pieces are written in order while the workers render the next
+    /// ones, so memory holds a few pieces of rows, not the whole report. Same bytes as
     /// ``render(_:)``.
-    /// - Parameter batchSize: contracts rendered per batch (tests use small batches).
+    /// - Parameter batchSize: contracts rendered per piece (tests use small pieces).
     public static func write(_ context: ReportContext, to file: inout AtomicFile.Writer, batchSize: Int = defaultBatchSize) throws(OutputError) {
         try ReportPieces.write({ forEachPiece(context, batchSize: batchSize, $0) }, to: &file)
     }
 
-    /// Contracts rendered per batch: large enough to keep the workers busy, small enough that a
-    /// batch of rows (about 2-4 MB at typical message lengths) is still in the cache when it
-    /// is written (the kernel's copy into the page cache read 32 MB batches back from memory:
-    /// about a fifth of the writing's CPU time at 10^7 links).
-    public static let defaultBatchSize = 1 << 12
+    /// Contracts rendered per piece: large enough that taking a piece costs nothing, small
+    /// enough that a piece of rows (about 1-2 MB at typical message lengths) is still in the
+    /// cache when it is written (the kernel's copy into the page cache read 32 MB batches back
+    /// from memory: about a fifth of the writing's CPU time at 10^7 links).
+    public static let defaultBatchSize = 1 << 11
 
-    /// The header, then the rows in queue order, in pieces (a batch is written while the next
-    /// is rendered).
+    /// The header, then the rows in queue order, in pieces (written while the next ones are
+    /// rendered).
     private static func forEachPiece(_ context: ReportContext, batchSize: Int, _ body: ([UInt8]) -> Void) {
         let a = context.assessment
         body(Array((columns.joined(separator: ",") + "\r\n").utf8))
         let ids = SupplierIDBytes(a.suppliers)
         Concurrently.pipeline(
-            count: a.flaggedCount, batchSize: batchSize, slices: a.parameters.workers, render: { rows(context, ids: ids, ranks: $0) },
-            emit: { for piece in $0 { body(piece) } })
+            count: a.flaggedCount, pieceSize: batchSize, workers: a.parameters.workers, render: { rows(context, ids: ids, ranks: $0) },
+            emit: body)
     }
 
     /// The rows of the flagged contracts at queue positions `ranks`. The cells a contract's

@@ -98,7 +98,6 @@ public enum HTMLReport {
             """
         emit(out)
         out = ""
-        let drawings = PathDrawings()
         inSlices(a, emit: emit) { rank, out in
             let scored = a.contracts[rank]
             let c = scored.contract
@@ -165,18 +164,18 @@ public enum HTMLReport {
         return out + "</ul></section>\n"
     }
 
-    /// `body(rank, &text)` for each flagged contract in queue order, a batch of contracts at a
-    /// time in slices on Dispatch workers; the texts go to `emit` in order (a batch while the
-    /// next is rendered; they do not depend on the workers).
+    /// `body(rank, &text)` for each flagged contract in queue order, a piece of contracts at a
+    /// time on Dispatch workers; the texts go to `emit` in order (while the next pieces are
+    /// rendered; they do not depend on the workers).
     static func inSlices(_ a: Assessment, emit: (String) -> Void, _ body: (Int, inout String) -> Void) {
         Concurrently.pipeline(
-            count: a.flaggedCount, batchSize: 1 << 10, slices: a.parameters.workers,
+            count: a.flaggedCount, pieceSize: 1 << 9, workers: a.parameters.workers,
             render: { ranks in
                 var out = ""
                 for rank in ranks { body(rank, &out) }
                 return out
             },
-            emit: { for piece in $0 where !piece.isEmpty { emit(piece) } })
+            emit: { if !$0.isEmpty { emit($0) } })
     }
 
     /// A short amount for a card: 87.9 M, 12.3 k, 950.

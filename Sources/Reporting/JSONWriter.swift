@@ -85,31 +85,30 @@ struct JSONWriter {
     mutating func field(_ name: String, _ value: Bool) { key(name); bool(value) }
 
     /// Array elements written by `element(&writer, index)` for each index in `0..<count` (none,
-    /// one or several each) into the open array, in slices on `workers` Dispatch workers,
-    /// `batchSize` indices at a time so that memory holds one batch, not the array. Each
-    /// slice's bytes go to `emit` in order (the writer's pending output first); the bytes do
-    /// not depend on `workers` or `batchSize`.
+    /// one or several each) into the open array, in pieces of `batchSize` indices on `workers`
+    /// Dispatch workers, so that memory holds a few pieces, not the array. Each piece's bytes
+    /// go to `emit` in order (the writer's pending output first); the bytes do not depend on
+    /// `workers` or `batchSize`.
     mutating func elements(
-        _ count: Int, workers: Int, batchSize: Int = 1 << 11, emit: ([UInt8]) -> Void, _ element: (inout JSONWriter, Int) -> Void
+        _ count: Int, workers: Int, batchSize: Int = 1 << 10, emit: ([UInt8]) -> Void, _ element: (inout JSONWriter, Int) -> Void
     ) {
         precondition(!afterKey && hasMember.count == indent)
         let depth = indent
         emit(take())
         var wroteAny = hasMember[hasMember.count - 1]
         Concurrently.pipeline(
-            count: count, batchSize: batchSize, slices: workers,
+            count: count, pieceSize: batchSize, workers: workers,
             render: { range in
                 var slice = JSONWriter(depth: depth)
                 for i in range { element(&slice, i) }
                 return (slice.bytes, slice.hasMember.last!)
             },
-            emit: { pieces in
-                for (piece, wroteElement) in pieces where wroteElement {
-                    // A slice starts as if first in the array: the comma, if any, comes here.
-                    if wroteAny { emit([UInt8(ascii: ",")]) }
-                    emit(piece)
-                    wroteAny = true
-                }
+            emit: { piece, wroteElement in
+                guard wroteElement else { return }
+                // A piece starts as if first in the array: the comma, if any, comes here.
+                if wroteAny { emit([UInt8(ascii: ",")]) }
+                emit(piece)
+                wroteAny = true
             })
         hasMember[hasMember.count - 1] = wroteAny
     }

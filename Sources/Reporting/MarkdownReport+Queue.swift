@@ -2,19 +2,18 @@ import RiskModel
 import SupplyChainModel
 
 extension MarkdownReport {
-    /// `body(ranks, &bytes)` for slices of `0..<count`, `batchSize` at a time, each batch in
-    /// slices on `workers` Dispatch workers; the bytes go to `emit` in order (a batch while the
-    /// next is rendered).
+    /// `body(ranks, &bytes)` for pieces of `0..<count`, `batchSize` indices each, on `workers`
+    /// Dispatch workers; the bytes go to `emit` in order (while the next pieces are rendered).
     static func inSlices(_ count: Int, workers: Int, emit: ([UInt8]) -> Void, _ body: (Range<Int>, inout [UInt8]) -> Void) {
         Concurrently.pipeline(
-            count: count, batchSize: batchSize, slices: workers,
+            count: count, pieceSize: batchSize, workers: workers,
             render: { ranks in
                 var bytes: [UInt8] = []
                 bytes.reserveCapacity(1 << 16)
                 body(ranks, &bytes)
                 return bytes
             },
-            emit: { for piece in $0 { emit(piece) } })
+            emit: emit)
     }
 
     /// The review-queue table rows of the flagged contracts at `ranks`.

@@ -12,14 +12,14 @@ public enum MarkdownReport {
         ReportPieces.string { write(context, emit: $0) }
     }
 
-    /// Streams the report into `file`, the queue a batch of contracts at a time (each batch in
-    /// slices on Dispatch workers). Same bytes as ``render(_:)``.
+    /// Streams the report into `file`, the queue a piece of contracts at a time on Dispatch
+    /// workers. Same bytes as ``render(_:)``.
     public static func write(_ context: ReportContext, to file: inout AtomicFile.Writer) throws(OutputError) {
         try ReportPieces.write({ write(context, emit: $0) }, to: &file)
     }
 
-    /// Flagged contracts rendered per batch.
-    static let batchSize = 1 << 12
+    /// Flagged contracts rendered per piece.
+    static let batchSize = 1 << 11
 
     /// The report in pieces, in order.
     static func write(_ context: ReportContext, emit: ([UInt8]) -> Void) {

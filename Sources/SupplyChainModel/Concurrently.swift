@@ -6,22 +6,25 @@ import Synchronization
 /// slices of one array. Results come back in argument order, and so do errors: when several
 /// pieces fail, the error of the first is thrown, as if they had run one after another.
 public enum Concurrently {
-    /// `first` and `second` at the same time: `second` on a Dispatch worker, `first` on the
-    /// calling thread.
+    /// `first` and `second` at the same time: `second` on a thread of its own, `first` on the
+    /// calling thread (one after the other if no thread can be made).
     ///
     /// Not one `concurrentPerform` of two iterations: a `concurrentPerform` nested inside
     /// another gets the outer one's width divided by its iterations, so the slices or chunks
-    /// that either piece spreads over the workers would run one after another.
+    /// that either piece spreads over the workers would run one after another. Not a Dispatch
+    /// worker either: while `second` waits for the workers it spreads its work over, it would
+    /// hold one of the pool's threads (reading the contracts while the suppliers were read
+    /// left the two files' parsing one worker for the first second at 10^7 links).
     public static func run<A, B, Failure: Error>(_ first: () throws(Failure) -> A, _ second: () throws(Failure) -> B) throws(Failure) -> (A, B) {
         let (a, b) = withoutActuallyEscaping(first) { first in
             withoutActuallyEscaping(second) { second in
                 let pair = Pair(first: first, second: second)
-                let done = DispatchGroup()
-                DispatchQueue.global().async(group: done) {
-                    pair.b.initialize(to: Result { () throws(Failure) -> B in try pair.second() })
-                }
+                let thread = OwnThread { pair.b.initialize(to: Result { () throws(Failure) -> B in try pair.second() }) }
                 pair.a.initialize(to: Result { () throws(Failure) -> A in try pair.first() })
-                done.wait()
+                switch consume thread {
+                case .some(let thread): thread.join()
+                case .none: pair.b.initialize(to: Result { () throws(Failure) -> B in try pair.second() })
+                }
                 return (pair.a.move(), pair.b.move())
             }
         }
@@ -94,28 +97,6 @@ public enum Concurrently {
         }
     }
 
-    /// `0..<count` rendered in batches of `batchSize`, each batch in `slices` contiguous
-    /// slices at the same time (`render` gets each slice's range of indices), and each batch's
-    /// pieces, in slice order, handed to `emit` on the calling thread while the next batch is
-    /// rendered: writing a report overlaps with rendering the rest of it. Memory holds at most
-    /// two batches.
-    public static func pipeline<Piece>(count: Int, batchSize: Int, slices: Int, render: (Range<Int>) -> Piece, emit: ([Piece]) -> Void) {
-        guard count > 0 else { return }
-        let batchSize = max(1, batchSize)
-        func batch(_ start: Int) -> [Piece] {
-            let end = min(count, start + batchSize)
-            return map(slicing: end - start, into: slices) { render((start + $0.lowerBound)..<(start + $0.upperBound)) }
-        }
-        var pending = batch(0)
-        var start = batchSize
-        while start < count {
-            let next = start, current = pending
-            pending = run({ emit(current) }, { batch(next) }).1
-            start += batchSize
-        }
-        emit(pending)
-    }
-
     /// The storage ``array(count:slices:_:)`` fills: each worker initialises only the
     /// elements of its own slice.
     private struct Target<T>: @unchecked Sendable {
@@ -141,7 +122,7 @@ public enum Concurrently {
 
     /// The two pieces of ``run(_:_:)`` and their result slots. Each thread initialises only
     /// its own slot (separate allocations: no shared stored property is written), and both are
-    /// moved out after `concurrentPerform` returns.
+    /// moved out after both have run.
     private final class Pair<A, B, Failure: Error>: @unchecked Sendable {
         let first: () throws(Failure) -> A
         let second: () throws(Failure) -> B
