@@ -273,9 +273,7 @@ final class FPDSEntryReader: XMLStreamHandler {
         } else if let rejection = outcome.rejection {
             rows.rejectRead(outcome.record, rejection)
         } else if let contract = outcome.contract.take(), let id = outcome.id {
-            if let qualified {
-                qualifiedCount += 1
-            }
+            if qualified != nil { qualifiedCount += 1 }
             if let qualified, qualifiedCount <= Self.qualifiedNotes {
                 rows.findings.append(Finding(
                     .note, code: "qualified-id",
