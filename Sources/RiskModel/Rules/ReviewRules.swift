@@ -90,14 +90,18 @@ struct ReviewRules {
     /// a few flags (stable, like `sorted`, and the comparison is a total order on the rules).
     static func sortBySeverity(_ flags: inout [ReviewFlag]) {
         guard flags.count > 1 else { return }
-        func before(_ a: ReviewFlag, _ b: ReviewFlag) -> Bool {
-            a.severity != b.severity ? a.severity > b.severity : order(of: a.rule) < order(of: b.rule)
-        }
-        for i in 1..<flags.count {
-            var j = i
-            while j > 0 && before(flags[j], flags[j - 1]) {
-                flags.swapAt(j, j - 1)
-                j -= 1
+        // Compared through the buffer, field by field: passing whole flags retained and
+        // released their message, path and fields on every comparison.
+        flags.withUnsafeMutableBufferPointer { flags in
+            func before(_ a: Int, _ b: Int) -> Bool {
+                flags[a].severity != flags[b].severity ? flags[a].severity > flags[b].severity : order(of: flags[a].rule) < order(of: flags[b].rule)
+            }
+            for i in 1..<flags.count {
+                var j = i
+                while j > 0 && before(j, j - 1) {
+                    flags.swapAt(j, j - 1)
+                    j -= 1
+                }
             }
         }
     }
