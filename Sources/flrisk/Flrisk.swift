@@ -14,6 +14,12 @@ struct Flrisk: ParsableCommand {
         version: "0.1.0",
         subcommands: [Score.self, Validate.self, Explain.self, Config.self, Generate.self],
         defaultSubcommand: Score.self)
+
+    /// Restarts with huge pages for a large job (``LargePages``), then runs the command.
+    static func main() {
+        LargePages.restartIfWorthwhile()
+        main(nil)
+    }
 }
 
 /// Process exit codes, documented in README.md.

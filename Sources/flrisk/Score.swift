@@ -72,7 +72,10 @@ extension Flrisk {
             }
             phases.end("write")
             ExitWithoutTeardown.keep(context)
-            if output.verbose || output.timings { Console.error("flrisk: phases: " + phases.description) }
+            if output.verbose || output.timings {
+                Console.error("flrisk: phases: " + phases.description)
+                if LargePages.inUse { Console.error("flrisk: memory: transparent huge pages on request (\(LargePages.tunable)=1)") }
+            }
             if output.gateFails(context) { throw ExitCode(ExitStatus.flagsAtGate) }
         }
     }

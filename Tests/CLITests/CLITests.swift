@@ -24,10 +24,12 @@ enum CLI {
         fatalError("flrisk executable not found near \(candidates)")
     }()
 
-    static func run(_ arguments: [String], in directory: URL? = nil) throws -> CLIRun {
+    /// - Parameter environment: variables set for this run on top of the tests' own.
+    static func run(_ arguments: [String], in directory: URL? = nil, environment: [String: String] = [:]) throws -> CLIRun {
         let process = Process()
         process.executableURL = executable
         process.arguments = arguments
+        if !environment.isEmpty { process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 } }
         process.currentDirectoryURL = directory ?? root
         let out = Pipe(), err = Pipe()
         process.standardOutput = out
