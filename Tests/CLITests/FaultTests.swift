@@ -137,6 +137,7 @@ final class Child: @unchecked Sendable {
     private let lock = NSLock()
     private var out = Data(), err = Data()
     private let outPipe = Pipe(), errPipe = Pipe()
+    private let reading = DispatchGroup()
 
     init(_ executable: URL, _ arguments: [String]) throws {
         process.executableURL = executable
@@ -144,42 +145,35 @@ final class Child: @unchecked Sendable {
         process.currentDirectoryURL = CLI.root
         process.standardOutput = outPipe
         process.standardError = errPipe
-        // `weak`: a handler already running on a Dispatch thread when the child is released
-        // (clearing the handlers in `deinit` does not wait for it) must find nothing, not a
-        // freed object.
-        outPipe.fileHandleForReading.readabilityHandler = { [weak self] handle in
-            let data = handle.availableData
-            guard let self else { return }
-            self.lock.withLock { self.out.append(data) }
-        }
-        errPipe.fileHandleForReading.readabilityHandler = { [weak self] handle in
-            let data = handle.availableData
-            guard let self else { return }
-            self.lock.withLock { self.err.append(data) }
-        }
         try process.run()
+        // One reading thread per pipe, to the end of the file (the child's exit): output is
+        // collected as it arrives, and ``drain()`` waits for both, so nothing read is still on
+        // its way (a readability handler could take the last bytes and append them after
+        // `drain` had read the rest: an empty standard error now and then).
+        for (handle, toError) in [(outPipe.fileHandleForReading, false), (errPipe.fileHandleForReading, true)] {
+            reading.enter()
+            Thread.detachNewThread { [self] in
+                while true {
+                    let data = handle.availableData
+                    if data.isEmpty { break }
+                    lock.withLock { if toError { err.append(data) } else { out.append(data) } }
+                }
+                reading.leave()
+            }
+        }
     }
 
     deinit {
         if process.isRunning { process.terminate() }
-        outPipe.fileHandleForReading.readabilityHandler = nil
-        errPipe.fileHandleForReading.readabilityHandler = nil
     }
 
     var isRunning: Bool { process.isRunning }
     var stdout: String { lock.withLock { String(decoding: out, as: UTF8.self) } }
     var stderr: String { lock.withLock { String(decoding: err, as: UTF8.self) } }
 
-    /// Stops the handlers and reads what is left in the pipes (after the process ended).
+    /// Waits until both pipes are read to their end (after the process ended).
     func drain() {
-        outPipe.fileHandleForReading.readabilityHandler = nil
-        errPipe.fileHandleForReading.readabilityHandler = nil
-        let restOut = outPipe.fileHandleForReading.readDataToEndOfFile()
-        let restErr = errPipe.fileHandleForReading.readDataToEndOfFile()
-        lock.withLock {
-            out.append(restOut)
-            err.append(restErr)
-        }
+        reading.wait()
     }
 
     /// Waits until the process catches `signal` (Linux: its bit in `SigCgt` of
