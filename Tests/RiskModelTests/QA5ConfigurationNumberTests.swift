@@ -55,4 +55,27 @@ struct QA5ConfigurationNumberTests {
         let loaded = try ModelConfiguration.parse("propagation: {tiers: 4, decay: .5}\nrules:\n  fl_unmapped: {min_amount: 1_000}\n", file: "c.yaml")
         #expect(loaded.parameters.tiers == 4 && loaded.parameters.decay == 0.5 && loaded.parameters.rules.unmappedMinAmount == 1000)
     }
+
+    /// `tiers: !!str 6` was read as the number 6, though the tag makes the scalar text (as
+    /// quotes do). Numbers, booleans and threshold amounts tagged `!!str` are refused, the value
+    /// echoed with its tag; a plain number's own tag (`!!int 6`) is still read.
+    @Test(arguments: [
+        ("propagation:\n  tiers: !!str 6\n", "propagation.tiers", "an integer from 1 to 32"),
+        ("propagation:\n  decay: !!str 0.8\n", "propagation.decay", "a number from 0 to 1"),
+        ("rules:\n  fl_goods:\n    enabled: !!str true\n", "rules.fl_goods.enabled", "true or false"),
+    ])
+    func aStrTaggedValueIsRefused(text: String, key: String, allowed: String) throws {
+        let error = try #require(ModelConfiguration.parseError("version: 1\n" + text))
+        let written = "!!str " + text.split(separator: " ").last!.dropLast()
+        #expect(error.code == "config-invalid-value" && error.key == key && error.value == written, "\(error)")
+        #expect(error.message == "\(key) is '\(written)'; expected \(allowed), without the !!str tag (a !!str value is text)")
+    }
+
+    @Test func aStrTaggedThresholdAmountIsRefusedAndAnIntTaggedNumberRead() throws {
+        let text = "rules:\n  far:\n    micro_purchase_threshold:\n      - {amount: !!str 15000, effective: 2025-10-01}\n"
+        let error = try #require(ModelConfiguration.parseError(text))
+        #expect(error.code == "config-invalid-value" && error.key == "rules.far.micro_purchase_threshold" && error.value == "!!str 15000", "\(error)")
+        let loaded = try ModelConfiguration.parse("propagation: {tiers: !!int 4}\n", file: "c.yaml")
+        #expect(loaded.parameters.tiers == 4)
+    }
 }

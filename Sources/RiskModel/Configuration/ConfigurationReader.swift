@@ -170,11 +170,11 @@ struct ConfigurationReader {
             }
             var amounts: [DatedAmount] = []
             for item in sequence {
-                if let amount = item.mapping?["amount"], let scalar = amount.scalar, scalar.style != .plain {
-                    let written = Self.quoted(scalar)
+                if let amount = item.mapping?["amount"], let scalar = amount.scalar, Self.isText(scalar) {
+                    let written = Self.quoted(scalar), expected = Self.unquoted("a number ≥ 0", scalar)
                     throw ConfigurationError(
-                        code: "config-invalid-value", key: key, value: written, allowed: Self.unquoted("a number ≥ 0"),
-                        "\(key): amount is '\(written)'; expected \(Self.unquoted("a number ≥ 0"))", at: location(amount))
+                        code: "config-invalid-value", key: key, value: written, allowed: expected,
+                        "\(key): amount is '\(written)'; expected \(expected)", at: location(amount))
                 }
                 guard let mapping = item.mapping, mapping.count == 2, let amountText = mapping["amount"]?.scalar?.string,
                     let amount = Self.number(amountText), amount >= 0, let date = mapping["effective"]?.scalar?.string, Self.isDate(date)
@@ -200,22 +200,35 @@ struct ConfigurationReader {
         return value
     }
 
-    /// Refuses a quoted (or block) scalar where a number or a boolean is expected: in YAML
-    /// `"6"` and `"true"` are text, so they are not read as the number or boolean they spell.
-    /// The value is echoed as written, quotes included.
+    /// Refuses a quoted (or block) scalar, or one tagged `!!str`, where a number or a boolean is
+    /// expected: in YAML `"6"`, `"true"` and `!!str 6` are text, so they are not read as the
+    /// number or boolean they spell. The value is echoed as written, quotes or tag included.
     static func requirePlain(_ node: Node, key: String, allowed: String, at location: SourceLocation) throws(ConfigurationError) {
-        guard let scalar = node.scalar, scalar.style != .plain else { return }
-        throw .invalid(key, quoted(scalar), allowed: unquoted(allowed), at: location)
+        guard let scalar = node.scalar, isText(scalar) else { return }
+        throw .invalid(key, quoted(scalar), allowed: unquoted(allowed, scalar), at: location)
     }
+
+    /// Whether a scalar is text whatever it spells: quoted, a block, or tagged `!!str`.
+    static func isText(_ scalar: Node.Scalar) -> Bool { scalar.style != .plain || isTaggedText(scalar) }
+
+    /// Whether a scalar carries the `!!str` tag (an untagged scalar's tag is resolved later).
+    static func isTaggedText(_ scalar: Node.Scalar) -> Bool { scalar.tag.description == Tag.Name.str.rawValue }
 
     /// What a number or boolean key accepts, said of a quoted value.
     static func unquoted(_ allowed: String) -> String { allowed + ", unquoted (a quoted value is text)" }
 
-    /// A quoted scalar as it was written (`"true"`, `'true'`); others as their text.
+    /// What a number or boolean key accepts, said of `scalar` (quoted or tagged `!!str`).
+    static func unquoted(_ allowed: String, _ scalar: Node.Scalar) -> String {
+        scalar.style == .plain && isTaggedText(scalar) ? allowed + ", without the !!str tag (a !!str value is text)" : unquoted(allowed)
+    }
+
+    /// A quoted scalar as it was written (`"true"`, `'true'`), a plain one tagged `!!str` with
+    /// its tag (`!!str 6`); others as their text.
     static func quoted(_ scalar: Node.Scalar) -> String {
         switch scalar.style {
         case .doubleQuoted: "\"\(scalar.string)\""
         case .singleQuoted: "'\(scalar.string)'"
+        case .plain where isTaggedText(scalar): "!!str \(scalar.string)"
         default: scalar.string
         }
     }
