@@ -77,36 +77,37 @@ public enum InputSniffer {
         return .csv(header: Set(header.map(HeaderMap.normalise)))
     }
 
-    /// The error for XML in UTF-16, when `start` (a file's first bytes) is that: a UTF-16
-    /// byte-order mark (`FF FE` little-endian, `FE FF` big-endian) followed, after blanks, by
-    /// `<`, or no mark and `<` as the first 16-bit unit (`3C 00` or `00 3C`). The XML readers
-    /// work on UTF-8 bytes (DTD refusal, namespace detection, parallel chunks, concatenated
-    /// pages), so such a file is refused rather than half read.
+    /// The error for XML in UTF-16 or UTF-32, when `start` (a file's first bytes) is that: a
+    /// byte-order mark (UTF-32 `FF FE 00 00` or `00 00 FE FF`, UTF-16 `FF FE` or `FE FF`)
+    /// followed, after blanks, by `<`, or no mark and `<` as the first code unit (`3C 00 00 00`,
+    /// `00 00 00 3C`, `3C 00`, `00 3C`). The XML readers work on UTF-8 bytes (DTD refusal,
+    /// namespace detection, parallel chunks, concatenated pages), so such a file is refused
+    /// rather than half read.
     /// - Returns: nil for anything else (a UTF-16 CSV stays a `binary-content` error).
     static func utf16XML(_ start: ArraySlice<UInt8>, path: String) -> InputError? {
-        let bytes = Array(start.prefix(256))
-        guard bytes.count >= 2 else { return nil }
-        var littleEndian: Bool
-        var i = 2
-        switch (bytes[0], bytes[1]) {
-        case (0xFF, 0xFE): littleEndian = true
-        case (0xFE, 0xFF): littleEndian = false
-        case (0x3C, 0x00): (littleEndian, i) = (true, 0)
-        case (0x00, 0x3C): (littleEndian, i) = (false, 0)
-        default: return nil
-        }
-        // UTF-32LE starts FF FE 00 00: not UTF-16.
-        if i == 2, bytes.count >= 4, bytes[2] == 0, bytes[3] == 0 { return nil }
-        while i + 1 < bytes.count {
-            let unit = littleEndian ? UInt16(bytes[i]) | UInt16(bytes[i + 1]) << 8 : UInt16(bytes[i]) << 8 | UInt16(bytes[i + 1])
+        let bytes = Array(start.prefix(512))
+        // UTF-32 first: its little-endian mark begins with UTF-16's.
+        let layouts: [(mark: [UInt8], width: Int, littleEndian: Bool, skip: Int)] = [
+            ([0xFF, 0xFE, 0, 0], 4, true, 4), ([0, 0, 0xFE, 0xFF], 4, false, 4),
+            ([0x3C, 0, 0, 0], 4, true, 0), ([0, 0, 0, 0x3C], 4, false, 0),
+            ([0xFF, 0xFE], 2, true, 2), ([0xFE, 0xFF], 2, false, 2),
+            ([0x3C, 0], 2, true, 0), ([0, 0x3C], 2, false, 0),
+        ]
+        guard let layout = layouts.first(where: { bytes.starts(with: $0.mark) }) else { return nil }
+        var i = layout.skip
+        while i + layout.width <= bytes.count {
+            let unit = (0..<layout.width).reduce(UInt32(0)) { unit, k in
+                unit << 8 | UInt32(bytes[i + (layout.littleEndian ? layout.width - 1 - k : k)])
+            }
             if [0x20, 0x09, 0x0A, 0x0D].contains(unit) {
-                i += 2
+                i += layout.width
                 continue
             }
             guard unit == 0x3C else { return nil }
+            let encoding = layout.width == 2 ? "UTF-16" : "UTF-32"
             return InputError(
                 code: "unsupported-encoding",
-                "the file is XML in UTF-16 (\(littleEndian ? "little" : "big")-endian); flrisk reads XML in UTF-8 only: save it as UTF-8 (for example `iconv -f UTF-16 -t UTF-8`)",
+                "the file is XML in \(encoding) (\(layout.littleEndian ? "little" : "big")-endian); flrisk reads XML in UTF-8 only: save it as UTF-8 (for example `iconv -f \(encoding) -t UTF-8`)",
                 at: SourceLocation(file: path, line: 0))
         }
         return nil

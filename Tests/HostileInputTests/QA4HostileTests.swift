@@ -63,3 +63,40 @@ struct QA4UTF16XMLTests {
         #expect(try Inputs.suppliers(path: xml).records.map(\.id) == ["S1"])
     }
 }
+
+/// XML saved as UTF-32 was not recognised either (libxml2 or the CSV sniffer answered); it is
+/// refused as `unsupported-encoding` like UTF-16, naming UTF-32 and its byte order.
+@Suite("UTF-32 XML")
+struct UTF32XMLTests {
+    /// `text` in UTF-32, after a byte-order mark when `bom`.
+    static func utf32(_ text: String, littleEndian: Bool, bom: Bool) -> [UInt8] {
+        let scalars = (bom ? [0xFEFF] : []) + text.unicodeScalars.map { Int($0.value) }
+        return scalars.flatMap { value in
+            let bytes = (0..<4).map { UInt8((value >> (8 * $0)) & 0xFF) }
+            return littleEndian ? bytes : bytes.reversed()
+        }
+    }
+
+    @Test(arguments: [(true, true), (false, true), (true, false), (false, false)])
+    func aUTF32FeedIsRefusedAsUTF32XML(littleEndian: Bool, bom: Bool) throws {
+        let scratch = Scratch()
+        let path = scratch.file("feed32.xml", bytes: Self.utf32(QA4UTF16XMLTests.fpds, littleEndian: littleEndian, bom: bom))
+        for format in [ContractFormat.auto, .fpds, .nativeXML] {
+            let error = inputError { _ = try Inputs.contracts(paths: [path], format: format) }
+            #expect(error?.code == "unsupported-encoding" && error?.location.file == path, "\(String(describing: error))")
+            #expect(error?.message.contains("UTF-32 (\(littleEndian ? "little" : "big")-endian)") == true, "\(String(describing: error))")
+            #expect(error?.message.contains("iconv -f UTF-32 -t UTF-8") == true, "\(String(describing: error))")
+        }
+        let suppliers = scratch.file("doc32.xml", bytes: Self.utf32(QA4UTF16XMLTests.native, littleEndian: littleEndian, bom: bom))
+        #expect(inputError { _ = try Inputs.suppliers(path: suppliers) }?.code == "unsupported-encoding")
+    }
+
+    /// UTF-16 is still named UTF-16 (its little-endian mark is the start of UTF-32's).
+    @Test func aUTF16FeedIsStillUTF16() throws {
+        let scratch = Scratch()
+        let path = scratch.file("feed16.xml", bytes: QA4UTF16XMLTests.utf16(QA4UTF16XMLTests.fpds, littleEndian: true, bom: true))
+        let error = inputError { _ = try Inputs.contracts(paths: [path]) }
+        #expect(error?.message.contains("UTF-16 (little-endian)") == true, "\(String(describing: error))")
+    }
+}
+
