@@ -58,7 +58,7 @@ public enum InputSniffer {
         var bytes = [UInt8](repeating: 0, count: 1 << 16)
         let count = try file.read(into: &bytes)
         file.close()
-        if let error = utf16XML(bytes[..<count], path: path) { throw error }
+        if let error = wideEncodingXML(bytes[..<count], path: path) { throw error }
         var i = count >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF ? 3 : 0
         while i < count, [0x20, 0x09, 0x0A, 0x0D].contains(bytes[i]) { i += 1 }
         guard i < count else {
@@ -84,7 +84,7 @@ public enum InputSniffer {
     /// namespace detection, parallel chunks, concatenated pages), so such a file is refused
     /// rather than half read.
     /// - Returns: nil for anything else (a UTF-16 CSV stays a `binary-content` error).
-    static func utf16XML(_ start: ArraySlice<UInt8>, path: String) -> InputError? {
+    static func wideEncodingXML(_ start: ArraySlice<UInt8>, path: String) -> InputError? {
         let bytes = Array(start.prefix(512))
         // UTF-32 first: its little-endian mark begins with UTF-16's.
         let layouts: [(mark: [UInt8], width: Int, littleEndian: Bool, skip: Int)] = [

@@ -175,7 +175,7 @@ final class XMLStream {
                 eof = count == 0
             }
             if !started {
-                if offset == 0, let error = InputSniffer.utf16XML(bytes[...], path: path) { throw error }
+                if offset == 0, let error = InputSniffer.wideEncodingXML(bytes[...], path: path) { throw error }
                 var skip = 0
                 if offset == 0, bytes.starts(with: [0xEF, 0xBB, 0xBF]) { skip = 3 }
                 while skip < bytes.count, [0x20, 0x09, 0x0A, 0x0D].contains(bytes[skip]) { skip += 1 }
