@@ -426,10 +426,10 @@ public struct Assessor: Sendable {
         var findings: [Finding] = []
         for decision in decisions.decisions {
             if network.index(of: decision.supplierID) == nil {
-                findings.append(Finding(.warning, code: "unknown-supplier", "decision on '\(decision.supplierID)': no such supplier in the suppliers file; ignored", at: decision.location))
+                findings.append(Finding(.warning, code: "unknown-supplier", "decision on '\(decision.supplierID)': no such supplier in the suppliers file; ignored", at: decision.supplierLocation))
             }
             if !matcher.hasEntry(id: decision.entryID) {
-                findings.append(Finding(.warning, code: "unknown-entry", "decision on '\(decision.entryID)': no such watchlist entry; ignored", at: decision.location))
+                findings.append(Finding(.warning, code: "unknown-entry", "decision on '\(decision.entryID)': no such watchlist entry; ignored", at: decision.entryLocation))
             }
         }
         return findings

@@ -31,3 +31,29 @@ struct QA4DecisionsTests {
         #expect(findings.map(\.location) == [SourceLocation(file: path, line: 3, column: 3), SourceLocation(file: path, line: 4, column: 2)])
     }
 }
+
+/// A decision on a supplier or a watchlist entry the run does not have was warned about with
+/// the line only; the warning now names the column of the id it could not find (1-based, in
+/// the file's own column order), as a rejected row does.
+@Suite("Decisions on unknown ids name the column")
+struct DecisionWarningColumnTests {
+    let scratch = ScratchDirectory()
+
+    @Test func unknownSupplierAndEntryWarningsNameTheirColumns() throws {
+        let path = scratch.file("decisions.csv", "decision,watchlist_entry,supplier_id\nconfirm,UFLPA-0001,NOPE\nreject,NO-SUCH-ENTRY,S1\n")
+        let decisions = try MatchDecisions.load(path: path)
+        let supplier = Supplier(id: "S1", name: "Acme Trading", country: "US", location: SourceLocation(file: "s.csv", line: 2))
+        var summary = ImportSummary(file: "s.csv")
+        summary.read = 1
+        summary.accepted = 1
+        let assessment = Assessor(parameters: ScoringParameters(), decisions: decisions).assess(
+            suppliers: ImportResult(records: [supplier], findings: [], summary: summary),
+            links: ImportResult(records: [], findings: [], summary: ImportSummary(file: "l.csv")),
+            contracts: ImportResult(records: [], findings: [], summary: ImportSummary(file: "c.csv")))
+        let unknownSupplier = try #require(assessment.findings.first { $0.code == "unknown-supplier" && $0.message.contains("'NOPE'") })
+        #expect(unknownSupplier.location == SourceLocation(file: path, line: 2, column: 3))
+        let unknownEntry = try #require(assessment.findings.first { $0.code == "unknown-entry" })
+        #expect(unknownEntry.location == SourceLocation(file: path, line: 3, column: 2))
+        #expect(unknownEntry.description.hasPrefix("\(path):3:2: warning: [unknown-entry] decision on 'NO-SUCH-ENTRY'"), "\(unknownEntry)")
+    }
+}

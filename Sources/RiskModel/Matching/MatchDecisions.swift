@@ -15,14 +15,26 @@ public struct MatchDecision: Sendable, Hashable {
     /// The watchlist entry's id (e.g. `UFLPA-0010`).
     public var entryID: String
     public var kind: MatchDecisionKind
+    /// The row (file and line).
     public var location: SourceLocation
+    /// The 1-based columns of the supplier id and the entry id in the file, when read from one
+    /// (a warning about either names its column).
+    public var supplierColumn: Int?, entryColumn: Int?
 
-    public init(supplierID: String, entryID: String, kind: MatchDecisionKind, location: SourceLocation) {
+    public init(supplierID: String, entryID: String, kind: MatchDecisionKind, location: SourceLocation, supplierColumn: Int? = nil, entryColumn: Int? = nil) {
         self.supplierID = supplierID
         self.entryID = entryID
         self.kind = kind
         self.location = location
+        self.supplierColumn = supplierColumn
+        self.entryColumn = entryColumn
     }
+
+    /// Where the supplier id is: the row and its column.
+    public var supplierLocation: SourceLocation { SourceLocation(file: location.file, line: location.line, column: supplierColumn) }
+
+    /// Where the entry id is: the row and its column.
+    public var entryLocation: SourceLocation { SourceLocation(file: location.file, line: location.line, column: entryColumn) }
 }
 
 /// The analyst's confirmed and rejected watchlist matches, read from a decisions file
@@ -80,7 +92,8 @@ public struct MatchDecisions: Sendable {
                 return
             }
             summary.accepted += 1
-            result.add(MatchDecision(supplierID: fields[0], entryID: fields[1], kind: kind, location: location))
+            result.add(MatchDecision(
+                supplierID: fields[0], entryID: fields[1], kind: kind, location: location, supplierColumn: columns[0] + 1, entryColumn: columns[1] + 1))
         }
         if positions == nil {
             throw InputError(code: "empty-file", "the file is empty; expected a header row naming the columns \(columns.joined(separator: ", "))", at: SourceLocation(file: path, line: 0))
