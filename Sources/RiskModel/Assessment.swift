@@ -324,6 +324,7 @@ public struct Assessor: Sendable {
         }
         var records: [Contract] = []
         swap(&records, &contracts.records)
+        if let finding = records.withUnsafeBufferPointer({ Self.otherCurrencies($0, rules: parameters.currency) }) { findings.append(finding) }
         var resolver = VendorResolver(suppliers: network.suppliers, network: network)
         // By id or UEI in slices on the workers; by name (a lazily built index) after, in order.
         // Records are read in place: `records[i]` in a closure would copy each contract.
@@ -419,6 +420,27 @@ public struct Assessor: Sendable {
         assessment.inputs += watchlistImports.map { InputReport(role: "watchlist", summary: $0.summary) }
         assessment.findings += watchlistImports.flatMap(\.findings)
         return assessment
+    }
+
+    /// One warning when contracts are in another currency than the rules' amounts (`currency`
+    /// in the configuration): their amounts are compared with those thresholds unconverted.
+    /// Names how many, the currencies (a few) and the first such contract's row.
+    static func otherCurrencies(_ records: UnsafeBufferPointer<Contract>, rules currency: String) -> Finding? {
+        var count = 0
+        var first: Int?
+        var seen: [String] = []
+        // Read in place, field by field: a copy of each contract would retain its strings.
+        for i in records.indices where records[i].currency != currency {
+            count += 1
+            if first == nil { first = i }
+            if seen.count < 4 && !seen.contains(records[i].currency) { seen.append(records[i].currency) }
+        }
+        guard let first else { return nil }
+        let written = seen.map { "'\($0)'" }.joined(separator: ", ") + (seen.count == 4 ? ", …" : "")
+        return Finding(
+            .warning, code: "other-currency",
+            "\(count) contract\(count == 1 ? " is" : "s are") in \(written), not \(currency), the currency of the rules' amounts; their amounts are compared with the \(currency) thresholds unconverted (first: contract '\(records[first].id)')",
+            at: records[first].location)
     }
 
     /// Warnings for decisions that name no supplier or no watchlist entry.
