@@ -14,32 +14,32 @@ public enum CSVReport {
     /// The whole report as one string (see ``write(_:to:)`` for large queues).
     /// - Complexity: O(flags × path length), in slices of the queue on Dispatch workers.
     public static func render(_ context: ReportContext) -> String {
-        ReportPieces.string { forEachPiece(context, batchSize: defaultBatchSize, $0) }
+        ReportPieces.string { forEachPiece(context, pieceSize: defaultPieceSize, $0) }
     }
 
     /// Streams the report into `file`: the queue is rendered a piece of contracts at a time on
     /// Dispatch workers and the pieces are written in order while the workers render the next
     /// ones, so memory holds a few pieces of rows, not the whole report. Same bytes as
     /// ``render(_:)``.
-    /// - Parameter batchSize: contracts rendered per piece (tests use small pieces).
-    public static func write(_ context: ReportContext, to file: inout AtomicFile.Writer, batchSize: Int = defaultBatchSize) throws(OutputError) {
-        try ReportPieces.write({ forEachPiece(context, batchSize: batchSize, $0) }, to: &file)
+    /// - Parameter pieceSize: contracts rendered per piece (tests use small pieces).
+    public static func write(_ context: ReportContext, to file: inout AtomicFile.Writer, pieceSize: Int = defaultPieceSize) throws(OutputError) {
+        try ReportPieces.write({ forEachPiece(context, pieceSize: pieceSize, $0) }, to: &file)
     }
 
     /// Contracts rendered per piece: large enough that taking a piece costs nothing, small
     /// enough that a piece of rows (about 1-2 MB at typical message lengths) is still in the
     /// cache when it is written (the kernel's copy into the page cache read 32 MB batches back
     /// from memory: about a fifth of the writing's CPU time at 10^7 links).
-    public static let defaultBatchSize = 1 << 11
+    public static let defaultPieceSize = 1 << 11
 
     /// The header, then the rows in queue order, in pieces (written while the next ones are
     /// rendered).
-    private static func forEachPiece(_ context: ReportContext, batchSize: Int, _ body: ([UInt8]) -> Void) {
+    private static func forEachPiece(_ context: ReportContext, pieceSize: Int, _ body: ([UInt8]) -> Void) {
         let a = context.assessment
         body(Array((columns.joined(separator: ",") + "\r\n").utf8))
         let ids = SupplierIDBytes(a.suppliers)
         Concurrently.pipeline(
-            count: a.flaggedCount, pieceSize: batchSize, workers: a.parameters.workers, render: { rows(context, ids: ids, ranks: $0) },
+            count: a.flaggedCount, pieceSize: pieceSize, workers: a.parameters.workers, render: { rows(context, ids: ids, ranks: $0) },
             emit: body)
     }
 

@@ -14,8 +14,8 @@ public enum HTMLReport {
         return pieces.joined()
     }
 
-    /// Streams the report into `file`, the queue table and the explanations a batch of
-    /// contracts at a time (each batch in slices on Dispatch workers). Same bytes as ``render(_:)``.
+    /// Streams the report into `file`, the queue table and the explanations a piece of
+    /// contracts at a time on Dispatch workers. Same bytes as ``render(_:)``.
     public static func write(_ context: ReportContext, to file: inout AtomicFile.Writer) throws(OutputError) {
         var failure: OutputError?
         write(context) { piece in
@@ -98,7 +98,7 @@ public enum HTMLReport {
             """
         emit(out)
         out = ""
-        inSlices(a, emit: emit) { rank, out in
+        inPieces(a, emit: emit) { rank, out in
             let scored = a.contracts[rank]
             let c = scored.contract
             let severity = scored.severity!.rawValue
@@ -120,7 +120,7 @@ public enum HTMLReport {
         emit(out)
         out = ""
         let drawings = PathDrawings()
-        inSlices(a, emit: emit) { rank, out in
+        inPieces(a, emit: emit) { rank, out in
             let scored = a.contracts[rank]
             let c = scored.contract
             let severity = scored.severity!.rawValue
@@ -167,7 +167,7 @@ public enum HTMLReport {
     /// `body(rank, &text)` for each flagged contract in queue order, a piece of contracts at a
     /// time on Dispatch workers; the texts go to `emit` in order (while the next pieces are
     /// rendered; they do not depend on the workers).
-    static func inSlices(_ a: Assessment, emit: (String) -> Void, _ body: (Int, inout String) -> Void) {
+    static func inPieces(_ a: Assessment, emit: (String) -> Void, _ body: (Int, inout String) -> Void) {
         Concurrently.pipeline(
             count: a.flaggedCount, pieceSize: 1 << 9, workers: a.parameters.workers,
             render: { ranks in

@@ -9,9 +9,8 @@ public enum JSONReport {
         ReportPieces.string { write(context, emit: $0) }
     }
 
-    /// Streams the report into `file` a batch of suppliers or contracts at a time (each batch
-    /// in slices on Dispatch workers), so memory holds one batch, not the report. Same bytes
-    /// as ``render(_:)``.
+    /// Streams the report into `file` a piece of suppliers or contracts at a time on Dispatch
+    /// workers, so memory holds a few pieces, not the report. Same bytes as ``render(_:)``.
     public static func write(_ context: ReportContext, to file: inout AtomicFile.Writer) throws(OutputError) {
         try ReportPieces.write({ write(context, emit: $0) }, to: &file)
     }

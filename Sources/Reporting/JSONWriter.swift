@@ -85,19 +85,19 @@ struct JSONWriter {
     mutating func field(_ name: String, _ value: Bool) { key(name); bool(value) }
 
     /// Array elements written by `element(&writer, index)` for each index in `0..<count` (none,
-    /// one or several each) into the open array, in pieces of `batchSize` indices on `workers`
+    /// one or several each) into the open array, in pieces of `pieceSize` indices on `workers`
     /// Dispatch workers, so that memory holds a few pieces, not the array. Each piece's bytes
     /// go to `emit` in order (the writer's pending output first); the bytes do not depend on
-    /// `workers` or `batchSize`.
+    /// `workers` or `pieceSize`.
     mutating func elements(
-        _ count: Int, workers: Int, batchSize: Int = 1 << 10, emit: ([UInt8]) -> Void, _ element: (inout JSONWriter, Int) -> Void
+        _ count: Int, workers: Int, pieceSize: Int = 1 << 10, emit: ([UInt8]) -> Void, _ element: (inout JSONWriter, Int) -> Void
     ) {
         precondition(!afterKey && hasMember.count == indent)
         let depth = indent
         emit(take())
         var wroteAny = hasMember[hasMember.count - 1]
         Concurrently.pipeline(
-            count: count, pieceSize: batchSize, workers: workers,
+            count: count, pieceSize: pieceSize, workers: workers,
             render: { range in
                 var slice = JSONWriter(depth: depth)
                 for i in range { element(&slice, i) }

@@ -2,11 +2,11 @@ import RiskModel
 import SupplyChainModel
 
 extension MarkdownReport {
-    /// `body(ranks, &bytes)` for pieces of `0..<count`, `batchSize` indices each, on `workers`
+    /// `body(ranks, &bytes)` for pieces of `0..<count`, `pieceSize` indices each, on `workers`
     /// Dispatch workers; the bytes go to `emit` in order (while the next pieces are rendered).
-    static func inSlices(_ count: Int, workers: Int, emit: ([UInt8]) -> Void, _ body: (Range<Int>, inout [UInt8]) -> Void) {
+    static func inPieces(_ count: Int, workers: Int, emit: ([UInt8]) -> Void, _ body: (Range<Int>, inout [UInt8]) -> Void) {
         Concurrently.pipeline(
-            count: count, pieceSize: batchSize, workers: workers,
+            count: count, pieceSize: pieceSize, workers: workers,
             render: { ranks in
                 var bytes: [UInt8] = []
                 bytes.reserveCapacity(1 << 16)

@@ -19,7 +19,7 @@ public enum MarkdownReport {
     }
 
     /// Flagged contracts rendered per piece.
-    static let batchSize = 1 << 11
+    static let pieceSize = 1 << 11
 
     /// The report in pieces, in order.
     static func write(_ context: ReportContext, emit: ([UInt8]) -> Void) {
@@ -39,9 +39,9 @@ public enum MarkdownReport {
             out += "| # | Contract | Vendor | Amount | Severity | Rules |\n|---:|---|---|---:|---|---|\n"
             emit(Array(out.utf8))
             out = ""
-            inSlices(flagged.count, workers: p.workers, emit: emit) { ranks, bytes in queueRows(context, flagged, ranks, to: &bytes) }
+            inPieces(flagged.count, workers: p.workers, emit: emit) { ranks, bytes in queueRows(context, flagged, ranks, to: &bytes) }
             emit(Array("\n## Why each contract is flagged\n\n".utf8))
-            inSlices(flagged.count, workers: p.workers, emit: emit) { ranks, bytes in
+            inPieces(flagged.count, workers: p.workers, emit: emit) { ranks, bytes in
                 for rank in ranks { reasons(context, flagged[rank], to: &bytes) }
             }
         }

@@ -1,5 +1,5 @@
-/// A report produced as a sequence of UTF-8 pieces (each a batch of rows rendered on the
-/// workers): joined into one string for ``render``-style callers, or written piece by piece
+/// A report produced as a sequence of UTF-8 pieces (each a run of rows rendered on a
+/// worker): joined into one string for ``render``-style callers, or written piece by piece
 /// into a file, so that a large report is never held whole.
 enum ReportPieces {
     /// Calls its argument with each piece of the report, in order.

@@ -29,8 +29,8 @@ public enum SARIFReport {
         ReportPieces.string { write(context, emit: $0) }
     }
 
-    /// Streams the report into `file` a batch of contracts at a time (each batch in slices on
-    /// Dispatch workers). Same bytes as ``render(_:)``.
+    /// Streams the report into `file` a piece of contracts at a time on Dispatch workers. Same
+    /// bytes as ``render(_:)``.
     public static func write(_ context: ReportContext, to file: inout AtomicFile.Writer) throws(OutputError) {
         try ReportPieces.write({ write(context, emit: $0) }, to: &file)
     }

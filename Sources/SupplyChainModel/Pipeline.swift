@@ -16,7 +16,7 @@ extension Concurrently {
         if pieces == 1 { return emit(render(0..<count)) }
         let workers = max(1, min(workers, pieces))
         withoutActuallyEscaping(render) { render in
-            let queue = PieceQueue(count: count, size: size, pieces: pieces, ahead: piecesAhead(workers: workers), render: render)
+            let queue = PieceQueue(count: count, size: size, ahead: piecesAhead(workers: workers), render: render)
             let done = DispatchGroup()
             for _ in 0..<workers { DispatchQueue.global().async(group: done) { queue.work() } }
             for k in 0..<pieces {
@@ -37,17 +37,19 @@ extension Concurrently {
     /// and the emitter gives one back after each piece it has emitted, so the pieces in flight
     /// are consecutive and at most `ahead`: piece `k` and piece `k + ahead` never share a slot.
     private final class PieceQueue<Piece>: @unchecked Sendable {
-        let count: Int, size: Int, pieces: Int, ahead: Int
+        let count: Int, size: Int, ahead: Int
         let render: (Range<Int>) -> Piece
         let slots: UnsafeMutablePointer<Piece>
         let ready: [DispatchSemaphore]
         let free: DispatchSemaphore
         let next = Atomic<Int>(0)
 
-        init(count: Int, size: Int, pieces: Int, ahead: Int, render: @escaping (Range<Int>) -> Piece) {
+        /// How many pieces `0..<count` makes.
+        var pieces: Int { (count + size - 1) / size }
+
+        init(count: Int, size: Int, ahead: Int, render: @escaping (Range<Int>) -> Piece) {
             self.count = count
             self.size = size
-            self.pieces = pieces
             self.ahead = ahead
             self.render = render
             slots = .allocate(capacity: ahead)

@@ -82,16 +82,16 @@ struct GoldenReportTests {
         #expect(CSVReport.render(one) == CSVReport.render(two))
     }
 
-    /// The streamed CSV queue (written a batch of contracts at a time) is the rendered one,
-    /// whatever the batch size and the worker count.
-    @Test(arguments: [(1, 1), (2, 2), (3, 8), (CSVReport.defaultBatchSize, 2)])
-    func streamedCSVEqualsRendered(batchSize: Int, workers: Int) throws {
+    /// The streamed CSV queue (written a piece of contracts at a time) is the rendered one,
+    /// whatever the piece size and the worker count.
+    @Test(arguments: [(1, 1), (2, 2), (3, 8), (CSVReport.defaultPieceSize, 2)])
+    func streamedCSVEqualsRendered(pieceSize: Int, workers: Int) throws {
         for data in [Self.fixture, Self.demo] {
             let context = try Self.context(data.0, data.1, data.2, workers: workers)
             let path = FileManager.default.temporaryDirectory.appendingPathComponent("flrisk-stream-\(UUID().uuidString).csv").path
             defer { try? FileManager.default.removeItem(atPath: path) }
             try AtomicFile.write(to: path) { (file: inout AtomicFile.Writer) throws(OutputError) in
-                try CSVReport.write(context, to: &file, batchSize: batchSize)
+                try CSVReport.write(context, to: &file, pieceSize: pieceSize)
             }
             let streamed = try String(contentsOfFile: path, encoding: .utf8)
             #expect(streamed == CSVReport.render(context))

@@ -94,20 +94,20 @@ struct WriterBytesTests {
 
     /// Sliced arrays: elements that write nothing, one or several values, in any slicing.
     @Test func slicedArraysDoNotDependOnWorkersOrBatches() {
-        func render(workers: Int, batchSize: Int) -> String {
+        func render(workers: Int, pieceSize: Int) -> String {
             var pieces: [UInt8] = []
             var json = JSONWriter()
             json.beginObject()
             json.key("a")
             json.beginArray()
-            json.elements(40, workers: workers, batchSize: batchSize, emit: { pieces += $0 }) { json, i in
+            json.elements(40, workers: workers, pieceSize: pieceSize, emit: { pieces += $0 }) { json, i in
                 for k in 0..<(i % 3) { json.integer(i * 10 + k) }
             }
-            json.elements(5, workers: workers, batchSize: batchSize, emit: { pieces += $0 }) { _, _ in }
+            json.elements(5, workers: workers, pieceSize: pieceSize, emit: { pieces += $0 }) { _, _ in }
             json.endArray()
             json.key("b")
             json.beginArray()
-            json.elements(3, workers: workers, batchSize: batchSize, emit: { pieces += $0 }) { _, _ in }
+            json.elements(3, workers: workers, pieceSize: pieceSize, emit: { pieces += $0 }) { _, _ in }
             json.endArray()
             json.endObject()
             return String(decoding: pieces + json.take(), as: UTF8.self)
@@ -123,7 +123,7 @@ struct WriterBytesTests {
         expected.endArray()
         expected.endObject()
         for workers in [1, 2, 3, 7] {
-            for batchSize in [1, 4, 100] { #expect(render(workers: workers, batchSize: batchSize) == expected.text) }
+            for pieceSize in [1, 4, 100] { #expect(render(workers: workers, pieceSize: pieceSize) == expected.text) }
         }
     }
 }
