@@ -214,12 +214,10 @@ struct ConfigurationReader {
     /// Whether a scalar carries the `!!str` tag (an untagged scalar's tag is resolved later).
     static func isTaggedText(_ scalar: Node.Scalar) -> Bool { scalar.tag.description == Tag.Name.str.rawValue }
 
-    /// What a number or boolean key accepts, said of a quoted value.
-    static func unquoted(_ allowed: String) -> String { allowed + ", unquoted (a quoted value is text)" }
-
     /// What a number or boolean key accepts, said of `scalar` (quoted or tagged `!!str`).
     static func unquoted(_ allowed: String, _ scalar: Node.Scalar) -> String {
-        scalar.style == .plain && isTaggedText(scalar) ? allowed + ", without the !!str tag (a !!str value is text)" : unquoted(allowed)
+        scalar.style == .plain && isTaggedText(scalar)
+            ? allowed + ", without the !!str tag (a !!str value is text)" : allowed + ", unquoted (a quoted value is text)"
     }
 
     /// A quoted scalar as it was written (`"true"`, `'true'`), a plain one tagged `!!str` with
