@@ -292,13 +292,14 @@ public struct Assessor: Sendable {
 
         let declared = network.declaredShares
         let run = AssessedSuppliers(suppliers: network.suppliers, flagged: result, hard: hardResult)
+        let runs = CountedReferences(to: run, count: network.suppliers.count)
         let supplierResults = Concurrently.array(count: network.suppliers.count, slices: parameters.workers) { u in
             let tier = Int(result.nearestTier[u])
             let hardTier = hardResult.map { Int($0.nearestTier[u]) } ?? 0
             return SupplierAssessment(
                 risk: risks[u], isFlagged: flagged[u], exposure: result.exposure[u],
                 worstPathStrength: result.worstStrength[u], nearestFlaggedTier: tier == 0 ? nil : tier,
-                nearestHardFlagTier: hardTier == 0 ? nil : hardTier, node: u, run: run,
+                nearestHardFlagTier: hardTier == 0 ? nil : hardTier, node: u, run: runs.take(),
                 knownSuppliers: network.graph.links(of: u).count, declaredShare: min(1, declared[u]))
         }
 
@@ -363,10 +364,12 @@ public struct Assessor: Sendable {
         // Contracts are checked on Dispatch workers, each with its own rules (their memo is not
         // shared), the contracts split by vendor: a vendor's terms are worked out by one worker,
         // once, and stay in that worker's cache. Each assessment refers to its record in the one
-        // array of them, read in place. Then the assessments are put in queue order in place.
+        // array of them, read in place (the references to it counted here: see
+        // ``CountedReferences``). Then the assessments are put in queue order in place.
         let stored = ContractRecords(records)
         records = []
         let count = stored.contracts.count
+        let shared = CountedReferences(to: stored, count: count)
         // Checked into a buffer in input order, then moved into an array in queue order.
         let checked = UnsafeMutablePointer<ContractAssessment>.allocate(capacity: count)
         defer { checked.deallocate() }
@@ -379,7 +382,7 @@ public struct Assessor: Sendable {
                     let priority = (vendor.map { supplierResults[$0].exposure } ?? 0) * max(0, records[i].amount ?? 0)
                     let flags = rules.flags(for: records.baseAddress! + i, vendor: vendor)
                     (checked + i).initialize(to: ContractAssessment(
-                        offset: i, records: stored, vendor: vendor, vendorMatch: match, flags: flags, priority: priority))
+                        offset: i, records: shared.take(), vendor: vendor, vendorMatch: match, flags: flags, priority: priority))
                 }
             }
         }
