@@ -47,18 +47,20 @@ public enum CSVReport {
     /// rows share (rank to contract severity, and the source) are escaped once per contract.
     static func rows(_ context: ReportContext, ids: SupplierIDBytes, ranks: Range<Int>) -> [UInt8] {
         let a = context.assessment
-        var out: [UInt8] = []
-        // About a kilobyte per flagged contract (two flags of ~500 bytes): one allocation for
-        // most slices instead of a dozen doublings, each copying the rows so far.
-        out.reserveCapacity(max(1 << 16, ranks.count << 10))
-        var head: [UInt8] = [], source: [UInt8] = [], scratch: [UInt8] = []
-        var files = SharedCells<String>(slots: 4)
         // Elements are read in place, stored field by stored field, and supplier ids come from
         // `ids`: a copy of a contract or a flag would retain every one of its strings.
-        ids.withView { ids in
+        return ids.withView { ids in
         a.supplierRecords.withUnsafeBufferPointer { suppliers in
         a.contractRecords.withUnsafeBufferPointer { records in
         a.contracts.withUnsafeBufferPointer { contracts in
+            // The buffers are the closure's own: captured from outside, every append from one
+            // into another retained and released the first (4 pairs of atomics a row).
+            var out: [UInt8] = []
+            // About a kilobyte per flagged contract (two flags of ~500 bytes): one allocation for
+            // most slices instead of a dozen doublings, each copying the rows so far.
+            out.reserveCapacity(max(1 << 16, ranks.count << 10))
+            var head: [UInt8] = [], source: [UInt8] = [], scratch: [UInt8] = []
+            var files = SharedCells<String>(slots: 4)
             let prefetch = QueuePrefetch(contracts: contracts, suppliers: suppliers, records: records, ids: ids)
             for rank in ranks {
                 prefetch.ahead(of: rank)
@@ -129,11 +131,11 @@ public enum CSVReport {
                     }
                 }
             }
+            return out
         }
         }
         }
         }
-        return out
     }
 
     /// Where a contract record stores its input file's name.
