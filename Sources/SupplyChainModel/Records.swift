@@ -19,7 +19,7 @@ public struct Supplier: Sendable, Hashable {
     public var riskNote: String?
     public var location: SourceLocation
 
-    public init(
+    @inlinable public init(
         id: String, name: String, country: String? = nil, region: String? = nil, goods: [String] = [],
         address: String? = nil, uei: String? = nil, lei: String? = nil, duns: String? = nil, riskOverride: Double? = nil,
         riskNote: String? = nil, location: SourceLocation
@@ -94,7 +94,7 @@ public struct Contract: Sendable, Hashable {
     public var awardDate: String?
     public var location: SourceLocation
 
-    public init(
+    @inlinable public init(
         id: String, vendorID: String? = nil, vendorUEI: String? = nil, vendorName: String? = nil,
         vendorParentUEI: String? = nil, vendorCountry: String? = nil,
         agency: String? = nil, fundingAgency: String? = nil, amount: Double? = nil, potentialValue: Double? = nil,

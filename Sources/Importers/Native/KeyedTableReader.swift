@@ -15,14 +15,18 @@ protocol KeyedRows {
 }
 
 extension KeyedRows {
-    /// The row's checks but the repeated id's, and its record when `keep`.
-    static func check<R: RowFields>(_ row: R, _ columns: Columns, keep: Bool) -> CheckedRow<Record> {
+    /// The row's checks but the repeated id's; the record, when `keep` and the checks pass, goes
+    /// to `take` (straight into the caller's storage: returned inside the outcome, it was copied
+    /// on the way out, retaining and releasing each of its strings).
+    @inline(__always)
+    static func check<R: RowFields>(_ row: R, _ columns: Columns, keep: Bool, take: (consuming Record) -> Void) -> PendingRow.Outcome {
         let id: String
         do { id = try row.required(columns.id) } catch { return .rejected(error) }
         do throws(RowRejection) {
-            return .keyed(id: id, rest: .success(try rest(row, columns, id: id, keep: keep)))
+            if let record = try rest(row, columns, id: id, keep: keep) { take(record) }
+            return .keyed(id: id, rejection: nil)
         } catch {
-            return .keyed(id: id, rest: .failure(error))
+            return .keyed(id: id, rejection: error)
         }
     }
 }
@@ -35,13 +39,6 @@ protocol KeyedColumns: Sendable {
 
 extension SupplierRows.Columns: KeyedColumns {}
 extension ContractRows.Columns: KeyedColumns {}
-
-/// What ``KeyedRows/check(_:_:keep:)`` found: a rejection before the id was known, or the id
-/// with the outcome of the other checks (which a repeated id overrides).
-enum CheckedRow<Record> {
-    case rejected(RowRejection)
-    case keyed(id: String, rest: Result<Record?, RowRejection>)
-}
 
 extension IDRegistry {
     /// The checks of a keyed row that depend on the rows before it: a repeated id is rejected
@@ -60,17 +57,11 @@ extension IDRegistry {
         if let warning = register(id, what: column.name, at: location) { findings.append(warning) }
     }
 
-    /// ``admit(_:rejection:column:at:findings:)`` for a checked row; its record.
-    mutating func admit<Record>(_ checked: CheckedRow<Record>, column: Column, at location: SourceLocation, findings: inout [Finding]) throws(RowRejection) -> Record? {
-        switch checked {
-        case .rejected(let rejection):
-            throw rejection
-        case .keyed(let id, .failure(let rejection)):
-            try admit(id, rejection: rejection, column: column, at: location, findings: &findings)
-            return nil
-        case .keyed(let id, .success(let record)):
-            try admit(id, rejection: nil, column: column, at: location, findings: &findings)
-            return record
+    /// ``admit(_:rejection:column:at:findings:)`` for a checked row (``KeyedRows/check(_:_:keep:take:)``).
+    mutating func admit(_ outcome: PendingRow.Outcome, column: Column, at location: SourceLocation, findings: inout [Finding]) throws(RowRejection) {
+        switch outcome {
+        case .rejected(let rejection): throw rejection
+        case .keyed(let id, let rejection): try admit(id, rejection: rejection, column: column, at: location, findings: &findings)
         }
     }
 }
@@ -175,7 +166,15 @@ struct KeyedRowSink<Rows: KeyedRows>: RawRecordSink, @unchecked Sendable {
     /// Repeated values of this chunk, made once (see ``RawRow/repeated(_:)``).
     private let texts = RepeatedText(), lists = RepeatedText()
 
-    init(layout: KeyedRowLayout<Rows>) { self.layout = layout }
+    /// The file's name for this chunk's records, a copy of its own: every record's location
+    /// holds it, and holding the one `String` of all chunks made each record an atomic
+    /// increment of one count contended by every worker.
+    private let path: String
+
+    init(layout: KeyedRowLayout<Rows>) {
+        self.layout = layout
+        path = String(decoding: Array(layout.path.utf8), as: UTF8.self)
+    }
 
     mutating func consume(_ batch: RawRecords) {
         byteCount += batch.bytes.count + batch.fieldEnds.count
@@ -191,51 +190,47 @@ struct KeyedRowSink<Rows: KeyedRows>: RawRecordSink, @unchecked Sendable {
             rows.reserveCapacity(batch.count)
             if layout.keepRecords { records.reserveCapacity(batch.count) }
         }
-        let width = layout.header.width
+        // Read once: through `self` (inout here) each row copied the columns, retaining and
+        // releasing each of their names.
+        let width = layout.header.width, headerLine = layout.headerLine, keep = layout.keepRecords
+        let columns = layout.columns, path = path, texts = texts, lists = lists
         batch.forEach { _, record in
             recordLines.append(Int32(clamping: record.line))
             let ascii = record.isASCII
-            if record.line == layout.headerLine {
+            if record.line == headerLine {
                 if !ascii { _ = decode(record) }
                 return
             }
-            let checked: CheckedRow<Rows.Record>
+            var outcome: PendingRow.Outcome
             var text: [String]?
+            // An accepted row's record goes straight into `records` (a copy retained each of its strings).
             if ascii {
                 if record.isBlank {
                     blank += 1
                     return
                 }
-                checked = Rows.check(RawRow(record: record, file: layout.path, texts: texts, lists: lists), layout.columns, keep: layout.keepRecords)
+                outcome = Rows.check(RawRow(record: record, file: path, texts: texts, lists: lists), columns, keep: keep) { records.append($0) }
             } else {
-                let row = Row(record: CSVRecord(line: record.line, fields: decode(record)), map: layout.header, file: layout.path)
+                let row = Row(record: CSVRecord(line: record.line, fields: decode(record)), map: layout.header, file: path)
                 text = row.record.fields
                 if row.record.isBlank {
                     blank += 1
                     return
                 }
-                checked = Rows.check(row, layout.columns, keep: layout.keepRecords)
+                outcome = Rows.check(row, columns, keep: keep) { records.append($0) }
             }
             let wide = record.count > width && (width..<record.count).contains(where: { record.field($0).count > 0 })
-            let outcome: PendingRow.Outcome
-            // Consumed: the record moves into `records` (a copy retained each of its strings).
-            switch consume checked {
-            case .rejected(let rejection):
-                outcome = .rejected(rejection)
-            case .keyed(let id, .failure(let rejection)):
-                outcome = .keyed(id: id, rejection: rejection)
-            case .keyed(let id, .success(let record)):
-                outcome = .keyed(id: id, rejection: nil)
-                if let record { records.append(record) }
-                text = nil
-            }
             // A row rejected here keeps its text, made on this worker (the merge decodes only
             // the rows it rejects itself: repeated ids).
-            if case .keyed(_, nil) = outcome {} else if layout.keepRecords && text == nil { text = record.strings().map(\.text) }
+            if case .keyed(_, nil) = outcome {
+                text = nil
+            } else if keep && text == nil {
+                text = record.strings().map(\.text)
+            }
             let first = fieldBase + record.first
             rows.append(PendingRow(
                 line: record.line, wideFields: wide ? record.count : 0, fields: first..<(first + record.count), outcome: outcome,
-                text: layout.keepRecords ? text : nil))
+                text: keep ? text : nil))
         }
     }
 

@@ -74,7 +74,9 @@ struct SupplierRows: KeyedRows {
     mutating func convert(_ row: Row, findings: inout [Finding]) throws(RowRejection) -> Supplier {
         if columns == nil { columns = Columns(row.map) }
         let c = columns.unsafelyUnwrapped
-        return try ids.admit(Self.check(row, c, keep: true), column: c.id, at: row.location, findings: &findings)!
+        var record: Supplier?
+        try ids.admit(Self.check(row, c, keep: true) { record = $0 }, column: c.id, at: row.location, findings: &findings)
+        return record!
     }
 
     /// The checks after the id's, and the supplier when `keep`.
@@ -156,7 +158,9 @@ struct ContractRows: KeyedRows {
     mutating func convert(_ row: Row, findings: inout [Finding]) throws(RowRejection) -> Contract {
         if columns == nil { columns = Columns(row.map) }
         let c = columns.unsafelyUnwrapped
-        return try ids.admit(Self.check(row, c, keep: true), column: c.id, at: row.location, findings: &findings)!
+        var record: Contract?
+        try ids.admit(Self.check(row, c, keep: true) { record = $0 }, column: c.id, at: row.location, findings: &findings)
+        return record!
     }
 
     /// The checks after the id's, and the contract when `keep`.
