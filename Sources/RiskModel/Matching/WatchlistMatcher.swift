@@ -142,11 +142,13 @@ public struct WatchlistMatcher: Sendable {
             best[Int32(match.entity)] = match
         }
 
-        // 1. Identifiers.
-        for (scheme, value) in [("uei", supplier.uei), ("lei", supplier.lei), ("duns", supplier.duns)] where value != nil && !byIdentifier.isEmpty {
-            guard let value, let key = Self.identifierKey("\(scheme):\(value)") else { continue }
-            for entity in byIdentifier[key] ?? [] {
-                offer(makeMatch(entity: Int(entity), name: entities[Int(entity)].entry.name, method: .identifier, score: 1, strength: .match, notes: [scheme.uppercased()]))
+        // 1. Identifiers (the list of a supplier's identifiers is made only when some entry has one).
+        if !byIdentifier.isEmpty {
+            for (scheme, value) in [("uei", supplier.uei), ("lei", supplier.lei), ("duns", supplier.duns)] {
+                guard let value, let key = Self.identifierKey("\(scheme):\(value)") else { continue }
+                for entity in byIdentifier[key] ?? [] {
+                    offer(makeMatch(entity: Int(entity), name: entities[Int(entity)].entry.name, method: .identifier, score: 1, strength: .match, notes: [scheme.uppercased()]))
+                }
             }
         }
 
