@@ -11,21 +11,31 @@ extension RuleSettings {
             (compliancePlanEnabled, compliancePlanThreshold, .compliancePlan, "compliance-plan", "rules.far.compliance_plan_threshold"),
             (eo13126Enabled, microPurchaseThreshold, .eo13126, "micro-purchase", "rules.far.micro_purchase_threshold"),
         ]
-        var findings: [Finding] = []
-        for rule in rules where rule.enabled {
-            guard let earliest = rule.thresholds.map(\.effective).min() else { continue }
-            var count = 0
-            var firstIndex: Int?
-            var threshold = earliest
-            threshold.withUTF8 { threshold in
-                // By index, reading the date alone: iterating the records copied each one.
-                for index in contracts.indices {
-                    guard var date = contracts[index].awardDate, date.withUTF8({ $0.prefix(10).lexicographicallyPrecedes(threshold) }) else { continue }
-                    count += 1
-                    if firstIndex == nil { firstIndex = index }
+        // The earliest date of each rule that is on, as the bytes compared.
+        let checked = rules.indices.compactMap { k in
+            rules[k].enabled ? rules[k].thresholds.map(\.effective).min().map { (rule: k, earliest: $0, bytes: Array($0.utf8)) } : nil
+        }
+        guard !checked.isEmpty else { return [] }
+        var counts = [Int](repeating: 0, count: checked.count)
+        var firsts = [Int?](repeating: nil, count: checked.count)
+        // One pass for all rules (each record read is a cache miss), by index, reading the
+        // date alone in place: iterating the records copied each one.
+        contracts.withUnsafeBufferPointer { contracts in
+            for index in contracts.indices {
+                guard var date = contracts[index].awardDate else { continue }
+                date.withUTF8 { date in
+                    let day = date.prefix(10)
+                    for k in checked.indices where day.lexicographicallyPrecedes(checked[k].bytes) {
+                        counts[k] += 1
+                        if firsts[k] == nil { firsts[k] = index }
+                    }
                 }
             }
-            guard let firstIndex else { continue }
+        }
+        var findings: [Finding] = []
+        for k in checked.indices {
+            guard let firstIndex = firsts[k] else { continue }
+            let rule = rules[checked[k].rule], count = counts[k], earliest = checked[k].earliest
             let first = contracts[firstIndex]
             findings.append(Finding(
                 .warning, code: "award-before-thresholds",
