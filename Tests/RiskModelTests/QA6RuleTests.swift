@@ -1,0 +1,44 @@
+import Testing
+@testable import RiskModel
+import SupplyChainModel
+
+/// Sixth QA pass on the model: vendors and rules on hostile or boundary inputs.
+@Suite("QA6: vendors and rules")
+struct QA6RuleTests {
+    static func location(_ file: String, _ line: Int) -> SupplyChainModel.SourceLocation { .init(file: file, line: line) }
+
+    static func assess(
+        _ suppliers: [Supplier], _ links: [SupplyLink] = [], _ contracts: [Contract], parameters: ScoringParameters = ScoringParameters()
+    ) -> Assessment {
+        func result<R>(_ records: [R], _ file: String) -> ImportResult<R> {
+            var summary = ImportSummary(file: file)
+            summary.read = records.count
+            summary.accepted = records.count
+            return ImportResult(records: records, findings: [], summary: summary)
+        }
+        return Assessor(parameters: parameters).assess(
+            suppliers: result(suppliers, "s.csv"), links: result(links, "l.csv"), contracts: result(contracts, "c.csv"))
+    }
+
+    /// A vendor name with no letter or digit ("???", "—") normalises to nothing, and so did a
+    /// supplier named "-": the contract was scored as that supplier's (with its Xinjiang
+    /// supplier's high flag) though nothing in the names agrees. Such a name now finds no
+    /// vendor (unknown-vendor), and such a supplier is found by id or UEI only.
+    @Test(arguments: ["???", "—", "-", " . "])
+    func aNameWithoutLettersOrDigitsFindsNoVendor(name: String) {
+        let suppliers = [
+            Supplier(id: "S1", name: "-", country: "US", location: Self.location("s.csv", 2)),
+            Supplier(id: "S2", name: "Real Co", country: "CN", region: "Xinjiang", location: Self.location("s.csv", 3)),
+        ]
+        let links = [SupplyLink(buyerID: "S1", supplierID: "S2", share: 1, location: Self.location("l.csv", 2))]
+        let contracts = [
+            Contract(id: "C1", vendorName: name, amount: 1_000_000, location: Self.location("c.csv", 2)),
+            Contract(id: "C2", vendorID: "S1", amount: 1_000_000, location: Self.location("c.csv", 3)),
+        ]
+        let a = Self.assess(suppliers, links, contracts)
+        let c1 = a.contracts.first { $0.contract.id == "C1" }!
+        #expect(c1.vendor == nil && c1.vendorMatch == .none)
+        #expect(a.findings.contains { $0.code == "unknown-vendor" && $0.location?.line == 2 })
+        #expect(a.contracts.first { $0.contract.id == "C2" }!.vendor == 0, "by id it is still found")
+    }
+}
