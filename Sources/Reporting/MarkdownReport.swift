@@ -186,14 +186,15 @@ public enum MarkdownReport {
     }
 
     /// Input text inside backticks (a path): backticks as `'`, line ends (with VT, FF, NEL,
-    /// U+2028 and U+2029) and tabs as spaces and other controls as U+FFFD, so that the code
-    /// span stays on its line (and table row).
+    /// U+2028 and U+2029) and tabs as spaces, so that the code span stays on its line (and
+    /// table row); other controls and hidden format characters (bidi overrides, U+200B…) as
+    /// U+FFFD, as in the other reports.
     static func code(_ value: String) -> String {
         String(String.UnicodeScalarView(value.unicodeScalars.map { scalar -> Unicode.Scalar in
             switch scalar {
             case "`": "'"
             case "\n", "\r", "\t", "\u{0B}", "\u{0C}", "\u{85}", "\u{2028}", "\u{2029}": " "
-            default: scalar.properties.generalCategory == .control ? "\u{FFFD}" : scalar
+            default: scalar.isHiddenInReports ? "\u{FFFD}" : scalar
             }
         }))
     }

@@ -56,3 +56,25 @@ struct QA6ReportTests {
         }
     }
 }
+
+/// Input file paths in the Markdown report's code spans.
+@Suite("QA6: Markdown code spans")
+struct QA6MarkdownCodeTests {
+    /// A bidirectional override or isolate (or another invisible format character) in a file
+    /// path went into the Markdown report's code spans as it was, reordering what a reader sees
+    /// of the line; the other reports show U+FFFD for it, and so does Markdown now.
+    @Test(arguments: ["\u{202E}", "\u{2066}", "\u{200B}", "\u{FEFF}", "\u{E0041}"])
+    func aHiddenCharacterInAPathIsReplaced(hidden: String) {
+        let path = "in\(hidden)put.csv"
+        #expect(MarkdownReport.code(path) == "in\u{FFFD}put.csv")
+        #expect(MarkdownReport.tableCode(path + "|") == "in\u{FFFD}put.csv\\|")
+        var bytes: [UInt8] = []
+        MarkdownReport.appendCode(path, to: &bytes)
+        #expect(String(decoding: bytes, as: UTF8.self) == "in\u{FFFD}put.csv")
+    }
+
+    /// Joiners inside names (emoji, Indic scripts) are kept, as in the other reports.
+    @Test func joinersStay() {
+        #expect(MarkdownReport.code("👨\u{200D}👩.csv") == "👨\u{200D}👩.csv")
+    }
+}
