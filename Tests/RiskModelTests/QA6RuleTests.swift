@@ -41,4 +41,26 @@ struct QA6RuleTests {
         #expect(a.findings.contains { $0.code == "unknown-vendor" && $0.location?.line == 2 })
         #expect(a.contracts.first { $0.contract.id == "C2" }!.vendor == 0, "by id it is still found")
     }
+
+    /// FAR 22.1702 defines the United States as the 50 states, the District of Columbia and
+    /// the outlying areas (Puerto Rico, Guam, the US Virgin Islands, American Samoa, the
+    /// Northern Mariana Islands and the minor outlying islands), which ISO 3166 codes apart
+    /// from US. A contract performed in Puerto Rico got FAR-22.1703-PLAN "place_of_performance
+    /// PR outside the US" (medium), and a Guam vendor the info flag; neither is outside the US.
+    @Test(arguments: ["Puerto Rico", "PR", "GUM", "Virgin Islands, U.S.", "American Samoa", "Northern Mariana Islands", "UM"])
+    func anOutlyingAreaIsNotOutsideTheUS(place: String) {
+        let suppliers = [Supplier(id: "V", name: "Vendor Inc.", country: "US", location: Self.location("s.csv", 2))]
+        let contracts = [
+            Contract(id: "place", vendorID: "V", amount: 1_000_000, placeOfPerformance: place, awardDate: "2025-10-01", location: Self.location("c.csv", 2)),
+            Contract(id: "vendor", vendorID: "V", vendorCountry: place, amount: 1_000_000, awardDate: "2025-10-01", location: Self.location("c.csv", 3)),
+            Contract(id: "origin", vendorID: "V", amount: 1_000_000, placeOfPerformance: place, countryOfOrigin: "CN", awardDate: "2025-10-01", location: Self.location("c.csv", 4)),
+        ]
+        let a = Self.assess(suppliers, [], contracts)
+        func plan(_ id: String) -> ReviewFlag? { a.contracts.first { $0.contract.id == id }!.flags.first { $0.rule == .compliancePlan } }
+        #expect(plan("place") == nil, "\(plan("place")?.message ?? "")")
+        #expect(plan("vendor") == nil, "\(plan("vendor")?.message ?? "")")
+        let origin = plan("origin")
+        #expect(origin?.severity == .medium && origin?.message.contains("country_of_origin CN outside the US") == true)
+        #expect(origin?.message.contains("place_of_performance") == false, "\(origin?.message ?? "")")
+    }
 }

@@ -273,7 +273,7 @@ extension ReviewRules {
     func factTerms(goods: [NamedGood], countries: [NamedCountry]) -> FactTerms {
         let facts = ContractFacts(goods: goods, countries: countries, isSupplies: true)
         var plan: PlanTerms?
-        let outside = countries.filter { $0.country.alpha2 != "US" }
+        let outside = countries.filter { !ReviewRules.unitedStates.contains($0.country.alpha2) }
         if let first = outside.first {
             let direct = outside.filter { $0.field != "vendor_country" }
             let whereText = outside.map { "\($0.field) \($0.country.alpha2)" }.joined(separator: ", ")
@@ -285,6 +285,12 @@ extension ReviewRules {
         }
         return FactTerms(goods: goodsFlag(facts), plan: plan, eo13126: eo13126Terms(facts))
     }
+
+    /// The United States of FAR 22.1702 (for `FAR-22.1703-PLAN`): the 50 states and the
+    /// District of Columbia (ISO `US`) and the outlying areas, which ISO 3166 codes apart:
+    /// Puerto Rico, Guam, the US Virgin Islands, American Samoa, the Northern Mariana Islands
+    /// and the minor outlying islands.
+    static let unitedStates: Set<String> = ["US", "PR", "GU", "VI", "AS", "MP", "UM"]
 
     /// `FAR-22.15-EO13126` (medium), its goods and countries side: the first pair of a product
     /// and an origin country (else place of performance, else vendor country) on the EO 13126 list.
