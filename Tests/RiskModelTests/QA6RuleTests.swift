@@ -63,4 +63,23 @@ struct QA6RuleTests {
         #expect(origin?.severity == .medium && origin?.message.contains("country_of_origin CN outside the US") == true)
         #expect(origin?.message.contains("place_of_performance") == false, "\(origin?.message ?? "")")
     }
+
+    /// FL-UNMAPPED gave the declared share and the minimum coverage in whole percents: a
+    /// vendor declaring 49.96% read "declares shares for 50% … (below 50%)", and a minimum
+    /// of 50.5% read "below 51%" for a vendor at 50%. More digits are shown where whole
+    /// percents would say something false; whole ones otherwise (the reports are unchanged).
+    @Test(arguments: [(0.4996, 0.5, "49.96", "50"), (0.5, 0.505, "50", "50.5"), (0.49, 0.5, "49", "50"), (0.3, 0.5, "30", "50")])
+    func theCoverageInTheMessageIsBelowTheMinimum(declared: Double, minimum: Double, shown: String, below: String) {
+        let suppliers = [
+            Supplier(id: "V", name: "Vendor Inc.", country: "US", location: Self.location("s.csv", 2)),
+            Supplier(id: "S", name: "Supplier Inc.", country: "US", location: Self.location("s.csv", 3)),
+        ]
+        let links = [SupplyLink(buyerID: "V", supplierID: "S", share: declared, location: Self.location("l.csv", 2))]
+        let contracts = [Contract(id: "C", vendorID: "V", amount: 1_000_000, location: Self.location("c.csv", 2))]
+        var parameters = ScoringParameters()
+        parameters.rules.unmappedMinCoverage = minimum
+        let a = Self.assess(suppliers, links, contracts, parameters: parameters)
+        let flag = a.contracts[0].flags.first { $0.rule == .unmapped }
+        #expect(flag?.message.contains("declares shares for \(shown)% of its sourcing over 1 known supplier (below \(below)%)") == true, "\(flag?.message ?? "no flag")")
+    }
 }

@@ -187,6 +187,7 @@ extension ReviewRules {
         let known = scored.knownSuppliers, declared = scored.declaredShare
         guard known == 0 || declared < rules.unmappedMinCoverage else { return nil }
         let minimum = Formatting.money(rules.unmappedMinAmount)
+        let coverage = Self.coverageTexts(declared: declared, minimum: rules.unmappedMinCoverage)
         if known == 0 {
             return UnmappedTerms(
                 severity: .medium,
@@ -195,7 +196,7 @@ extension ReviewRules {
         }
         return UnmappedTerms(
             severity: .low,
-            head: "Vendor \(scored.supplier.id) '\(scored.supplier.name)' declares shares for \(Formatting.fixed(scored.declaredShare * 100, 0))% of its sourcing over \(scored.knownSuppliers) known supplier\(scored.knownSuppliers == 1 ? "" : "s") (below \(Formatting.fixed(rules.unmappedMinCoverage * 100, 0))%) and the contract's ",
+            head: "Vendor \(scored.supplier.id) '\(scored.supplier.name)' declares shares for \(coverage.declared)% of its sourcing over \(scored.knownSuppliers) known supplier\(scored.knownSuppliers == 1 ? "" : "s") (below \(coverage.minimum)%) and the contract's ",
             tail: " is above \(minimum): most of its supply chain is not visible.", path: [vendor], fields: ["vendor_id", "amount", "links.share"])
     }
 
