@@ -1,6 +1,8 @@
 import Foundation
+import Importers
 import Testing
 @testable import Reporting
+import RiskModel
 
 /// Sixth QA pass on the reports: hostile text in the Markdown report.
 @Suite("QA6: reports")
@@ -76,5 +78,51 @@ struct QA6MarkdownCodeTests {
     /// Joiners inside names (emoji, Indic scripts) are kept, as in the other reports.
     @Test func joinersStay() {
         #expect(MarkdownReport.code("👨\u{200D}👩.csv") == "👨\u{200D}👩.csv")
+    }
+}
+
+/// Whole Markdown reports from hostile names, ids and descriptions.
+@Suite("QA6: Markdown tables")
+struct QA6MarkdownTableTests {
+    /// Cells split by `|` outside escapes in one table row.
+    static func cells(_ row: Substring) -> Int {
+        var count = 0, backslashes = 0
+        for byte in row.utf8 {
+            if byte == UInt8(ascii: "|") && backslashes % 2 == 0 { count += 1 }
+            backslashes = byte == UInt8(ascii: "\\") ? backslashes + 1 : 0
+        }
+        return count
+    }
+
+    /// A contract id, supplier name and description with a prepend character before `|`, `<`
+    /// and a backtick: every row of every table has as many cells as its header, and no raw
+    /// `<` reaches the report.
+    @Test func everyRowKeepsItsCells() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("flrisk-qa6-md-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let hostile = "\u{0600}|\u{0D4E}<b>\u{0605}`x"
+        let files = [
+            "suppliers.csv": "supplier_id,name,country,region,goods\nV1,Vendor \(hostile) LLC,US,,\nT1,Mill \(hostile),CN,Xinjiang,cotton\n",
+            "links.csv": "buyer_id,supplier_id,share,good\nV1,T1,0.6,cotton\n",
+            "contracts.csv": "contract_id,vendor_id,amount,award_date,description\nC-\(hostile),V1,1000000,2025-10-01,Shirts \(hostile)\n",
+        ]
+        for (name, text) in files { try text.write(to: folder.appendingPathComponent(name), atomically: true, encoding: .utf8) }
+        let path = { (name: String) in folder.appendingPathComponent(name).path }
+        let assessment = Assessor(parameters: ScoringParameters()).assess(
+            suppliers: try NativeCSVImporter.suppliers(path: path("suppliers.csv")), links: try NativeCSVImporter.links(path: path("links.csv")),
+            contracts: try NativeCSVImporter.contracts(path: path("contracts.csv")))
+        let report = MarkdownReport.render(ReportContext(assessment: assessment))
+        #expect(report.contains("C-\u{FFFD}\\|\u{0D4E}&lt;b&gt;\u{FFFD}\\`x"), "the contract id, escaped")
+        #expect(!report.contains("<b>"))
+        var header: Int?
+        for line in report.split(separator: "\n", omittingEmptySubsequences: false) {
+            guard line.hasPrefix("|") else {
+                header = nil
+                continue
+            }
+            if header == nil { header = Self.cells(line) }
+            #expect(Self.cells(line) == header, "\(line)")
+        }
     }
 }
