@@ -122,13 +122,23 @@ public enum MarkdownReport {
                 if let scalar = scalars.first, scalars.count == 1,
                     scalar.properties.generalCategory == .control || scalar.properties.generalCategory == .format {
                     out += "\u{FFFD}"
-                } else if let first = scalars.first, first.isASCII, scalars.count > 1 {
-                    // An ASCII character with combining marks ("|\u{301}") is one Character
-                    // that the cases above do not match, yet Markdown reads its ASCII part.
+                } else if scalars.count > 1 {
+                    // A character of several scalars is read scalar by scalar: Markdown reads
+                    // the ASCII in it whatever it is joined to, an ASCII character with
+                    // combining marks ("|\u{301}") or after a prepend character ("\u{0600}|",
+                    // "\u{0D4E}<"); and hidden scalars joined to a letter (tag characters)
+                    // are U+FFFD, as in the CSV and HTML reports.
                     var bytes: [UInt8] = []
-                    appendASCII(UInt8(first.value), to: &bytes)
+                    for scalar in scalars {
+                        if scalar.isASCII {
+                            appendASCII(UInt8(scalar.value), to: &bytes)
+                        } else if scalar.isHiddenInReports {
+                            bytes += [0xEF, 0xBF, 0xBD]
+                        } else {
+                            bytes += String(scalar).utf8
+                        }
+                    }
                     out += String(decoding: bytes, as: UTF8.self)
-                    out.unicodeScalars.append(contentsOf: scalars.dropFirst())
                 } else {
                     out.append(character)
                 }
@@ -176,14 +186,15 @@ public enum MarkdownReport {
     }
 
     /// Input text inside backticks (a path): backticks as `'`, line ends (with VT, FF, NEL,
-    /// U+2028 and U+2029) and tabs as spaces and other controls as U+FFFD, so that the code
-    /// span stays on its line (and table row).
+    /// U+2028 and U+2029) and tabs as spaces, so that the code span stays on its line (and
+    /// table row); other controls and hidden format characters (bidi overrides, U+200B…) as
+    /// U+FFFD, as in the other reports.
     static func code(_ value: String) -> String {
         String(String.UnicodeScalarView(value.unicodeScalars.map { scalar -> Unicode.Scalar in
             switch scalar {
             case "`": "'"
             case "\n", "\r", "\t", "\u{0B}", "\u{0C}", "\u{85}", "\u{2028}", "\u{2029}": " "
-            default: scalar.properties.generalCategory == .control ? "\u{FFFD}" : scalar
+            default: scalar.isHiddenInReports ? "\u{FFFD}" : scalar
             }
         }))
     }

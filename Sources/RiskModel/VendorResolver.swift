@@ -2,8 +2,9 @@ import Foundation
 import SupplyChainModel
 
 /// Finds a contract's vendor among the suppliers: by supplier id, then UEI, then exact name
-/// (compared without case, punctuation or extra spaces). Fuzzy matching is not used here: a
-/// wrong vendor would be a silent wrong answer.
+/// (compared without case, punctuation or extra spaces; a name without letters or digits
+/// matches nothing). Fuzzy matching is not used here: a wrong vendor would be a silent wrong
+/// answer.
 struct VendorResolver {
     private var byUEI: [String: Int] = [:]
     /// Built on the first look-up by name: most contracts name their vendor by id or UEI.
@@ -71,6 +72,8 @@ struct VendorResolver {
                 // By index, first supplier of a name kept: iterating would copy every record.
                 for position in suppliers.indices {
                     let key = Self.normalise(suppliers[position].name)
+                    // A name without letters or digits ("-", "N/A" is not one) says nothing.
+                    guard !key.isEmpty else { continue }
                     if let first = index[key] {
                         sharedNames[key, default: [first]].append(position)
                     } else {
@@ -79,7 +82,10 @@ struct VendorResolver {
                 }
                 byName = index
             }
-            if let index = byName![Self.normalise(name)] { return (index, .name) }
+            // A name without letters or digits ("???", "—") names no one: it would find
+            // every such supplier.
+            let key = Self.normalise(name)
+            if !key.isEmpty, let index = byName![key] { return (index, .name) }
         }
         return (nil, .none)
     }

@@ -34,13 +34,20 @@ public enum PathExplainer {
         var lengths: [UInt8] = [1]
         var frontier = BinaryHeap<Entry>()
         frontier.push(Entry(key: 1, index: 0))
-        var best = BinaryHeap<Found>()  // min-heap of the best `limit` by contribution (inverted order)
+        // The `limit` largest contributions found so far (a min-heap: its top is the cut-off),
+        // and every path found that reaches the cut-off: paths that tie with the last of the
+        // best are all kept, so the documented order (shorter, then earlier nodes), not the
+        // order they were found in, decides among them.
+        var best = BinaryHeap<Found>()
+        var candidates: [Found] = []
         var expansions = 0
         while let top = frontier.pop() {
-            if best.count == limit, let worst = best.peek, top.key <= worst.contribution { break }
+            // No extension of this partial path can reach the cut-off (ties may still).
+            if best.count == limit, let worst = best.peek, top.key < worst.contribution { break }
             let i = Int(top.index)
             let contribution = weights[i] * risk[Int(nodes[i])]
-            if contribution > 0 {
+            if contribution > 0 && (best.count < limit || contribution >= best.peek!.contribution) {
+                candidates.append(Found(contribution: contribution, index: top.index))
                 best.push(Found(contribution: contribution, index: top.index))
                 if best.count > limit { _ = best.pop() }
             }
@@ -58,8 +65,9 @@ public enum PathExplainer {
                 frontier.push(Entry(key: weight, index: Int32(nodes.count - 1)))
             }
         }
+        let cutoff = best.peek?.contribution ?? 0
         var paths: [ContributingPath] = []
-        while let found = best.pop() {
+        for found in candidates where found.contribution >= cutoff {
             var pathNodes: [Int] = []
             var pathShares: [Double] = []
             var j = Int(found.index)
@@ -70,11 +78,12 @@ public enum PathExplainer {
             }
             paths.append(ContributingPath(nodes: pathNodes.reversed(), shares: pathShares.reversed(), contribution: found.contribution))
         }
-        return paths.sorted {
+        let sorted = paths.sorted {
             if $0.contribution != $1.contribution { return $0.contribution > $1.contribution }
             if $0.nodes.count != $1.nodes.count { return $0.nodes.count < $1.nodes.count }
             return $0.nodes.lexicographicallyPrecedes($1.nodes)
         }
+        return Array(sorted.prefix(limit))
     }
 
     /// A partial path in the frontier: larger weight first, then earlier insertion.
@@ -84,7 +93,7 @@ public enum PathExplainer {
         static func precedes(_ a: Self, _ b: Self) -> Bool { a.key != b.key ? a.key > b.key : a.index < b.index }
     }
 
-    /// A complete path kept among the best: the heap's top is the weakest kept.
+    /// A complete path found: in the heap of the best, the heap's top is the weakest kept.
     struct Found: HeapElement {
         var contribution: Double
         var index: Int32

@@ -12,6 +12,7 @@ extension ReviewRules {
         let known = suppliers[vendor].knownSuppliers, declared = suppliers[vendor].declaredShare
         guard known == 0 || declared < rules.unmappedMinCoverage else { return nil }
         let scored = suppliers[vendor]
+        let coverage = Self.coverageTexts(declared: declared, minimum: rules.unmappedMinCoverage)
         let above = "the contract's \(Formatting.money(amount)) is above \(Formatting.money(rules.unmappedMinAmount))"
         if known == 0 {
             return ReviewFlag(
@@ -21,7 +22,25 @@ extension ReviewRules {
         }
         return ReviewFlag(
             rule: .unmapped, severity: .low,
-            message: "Vendor \(scored.supplier.id) '\(scored.supplier.name)' declares shares for \(Formatting.fixed(scored.declaredShare * 100, 0))% of its sourcing over \(scored.knownSuppliers) known supplier\(scored.knownSuppliers == 1 ? "" : "s") (below \(Formatting.fixed(rules.unmappedMinCoverage * 100, 0))%) and \(above): most of its supply chain is not visible.",
+            message: "Vendor \(scored.supplier.id) '\(scored.supplier.name)' declares shares for \(coverage.declared)% of its sourcing over \(scored.knownSuppliers) known supplier\(scored.knownSuppliers == 1 ? "" : "s") (below \(coverage.minimum)%) and \(above): most of its supply chain is not visible.",
             path: [vendor], fields: ["vendor_id", "amount", "links.share"])
+    }
+
+    /// The declared share and the minimum coverage as percentages for the `FL-UNMAPPED`
+    /// message: whole percents, with more digits (up to 4) where whole ones would hide the
+    /// difference (a declared 49.96% against 50% read "50% … (below 50%)"), or would round a
+    /// minimum of 50.5% to 51%.
+    static func coverageTexts(declared: Double, minimum: Double) -> (declared: String, minimum: String) {
+        func text(_ value: Double, exact: (String) -> Bool) -> String {
+            for digits in 0..<4 {
+                let text = Formatting.fixed(value * 100, digits)
+                if exact(text) { return text }
+            }
+            return Formatting.fixed(value * 100, 4)
+        }
+        let minimumText = text(minimum) { abs((Double($0) ?? 0) - minimum * 100) < 1e-9 }
+        let limit = Double(minimumText) ?? minimum * 100
+        let declaredText = text(declared) { declared >= minimum || (Double($0) ?? 0) < limit }
+        return (declaredText, minimumText)
     }
 }

@@ -187,6 +187,7 @@ extension ReviewRules {
         let known = scored.knownSuppliers, declared = scored.declaredShare
         guard known == 0 || declared < rules.unmappedMinCoverage else { return nil }
         let minimum = Formatting.money(rules.unmappedMinAmount)
+        let coverage = Self.coverageTexts(declared: declared, minimum: rules.unmappedMinCoverage)
         if known == 0 {
             return UnmappedTerms(
                 severity: .medium,
@@ -195,7 +196,7 @@ extension ReviewRules {
         }
         return UnmappedTerms(
             severity: .low,
-            head: "Vendor \(scored.supplier.id) '\(scored.supplier.name)' declares shares for \(Formatting.fixed(scored.declaredShare * 100, 0))% of its sourcing over \(scored.knownSuppliers) known supplier\(scored.knownSuppliers == 1 ? "" : "s") (below \(Formatting.fixed(rules.unmappedMinCoverage * 100, 0))%) and the contract's ",
+            head: "Vendor \(scored.supplier.id) '\(scored.supplier.name)' declares shares for \(coverage.declared)% of its sourcing over \(scored.knownSuppliers) known supplier\(scored.knownSuppliers == 1 ? "" : "s") (below \(coverage.minimum)%) and the contract's ",
             tail: " is above \(minimum): most of its supply chain is not visible.", path: [vendor], fields: ["vendor_id", "amount", "links.share"])
     }
 
@@ -273,7 +274,7 @@ extension ReviewRules {
     func factTerms(goods: [NamedGood], countries: [NamedCountry]) -> FactTerms {
         let facts = ContractFacts(goods: goods, countries: countries, isSupplies: true)
         var plan: PlanTerms?
-        let outside = countries.filter { $0.country.alpha2 != "US" }
+        let outside = countries.filter { !ReviewRules.unitedStates.contains($0.country.alpha2) }
         if let first = outside.first {
             let direct = outside.filter { $0.field != "vendor_country" }
             let whereText = outside.map { "\($0.field) \($0.country.alpha2)" }.joined(separator: ", ")
@@ -285,6 +286,12 @@ extension ReviewRules {
         }
         return FactTerms(goods: goodsFlag(facts), plan: plan, eo13126: eo13126Terms(facts))
     }
+
+    /// The United States of FAR 22.1702 (for `FAR-22.1703-PLAN`): the 50 states and the
+    /// District of Columbia (ISO `US`) and the outlying areas, which ISO 3166 codes apart:
+    /// Puerto Rico, Guam, the US Virgin Islands, American Samoa, the Northern Mariana Islands
+    /// and the minor outlying islands.
+    static let unitedStates: Set<String> = ["US", "PR", "GU", "VI", "AS", "MP", "UM"]
 
     /// `FAR-22.15-EO13126` (medium), its goods and countries side: the first pair of a product
     /// and an origin country (else place of performance, else vendor country) on the EO 13126 list.
