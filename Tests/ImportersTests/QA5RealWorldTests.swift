@@ -1,0 +1,55 @@
+import Foundation
+import Testing
+@testable import Importers
+import SupplyChainModel
+
+/// Fifth QA pass: real-world files as analysts download them.
+@Suite("QA5: facility lists as Open Supply Hub downloads them")
+struct QA5FacilityListTests {
+    let dir = TemporaryDirectory()
+
+    /// An Open Supply Hub download (the header of its "Download" button: `os_id`, `name`,
+    /// `address`, `country_code`, `country_name`, `lat`, `lng`, …, `sector`, `product_type`)
+    /// was refused whole: `country_code` and `country_name` were both aliases of `country`
+    /// (and `sector`, `product_type` both of `goods`), so the header was a fatal
+    /// `duplicate-column`. Each is a column of its own now: the country is the first non-empty
+    /// of `country`, `country_code`, `country_name`; the goods are those of all three columns.
+    @Test func anOpenSupplyHubDownloadReads() throws {
+        let path = dir.file("osh_download.csv", """
+            os_id,contribution_date,name,address,country_code,country_name,lat,lng,sector,contributor (list),number_of_workers,parent_company,processing_type_facility_type_raw,facility_type,processing_type,product_type,is_closed
+            BD2019085DKY6VE,2021-01-02,Supreme Embellishment Ltd.,"140/1,East Bagbari,Kashimpur",BD,Bangladesh,23.95,90.31,Apparel,Brand A (List),1001-5000,,Printing,Printing,Printing,T-shirts|Apparel,False
+            CN2020123ABCDEF,2022-03-04,Aksu Cotton Mill,"1 Mill Road, Aksu",,China,41.1,80.2,Textiles,Brand B (List),,,,,,,False
+
+            """)
+        #expect(try InputSniffer.supplierFormat(of: path) == .facilityList)
+        let result = try Inputs.suppliers(path: path)
+        #expect(result.summary.accepted == 2 && result.summary.rejected == 0)
+        #expect(result.records.map(\.id) == ["BD2019085DKY6VE", "CN2020123ABCDEF"])
+        #expect(result.records.map(\.country) == ["BD", "China"])
+        #expect(result.records[0].goods == ["Apparel", "T-shirts"])
+        #expect(result.records[1].goods == ["Textiles"])
+    }
+
+    /// Open Apparel Registry downloads (`oar_id, name, address, country_code, country_name,
+    /// lat, lng, contributors`) read their id too, and a row without an id still gets the
+    /// generated one of its country code.
+    @Test func anOpenApparelRegistryDownloadReads() throws {
+        let path = dir.file("oar.csv", """
+            oar_id,name,address,country_code,country_name,lat,lng,contributors
+            BD2019303P8N4QF,Knit Mill Ltd,"Plot 5, Gazipur",BD,Bangladesh,23.9,90.3,Brand (List)
+            ,Dye House,"Road 2, Narayanganj",BD,Bangladesh,23.6,90.5,Brand (List)
+
+            """)
+        let result = try Inputs.suppliers(path: path)
+        #expect(result.summary.accepted == 2)
+        #expect(result.records[0].id == "BD2019303P8N4QF")
+        #expect(result.records[1].id == FacilityList.generatedID(country: "BD", name: "Dye House", address: "Road 2, Narayanganj"))
+    }
+
+    /// The same column twice is still a duplicate.
+    @Test func theSameColumnTwiceIsStillADuplicate() throws {
+        let path = dir.file("dup.csv", "name,address,country_code,Country Code\nA,B,CN,VN\n")
+        let error = #expect(throws: InputError.self) { try Inputs.suppliers(path: path) }
+        #expect(error?.code == "duplicate-column")
+    }
+}
