@@ -12,7 +12,7 @@ public struct LinkImport: Sendable {
 public enum Inputs {
     /// Reads a suppliers file in `format` (``SupplierFormat/auto`` detects it).
     public static func suppliers(path: String, format: SupplierFormat = .auto, options: ImportOptions = ImportOptions()) throws -> ImportResult<Supplier> {
-        switch format == .auto ? try InputSniffer.supplierFormat(of: path) : format {
+        switch try InputSniffer.checked(format, path: path) {
         case .auto, .native: return try NativeCSVImporter.suppliers(path: path, options: options)
         case .facilityList: return try FacilityList.suppliers(path: path, options: options)
         case .nativeXML: return try NativeXML.read(path: path, limits: options.limits).suppliers
@@ -21,7 +21,7 @@ public enum Inputs {
 
     /// Reads a links file in `format`.
     public static func links(path: String, format: LinkFormat = .auto, options: ImportOptions = ImportOptions()) throws -> LinkImport {
-        switch format == .auto ? try InputSniffer.linkFormat(of: path) : format {
+        switch try InputSniffer.checked(format, path: path) {
         case .auto, .native: return LinkImport(links: try NativeCSVImporter.links(path: path, options: options), suppliers: [])
         case .usaspendingSubawards:
             let read = try USAspendingSubawards.read(path: path, options: options)
@@ -34,7 +34,7 @@ public enum Inputs {
     /// (ids unique across files); other formats are read one by one and merged.
     public static func contracts(paths: [String], format: ContractFormat = .auto, options: ImportOptions = ImportOptions()) throws -> ImportResult<Contract> {
         var formats: [ContractFormat] = []
-        for path in paths { formats.append(format == .auto ? try InputSniffer.contractFormat(of: path) : format) }
+        for path in paths { formats.append(try InputSniffer.checked(format, path: path)) }
         if !paths.isEmpty, formats.allSatisfy({ $0 == .fpds }) { return try FPDSFeed.contracts(paths: paths, limits: options.limits) }
         var results: [ImportResult<Contract>] = []
         for (path, format) in zip(paths, formats) {
@@ -83,7 +83,7 @@ public enum Inputs {
 
     /// Reads a watchlist in `format`.
     public static func watchlist(path: String, format: WatchlistFormat = .auto, options: ImportOptions = ImportOptions()) throws -> ImportResult<WatchlistEntry> {
-        switch format == .auto ? try InputSniffer.watchlistFormat(of: path) : format {
+        switch try InputSniffer.checked(format, path: path) {
         case .auto, .native: return try WatchlistCSV.native(path: path, options: options)
         case .opensanctionsCSV: return try WatchlistCSV.openSanctions(path: path, options: options)
         case .ftmJSON: return try FollowTheMoney.entries(path: path, limits: options.limits)

@@ -25,4 +25,52 @@ struct QA5CLITests {
         #expect(run.status == 0, "\(run.stderr)")
         #expect(run.stdout.contains("file.csv: \(role): 1 rows read, 1 accepted"), "\(run.stdout) \(run.stderr)")
     }
+
+    /// A format named on the command line was taken at its word whatever the file held: an
+    /// FPDS feed given as `--contracts-format usaspending` stopped with "[malformed-csv]
+    /// unexpected '\"' after a closing quote", a USAspending CSV given as `fpds` with libxml2's
+    /// "Document is empty", a CSV watchlist given as `ftm-json` had every line rejected as
+    /// `invalid-json` and the run went on without it (exit 0). Each now stops (exit 2, no
+    /// report) saying what the file is and what the format reads.
+    @Test(arguments: [
+        ("feed.xml", "<feed xmlns=\"http://www.w3.org/2005/Atom\"></feed>\n", ["--contracts", "FILE", "--contracts-format", "usaspending"],
+         "error: [unknown-format] the file is XML (its first character is '<'), and the contracts format 'usaspending' reads CSV"),
+        ("awards.csv", "\u{FEFF}contract_award_unique_key,award_id_piid,recipient_name\nK,P,Acme\n", ["--contracts", "FILE", "--contracts-format", "fpds"],
+         "error: [unknown-format] the file is not XML but CSV or other text (its first character is 'c'), and the contracts format 'fpds' reads XML"),
+        ("list.csv", "name,aliases\nFoo Ltd,Foo\n", ["--contracts", "CONTRACTS", "--watchlist", "FILE", "--watchlist-format", "ftm-json"],
+         "error: [unknown-format] the file is not JSON lines but CSV or other text (its first character is 'n'), and the watchlist format 'ftm-json' reads JSON lines"),
+        ("links.xml", "<flrisk xmlns=\"urn:flrisk:native:1\"/>\n", ["--suppliers", "SUPPLIERS", "--links", "FILE", "--links-format", "native", "--contracts", "CONTRACTS"],
+         "error: [unknown-format] the file is XML (its first character is '<'), and the links format 'native' reads CSV"),
+    ])
+    func aNamedFormatThatDoesNotFitTheFileIsRefused(name: String, text: String, arguments: [String], message: String) throws {
+        let scratch = Scratch()
+        let path = scratch.write(name, text)
+        let contracts = scratch.write("c.csv", "contract_id,vendor_id,amount\nC1,V1,5\n")
+        let suppliers = scratch.write("s.csv", "supplier_id,name\nV1,Acme\n")
+        let substituted = arguments.map { $0 == "FILE" ? path : $0 == "CONTRACTS" ? contracts : $0 == "SUPPLIERS" ? suppliers : $0 }
+        let run = try CLI.run(["score"] + substituted + ["--format", "json"])
+        #expect(run.status == 2, "\(run.stderr)")
+        #expect(run.stderr.contains("\(path): \(message)"), "\(run.stderr)")
+        #expect(run.stdout.isEmpty)
+    }
+
+    /// A FollowTheMoney export saved as one JSON array (`[{…},{…}]`, not one entity per line)
+    /// was read as a CSV watchlist: "[malformed-csv] unexpected '\"'". JSON lines given as
+    /// suppliers or contracts were read as CSV too. Each is now named for what it is.
+    @Test(arguments: [
+        ("[{\"id\":\"NK-1\",\"schema\":\"Company\",\"caption\":\"Foo\"},\n{\"id\":\"NK-2\",\"schema\":\"Company\",\"caption\":\"Bar\"}]\n", "--watchlist",
+         "error: [unknown-format] the file is a JSON array; flrisk reads JSON only as FollowTheMoney entities in JSON lines, one object per line"),
+        ("{\"id\":\"NK-1\",\"schema\":\"Company\",\"caption\":\"Foo\"}\n", "--suppliers",
+         "error: [unknown-format] the file is JSON (its first character is '{'); suppliers are read from CSV or XML"),
+        ("{\"id\":\"NK-1\",\"schema\":\"Company\",\"caption\":\"Foo\"}\n", "--contracts",
+         "error: [unknown-format] the file is JSON (its first character is '{'); contracts are read from CSV or XML"),
+    ])
+    func jsonWhereItIsNotReadIsNamed(text: String, flag: String, message: String) throws {
+        let scratch = Scratch()
+        let path = scratch.write("entities.json", text)
+        let contracts = scratch.write("c.csv", "contract_id,vendor_name,amount\nC1,Foo,5\n")
+        let run = try CLI.run(["score", flag, path] + (flag == "--contracts" ? [] : ["--contracts", contracts]))
+        #expect(run.status == 2, "\(run.stderr)")
+        #expect(run.stderr.contains("\(path): \(message)"), "\(run.stderr)")
+    }
 }
