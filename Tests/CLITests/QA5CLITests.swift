@@ -73,4 +73,53 @@ struct QA5CLITests {
         #expect(run.status == 2, "\(run.stderr)")
         #expect(run.stderr.contains("\(path): \(message)"), "\(run.stderr)")
     }
+
+    /// OpenSanctions and FollowTheMoney give an entity's countries as a list (`cn;hk` in
+    /// `targets.simple.csv`; `country` and `jurisdiction` values, often the same, in
+    /// `entities.ftm.json`), read as `CN;HK` or `cn;cn`. The matcher resolved that text as one
+    /// country, found none, and skipped its country check: a supplier in the United States
+    /// matching such an entry by name was a full match (a hard flag under `US-UFLPA`), where an
+    /// entry listing only `cn` made it a possible match. Each listed country is resolved now;
+    /// a supplier in none of them gets the possible match and the note, one in any of them the match.
+    @Test func entriesListingSeveralCountriesAreCountryChecked() throws {
+        let scratch = Scratch()
+        let simple = scratch.write("targets.simple.csv", """
+            id,schema,name,aliases,birth_date,countries,addresses,identifiers,sanctions,phones,emails,program_ids,dataset,first_seen,last_seen,last_change
+            NK-1,Company,Aksu Huafu Textiles Trading Co Ltd,,,cn;hk,,,,,,US-UFLPA,UFLPA,2022-06-21T00:00:00,2024-01-01T00:00:00,2024-01-01T00:00:00
+
+            """)
+        let ftm = scratch.write("entities.ftm.json", """
+            {"id":"NK-2","schema":"Company","caption":"Kashgar Zhongke Solar Glass Works","target":true,"properties":{"name":["Kashgar Zhongke Solar Glass Works"],"country":["cn"],"jurisdiction":["cn"]},"datasets":["us_dhs_uflpa"]}
+
+            """)
+        let contracts = scratch.write("contracts.csv", """
+            contract_id,vendor_id,vendor_name,vendor_country,amount
+            C1,V1,Aksu Huafu Textiles Trading Co Ltd,US,100
+            C2,V2,Aksu Huafu Textiles Trading Co Ltd,HK,100
+            C3,V3,Kashgar Zhongke Solar Glass Works,US,100
+
+            """)
+        let suppliers = scratch.write("suppliers.csv", """
+            supplier_id,name,country
+            V1,Aksu Huafu Textiles Trading Co Ltd,US
+            V2,Aksu Huafu Textiles Trading Co Ltd,HK
+            V3,Kashgar Zhongke Solar Glass Works,US
+
+            """)
+        let run = try CLI.run(["score", "--suppliers", suppliers, "--contracts", contracts, "--watchlist", simple, "--watchlist", ftm, "--format", "json"])
+        #expect(run.status == 0, "\(run.stderr)")
+        let report = try #require(try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any])
+        let rows = try #require(report["suppliers"] as? [[String: Any]])
+        func match(_ supplier: String, _ entry: String) -> [String: Any]? {
+            let row = rows.first { $0["id"] as? String == supplier }
+            return (row?["watchlist_matches"] as? [[String: Any]])?.first { $0["entry"] as? String == entry }
+        }
+        let abroad = try #require(match("V1", "NK-1"))
+        #expect(abroad["strength"] as? String == "possible-match")
+        #expect((abroad["notes"] as? [String])?.contains("country differs: entry CN;HK, supplier US") == true, "\(abroad)")
+        #expect(match("V2", "NK-1")?["strength"] as? String == "match")
+        let ftmAbroad = try #require(match("V3", "NK-2"))
+        #expect(ftmAbroad["strength"] as? String == "possible-match")
+        #expect((ftmAbroad["notes"] as? [String])?.contains("country differs: entry CN, supplier US") == true, "\(ftmAbroad)")
+    }
 }
