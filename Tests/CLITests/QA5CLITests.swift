@@ -122,4 +122,30 @@ struct QA5CLITests {
         #expect(ftmAbroad["strength"] as? String == "possible-match")
         #expect((ftmAbroad["notes"] as? [String])?.contains("country differs: entry CN, supplier US") == true, "\(ftmAbroad)")
     }
+
+    /// Several rows of one prime awardee and subawardee in a USAspending subawards download
+    /// make one link, as documented ("`links` in the summary can be less than
+    /// `rows_accepted`"), but the JSON summary and the terminal line counted the file's
+    /// accepted rows as links: three rows, two links, "links": 3 and "Scored 3 suppliers,
+    /// 3 links". They count the links scored now.
+    @Test func theSummaryCountsSubawardLinksNotRows() throws {
+        let scratch = Scratch()
+        let subawards = scratch.write("subawards.csv", """
+            prime_award_unique_key,prime_award_amount,prime_awardee_uei,prime_awardee_name,subaward_amount,subawardee_uei,subawardee_name,subawardee_country_code
+            CONT_AWD_1,"1,000,000.00",ABCDEFGH1234,ACME,250000,SUB000000001,Mill,CHN
+            CONT_AWD_1,"1,000,000.00",ABCDEFGH1234,ACME,50000,SUB000000001,Mill,CHN
+            CONT_AWD_1,"1,000,000.00",ABCDEFGH1234,ACME,100,SUB000000002,Other,VNM
+
+            """)
+        let contracts = scratch.write("contracts.csv", "contract_id,vendor_uei,vendor_name,amount\nC1,ABCDEFGH1234,ACME,100\n")
+        let json = try CLI.run(["score", "--links", subawards, "--contracts", contracts, "--format", "json"])
+        #expect(json.status == 0, "\(json.stderr)")
+        let report = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])
+        let summary = try #require(report["summary"] as? [String: Any])
+        #expect(summary["links"] as? Int == 2, "\(summary)")
+        let inputs = try #require(report["inputs"] as? [[String: Any]])
+        #expect(inputs.first { $0["role"] as? String == "links" }?["rows_accepted"] as? Int == 3)
+        let text = try CLI.run(["score", "--links", subawards, "--contracts", contracts])
+        #expect(text.stdout.contains("Scored 3 suppliers, 2 links, 1 contract"), "\(text.stdout)")
+    }
 }
