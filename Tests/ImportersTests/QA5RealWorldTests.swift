@@ -53,3 +53,27 @@ struct QA5FacilityListTests {
         #expect(error?.code == "duplicate-column")
     }
 }
+
+@Suite("QA5: missing columns in wide exports")
+struct QA5WideHeaderTests {
+    let dir = TemporaryDirectory()
+
+    /// A USAspending *assistance* download (grants: `assistance_award_unique_key`,
+    /// `award_id_fain`, … 280 more) given as contracts is missing `contract_id`; the message
+    /// quoted every one of its ~286 header cells, one line of 9.5 KB. It names the first 12
+    /// and counts the rest, as the unknown-column note does.
+    @Test func aMissingColumnInAWideHeaderNamesTheFirstCellsAndACount() throws {
+        let header = try String(contentsOfFile: "/work/shared/samples/usaspending_contracts_prime_award_summaries_header.csv", encoding: .utf8)
+            .replacingOccurrences(of: "contract_award_unique_key", with: "assistance_award_unique_key")
+            .replacingOccurrences(of: "award_id_piid", with: "award_id_fain")
+            .trimmingCharacters(in: .whitespacesAndNewlines)
+        let cells = header.split(separator: ",").count
+        let path = dir.file("assistance.csv", header + "\n" + String(repeating: "x,", count: cells - 1) + "x\n")
+        let error = #expect(throws: InputError.self) { try Inputs.contracts(paths: [path]) }
+        #expect(error?.code == "missing-column")
+        let message = error?.message ?? ""
+        #expect(message.hasPrefix("missing required column 'contract_id'; found 'assistance_award_unique_key', 'award_id_fain', "), "\(message)")
+        #expect(message.contains(" and \(cells - 12) more; expected columns: contract_id, "), "\(message)")
+        #expect(message.utf8.count < 1_000, "\(message.utf8.count) bytes")
+    }
+}

@@ -58,7 +58,11 @@ struct HeaderMap {
             positions[name] = index
         }
         for group in required where !group.contains(where: { positions[$0] != nil }) {
-            let found = header.fields.filter { !$0.isEmpty }.map { "'\($0)'" }.joined(separator: ", ")
+            // A wide export (USAspending: ~290 columns) is named by its first cells and a count,
+            // as in the unknown-column note: the message stays one readable line.
+            let cells = header.fields.filter { !$0.isEmpty }
+            let more = cells.count > Self.unknownListed ? " and \(cells.count - Self.unknownListed) more" : ""
+            let found = cells.prefix(Self.unknownListed).map { "'\($0)'" }.joined(separator: ", ") + more
             let expected = columns.map(\.name).joined(separator: ", ")
             let wanted = group.count == 1 ? "required column '\(group[0])'" : "one of the columns " + group.map { "'\($0)'" }.joined(separator: ", ")
             var message = "missing \(wanted); found \(found.isEmpty ? "no columns" : found); expected columns: \(expected)"
