@@ -77,3 +77,54 @@ struct QA5WideHeaderTests {
         #expect(message.utf8.count < 1_000, "\(message.utf8.count) bytes")
     }
 }
+
+@Suite("QA5: downloads joined with cat")
+struct QA5RepeatedHeaderTests {
+    let dir = TemporaryDirectory()
+
+    /// Two downloads joined with `cat` (each with its header, Excel's byte-order mark
+    /// included) have the header again mid-file. Read as data it became a supplier
+    /// `supplier_id` named `name` (silently), a watchlist entry named `name`, and in a
+    /// USAspending file a row rejected for "'total_obligated_amount' is
+    /// 'total_obligated_amount'". It is rejected as `repeated-header`, naming its line, on the
+    /// byte path, the `String` path and in parallel chunks alike.
+    @Test(arguments: [false, true])
+    func aSecondHeaderInASuppliersFileIsNoSupplier(parallel: Bool) throws {
+        let part = "\u{FEFF}supplier_id,name,country\r\nS1,Acme,US\r\nS2,Café Mill,FR\r\n"
+        let path = dir.file("suppliers.csv", part + part.replacingOccurrences(of: "S1", with: "S3").replacingOccurrences(of: "S2", with: "S4"))
+        var options = ImportOptions()
+        if parallel {
+            options.parallelThreshold = 0
+            options.parallelChunkBytes = 16
+        }
+        let result = try Inputs.suppliers(path: path, options: options)
+        #expect(result.records.map(\.id) == ["S1", "S2", "S3", "S4"])
+        #expect(result.summary.read == 5 && result.summary.rejectedByReason == ["repeated-header": 1])
+        let finding = try #require(result.findings.first { $0.code == "repeated-header" })
+        #expect(finding.location == SourceLocation(file: path, line: 4))
+        #expect(finding.message.contains("the row repeats the header (files joined with `cat`?)"))
+    }
+
+    @Test func aSecondHeaderInAUSAspendingFileIsNamed() throws {
+        let part = "contract_award_unique_key,award_id_piid,recipient_uei,recipient_name,total_obligated_amount\nCONT_AWD_1,P1,ABCDEFGH1234,ACME,100.00\n"
+        let path = dir.file("awards.csv", part + part.replacingOccurrences(of: "CONT_AWD_1", with: "CONT_AWD_2"))
+        let result = try Inputs.contracts(paths: [path])
+        #expect(result.records.map(\.id) == ["CONT_AWD_1", "CONT_AWD_2"])
+        #expect(result.summary.rejectedByReason == ["repeated-header": 1])
+        #expect(result.findings.first { $0.severity == .error }?.location?.line == 3)
+    }
+
+    @Test func aSecondHeaderInAWatchlistIsNoEntry() throws {
+        let path = dir.file("list.csv", "name,aliases,country\nFoo Ltd,Foo,CN\nname,aliases,country\nBar Ltd,,CN\n")
+        let result = try Inputs.watchlist(path: path)
+        #expect(result.records.map(\.name) == ["Foo Ltd", "Bar Ltd"])
+        #expect(result.summary.rejectedByReason == ["repeated-header": 1])
+    }
+
+    /// A record that merely shares a cell with the header is data.
+    @Test func aRowSharingACellWithTheHeaderIsData() throws {
+        let path = dir.file("list.csv", "name,aliases,country\nname,aliases,CN\n")
+        let result = try Inputs.watchlist(path: path)
+        #expect(result.records.map(\.name) == ["name"])
+    }
+}

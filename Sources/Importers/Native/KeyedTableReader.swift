@@ -19,6 +19,11 @@ extension KeyedRows {
     static func check<R: RowFields>(_ row: R, _ columns: Columns, keep: Bool) -> CheckedRow<Record> {
         let id: String
         do { id = try row.required(columns.id) } catch { return .rejected(error) }
+        // An id that is its own column's header cell is a repeated header line (checked here,
+        // not cell by cell, so that the byte path and the `String` path agree).
+        if let heading = columns.id.heading, id == heading || (id.unicodeScalars.first == "\u{FEFF}" && HeaderMap.withoutMark(id) == heading) {
+            return .rejected(.repeatedHeader)
+        }
         do throws(RowRejection) {
             return .keyed(id: id, rest: .success(try rest(row, columns, id: id, keep: keep)))
         } catch {
