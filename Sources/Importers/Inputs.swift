@@ -31,17 +31,26 @@ public enum Inputs {
     }
 
     /// Reads one or more contracts files in `format` as one input. FPDS feeds share one reader
-    /// (ids unique across files); other formats are read one by one and merged.
+    /// (ids unique across files, read where the first feed stands); other formats are read one
+    /// by one and merged.
     public static func contracts(paths: [String], format: ContractFormat = .auto, options: ImportOptions = ImportOptions()) throws -> ImportResult<Contract> {
         var formats: [ContractFormat] = []
         for path in paths { formats.append(try InputSniffer.checked(format, path: path)) }
         if !paths.isEmpty, formats.allSatisfy({ $0 == .fpds }) { return try FPDSFeed.contracts(paths: paths, limits: options.limits) }
+        // The feeds share one reader among other files too, where the first of them stands:
+        // read one by one, a later award reusing an earlier feed's PIID under another agency
+        // or IDV was a `duplicate-id` instead of an award read under its transaction key.
+        let feeds = zip(paths, formats).filter { $0.1 == .fpds }.map(\.0)
         var results: [ImportResult<Contract>] = []
+        var feedsRead = false
         for (path, format) in zip(paths, formats) {
             switch format {
             case .auto, .native: results.append(try NativeCSVImporter.contracts(path: path, options: options))
             case .usaspending: results.append(try USAspendingContracts.contracts(path: path, options: options))
-            case .fpds: results.append(try FPDSFeed.contracts(path: path, limits: options.limits))
+            case .fpds where !feedsRead:
+                results.append(try FPDSFeed.contracts(paths: feeds, limits: options.limits))
+                feedsRead = true
+            case .fpds: continue
             case .nativeXML: results.append(try NativeXML.read(path: path, limits: options.limits).contracts)
             }
         }

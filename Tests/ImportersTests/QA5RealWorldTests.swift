@@ -128,3 +128,39 @@ struct QA5RepeatedHeaderTests {
         #expect(result.records.map(\.name) == ["name"])
     }
 }
+
+@Suite("QA5: FPDS feeds among other contract files")
+struct QA5MixedContractFilesTests {
+    let dir = TemporaryDirectory()
+
+    static func feed(agency: String, idv: String, vendor: String) -> String {
+        """
+        <feed xmlns="http://www.w3.org/2005/Atom" xmlns:ns1="https://www.fpds.gov/FPDS">
+        <entry><content type="application/xml"><ns1:award>
+        <ns1:awardID><ns1:awardContractID><ns1:agencyID>\(agency)</ns1:agencyID><ns1:PIID>0001</ns1:PIID><ns1:modNumber>0</ns1:modNumber><ns1:transactionNumber>0</ns1:transactionNumber></ns1:awardContractID>
+        <ns1:referencedIDVID><ns1:agencyID>\(agency)</ns1:agencyID><ns1:PIID>\(idv)</ns1:PIID></ns1:referencedIDVID></ns1:awardID>
+        <ns1:dollarValues><ns1:obligatedAmount>100.00</ns1:obligatedAmount></ns1:dollarValues>
+        <ns1:vendor><ns1:vendorHeader><ns1:vendorName>\(vendor)</ns1:vendorName></ns1:vendorHeader></ns1:vendor>
+        </ns1:award></content></entry>
+        </feed>
+
+        """
+    }
+
+    /// Order number `0001` of two agencies' IDVs, one in each of two feed pages, is two awards:
+    /// given as the only `--contracts` files the second is read under its transaction key (a
+    /// `qualified-id` note). With a CSV file given as well the feeds were read one by one, and
+    /// the second award was rejected as a `duplicate-id` of the first. The feeds share one
+    /// reader whatever else is given.
+    @Test func twoFeedsAndACSVFileKeepBothAwards() throws {
+        let first = dir.file("page1.xml", Self.feed(agency: "4732", idv: "GS07F1111Y", vendor: "Acme"))
+        let csv = dir.file("more.csv", "contract_id,vendor_name,amount\nC1,Other,5\n")
+        let second = dir.file("page2.xml", Self.feed(agency: "9700", idv: "SPE1C118D0001", vendor: "Bolt"))
+        let alone = try Inputs.contracts(paths: [first, second])
+        let mixed = try Inputs.contracts(paths: [first, csv, second])
+        #expect(alone.records.map(\.id) == ["0001", "9700_9700_0001_0_SPE1C118D0001_0"])
+        #expect(mixed.records.map(\.id) == ["0001", "9700_9700_0001_0_SPE1C118D0001_0", "C1"])
+        #expect(mixed.summary.rejected == 0 && mixed.summary.accepted == 3)
+        #expect(mixed.findings.contains { $0.code == "qualified-id" })
+    }
+}
