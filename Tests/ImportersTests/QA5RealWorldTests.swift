@@ -164,3 +164,37 @@ struct QA5MixedContractFilesTests {
         #expect(mixed.findings.contains { $0.code == "qualified-id" })
     }
 }
+
+@Suite("QA5: USAspending transactions without their transaction key")
+struct QA5TransactionKeyTests {
+    let dir = TemporaryDirectory()
+
+    /// A prime transactions file whose `contract_transaction_unique_key` column was dropped
+    /// (kept: the award key, `modification_number`, `federal_action_obligation`) had every
+    /// modification after the base rejected as a `duplicate-id` of the award ("is already used
+    /// at line 2"), its obligation lost. A modification is its own action, `KEY/MOD` as FPDS
+    /// ids are; a true repeat (same award and modification) is still a duplicate.
+    @Test func modificationsAreActionsOfTheirOwn() throws {
+        let path = dir.file("transactions.csv", """
+            contract_award_unique_key,award_id_piid,modification_number,federal_action_obligation,action_date,recipient_uei,recipient_name
+            CONT_AWD_1,P1,0,1000,2023-01-01,ABCDEFGH1234,ACME
+            CONT_AWD_1,P1,P00001,500,2023-02-01,ABCDEFGH1234,ACME
+            CONT_AWD_1,P1,P00001,500,2023-02-01,ABCDEFGH1234,ACME
+
+            """)
+        let result = try Inputs.contracts(paths: [path])
+        #expect(result.records.map(\.id) == ["CONT_AWD_1", "CONT_AWD_1/P00001"])
+        #expect(result.records.map(\.amount) == [1000, 500])
+        #expect(result.summary.rejectedByReason == ["duplicate-id": 1])
+        #expect(result.findings.contains { $0.code == "duplicate-id" && $0.location?.line == 4 && $0.message.contains("'CONT_AWD_1/P00001' is already used at line 3") })
+    }
+
+    /// The real transactions header (with the key) and the summaries header (no modification
+    /// column) keep their ids.
+    @Test func filesWithTheKeyOrWithoutModificationsKeepTheirIDs() throws {
+        let withKey = dir.file("t.csv", "contract_transaction_unique_key,contract_award_unique_key,modification_number,recipient_name\n9700_-NONE-_P1_P00001_-NONE-_0,CONT_AWD_1,P00001,ACME\n")
+        #expect(try Inputs.contracts(paths: [withKey]).records.map(\.id) == ["9700_-NONE-_P1_P00001_-NONE-_0"])
+        let summaries = dir.file("s.csv", "contract_award_unique_key,award_id_piid,recipient_name\nCONT_AWD_1,P1,ACME\n")
+        #expect(try Inputs.contracts(paths: [summaries]).records.map(\.id) == ["CONT_AWD_1"])
+    }
+}
