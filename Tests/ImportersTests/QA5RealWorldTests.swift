@@ -198,3 +198,33 @@ struct QA5TransactionKeyTests {
         #expect(try Inputs.contracts(paths: [summaries]).records.map(\.id) == ["CONT_AWD_1"])
     }
 }
+
+@Suite("QA5: links files joined with cat")
+struct QA5RepeatedLinkHeaderTests {
+    let dir = TemporaryDirectory()
+
+    /// A links file joined from two (each with its header) read as a table against the
+    /// suppliers had its second header rejected as `unknown-supplier` ("'buyer_id' is not a
+    /// supplier"); it is a `repeated-header` as in the other readers, on the byte path (ASCII)
+    /// and the `String` path (a second byte-order mark), sequential or in parallel chunks.
+    @Test(arguments: [false, true])
+    func aSecondHeaderInALinksTableIsNamed(parallel: Bool) throws {
+        let part = "\u{FEFF}buyer_id,supplier_id,share\r\nA,B,0.5\r\n"
+        let path = dir.file("links.csv", part + part + "buyer_id,supplier_id,share\r\nB,C,0.2\r\n")
+        var options = ImportOptions()
+        if parallel {
+            options.parallelThreshold = 0
+            options.parallelChunkBytes = 16
+        }
+        let ids = ["A": Int32(0), "B": 1, "C": 2]
+        let table = try NativeCSVImporter.linkTable(path: path, options: options) { keys, ends in
+            ends.indices.map { k in
+                let start = k == 0 ? 0 : ends[k - 1]
+                return ids[String(decoding: keys[start..<ends[k]], as: UTF8.self)] ?? -1
+            }
+        }
+        #expect(table.summary.accepted == 3)
+        #expect(table.summary.rejectedByReason == ["repeated-header": 2])
+        #expect(table.findings.filter { $0.code == "repeated-header" }.map { $0.location?.line } == [3, 5])
+    }
+}
