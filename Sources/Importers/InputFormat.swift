@@ -73,6 +73,7 @@ public enum InputSniffer {
             return .xml(namespaces: namespaces)
         }
         if bytes[i] == UInt8(ascii: "{") { return .jsonLines }
+        if isJSONArray(bytes[i..<count]) { throw jsonArray(path) }
         let header = try TableImport.header(path: path)?.fields ?? []
         return .csv(header: Set(header.map(HeaderMap.normalise)))
     }
@@ -128,7 +129,7 @@ public enum InputSniffer {
         case .xml(let ns):
             guard ns.contains(NativeXML.namespace) else { throw unknownXML(path, role: "suppliers") }
             return .nativeXML
-        case .jsonLines: return .native
+        case .jsonLines: throw jsonLines(path, role: "suppliers")
         case .csv(let header):
             let hasID = !header.isDisjoint(with: ["supplier_id", "supplier", "id"])
             let facility = !header.isDisjoint(with: ["address", "sector", "lat", "lng", "os_id", "facility_name"])
@@ -143,7 +144,7 @@ public enum InputSniffer {
         case .xml(let ns):
             guard ns.contains(NativeXML.namespace) else { throw unknownXML(path, role: "links") }
             return .nativeXML
-        case .jsonLines: return .native
+        case .jsonLines: throw jsonLines(path, role: "links")
         case .csv(let header):
             return USAspendingSubawards.signature.allSatisfy(header.contains) ? .usaspendingSubawards : .native
         }
@@ -158,7 +159,7 @@ public enum InputSniffer {
             if ns.contains(FPDSFeed.fpdsNamespace) || ns.contains(FPDSFeed.atomNamespace) { return .fpds }
             guard ns.contains(NativeXML.namespace) else { throw unknownXML(path, role: "contracts") }
             return .nativeXML
-        case .jsonLines: return .native
+        case .jsonLines: throw jsonLines(path, role: "contracts")
         case .csv(let header):
             return USAspendingContracts.signature.contains(where: header.contains) ? .usaspending : .native
         }
@@ -173,5 +174,121 @@ public enum InputSniffer {
         case .csv(let header):
             return header.contains("schema") && (header.contains("program_ids") || header.contains("dataset")) ? .opensanctionsCSV : .native
         }
+    }
+}
+
+extension InputSniffer {
+    /// The content a format reads.
+    enum Content: String {
+        case csv = "CSV", xml = "XML", jsonLines = "JSON lines"
+    }
+
+    /// `format` after checking that the file is the content it reads (see
+    /// ``expect(_:in:format:role:)``), or the detected format for ``SupplierFormat/auto``.
+    /// - Throws: ``InputError`` `unknown-format` for a file of another kind, and the errors of
+    ///   ``supplierFormat(of:)``.
+    public static func checked(_ format: SupplierFormat, path: String) throws -> SupplierFormat {
+        switch format {
+        case .auto: return try supplierFormat(of: path)
+        case .native, .facilityList: try expect(.csv, in: path, format: format.rawValue, role: "suppliers")
+        case .nativeXML: try expect(.xml, in: path, format: format.rawValue, role: "suppliers")
+        }
+        return format
+    }
+
+    /// ``checked(_:path:)-(SupplierFormat,_)`` for a links file.
+    public static func checked(_ format: LinkFormat, path: String) throws -> LinkFormat {
+        switch format {
+        case .auto: return try linkFormat(of: path)
+        case .native, .usaspendingSubawards: try expect(.csv, in: path, format: format.rawValue, role: "links")
+        case .nativeXML: try expect(.xml, in: path, format: format.rawValue, role: "links")
+        }
+        return format
+    }
+
+    /// ``checked(_:path:)-(SupplierFormat,_)`` for a contracts file.
+    public static func checked(_ format: ContractFormat, path: String) throws -> ContractFormat {
+        switch format {
+        case .auto: return try contractFormat(of: path)
+        case .native, .usaspending: try expect(.csv, in: path, format: format.rawValue, role: "contracts")
+        case .fpds, .nativeXML: try expect(.xml, in: path, format: format.rawValue, role: "contracts")
+        }
+        return format
+    }
+
+    /// ``checked(_:path:)-(SupplierFormat,_)`` for a watchlist.
+    public static func checked(_ format: WatchlistFormat, path: String) throws -> WatchlistFormat {
+        switch format {
+        case .auto: return try watchlistFormat(of: path)
+        case .native, .opensanctionsCSV: try expect(.csv, in: path, format: format.rawValue, role: "watchlist")
+        case .ftmJSON: try expect(.jsonLines, in: path, format: format.rawValue, role: "watchlist")
+        }
+        return format
+    }
+
+    /// Refuses a file whose first non-blank byte (after a UTF-8 byte-order mark) says it is not
+    /// `content`: `<` is XML, `{` JSON lines, `[` then `{` or `]` a JSON array, anything else
+    /// CSV. A format named on the command line is taken at its word otherwise, and the CSV
+    /// reader took an XML feed for "malformed CSV", libxml2 a CSV file for "Document is empty".
+    /// An empty or blank file, and XML in UTF-16 or UTF-32, are left to the importer, which
+    /// names them.
+    /// - Throws: ``InputError`` `unknown-format` naming what the file is and what the format reads.
+    static func expect(_ content: Content, in path: String, format: String, role: String) throws {
+        let file = try InputFile(path: path)
+        var bytes = [UInt8](repeating: 0, count: 1 << 12)
+        let count = try file.read(into: &bytes)
+        file.close()
+        guard wideEncodingXML(bytes[..<count], path: path) == nil else { return }
+        var i = count >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF ? 3 : 0
+        while i < count, [0x20, 0x09, 0x0A, 0x0D].contains(bytes[i]) { i += 1 }
+        guard i < count else { return }
+        let first = bytes[i]
+        let found: Content
+        if first == UInt8(ascii: "<") {
+            found = .xml
+        } else if first == UInt8(ascii: "{") {
+            found = .jsonLines
+        } else if isJSONArray(bytes[i..<count]) {
+            if content == .jsonLines { throw jsonArray(path) }
+            found = .jsonLines
+        } else {
+            found = .csv
+        }
+        guard found != content else { return }
+        let shown = first >= 0x21 && first < 0x7F ? "'\(Character(UnicodeScalar(first)))'" : (first < 0x10 ? "byte 0x0" : "byte 0x") + String(first, radix: 16, uppercase: true)
+        let what: String
+        switch found {
+        case .xml: what = "the file is XML (its first character is \(shown))"
+        case .jsonLines: what = "the file is JSON (its first character is \(shown))"
+        case .csv: what = "the file is not \(content.rawValue) but CSV or other text (its first character is \(shown))"
+        }
+        throw InputError(
+            code: "unknown-format",
+            "\(what), and the \(role) format '\(format)' reads \(content.rawValue): name the format that fits the file, or none to have it detected",
+            at: SourceLocation(file: path, line: 0))
+    }
+
+    /// Whether `bytes` (from the first non-blank byte) open a JSON array of objects: `[`, then
+    /// after blanks `{` or `]`.
+    static func isJSONArray(_ bytes: ArraySlice<UInt8>) -> Bool {
+        guard bytes.first == UInt8(ascii: "[") else { return false }
+        let next = bytes.dropFirst().first { ![0x20, 0x09, 0x0A, 0x0D].contains($0) }
+        return next == UInt8(ascii: "{") || next == UInt8(ascii: "]")
+    }
+
+    /// A JSON array (a FollowTheMoney export saved as one array, not one entity per line).
+    static func jsonArray(_ path: String) -> InputError {
+        InputError(
+            code: "unknown-format",
+            "the file is a JSON array; flrisk reads JSON only as FollowTheMoney entities in JSON lines, one object per line (as OpenSanctions' entities.ftm.json): convert it with `jq -c '.[]'`",
+            at: SourceLocation(file: path, line: 0))
+    }
+
+    /// JSON lines given as suppliers, links or contracts.
+    static func jsonLines(_ path: String, role: String) -> InputError {
+        InputError(
+            code: "unknown-format",
+            "the file is JSON (its first character is '{'); \(role) are read from CSV or XML (JSON lines are read only as a FollowTheMoney watchlist)",
+            at: SourceLocation(file: path, line: 0))
     }
 }

@@ -12,7 +12,7 @@ public struct LinkImport: Sendable {
 public enum Inputs {
     /// Reads a suppliers file in `format` (``SupplierFormat/auto`` detects it).
     public static func suppliers(path: String, format: SupplierFormat = .auto, options: ImportOptions = ImportOptions()) throws -> ImportResult<Supplier> {
-        switch format == .auto ? try InputSniffer.supplierFormat(of: path) : format {
+        switch try InputSniffer.checked(format, path: path) {
         case .auto, .native: return try NativeCSVImporter.suppliers(path: path, options: options)
         case .facilityList: return try FacilityList.suppliers(path: path, options: options)
         case .nativeXML: return try NativeXML.read(path: path, limits: options.limits).suppliers
@@ -21,7 +21,7 @@ public enum Inputs {
 
     /// Reads a links file in `format`.
     public static func links(path: String, format: LinkFormat = .auto, options: ImportOptions = ImportOptions()) throws -> LinkImport {
-        switch format == .auto ? try InputSniffer.linkFormat(of: path) : format {
+        switch try InputSniffer.checked(format, path: path) {
         case .auto, .native: return LinkImport(links: try NativeCSVImporter.links(path: path, options: options), suppliers: [])
         case .usaspendingSubawards:
             let read = try USAspendingSubawards.read(path: path, options: options)
@@ -31,17 +31,26 @@ public enum Inputs {
     }
 
     /// Reads one or more contracts files in `format` as one input. FPDS feeds share one reader
-    /// (ids unique across files); other formats are read one by one and merged.
+    /// (ids unique across files, read where the first feed stands); other formats are read one
+    /// by one and merged.
     public static func contracts(paths: [String], format: ContractFormat = .auto, options: ImportOptions = ImportOptions()) throws -> ImportResult<Contract> {
         var formats: [ContractFormat] = []
-        for path in paths { formats.append(format == .auto ? try InputSniffer.contractFormat(of: path) : format) }
+        for path in paths { formats.append(try InputSniffer.checked(format, path: path)) }
         if !paths.isEmpty, formats.allSatisfy({ $0 == .fpds }) { return try FPDSFeed.contracts(paths: paths, limits: options.limits) }
+        // The feeds share one reader among other files too, where the first of them stands:
+        // read one by one, a later award reusing an earlier feed's PIID under another agency
+        // or IDV was a `duplicate-id` instead of an award read under its transaction key.
+        let feeds = zip(paths, formats).filter { $0.1 == .fpds }.map(\.0)
         var results: [ImportResult<Contract>] = []
+        var feedsRead = false
         for (path, format) in zip(paths, formats) {
             switch format {
             case .auto, .native: results.append(try NativeCSVImporter.contracts(path: path, options: options))
             case .usaspending: results.append(try USAspendingContracts.contracts(path: path, options: options))
-            case .fpds: results.append(try FPDSFeed.contracts(path: path, limits: options.limits))
+            case .fpds where !feedsRead:
+                results.append(try FPDSFeed.contracts(paths: feeds, limits: options.limits))
+                feedsRead = true
+            case .fpds: continue
             case .nativeXML: results.append(try NativeXML.read(path: path, limits: options.limits).contracts)
             }
         }
@@ -83,7 +92,7 @@ public enum Inputs {
 
     /// Reads a watchlist in `format`.
     public static func watchlist(path: String, format: WatchlistFormat = .auto, options: ImportOptions = ImportOptions()) throws -> ImportResult<WatchlistEntry> {
-        switch format == .auto ? try InputSniffer.watchlistFormat(of: path) : format {
+        switch try InputSniffer.checked(format, path: path) {
         case .auto, .native: return try WatchlistCSV.native(path: path, options: options)
         case .opensanctionsCSV: return try WatchlistCSV.openSanctions(path: path, options: options)
         case .ftmJSON: return try FollowTheMoney.entries(path: path, limits: options.limits)

@@ -145,7 +145,7 @@ public enum JSONReport {
         json.key("summary")
         json.beginObject()
         json.field("suppliers", assessment.suppliers.count)
-        json.field("links", context.assessment.inputs.first { $0.role == "links" }?.summary.accepted)
+        json.field("links", assessment.linkCount)
         json.field("contracts", assessment.contracts.count)
         json.field("contracts_flagged", context.assessment.flaggedCount)
         json.key("flagged_by_severity")

@@ -5,7 +5,7 @@ public enum TextSummary {
     public static func render(_ context: ReportContext, top: Int = 5) -> String {
         let a = context.assessment
         let flagged = a.flaggedContracts
-        let links = a.inputs.first { $0.role == "links" }?.summary.accepted ?? 0
+        let links = a.linkCount
         func counted(_ n: Int, _ noun: String) -> String { "\(n) \(noun)\(n == 1 ? "" : "s")" }
         var out = "Scored \(counted(a.suppliers.count, "supplier")), \(counted(links, "link")), \(counted(a.contracts.count, "contract")) (K = \(a.parameters.tiers), d = \(Formatting.fixed(a.parameters.decay, 2))).\n"
         // What became of every input row: read = accepted + rejected + blank.

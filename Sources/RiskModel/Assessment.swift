@@ -192,6 +192,11 @@ public struct Assessment: Sendable {
     /// The network the graph was built from (goods of links).
     let network: SupplyNetwork
 
+    /// The links scored: those that made it into the network, before duplicates are merged.
+    /// Less than the links file's accepted rows when several rows make one link (the rows of
+    /// one prime awardee and subawardee in a USAspending subawards download).
+    public var linkCount: Int { network.acceptedLinks }
+
     /// The suppliers as read, by node: the one array ``SupplierAssessment/supplier`` reads from.
     public var supplierRecords: [Supplier] { network.suppliers }
     /// The contracts as read, in input order: the one array ``ContractAssessment/contract``

@@ -162,7 +162,7 @@ struct InputOptions: ParsableArguments {
         guard let links else {
             return .records(suppliersResult, ImportResult(records: [], findings: [], summary: ImportSummary(file: "(none)")), derived: [])
         }
-        if suppliers != nil, try (linksFormat == .auto ? InputSniffer.linkFormat(of: links) : linksFormat) == .native {
+        if suppliers != nil, try InputSniffer.checked(linksFormat, path: links) == .native {
             let ids = SupplierIndex(suppliersResult.records)
             return .table(suppliersResult, try NativeCSVImporter.linkTable(path: links, options: options, supplier: ids.lookup), ids)
         }

@@ -42,37 +42,43 @@ extension Flrisk {
 
         static let roles = ["suppliers", "links", "contracts", "watchlist", "document"]
 
-        /// Columns that tell a file's role: native links and USAspending subawards; native
-        /// contracts and USAspending contract downloads; native and OpenSanctions watchlists.
-        static let linkColumns: Set = ["buyer_id", "subawardee_uei"]
-        static let contractColumns: Set = ["contract_id", "piid", "award_id_piid", "contract_award_unique_key", "contract_transaction_unique_key"]
-        static let watchlistColumns: Set = ["program_ids", "aliases", "date_added"]
+        /// Columns that tell a file's role, as header names are compared (``InputSniffer/Kind``):
+        /// native links (`buyer_id` or its alias `buyer`) and USAspending subawards; native
+        /// contracts (`contract_id` and its aliases `contract`, `piid`) and USAspending contract
+        /// downloads; native watchlists (`aliases`, `date_added` and their aliases `alias`,
+        /// `effective_date`, and `entity_name`) and OpenSanctions (`program_ids`).
+        static let linkColumns = Set(spellings(of: "buyer_id", in: NativeCSVImporter.linkColumns) + ["subawardee_uei"])
+        static let contractColumns = Set(
+            spellings(of: "contract_id", in: NativeCSVImporter.contractColumns)
+                + ["award_id_piid", "contract_award_unique_key", "contract_transaction_unique_key"])
+        static let watchlistColumns = Set(
+            ["aliases", "date_added"].flatMap { spellings(of: $0, in: WatchlistCSV.nativeColumns) } + ["entity_name", "program_ids"])
 
-        /// `ROLE=PATH`, or the role detected from the file's first bytes.
+        /// The name and aliases of `column` in `columns`.
+        static func spellings(of column: String, in columns: [ColumnSpec]) -> [String] {
+            columns.filter { $0.name == column }.flatMap { [$0.name] + $0.aliases }
+        }
+
+        /// `ROLE=PATH`, or the role detected from the file's first bytes and header, which is
+        /// read as the importers read it (delimiter, quotes, byte-order mark, line ends) and its
+        /// names compared as theirs are (`Contract ID` = `contract_id`). A file that cannot be
+        /// read is given to the suppliers importer, which names the problem.
         static func role(of argument: String) -> (String, String) {
             if let equals = argument.firstIndex(of: "="), roles.contains(String(argument[..<equals])) {
                 return (String(argument[..<equals]), String(argument[argument.index(after: equals)...]))
             }
-            let head = FileHandle(forReadingAtPath: argument).map { handle in
-                defer { try? handle.close() }
-                // `read(upToCount:)` throws where `readData(ofLength:)` traps (a directory: EISDIR);
-                // the importer then names the problem.
-                return String(decoding: (try? handle.read(upToCount: 65_536)) ?? Data(), as: UTF8.self)
-            } ?? ""
-            let trimmed = head.drop { $0.isWhitespace || $0 == "\u{FEFF}" }
-            if trimmed.hasPrefix("<") { return (head.contains("urn:flrisk:native:1") ? "document" : "contracts", argument) }
-            if trimmed.hasPrefix("{") { return ("watchlist", argument) }
-            // The header is the first line whatever the line ends: in Swift "\r\n" is one
-            // Character, so splitting on "\n" alone took a CRLF or CR file whole.
-            let header = String(trimmed.prefix { !$0.isNewline }).lowercased()
-                .replacingOccurrences(of: " ", with: "_").replacingOccurrences(of: "-", with: "_")
-            // Whole column names, not parts of them: a suppliers file with a `contract_manager`
-            // column is not a contracts file.
-            let columns = Set(header.split { ",;\t|".contains($0) }.map { $0.trimmingCharacters(in: CharacterSet(charactersIn: "\"'_")) })
-            if !columns.isDisjoint(with: Self.linkColumns) { return ("links", argument) }
-            if !columns.isDisjoint(with: Self.contractColumns) { return ("contracts", argument) }
-            if !columns.isDisjoint(with: Self.watchlistColumns) { return ("watchlist", argument) }
-            return ("suppliers", argument)
+            guard let kind = try? InputSniffer.kind(of: argument) else { return ("suppliers", argument) }
+            switch kind {
+            case .xml(let namespaces): return (namespaces.contains(NativeXML.namespace) ? "document" : "contracts", argument)
+            case .jsonLines: return ("watchlist", argument)
+            case .csv(let columns):
+                // Whole column names, not parts of them: a suppliers file with a
+                // `contract_manager` column is not a contracts file.
+                if !columns.isDisjoint(with: Self.linkColumns) { return ("links", argument) }
+                if !columns.isDisjoint(with: Self.contractColumns) { return ("contracts", argument) }
+                if !columns.isDisjoint(with: Self.watchlistColumns) { return ("watchlist", argument) }
+                return ("suppliers", argument)
+            }
         }
 
         /// The row counts and findings of one file read in one role.

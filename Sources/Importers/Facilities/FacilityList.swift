@@ -5,13 +5,17 @@ import SupplyChainModel
 ///
 /// | field | header names read as it |
 /// |---|---|
-/// | supplier_id | `supplier_id`, `os_id`, `facility_id`, `id` |
+/// | supplier_id | `supplier_id`, `os_id`, `oar_id`, `facility_id`, `id` |
 /// | name | `name`, `facility_name`, `factory_name`, `supplier_name` |
-/// | country | `country`, `country_code`, `country_name` |
+/// | country | `country`, else `country_code`, else `country_name` (first non-empty) |
 /// | address | `address`, `facility_address`, `full_address` |
-/// | goods | `sector`, `product_type`, `goods` (`;`- or `|`-separated) |
+/// | goods | `goods`, `sector` and `product_type`, all of them (`;`- or `|`-separated) |
 /// | region | `region`, `state`, `province` |
 /// | lat, lng | `lat`, `latitude`, `lng`, `lon`, `longitude` (checked: a bad number rejects the row; not used by the model) |
+///
+/// Open Supply Hub (and Open Apparel Registry) downloads carry both `country_code` and
+/// `country_name`, and newer ones both `sector` and `product_type`: they are columns of their
+/// own, read in the order above, so that such a header is not two columns naming one field.
 ///
 /// Anything else can be mapped with `--map column=field`. **Ids.** A row without an id gets
 /// `F-` + the first 12 hex digits of the 64-bit FNV-1a hash of `country|name|address`, each
@@ -19,11 +23,11 @@ import SupplyChainModel
 /// every run and whatever the row order, and a facility listed twice is a `duplicate-id`.
 public enum FacilityList {
     public static let columns: [ColumnSpec] = [
-        ColumnSpec("supplier_id", aliases: ["os_id", "facility_id", "id"]),
+        ColumnSpec("supplier_id", aliases: ["os_id", "oar_id", "facility_id", "id"]),
         ColumnSpec("name", aliases: ["facility_name", "factory_name", "supplier_name"]),
-        ColumnSpec("country", aliases: ["country_code", "country_name"]),
+        ColumnSpec("country"), ColumnSpec("country_code"), ColumnSpec("country_name"),
         ColumnSpec("address", aliases: ["facility_address", "full_address"]),
-        ColumnSpec("goods", aliases: ["sector", "product_type"]),
+        ColumnSpec("goods"), ColumnSpec("sector"), ColumnSpec("product_type"),
         ColumnSpec("region", aliases: ["state", "province"]),
         ColumnSpec("lat", aliases: ["latitude"]), ColumnSpec("lng", aliases: ["lon", "longitude"]),
         ColumnSpec("uei"), ColumnSpec("risk"), ColumnSpec("risk_note"),
@@ -40,15 +44,22 @@ public enum FacilityList {
                     throw RowRejection("invalid-number", "'\(column)' is '\(text)'; expected a coordinate in \(range)", column: row.column(of: column))
                 }
             }
-            let id = row["supplier_id"] ?? generatedID(country: row["country"], name: name, address: row["address"])
+            let country = row["country"] ?? row["country_code"] ?? row["country_name"]
+            let id = row["supplier_id"] ?? generatedID(country: country, name: name, address: row["address"])
             if let line = firstLine[id] {
                 throw RowRejection("duplicate-id", "supplier '\(id)' (\(name)) is already listed at line \(line)", column: row.column(of: "name"))
             }
             let risk = try row.fraction("risk", in: 0...1, allowZero: true, expected: "a number from 0 to 1")
             firstLine[id] = row.record.line
-            let goods = row["goods"].map { $0.split(whereSeparator: { $0 == ";" || $0 == "|" }).map { String($0).trimmingWhitespace() }.filter { !$0.isEmpty } } ?? []
+            var goods: [String] = []
+            for column in ["goods", "sector", "product_type"] {
+                for good in (row[column] ?? "").split(whereSeparator: { $0 == ";" || $0 == "|" }).map({ String($0).trimmingWhitespace() })
+                where !good.isEmpty && !goods.contains(good) {
+                    goods.append(good)
+                }
+            }
             return Supplier(
-                id: id, name: name, country: row["country"], region: row["region"], goods: goods, address: row["address"],
+                id: id, name: name, country: country, region: row["region"], goods: goods, address: row["address"],
                 uei: row["uei"], riskOverride: risk, riskNote: row["risk_note"], location: row.location)
         }
     }

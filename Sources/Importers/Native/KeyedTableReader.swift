@@ -22,6 +22,11 @@ extension KeyedRows {
     static func check<R: RowFields>(_ row: R, _ columns: Columns, keep: Bool, take: (consuming Record) -> Void) -> PendingRow.Outcome {
         let id: String
         do { id = try row.required(columns.id) } catch { return .rejected(error) }
+        // An id that is its own column's header cell is a repeated header line (checked here,
+        // not cell by cell, so that the byte path and the `String` path agree).
+        if let heading = columns.id.heading, id == heading || (id.unicodeScalars.first == "\u{FEFF}" && HeaderMap.withoutMark(id) == heading) {
+            return .rejected(.repeatedHeader)
+        }
         do throws(RowRejection) {
             if let record = try rest(row, columns, id: id, keep: keep) { take(record) }
             return .keyed(id: id, rejection: nil)

@@ -50,6 +50,8 @@ struct LinkRowLayout: Sendable {
     let share: Int?, good: Int?
     /// See ``ImportOptions/keepRecords``.
     let keepRecords: Bool
+    /// The header's cells as bytes (see ``HeaderMap/cells``), to tell a repeated header.
+    let headings: [[UInt8]]?
 
     init(header: HeaderMap, headerLine: Int, path: String, lookup: @escaping SupplierLookup, keepRecords: Bool = true) {
         self.keepRecords = keepRecords
@@ -57,6 +59,7 @@ struct LinkRowLayout: Sendable {
         self.headerLine = headerLine
         self.path = path
         self.lookup = lookup
+        headings = header.cells.map { $0.map { Array($0.utf8) } }
         buyer = header.index(of: "buyer_id")!
         supplier = header.index(of: "supplier_id")!
         share = header.index(of: "share")
@@ -161,6 +164,13 @@ struct LinkRowSink: RawRecordSink {
         wide.append(isWide(record))
         let buyer = record.trimmedField(layout.buyer)
         guard !buyer.isEmpty else { return .rejected(RowRejection("missing-value", "'buyer_id' is empty", column: layout.buyer + 1)) }
+        // A repeated header (files joined with `cat`), cell by cell as ``HeaderMap/repeatsHeader(_:)``
+        // tells it; one comparison of the buyer cell for other rows.
+        if let headings = layout.headings, buyer.elementsEqual(headings[layout.buyer]), record.count == headings.count,
+            (0..<record.count).allSatisfy({ record.trimmedField($0).elementsEqual(headings[$0]) })
+        {
+            return .rejected(.repeatedHeader)
+        }
         let supplier = record.trimmedField(layout.supplier)
         guard !supplier.isEmpty else { return .rejected(RowRejection("missing-value", "'supplier_id' is empty", column: layout.supplier + 1)) }
         var share: Double?
@@ -198,6 +208,7 @@ struct LinkRowSink: RawRecordSink {
             return .skip
         }
         wide.append(isWide(raw))
+        if layout.header.repeatsHeader(record.fields) { return .rejected(.repeatedHeader) }
         do {
             return .decoded(try LinkRows.convert(Row(record: record, map: layout.header, file: layout.path)))
         } catch {

@@ -84,7 +84,7 @@ final class NativeXMLReader: XMLStreamHandler {
         var headers: [String: HeaderMap] = [:]
         for (kind, columns) in zip(Self.kinds, Self.columns) {
             let names = CSVRecord(line: 0, fields: columns.map(\.name))
-            headers[kind] = try HeaderMap(header: names, file: path, columns: columns, required: [])
+            headers[kind] = try HeaderMap(header: names, file: path, columns: columns, required: [], fromFile: false)
         }
         self.headers = headers
     }

@@ -25,13 +25,19 @@ struct HeaderMap {
     /// Notes about header cells that no column uses.
     private(set) var findings: [Finding] = []
     let width: Int
+    /// The header's cells as written (trimmed, without a byte-order mark), to tell a data row
+    /// that repeats them (two downloads joined with `cat`, each with its header); nil when the
+    /// header was not read from the file (native XML).
+    let cells: [String]?
 
     /// - Throws: ``InputError`` `missing-column` naming the file, the columns found, the columns
     ///   expected and the closest match, when a required column (or every column of a required
     ///   group) is absent; `duplicate-column` when two header cells name the same column.
     /// - Parameter renames: normalised header name → normalised canonical column (`--map`).
-    init(header: CSVRecord, file: String, columns: [ColumnSpec], required: [[String]], renames: [String: String] = [:]) throws {
+    /// - Parameter fromFile: whether `header` is the file's own header row (see ``cells``).
+    init(header: CSVRecord, file: String, columns: [ColumnSpec], required: [[String]], renames: [String: String] = [:], fromFile: Bool = true) throws {
         width = header.fields.count
+        cells = fromFile ? header.fields.map { Self.withoutMark($0).trimmingWhitespace() } : nil
         var lookup: [String: String] = [:]
         for column in columns {
             lookup[Self.normalise(column.name)] = column.name
@@ -58,7 +64,11 @@ struct HeaderMap {
             positions[name] = index
         }
         for group in required where !group.contains(where: { positions[$0] != nil }) {
-            let found = header.fields.filter { !$0.isEmpty }.map { "'\($0)'" }.joined(separator: ", ")
+            // A wide export (USAspending: ~290 columns) is named by its first cells and a count,
+            // as in the unknown-column note: the message stays one readable line.
+            let cells = header.fields.filter { !$0.isEmpty }
+            let more = cells.count > Self.unknownListed ? " and \(cells.count - Self.unknownListed) more" : ""
+            let found = cells.prefix(Self.unknownListed).map { "'\($0)'" }.joined(separator: ", ") + more
             let expected = columns.map(\.name).joined(separator: ", ")
             let wanted = group.count == 1 ? "required column '\(group[0])'" : "one of the columns " + group.map { "'\($0)'" }.joined(separator: ", ")
             var message = "missing \(wanted); found \(found.isEmpty ? "no columns" : found); expected columns: \(expected)"
@@ -98,6 +108,20 @@ struct HeaderMap {
         case .absent: return nil
         case .unknown: return positions[column]
         }
+    }
+
+    /// Whether `fields`, a data row, repeat the header cell for cell (trimmed, a byte-order
+    /// mark before the first ignored).
+    /// - Complexity: O(1) for a row whose first cell differs from the header's (nearly all).
+    func repeatsHeader(_ fields: [String]) -> Bool {
+        guard let cells, fields.count == cells.count, let first = fields.first else { return false }
+        guard first.trimmingWhitespace() == cells[0] || Self.withoutMark(first).trimmingWhitespace() == cells[0] else { return false }
+        return zip(fields.dropFirst(), cells.dropFirst()).allSatisfy { $0.trimmingWhitespace() == $1 }
+    }
+
+    /// `text` without a leading byte-order mark (files joined with `cat` keep the second one's).
+    static func withoutMark(_ text: String) -> String {
+        text.unicodeScalars.first == "\u{FEFF}" ? String(text.unicodeScalars.dropFirst()) : text
     }
 
     /// Lowercase ASCII letters and digits, runs of anything else collapsed to one `_`.

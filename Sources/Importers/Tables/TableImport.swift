@@ -11,6 +11,12 @@ struct RowRejection: Error {
         self.message = message
         self.column = column
     }
+
+    /// A data row that repeats the header (`repeated-header`): two downloads joined with
+    /// `cat`, each with its header line. It is no record: read as one, a suppliers file got a
+    /// supplier `supplier_id` named `name`, a USAspending file a confusing `invalid-number`.
+    static let repeatedHeader = RowRejection(
+        "repeated-header", "the row repeats the header (files joined with `cat`?): a header line is not data; give each file as it was downloaded")
 }
 
 /// How to read a table: user column renames, and when to parse in parallel.
@@ -75,6 +81,10 @@ struct RowAccumulator<Record: Sendable> {
         summary.read += 1
         if record.isBlank {
             summary.blank += 1
+            return
+        }
+        if header.repeatsHeader(record.fields) {
+            reject(record, .repeatedHeader)
             return
         }
         if record.fields.count > header.width, record.fields[header.width...].contains(where: { !$0.isEmpty }) {
@@ -188,6 +198,9 @@ struct Column {
     let name: String
     /// The position in each record; nil when the file has no such column.
     let index: Int?
+    /// The header cell of the column as written (see ``HeaderMap/cells``): a key cell holding
+    /// it is a repeated header, not a record.
+    var heading: String? = nil
 
     /// The 1-based column in the file, for messages.
     var number: Int? { index.map { $0 + 1 } }
@@ -195,7 +208,10 @@ struct Column {
 
 extension HeaderMap {
     /// `name` resolved against this header.
-    func column(_ name: String) -> Column { Column(name: name, index: index(of: name)) }
+    func column(_ name: String) -> Column {
+        let index = index(of: name)
+        return Column(name: name, index: index, heading: index.flatMap { cells?[$0] })
+    }
 }
 
 extension Row: RowFields {

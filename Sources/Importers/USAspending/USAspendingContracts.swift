@@ -8,7 +8,7 @@ import SupplyChainModel
 ///
 /// | Contract field | column (first non-empty wins) |
 /// |---|---|
-/// | id | `contract_transaction_unique_key`, `contract_award_unique_key`, `award_id_piid` |
+/// | id | `contract_transaction_unique_key`, `contract_award_unique_key`, `award_id_piid` (the last two followed by `/modification_number` when the file has it and it is not `0`) |
 /// | vendorUEI, vendorName, vendorParentUEI | `recipient_uei`, `recipient_name`, `recipient_parent_uei` |
 /// | vendorCountry | `recipient_country_code`, `recipient_country_name` |
 /// | amount | `federal_action_obligation` (transactions), else `total_obligated_amount` |
@@ -49,9 +49,13 @@ public enum USAspendingContracts {
             required: [["contract_award_unique_key", "award_id_piid"], ["recipient_uei", "recipient_name"]], options: options
         ) { row, findings throws(RowRejection) in
             let idColumn = ["contract_transaction_unique_key", "contract_award_unique_key", "award_id_piid"].first { row[$0] != nil }
-            guard let idColumn, let id = row[idColumn] else {
+            guard let idColumn, var id = row[idColumn] else {
                 throw RowRejection("missing-value", "no award id: 'contract_award_unique_key' and 'award_id_piid' are empty", column: row.column(of: "award_id_piid"))
             }
+            // A transactions file without its transaction key (columns dropped in a
+            // spreadsheet): each modification is an action of its own, `KEY/MOD` as in FPDS,
+            // not a repeat of the award's base action.
+            if idColumn != "contract_transaction_unique_key", let mod = row["modification_number"], mod != "0" { id += "/" + mod }
             try ids.rejectRepeat(id, column: idColumn, number: row.column(of: idColumn))
             if row["recipient_uei"] == nil && row["recipient_name"] == nil {
                 throw RowRejection("missing-value", "no recipient: 'recipient_uei' and 'recipient_name' are empty", column: row.column(of: "recipient_uei"))

@@ -38,7 +38,10 @@ public struct WatchlistMatcher: Sendable {
     let byIdentifier: [String: [Int32]]
     /// Entry id → entities (ids may repeat across lists).
     let byEntryID: [String: [Int32]]
-    /// The resolved country of each entity, when its list gives one.
+    /// The resolved country of each entity (alpha-2), when its list gives one; the countries
+    /// joined with `;` when it gives several (`CN;HK`: OpenSanctions and FollowTheMoney list
+    /// an entity's countries, jurisdictions and nationalities together), nil when one of
+    /// them names no ISO country.
     let entityCountry: [String?]
     /// Distinctive words and word starts left out of ``byWord`` and ``byPrefix`` because more
     /// than ``crowdedLimit`` names hold them, with how many do (most first).
@@ -92,7 +95,7 @@ public struct WatchlistMatcher: Sendable {
         self.byKey = byKey
         self.byIdentifier = byIdentifier
         self.byEntryID = byEntryID
-        entityCountry = entities.map { $0.entry.country.flatMap(countries.resolve)?.alpha2 }
+        entityCountry = entities.map { entity in entity.entry.country.flatMap { Self.resolvedCountries($0, countries) } }
     }
 
     /// Warnings: listed names matched on their first words only, and words too common among
@@ -193,10 +196,24 @@ public struct WatchlistMatcher: Sendable {
         return found.map { checkCountry($0, alpha2: alpha2) }
     }
 
-    /// A name match with the country check applied: when the listed entry names another country
+    /// The alpha-2 codes of a listed entry's `country`, one or several `;`-separated values,
+    /// without repeats, joined with `;`; nil when a value names no ISO country.
+    static func resolvedCountries(_ text: String, _ countries: CountryDirectory) -> String? {
+        guard text.contains(";") else { return countries.resolve(text)?.alpha2 }
+        var codes: [String] = []
+        for part in text.split(separator: ";") where !part.allSatisfy(\.isWhitespace) {
+            guard let code = countries.resolve(String(part))?.alpha2 else { return nil }
+            if !codes.contains(code) { codes.append(code) }
+        }
+        return codes.isEmpty ? nil : codes.joined(separator: ";")
+    }
+
+    /// A name match with the country check applied: when the listed entry names other countries
     /// than the supplier's, a note says so and the match is only possible.
     func checkCountry(_ match: WatchlistMatch, alpha2: String) -> WatchlistMatch {
-        guard let listedCountry = entityCountry[match.entity], listedCountry != alpha2 else { return match }
+        guard let listedCountry = entityCountry[match.entity], listedCountry != alpha2,
+            !listedCountry.split(separator: ";").contains(Substring(alpha2))
+        else { return match }
         var checked = match
         checked.notes.append("country differs: entry \(listedCountry), supplier \(alpha2)")
         checked.strength = .possible
