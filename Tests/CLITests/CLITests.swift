@@ -51,7 +51,7 @@ final class Scratch {
     deinit { try? FileManager.default.removeItem(at: url) }
     func write(_ name: String, _ text: String) -> String {
         let path = url.appendingPathComponent(name).path
-        FileManager.default.createFile(atPath: path, contents: Data(text.utf8))
+        precondition(FileManager.default.createFile(atPath: path, contents: Data(text.utf8)), "could not write \(path)")
         return path
     }
     var files: [String] { (try? FileManager.default.contentsOfDirectory(atPath: url.path))?.sorted() ?? [] }
