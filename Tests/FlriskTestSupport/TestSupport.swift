@@ -33,7 +33,7 @@ public final class ScratchDirectory {
     @discardableResult
     public func file(_ name: String, bytes: [UInt8]) -> String {
         let path = url.appendingPathComponent(name).path
-        FileManager.default.createFile(atPath: path, contents: Data(bytes))
+        precondition(FileManager.default.createFile(atPath: path, contents: Data(bytes)), "could not write \(path)")
         return path
     }
 
@@ -44,7 +44,7 @@ public final class ScratchDirectory {
     /// Writes a file piece by piece (so the test never holds it whole) and returns its path.
     public func stream(_ name: String, _ write: (FileHandle) -> Void) -> String {
         let path = url.appendingPathComponent(name).path
-        FileManager.default.createFile(atPath: path, contents: nil)
+        precondition(FileManager.default.createFile(atPath: path, contents: nil), "could not create \(path)")
         let handle = FileHandle(forWritingAtPath: path)!
         write(handle)
         try! handle.close()

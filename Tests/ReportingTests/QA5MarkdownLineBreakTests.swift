@@ -32,20 +32,11 @@ struct QA5MarkdownLineBreakTests {
     /// A whole report from names and a description holding every line break: each line of the
     /// report ends with LF, and no other character breaks a line.
     @Test func theReportBreaksLinesOnlyAtNewlines() throws {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("flrisk-qa5-md-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: folder) }
         let breaks = "\u{2028}|\u{2029}|\u{85}|\u{0B}|\u{0C}"
-        let files = [
-            "suppliers.csv": "supplier_id,name,country,region,goods\nV1,Vendor\(breaks) LLC,US,,\nT1,Cotton\(breaks) Mill,CN,Xinjiang,cotton\n",
-            "links.csv": "buyer_id,supplier_id,share,good\nV1,T1,0.6,cotton\n",
-            "contracts.csv": "contract_id,vendor_id,amount,award_date,description\nC-1,V1,1000000,2025-10-01,Shirts\(breaks) made of cotton\n",
-        ]
-        for (name, text) in files { try text.write(to: folder.appendingPathComponent(name), atomically: true, encoding: .utf8) }
-        let path = { (name: String) in folder.appendingPathComponent(name).path }
-        let assessment = Assessor(parameters: ScoringParameters()).assess(
-            suppliers: try NativeCSVImporter.suppliers(path: path("suppliers.csv")), links: try NativeCSVImporter.links(path: path("links.csv")),
-            contracts: try NativeCSVImporter.contracts(path: path("contracts.csv")))
+        let assessment = try assessNativeFiles(
+            suppliers: "supplier_id,name,country,region,goods\nV1,Vendor\(breaks) LLC,US,,\nT1,Cotton\(breaks) Mill,CN,Xinjiang,cotton\n",
+            links: "buyer_id,supplier_id,share,good\nV1,T1,0.6,cotton\n",
+            contracts: "contract_id,vendor_id,amount,award_date,description\nC-1,V1,1000000,2025-10-01,Shirts\(breaks) made of cotton\n")
         let report = MarkdownReport.render(ReportContext(assessment: assessment))
         #expect(report.contains("Cotton \\| \\| \\| \\|  Mill"), "the supplier's name on one line")
         #expect(report.contains("Shirts \\| \\| \\| \\|  made of cotton"), "the description on one line")

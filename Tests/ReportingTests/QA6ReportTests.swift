@@ -98,20 +98,11 @@ struct QA6MarkdownTableTests {
     /// and a backtick: every row of every table has as many cells as its header, and no raw
     /// `<` reaches the report.
     @Test func everyRowKeepsItsCells() throws {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("flrisk-qa6-md-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: folder) }
         let hostile = "\u{0600}|\u{0D4E}<b>\u{0605}`x"
-        let files = [
-            "suppliers.csv": "supplier_id,name,country,region,goods\nV1,Vendor \(hostile) LLC,US,,\nT1,Mill \(hostile),CN,Xinjiang,cotton\n",
-            "links.csv": "buyer_id,supplier_id,share,good\nV1,T1,0.6,cotton\n",
-            "contracts.csv": "contract_id,vendor_id,amount,award_date,description\nC-\(hostile),V1,1000000,2025-10-01,Shirts \(hostile)\n",
-        ]
-        for (name, text) in files { try text.write(to: folder.appendingPathComponent(name), atomically: true, encoding: .utf8) }
-        let path = { (name: String) in folder.appendingPathComponent(name).path }
-        let assessment = Assessor(parameters: ScoringParameters()).assess(
-            suppliers: try NativeCSVImporter.suppliers(path: path("suppliers.csv")), links: try NativeCSVImporter.links(path: path("links.csv")),
-            contracts: try NativeCSVImporter.contracts(path: path("contracts.csv")))
+        let assessment = try assessNativeFiles(
+            suppliers: "supplier_id,name,country,region,goods\nV1,Vendor \(hostile) LLC,US,,\nT1,Mill \(hostile),CN,Xinjiang,cotton\n",
+            links: "buyer_id,supplier_id,share,good\nV1,T1,0.6,cotton\n",
+            contracts: "contract_id,vendor_id,amount,award_date,description\nC-\(hostile),V1,1000000,2025-10-01,Shirts \(hostile)\n")
         let report = MarkdownReport.render(ReportContext(assessment: assessment))
         #expect(report.contains("C-\u{FFFD}\\|\u{0D4E}&lt;b&gt;\u{FFFD}\\`x"), "the contract id, escaped")
         #expect(!report.contains("<b>"))
