@@ -33,14 +33,8 @@ struct SmallNetwork {
     ]
 
     static func assess(_ parameters: ScoringParameters = ScoringParameters()) -> Assessment {
-        func result<R>(_ records: [R], _ file: String) -> ImportResult<R> {
-            var summary = ImportSummary(file: file)
-            summary.read = records.count
-            summary.accepted = records.count
-            return ImportResult(records: records, findings: [], summary: summary)
-        }
         return Assessor(parameters: parameters).assess(
-            suppliers: result(suppliers, "s.csv"), links: result(links, "l.csv"), contracts: result(contracts, "c.csv"))
+            suppliers: imported(suppliers, file: "s.csv"), links: imported(links, file: "l.csv"), contracts: imported(contracts, file: "c.csv"))
     }
 }
 
@@ -240,14 +234,9 @@ struct HardFlagRuleTests {
             SupplyLink(buyerID: "V", supplierID: "A", share: 0.5, location: at(2)), SupplyLink(buyerID: "V", supplierID: "B", share: 0.5, location: at(3)),
             SupplyLink(buyerID: "B", supplierID: "X", share: 1, location: at(4)),
         ]
-        func result<R>(_ records: [R]) -> ImportResult<R> {
-            var summary = ImportSummary(file: "x.csv")
-            summary.read = records.count
-            summary.accepted = records.count
-            return ImportResult(records: records, findings: [], summary: summary)
-        }
         return Assessor(parameters: ScoringParameters()).assess(
-            suppliers: result(suppliers), links: result(links), contracts: result([Contract(id: "C", vendorID: "V", amount: 1, location: at(2))]))
+            suppliers: imported(suppliers, file: "x.csv"), links: imported(links, file: "x.csv"),
+            contracts: imported([Contract(id: "C", vendorID: "V", amount: 1, location: at(2))], file: "x.csv"))
     }
 
     @Test func aReachedHardFlagIsHighAndNamesItsSource() {

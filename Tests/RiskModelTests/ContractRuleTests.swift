@@ -21,14 +21,8 @@ struct ContractRuleTests {
             SupplyLink(buyerID: "V1", supplierID: "T1", share: 0.3, location: SupplyChainModel.SourceLocation(file: "l.csv", line: 2)),
             SupplyLink(buyerID: "V3", supplierID: "U1", share: 1, location: SupplyChainModel.SourceLocation(file: "l.csv", line: 3)),
         ]
-        func result<R>(_ records: [R], _ file: String) -> ImportResult<R> {
-            var summary = ImportSummary(file: file)
-            summary.read = records.count
-            summary.accepted = records.count
-            return ImportResult(records: records, findings: [], summary: summary)
-        }
         let a = Assessor(parameters: parameters).assess(
-            suppliers: result(suppliers, "s.csv"), links: result(links, "l.csv"), contracts: result(contracts, "c.csv"))
+            suppliers: imported(suppliers, file: "s.csv"), links: imported(links, file: "l.csv"), contracts: imported(contracts, file: "c.csv"))
         return Dictionary(uniqueKeysWithValues: a.contracts.map { ($0.contract.id, $0) })
     }
 

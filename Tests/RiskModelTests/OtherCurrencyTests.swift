@@ -10,13 +10,9 @@ struct OtherCurrencyTests {
     func assess(_ contracts: [Contract], currency: String = "USD") -> Assessment {
         var parameters = ScoringParameters()
         parameters.currency = currency
-        var summary = ImportSummary(file: "c.csv")
-        summary.read = contracts.count
-        summary.accepted = contracts.count
         return Assessor(parameters: parameters).assess(
-            suppliers: ImportResult(records: [], findings: [], summary: ImportSummary(file: "s.csv")),
-            links: ImportResult(records: [], findings: [], summary: ImportSummary(file: "l.csv")),
-            contracts: ImportResult(records: contracts, findings: [], summary: summary))
+            suppliers: imported([Supplier](), file: "s.csv"), links: imported([SupplyLink](), file: "l.csv"),
+            contracts: imported(contracts, file: "c.csv"))
     }
 
     func contract(_ id: String, _ currency: String, line: Int) -> Contract {

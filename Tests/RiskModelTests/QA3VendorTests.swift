@@ -8,14 +8,8 @@ struct QA3VendorTests {
     static func location(_ line: Int) -> SupplyChainModel.SourceLocation { .init(file: "s.csv", line: line) }
 
     static func assess(_ suppliers: [Supplier], _ contracts: [Contract]) -> Assessment {
-        func result<R>(_ records: [R], _ file: String) -> ImportResult<R> {
-            var summary = ImportSummary(file: file)
-            summary.read = records.count
-            summary.accepted = records.count
-            return ImportResult(records: records, findings: [], summary: summary)
-        }
         return Assessor(parameters: ScoringParameters()).assess(
-            suppliers: result(suppliers, "s.csv"), links: result([SupplyLink](), "l.csv"), contracts: result(contracts, "c.csv"))
+            suppliers: imported(suppliers, file: "s.csv"), links: imported([SupplyLink](), file: "l.csv"), contracts: imported(contracts, file: "c.csv"))
     }
 
     static let suppliers = [

@@ -10,14 +10,8 @@ struct QA6RuleTests {
     static func assess(
         _ suppliers: [Supplier], _ links: [SupplyLink] = [], _ contracts: [Contract], parameters: ScoringParameters = ScoringParameters()
     ) -> Assessment {
-        func result<R>(_ records: [R], _ file: String) -> ImportResult<R> {
-            var summary = ImportSummary(file: file)
-            summary.read = records.count
-            summary.accepted = records.count
-            return ImportResult(records: records, findings: [], summary: summary)
-        }
         return Assessor(parameters: parameters).assess(
-            suppliers: result(suppliers, "s.csv"), links: result(links, "l.csv"), contracts: result(contracts, "c.csv"))
+            suppliers: imported(suppliers, file: "s.csv"), links: imported(links, file: "l.csv"), contracts: imported(contracts, file: "c.csv"))
     }
 
     /// A vendor name with no letter or digit ("???", "—") normalises to nothing, and so did a

@@ -7,12 +7,6 @@ import SupplyChainModel
 struct RuleTermsTests {
     static func at(_ line: Int) -> SupplyChainModel.SourceLocation { SupplyChainModel.SourceLocation(file: "x.csv", line: line) }
 
-    static func result<R>(_ records: [R], _ file: String) -> ImportResult<R> {
-        var summary = ImportSummary(file: file)
-        summary.read = records.count
-        summary.accepted = records.count
-        return ImportResult(records: records, findings: [], summary: summary)
-    }
 
     static func pick<T>(_ values: [T], _ random: inout SeededGenerator) -> T { values[Int(random.next() % UInt64(values.count))] }
 
@@ -67,7 +61,7 @@ struct RuleTermsTests {
         parameters.workers = workers
         parameters.rules.unmappedMinAmount = 100_000
         let assessment = Assessor(parameters: parameters).assess(
-            suppliers: result(suppliers, "s.csv"), links: result(links, "l.csv"), contracts: result(contracts, "c.csv"))
+            suppliers: imported(suppliers, file: "s.csv"), links: imported(links, file: "l.csv"), contracts: imported(contracts, file: "c.csv"))
         return (assessment, parameters)
     }
 
