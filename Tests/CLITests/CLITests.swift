@@ -1,3 +1,4 @@
+import FlriskTestSupport
 import Foundation
 import Testing
 
@@ -45,15 +46,13 @@ enum CLI {
     static let demo = ["--suppliers", "Datasets/demo/suppliers.csv", "--links", "Datasets/demo/links.csv", "--contracts", "Datasets/demo/contracts.csv"]
 }
 
-final class Scratch {
-    let url = FileManager.default.temporaryDirectory.appendingPathComponent("flrisk-cli-\(UUID().uuidString)")
-    init() { try! FileManager.default.createDirectory(at: url, withIntermediateDirectories: true) }
-    deinit { try? FileManager.default.removeItem(at: url) }
-    func write(_ name: String, _ text: String) -> String {
-        let path = url.appendingPathComponent(name).path
-        precondition(FileManager.default.createFile(atPath: path, contents: Data(text.utf8)), "could not write \(path)")
-        return path
-    }
+/// The CLI tests' scratch directory: the shared one, with the names these tests use.
+typealias Scratch = ScratchDirectory
+
+extension ScratchDirectory {
+    /// Writes `text` to `name` and returns its path.
+    func write(_ name: String, _ text: String) -> String { file(name, text) }
+    /// The names in the directory, sorted.
     var files: [String] { (try? FileManager.default.contentsOfDirectory(atPath: url.path))?.sorted() ?? [] }
 }
 

@@ -43,13 +43,9 @@ struct DecisionWarningColumnTests {
         let path = scratch.file("decisions.csv", "decision,watchlist_entry,supplier_id\nconfirm,UFLPA-0001,NOPE\nreject,NO-SUCH-ENTRY,S1\n")
         let decisions = try MatchDecisions.load(path: path)
         let supplier = Supplier(id: "S1", name: "Acme Trading", country: "US", location: SourceLocation(file: "s.csv", line: 2))
-        var summary = ImportSummary(file: "s.csv")
-        summary.read = 1
-        summary.accepted = 1
         let assessment = Assessor(parameters: ScoringParameters(), decisions: decisions).assess(
-            suppliers: ImportResult(records: [supplier], findings: [], summary: summary),
-            links: ImportResult(records: [], findings: [], summary: ImportSummary(file: "l.csv")),
-            contracts: ImportResult(records: [], findings: [], summary: ImportSummary(file: "c.csv")))
+            suppliers: imported([supplier], file: "s.csv"), links: imported([SupplyLink](), file: "l.csv"),
+            contracts: imported([Contract](), file: "c.csv"))
         let unknownSupplier = try #require(assessment.findings.first { $0.code == "unknown-supplier" && $0.message.contains("'NOPE'") })
         #expect(unknownSupplier.location == SourceLocation(file: path, line: 2, column: 3))
         let unknownEntry = try #require(assessment.findings.first { $0.code == "unknown-entry" })

@@ -19,9 +19,7 @@ struct PathExplainerTests {
     /// unlimited search on random graphs.
     @Test(arguments: Array(UInt64(3000)...UInt64(3030)))
     func contributionsAddUpToTierExposure(seed: UInt64) {
-        var c = RandomCase(seed: seed)
-        c.parameters = PropagationParameters(tiers: min(c.parameters.tiers, 4), decay: c.parameters.decay)
-        guard c.nodeCount <= 25 else { return }
+        guard let c = RandomCase.forExhaustiveSearch(seed: seed) else { return }
         let graph = SupplyGraphBuilder.build(nodeCount: c.nodeCount, links: c.links).graph
         let result = TierPropagation.run(graph: graph, risk: c.risk, marked: c.marked, parameters: c.parameters)
         for u in 0..<c.nodeCount {

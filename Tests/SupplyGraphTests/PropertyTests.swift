@@ -28,6 +28,15 @@ struct RandomCase {
         marked = risk.map { $0 >= threshold }
         parameters = PropagationParameters(tiers: Int.random(in: 1...8, using: &g), decay: [0.8, 1, 0.5, 0].randomElement(using: &g)!)
     }
+
+    /// A case small enough for an exhaustive path search: at most 25 nodes and 4 tiers
+    /// (nil for a larger graph).
+    static func forExhaustiveSearch(seed: UInt64) -> RandomCase? {
+        var c = RandomCase(seed: seed)
+        guard c.nodeCount <= 25 else { return nil }
+        c.parameters = PropagationParameters(tiers: min(c.parameters.tiers, 4), decay: c.parameters.decay)
+        return c
+    }
 }
 
 @Suite("Fast core against the oracle")
