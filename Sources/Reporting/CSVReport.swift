@@ -54,7 +54,7 @@ public enum CSVReport {
         a.contractRecords.withUnsafeBufferPointer { records in
         a.contracts.withUnsafeBufferPointer { contracts in
             // The buffers are the closure's own: captured from outside, every append from one
-            // into another retained and released the first (4 pairs of atomics a row).
+            // into another retained and released the first.
             var out: [UInt8] = []
             // About a kilobyte per flagged contract (two flags of ~500 bytes): one allocation for
             // most slices instead of a dozen doublings, each copying the rows so far.
