@@ -14,7 +14,9 @@
 #include <string.h>
 #include <time.h>
 
-struct part { const char *bytes; size_t size; long fields, records; };
+// Each part on cache lines of its own: the counters of two threads on one line (false sharing)
+// held 2 threads to the speed of 1.
+struct part { const char *bytes; size_t size; long fields, records; } __attribute__((aligned(128)));
 
 static void on_field(void *data, size_t length, void *context) { (void)data; (void)length; ((struct part *)context)->fields++; }
 static void on_record(int terminator, void *context) { (void)terminator; ((struct part *)context)->records++; }
