@@ -104,6 +104,28 @@ struct NameMatchingTests {
         #expect(found.first?.method == .identifier && found.first?.strength == .match && found.first?.notes == ["LEI"])
     }
 
+    /// OpenSanctions' `targets.simple.csv` drops the scheme (`id:VALUE`): an LEI (check digits
+    /// valid) or a UEI-shaped value still matches; other values, a DUNS-like number among them,
+    /// do not.
+    @Test func unschemedIdentifiersMatchWhenTheyCanOnlyBeAnLEIOrAUEI() {
+        let entries = [
+            WatchlistEntry(id: "OS-1", name: "Listed One", list: "OpenSanctions", identifiers: ["id:5299001ABCDEFGHIJK06"]),
+            WatchlistEntry(id: "OS-2", name: "Listed Two", list: "OpenSanctions", identifiers: ["id:hs4r7pfx1v62"]),
+            WatchlistEntry(id: "OS-3", name: "Listed Three", list: "OpenSanctions", identifiers: ["id:123456789", "id:5299001ABCDEFGHIJK07"]),
+        ]
+        let m = matcher(entries, embedded: false)
+        let byLEI = m.matches(for: supplier("Nordwind Handels GmbH", country: "DE", lei: "5299001ABCDEFGHIJK06"), alpha2: "DE")
+        #expect(byLEI.map(\.entryID) == ["OS-1"] && byLEI.first?.method == .identifier && byLEI.first?.notes == ["LEI"])
+        let byUEI = m.matches(for: Supplier(id: "S1", name: "Harbor Point LLC", country: "US", uei: "HS4R7PFX1V62", location: SourceLocation(file: "s.csv", line: 2)), alpha2: "US")
+        #expect(byUEI.map(\.entryID) == ["OS-2"] && byUEI.first?.notes == ["UEI"])
+        // Nine digits (a DUNS number, or any national registration number) and an LEI whose
+        // check digits fail are not matched.
+        let none = m.matches(for: Supplier(id: "S2", name: "Other Co", country: "US", lei: "5299001ABCDEFGHIJK07", duns: "123456789", location: SourceLocation(file: "s.csv", line: 3)), alpha2: "US")
+        #expect(none.isEmpty)
+        #expect(WatchlistMatcher.isLEI("529900T8BM49AURSDO55") && !WatchlistMatcher.isLEI("529900T8BM49AURSDO56"))
+        #expect(!WatchlistMatcher.isUEI("0S4R7PFX1V62") && !WatchlistMatcher.isUEI("HS4R7PFX1V6O") && !WatchlistMatcher.isUEI("H123456789AB"))
+    }
+
     @Test func anotherCountryMakesANameMatchPossibleOnly() {
         #expect(bestStrength("Nordwind Textil GmbH", against: "Nordwind Textil GmbH", country: "US", listedCountry: "DE") == .possible)
         #expect(bestStrength("Nordwind Textil GmbH", against: "Nordwind Textil GmbH", country: "DE", listedCountry: "Germany") == .match)

@@ -274,14 +274,59 @@ public struct WatchlistMatcher: Sendable {
     }
 
     /// `scheme:VALUE` with the scheme in lower case and the value in upper case without spaces,
-    /// dots or hyphens; nil for an unknown scheme or an empty value.
+    /// dots or hyphens (`uei`, `lei`, `duns`; an `id:` value as `lei:` or `uei:` when it can
+    /// only be one of them); nil for another scheme, an `id:` value of any other shape (a
+    /// registration or tax number, or nine digits, which may as well not be a DUNS number) or an
+    /// empty value.
     static func identifierKey(_ identifier: String) -> String? {
         let parts = identifier.split(separator: ":", maxSplits: 1)
         guard parts.count == 2 else { return nil }
         let scheme = parts[0].lowercased().trimmingWhitespaceAndNewlines()
-        guard ["uei", "lei", "duns"].contains(scheme) else { return nil }
         let value = parts[1].uppercased().filter { $0.isLetter || $0.isNumber }
-        return value.isEmpty ? nil : "\(scheme):\(value)"
+        guard !value.isEmpty else { return nil }
+        if ["uei", "lei", "duns"].contains(scheme) { return "\(scheme):\(value)" }
+        // `id:` is an identifier whose scheme the list did not say (OpenSanctions'
+        // `targets.simple.csv`): matched when its value can only be an LEI or a UEI.
+        guard scheme == "id" else { return nil }
+        if isLEI(value) { return "lei:\(value)" }
+        if isUEI(value) { return "uei:\(value)" }
+        return nil
+    }
+
+    /// A Legal Entity Identifier (ISO 17442): 20 ASCII letters and digits whose ISO 7064
+    /// MOD 97-10 check (letters as 10…35) leaves 1. `value` is upper case.
+    static func isLEI(_ value: String) -> Bool {
+        let bytes = Array(value.utf8)
+        guard bytes.count == 20 else { return false }
+        var remainder = 0
+        for byte in bytes {
+            switch byte {
+            case UInt8(ascii: "0")...UInt8(ascii: "9"): remainder = (remainder * 10 + Int(byte - UInt8(ascii: "0"))) % 97
+            case UInt8(ascii: "A")...UInt8(ascii: "Z"): remainder = (remainder * 100 + Int(byte - UInt8(ascii: "A")) + 10) % 97
+            default: return false
+            }
+        }
+        return remainder == 1
+    }
+
+    /// The shape of a SAM.gov Unique Entity ID (GSA's published rules): 12 ASCII letters and
+    /// digits, no `I` or `O`, not starting with `0`, and no run of nine digits (which a DUNS
+    /// number or a TIN would be). `value` is upper case.
+    static func isUEI(_ value: String) -> Bool {
+        let bytes = Array(value.utf8)
+        guard bytes.count == 12, bytes[0] != UInt8(ascii: "0") else { return false }
+        var digitRun = 0
+        for byte in bytes {
+            switch byte {
+            case UInt8(ascii: "0")...UInt8(ascii: "9"):
+                digitRun += 1
+                if digitRun == 9 { return false }
+            case UInt8(ascii: "I"), UInt8(ascii: "O"): return false
+            case UInt8(ascii: "A")...UInt8(ascii: "Z"): digitRun = 0
+            default: return false
+            }
+        }
+        return true
     }
 }
 
