@@ -81,7 +81,7 @@ public enum HTMLReport {
         for (severity, count) in context.severityCounts { card(severity.rawValue, "\(count)", "sev-\(severity.rawValue)") }
         let others = otherCurrencies == 0 ? "" : " (\(otherCurrencies) in other currencies not included)"
         card("flagged amount, \(escape(a.parameters.currency)) \(Formatting.money(amount))\(others)", compact(amount))
-        card("suppliers · links", "\(a.suppliers.count) · \(a.graph.linkCount)")
+        card("suppliers · links", "\(a.suppliers.count) · \(a.linkCount)")
         return out + "</section>\n"
     }
 
