@@ -120,18 +120,19 @@ public enum Inputs {
     }
 
     /// Suppliers for contract vendors, when no suppliers file is given: one per distinct UEI
-    /// (id = the UEI, upper case), else per distinct name (id = the name), with the vendor's
-    /// name and country, located at the contract that first names it.
+    /// (id = the UEI, upper case), else per distinct name (id = the name), else per DUNS number
+    /// (id = the number as written), with the vendor's name, country and DUNS number, located
+    /// at the contract that first names it.
     /// A later contract of the same vendor fills what the first left empty (its name, when the
     /// first gave only the UEI; its country).
     public static func vendorSuppliers(of contracts: [Contract]) -> [Supplier] {
         var index: [String: Int] = [:]
         var suppliers: [Supplier] = []
         for contract in contracts {
-            guard let id = contract.vendorUEI?.uppercased() ?? contract.vendorID ?? contract.vendorName else { continue }
+            guard let id = contract.vendorUEI?.uppercased() ?? contract.vendorID ?? contract.vendorName ?? contract.vendorDUNS else { continue }
             let supplier = Supplier(
                 id: id, name: contract.vendorName ?? id, country: contract.vendorCountry, uei: contract.vendorUEI?.uppercased(),
-                location: contract.location)
+                duns: contract.vendorDUNS, location: contract.location)
             if let known = index[id] {
                 suppliers[known].fillGaps(from: supplier)
             } else {
@@ -186,10 +187,11 @@ public enum Inputs {
 extension Supplier {
     /// Fills what a supplier derived from another input lacks from a second record of the same
     /// party: the name, when it is only the id (a vendor named by UEI alone), the country and
-    /// the address. Nothing already known is replaced.
+    /// the address and the DUNS number. Nothing already known is replaced.
     mutating func fillGaps(from other: Supplier) {
         if name == id, other.name != other.id { name = other.name }
         if country == nil { country = other.country }
         if address == nil { address = other.address }
+        if duns == nil { duns = other.duns }
     }
 }

@@ -62,7 +62,7 @@ public struct SupplierAssessment: Sendable {
 
 /// How a contract's vendor was found among the suppliers.
 public enum VendorMatch: String, Sendable {
-    case id, uei, name
+    case id, uei, duns, name
     /// The vendor named by the contract is not in the suppliers file.
     case none
 }
@@ -332,12 +332,12 @@ public struct Assessor: Sendable {
         swap(&records, &contracts.records)
         if let finding = records.withUnsafeBufferPointer({ Self.otherCurrencies($0, rules: parameters.currency) }) { findings.append(finding) }
         var resolver = VendorResolver(suppliers: network.suppliers, network: network)
-        // By id or UEI in slices on the workers; by name (a lazily built index) after, in order.
+        // By id, UEI or DUNS number in slices on the workers; by name (a lazily built index) after, in order.
         // Records are read in place: `records[i]` in a closure would copy each contract.
         let vendors = records.withUnsafeBufferPointer { records in
             let direct = { [resolver] in
                 Concurrently.array(count: records.count, slices: parameters.workers) {
-                    resolver.resolveDirectly(vendorID: records[$0].vendorID, vendorUEI: records[$0].vendorUEI)
+                    resolver.resolveDirectly(vendorID: records[$0].vendorID, vendorUEI: records[$0].vendorUEI, vendorDUNS: records[$0].vendorDUNS)
                 }
             }()
             let vendors = records.indices.map { i in direct[i].map { ($0.0, $0.1) } ?? resolver.resolve(vendorName: records[i].vendorName) }
@@ -347,16 +347,21 @@ public struct Assessor: Sendable {
                     "contract '\(records[i].id)': vendor \(VendorResolver.describe(records[i])) is not in the suppliers file; the contract cannot be scored",
                     at: records[i].location))
             }
-            // A UEI or name that several suppliers have: the first is used, and the run says
+            // A UEI, DUNS number or name that several suppliers have: the first is used, and the run says
             // so once per UEI or name (it could be the wrong vendor, with another's risk).
             var warned = Set<[Int]>()
             for i in vendors.indices where resolver.hasSharedKeys {
                 guard let vendor = vendors[i].0,
-                    let shared = resolver.suppliersSharing(vendors[i].1, vendorUEI: records[i].vendorUEI, vendorName: records[i].vendorName),
+                    let shared = resolver.suppliersSharing(
+                        vendors[i].1, vendorUEI: records[i].vendorUEI, vendorDUNS: records[i].vendorDUNS, vendorName: records[i].vendorName),
                     warned.insert(shared).inserted
                 else { continue }
                 let record = records[i]
-                let what = vendors[i].1 == .uei ? "UEI '\(record.vendorUEI ?? "")'" : "name '\(record.vendorName ?? "")'"
+                let what = switch vendors[i].1 {
+                case .uei: "UEI '\(record.vendorUEI ?? "")'"
+                case .duns: "DUNS '\(record.vendorDUNS ?? "")'"
+                default: "name '\(record.vendorName ?? "")'"
+                }
                 let others = shared.dropFirst().prefix(5).map { "'\(network.suppliers[$0].id)' (line \(network.suppliers[$0].location.line))" }
                 let more = shared.count > 6 ? " and \(shared.count - 6) more" : ""
                 findings.append(Finding(

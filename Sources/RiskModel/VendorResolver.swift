@@ -1,17 +1,19 @@
 import Foundation
 import SupplyChainModel
 
-/// Finds a contract's vendor among the suppliers: by supplier id, then UEI, then exact name
-/// (compared without case, punctuation or extra spaces; a name without letters or digits
-/// matches nothing). Fuzzy matching is not used here: a wrong vendor would be a silent wrong
-/// answer.
+/// Finds a contract's vendor among the suppliers: by supplier id, then UEI, then DUNS number
+/// (see ``dunsKey(_:)``), then exact name (compared without case, punctuation or extra spaces;
+/// a name without letters or digits matches nothing). Fuzzy matching is not used here: a wrong
+/// vendor would be a silent wrong answer.
 struct VendorResolver {
     private var byUEI: [String: Int] = [:]
+    private var byDUNS: [String: Int] = [:]
     /// Built on the first look-up by name: most contracts name their vendor by id or UEI.
     private var byName: [String: Int]?
     /// The suppliers (in file order, the one used first) of a UEI or a normalised name that
     /// more than one supplier has; only such keys are here.
     private var sharedUEIs: [String: [Int]] = [:]
+    private var sharedDUNS: [String: [Int]] = [:]
     private var sharedNames: [String: [Int]] = [:]
     private let suppliers: [Supplier]
     private let network: SupplyNetwork
@@ -22,40 +24,67 @@ struct VendorResolver {
         // By index: iterating the suppliers would copy every record (and its strings).
         byUEI.reserveCapacity(suppliers.count)
         for index in suppliers.indices {
-            guard let uei = suppliers[index].uei.map(Self.uppercased) else { continue }
-            if let first = byUEI[uei] {
-                sharedUEIs[uei, default: [first]].append(index)
-            } else {
-                byUEI[uei] = index
-            }
+            if let uei = suppliers[index].uei.map(Self.uppercased) { Self.add(uei, index, to: &byUEI, shared: &sharedUEIs) }
+            if let duns = suppliers[index].duns.flatMap(Self.dunsKey) { Self.add(duns, index, to: &byDUNS, shared: &sharedDUNS) }
         }
     }
 
-    /// Whether some UEI or name (of those looked up so far) belongs to several suppliers.
-    var hasSharedKeys: Bool { !sharedUEIs.isEmpty || !sharedNames.isEmpty }
+    /// Indexes `key` of supplier `index`: the first supplier with a key is the one used, and a
+    /// key that several have lists them all in `shared`.
+    private static func add(_ key: String, _ index: Int, to first: inout [String: Int], shared: inout [String: [Int]]) {
+        if let known = first[key] {
+            shared[key, default: [known]].append(index)
+        } else {
+            first[key] = index
+        }
+    }
+
+    /// Whether some UEI, DUNS number or name (of those looked up so far) belongs to several
+    /// suppliers.
+    var hasSharedKeys: Bool { !sharedUEIs.isEmpty || !sharedDUNS.isEmpty || !sharedNames.isEmpty }
 
     /// The suppliers that all fit the vendor a contract was resolved to by UEI or name, when
     /// there are several (the first is the one used); nil when the vendor is the only one.
-    func suppliersSharing(_ match: VendorMatch, vendorUEI: String?, vendorName: String?) -> [Int]? {
+    func suppliersSharing(_ match: VendorMatch, vendorUEI: String?, vendorDUNS: String?, vendorName: String?) -> [Int]? {
         switch match {
         case .uei: sharedUEIs.isEmpty ? nil : vendorUEI.flatMap { sharedUEIs[Self.uppercased($0)] }
+        case .duns: sharedDUNS.isEmpty ? nil : vendorDUNS.flatMap(Self.dunsKey).flatMap { sharedDUNS[$0] }
         case .name: sharedNames.isEmpty ? nil : vendorName.flatMap { sharedNames[Self.normalise($0)] }
         case .id, .none: nil
         }
     }
 
-    /// The vendor by id or UEI, the look-ups that need no lazily built index (so slices of
-    /// the contracts can be resolved at the same time); nil when neither finds it.
+    /// The vendor by id, UEI or DUNS number, the look-ups that need no lazily built index (so
+    /// slices of the contracts can be resolved at the same time); nil when none finds it.
     func resolveDirectly(_ contract: Contract) -> (Int, VendorMatch)? {
-        resolveDirectly(vendorID: contract.vendorID, vendorUEI: contract.vendorUEI)
+        resolveDirectly(vendorID: contract.vendorID, vendorUEI: contract.vendorUEI, vendorDUNS: contract.vendorDUNS)
     }
 
-    /// ``resolveDirectly(_:)`` from the two fields it reads (a caller reading contracts in
-    /// place then copies two strings, not the whole record).
-    func resolveDirectly(vendorID: String?, vendorUEI: String?) -> (Int, VendorMatch)? {
+    /// ``resolveDirectly(_:)`` from the fields it reads (a caller reading contracts in place
+    /// then copies three strings, not the whole record).
+    func resolveDirectly(vendorID: String?, vendorUEI: String?, vendorDUNS: String?) -> (Int, VendorMatch)? {
         if let id = vendorID, let index = network.index(of: id) { return (index, .id) }
         if let uei = vendorUEI.map(Self.uppercased), let index = byUEI[uei] { return (index, .uei) }
+        if !byDUNS.isEmpty, let duns = vendorDUNS.flatMap(Self.dunsKey), let index = byDUNS[duns] { return (index, .duns) }
         return nil
+    }
+
+    /// A DUNS number as compared: its nine digits, without the dashes, spaces or dots it may be
+    /// written with, the zeros a spreadsheet dropped from its front put back (`12345678` is
+    /// `012345678`), and the four digits of a DUNS+4 dropped; nil for anything else (letters,
+    /// or another number of digits).
+    static func dunsKey(_ text: String) -> String? {
+        var digits: [UInt8] = []
+        for byte in text.utf8 {
+            switch byte {
+            case UInt8(ascii: "0")...UInt8(ascii: "9"): digits.append(byte)
+            case UInt8(ascii: "-"), UInt8(ascii: " "), UInt8(ascii: "."): continue
+            default: return nil
+            }
+        }
+        if digits.count == 13 { digits.removeLast(4) }
+        guard (1...9).contains(digits.count), digits.contains(where: { $0 != UInt8(ascii: "0") }) else { return nil }
+        return String(decoding: Array(repeating: UInt8(ascii: "0"), count: 9 - digits.count) + digits, as: UTF8.self)
     }
 
     mutating func resolve(_ contract: Contract) -> (Int?, VendorMatch) {
@@ -97,7 +126,8 @@ struct VendorResolver {
     }
 
     static func describe(_ contract: Contract) -> String {
-        [contract.vendorID.map { "id '\($0)'" }, contract.vendorUEI.map { "UEI '\($0)'" }, contract.vendorName.map { "name '\($0)'" }]
+        [contract.vendorID.map { "id '\($0)'" }, contract.vendorUEI.map { "UEI '\($0)'" }, contract.vendorDUNS.map { "DUNS '\($0)'" },
+         contract.vendorName.map { "name '\($0)'" }]
             .compactMap { $0 }.joined(separator: ", ")
     }
 

@@ -60,9 +60,11 @@ public struct SupplyLink: Sendable, Hashable {
 /// A public-procurement contract award to review.
 public struct Contract: Sendable, Hashable {
     public var id: String
-    /// The vendor, named by supplier id, UEI or name (tried in that order).
+    /// The vendor, named by supplier id, UEI, DUNS number or name (tried in that order).
     public var vendorID: String?
     public var vendorUEI: String?
+    /// The vendor's DUNS number (awards before April 2022 name vendors by it), as written.
+    public var vendorDUNS: String?
     public var vendorName: String?
     /// The vendor's ultimate parent UEI, when the input has it.
     public var vendorParentUEI: String?
@@ -95,7 +97,7 @@ public struct Contract: Sendable, Hashable {
     public var location: SourceLocation
 
     @inlinable public init(
-        id: String, vendorID: String? = nil, vendorUEI: String? = nil, vendorName: String? = nil,
+        id: String, vendorID: String? = nil, vendorUEI: String? = nil, vendorDUNS: String? = nil, vendorName: String? = nil,
         vendorParentUEI: String? = nil, vendorCountry: String? = nil,
         agency: String? = nil, fundingAgency: String? = nil, amount: Double? = nil, potentialValue: Double? = nil,
         currency: String = "USD", placeOfPerformance: String? = nil, countryOfOrigin: String? = nil,
@@ -106,6 +108,7 @@ public struct Contract: Sendable, Hashable {
         self.id = id
         self.vendorID = vendorID
         self.vendorUEI = vendorUEI
+        self.vendorDUNS = vendorDUNS
         self.vendorName = vendorName
         self.vendorParentUEI = vendorParentUEI
         self.vendorCountry = vendorCountry

@@ -61,7 +61,7 @@ struct KeyedTableReaderTests {
         typealias K = RandomColumn.Kind
         var columns: [RandomColumn]
         if contracts {
-            let vendors: [(String, K)] = [("vendor_id", .id), ("vendor_uei", .text), ("vendor_name", .text)]
+            let vendors: [(String, K)] = [("vendor_id", .id), ("vendor_uei", .text), ("vendor_duns", .text), ("vendor_name", .text)]
             columns = [RandomColumn(header: pick(["contract_id", "Contract ID", "piid", "contract"], &rng), kind: .id)]
             for (name, kind) in vendors where rng.next(below: 3) > 0 || name == "vendor_name" {
                 columns.append(RandomColumn(header: name, kind: kind))

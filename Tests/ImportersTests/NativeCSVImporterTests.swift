@@ -51,7 +51,7 @@ struct NativeCSVImporterTests {
     @Test func contractsNeedOneVendorReference() throws {
         let noVendorColumn = dir.file("c1.csv", "contract_id,amount\nC1,5\n")
         let error = #expect(throws: InputError.self) { try NativeCSVImporter.contracts(path: noVendorColumn) }
-        #expect(error?.message.contains("one of the columns 'vendor_id', 'vendor_uei', 'vendor_name'") == true)
+        #expect(error?.message.contains("one of the columns 'vendor_id', 'vendor_uei', 'vendor_duns', 'vendor_name'") == true)
 
         let path = dir.file("c2.csv", "contract_id,vendor_id,vendor_name,amount,award_date,currency\nC1,V1,,\"$1,234.50\",2025-10-01,\nC2,,Acme,(2000),10/02/2025,eur\nC3,,,5,,\nC4,V1,,1.2.3,,\nC5,V1,,,2025-02-30,\n")
         let result = try NativeCSVImporter.contracts(path: path)

@@ -59,7 +59,7 @@ struct ReferenceContractRows {
 
     /// The columns a contract row is read from.
     private struct Columns {
-        let id, vendorID, vendorUEI, vendorName, vendorParentUEI, vendorCountry, agency, fundingAgency: Column
+        let id, vendorID, vendorUEI, vendorDUNS, vendorName, vendorParentUEI, vendorCountry, agency, fundingAgency: Column
         let amount, potentialValue, currency, placeOfPerformance, countryOfOrigin, placeOfManufacture: Column
         let psc, productOrServiceType, naics, description, awardDate: Column
 
@@ -67,6 +67,7 @@ struct ReferenceContractRows {
             id = header.column("contract_id")
             vendorID = header.column("vendor_id")
             vendorUEI = header.column("vendor_uei")
+            vendorDUNS = header.column("vendor_duns")
             vendorName = header.column("vendor_name")
             vendorParentUEI = header.column("vendor_parent_uei")
             vendorCountry = header.column("vendor_country")
@@ -91,16 +92,16 @@ struct ReferenceContractRows {
         let c = columns.unsafelyUnwrapped
         let id = try row.required(c.id)
         try ids.rejectRepeat(id, column: "contract_id", number: c.id.number)
-        let vendorID = row[c.vendorID], vendorUEI = row[c.vendorUEI], vendorName = row[c.vendorName]
-        if vendorID == nil && vendorUEI == nil && vendorName == nil {
-            throw RowRejection("missing-value", "no vendor: 'vendor_id', 'vendor_uei' and 'vendor_name' are all empty")
+        let vendorID = row[c.vendorID], vendorUEI = row[c.vendorUEI], vendorDUNS = row[c.vendorDUNS], vendorName = row[c.vendorName]
+        if vendorID == nil && vendorUEI == nil && vendorDUNS == nil && vendorName == nil {
+            throw RowRejection("missing-value", "no vendor: 'vendor_id', 'vendor_uei', 'vendor_duns' and 'vendor_name' are all empty")
         }
         let amount = try row.amount(c.amount)
         let potentialValue = try row.amount(c.potentialValue)
         let date = try row.date(c.awardDate)
         if let warning = ids.register(id, what: "contract_id", at: row.location) { findings.append(warning) }
         return Contract(
-            id: id, vendorID: vendorID, vendorUEI: vendorUEI, vendorName: vendorName,
+            id: id, vendorID: vendorID, vendorUEI: vendorUEI, vendorDUNS: vendorDUNS, vendorName: vendorName,
             vendorParentUEI: row[c.vendorParentUEI], vendorCountry: row[c.vendorCountry],
             agency: row[c.agency], fundingAgency: row[c.fundingAgency], amount: amount, potentialValue: potentialValue,
             currency: row[c.currency].map(Self.uppercased) ?? "USD",

@@ -18,6 +18,7 @@ import SupplyChainModel
 /// | countryOfOrigin, placeOfManufacture | `countryOfOrigin`, `placeOfManufacture` |
 /// | vendorName | `vendorHeader/vendorName`, else `UEILegalBusinessName`, else `contractorName` |
 /// | vendorUEI, vendorParentUEI | `vendorUEIInformation/UEI`, `…/ultimateParentUEI` |
+/// | vendorDUNS | `vendorDUNSInformation/DUNSNumber` (records before April 2022) |
 /// | vendorCountry | `vendorLocation/countryCode` |
 /// | placeOfPerformance | `principalPlaceOfPerformance/countryCode` |
 /// | description | `descriptionOfContractRequirement` |
@@ -93,10 +94,10 @@ final class FPDSEntryReader: XMLStreamHandler {
         case productOrServiceCode, name, departmentName, productOrServiceType
         // Elements whose text is read.
         case agencyID, PIID, modNumber, transactionNumber, obligatedAmount, baseAndAllOptionsValue, totalBaseAndAllOptionsValue, principalNAICSCode
-        case countryOfOrigin, placeOfManufacture, vendorName, UEILegalBusinessName, contractorName, UEI, ultimateParentUEI
+        case countryOfOrigin, placeOfManufacture, vendorName, UEILegalBusinessName, contractorName, UEI, ultimateParentUEI, DUNSNumber
         case countryCode, descriptionOfContractRequirement, signedDate
         // Parents that qualify some of them.
-        case dollarValues, vendorHeader, vendorUEIInformation, vendorLocation, principalPlaceOfPerformance, relevantContractDates
+        case dollarValues, vendorHeader, vendorUEIInformation, vendorDUNSInformation, vendorLocation, principalPlaceOfPerformance, relevantContractDates
 
         var text: String { "\(self)" }
     }
@@ -110,7 +111,7 @@ final class FPDSEntryReader: XMLStreamHandler {
         var agencyCode: String?, transaction: String?, idvAgencyCode: String?, idvPIID: String?
         var amount: String?, potential: String?, potentialTotal: String?
         var psc: String?, pscType: String?, naics: String?, origin: String?, manufacture: String?
-        var vendorName: String?, legalName: String?, contractorName: String?, uei: String?, parentUEI: String?
+        var vendorName: String?, legalName: String?, contractorName: String?, uei: String?, parentUEI: String?, duns: String?
         var vendorCountry: String?, performanceCountry: String?, description: String?, signed: String?
         /// The first element read for its text that held an element, and that element: only
         /// the text after it would be read.
@@ -207,6 +208,7 @@ final class FPDSEntryReader: XMLStreamHandler {
         case .contractorName: entry.contractorName = v
         case .UEI where under(.vendorUEIInformation): entry.uei = v
         case .ultimateParentUEI: entry.parentUEI = v
+        case .DUNSNumber where under(.vendorDUNSInformation): entry.duns = v
         case .countryCode where under(.vendorLocation): entry.vendorCountry = v
         case .countryCode where under(.principalPlaceOfPerformance): entry.performanceCountry = v
         case .descriptionOfContractRequirement: entry.description = v
@@ -321,15 +323,15 @@ final class FPDSEntryReader: XMLStreamHandler {
             rejection = RowRejection("invalid-number", "the base and all options value is '\(text)'; expected an amount below 10^15")
         } else if let text = f.signed, date == nil {
             rejection = RowRejection("invalid-date", "signedDate is '\(text)'; expected a date")
-        } else if f.vendorName == nil && f.legalName == nil && f.contractorName == nil && f.uei == nil {
-            rejection = RowRejection("missing-value", "the award names no vendor (no vendorName, UEI or contractorName)")
+        } else if f.vendorName == nil && f.legalName == nil && f.contractorName == nil && f.uei == nil && f.duns == nil {
+            rejection = RowRejection("missing-value", "the award names no vendor (no vendorName, UEI, DUNSNumber or contractorName)")
         } else {
             rejection = nil
         }
         let key = Self.transactionKey(f)
         if let rejection { return Outcome(record: record, id: id, key: key, rejection: rejection) }
         return Outcome(record: record, id: id, key: key, contract: Contract(
-            id: id, vendorUEI: f.uei, vendorName: f.vendorName ?? f.legalName ?? f.contractorName,
+            id: id, vendorUEI: f.uei, vendorDUNS: f.duns, vendorName: f.vendorName ?? f.legalName ?? f.contractorName,
             vendorParentUEI: f.parentUEI, vendorCountry: f.vendorCountry,
             agency: f.agency ?? f.agencyIDName, fundingAgency: f.fundingAgency,
             amount: amount, potentialValue: potential, currency: "USD",

@@ -13,7 +13,7 @@ public enum NativeCSVImporter {
     ]
     public static let contractColumns: [ColumnSpec] = [
         ColumnSpec("contract_id", aliases: ["contract", "piid"]), ColumnSpec("vendor_id"), ColumnSpec("vendor_uei"),
-        ColumnSpec("vendor_name"), ColumnSpec("agency"), ColumnSpec("amount"), ColumnSpec("currency"),
+        ColumnSpec("vendor_duns"), ColumnSpec("vendor_name"), ColumnSpec("agency"), ColumnSpec("amount"), ColumnSpec("currency"),
         ColumnSpec("place_of_performance"), ColumnSpec("psc"), ColumnSpec("naics"), ColumnSpec("description"),
         ColumnSpec("award_date"), ColumnSpec("country_of_origin", aliases: ["origin_country"]),
         ColumnSpec("place_of_manufacture"), ColumnSpec("vendor_country"), ColumnSpec("vendor_parent_uei"),
@@ -21,7 +21,7 @@ public enum NativeCSVImporter {
     ]
     static let supplierRequired = [["supplier_id"], ["name"]]
     static let linkRequired = [["buyer_id"], ["supplier_id"]]
-    static let contractRequired = [["contract_id"], ["vendor_id", "vendor_uei", "vendor_name"]]
+    static let contractRequired = [["contract_id"], ["vendor_id", "vendor_uei", "vendor_duns", "vendor_name"]]
 
     /// Reads a suppliers file. Rows with an empty id or name, a duplicate id or a risk outside
     /// [0, 1] are rejected with a finding.
@@ -128,7 +128,7 @@ struct ContractRows: KeyedRows {
 
     /// The columns a contract row is read from.
     struct Columns: Sendable {
-        let id, vendorID, vendorUEI, vendorName, vendorParentUEI, vendorCountry, agency, fundingAgency: Column
+        let id, vendorID, vendorUEI, vendorDUNS, vendorName, vendorParentUEI, vendorCountry, agency, fundingAgency: Column
         let amount, potentialValue, currency, placeOfPerformance, countryOfOrigin, placeOfManufacture: Column
         let psc, productOrServiceType, naics, description, awardDate: Column
 
@@ -136,6 +136,7 @@ struct ContractRows: KeyedRows {
             id = header.column("contract_id")
             vendorID = header.column("vendor_id")
             vendorUEI = header.column("vendor_uei")
+            vendorDUNS = header.column("vendor_duns")
             vendorName = header.column("vendor_name")
             vendorParentUEI = header.column("vendor_parent_uei")
             vendorCountry = header.column("vendor_country")
@@ -166,19 +167,19 @@ struct ContractRows: KeyedRows {
     /// The checks after the id's, and the contract when `keep`.
     static func rest<R: RowFields>(_ row: R, _ c: Columns, id: String, keep: Bool) throws(RowRejection) -> Contract? {
         guard keep else {
-            if !row.has(c.vendorID) && !row.has(c.vendorUEI) && !row.has(c.vendorName) { throw noVendor }
+            if !row.has(c.vendorID) && !row.has(c.vendorUEI) && !row.has(c.vendorDUNS) && !row.has(c.vendorName) { throw noVendor }
             _ = try row.amount(c.amount)
             _ = try row.amount(c.potentialValue)
             _ = try row.date(c.awardDate)
             return nil
         }
-        let vendorID = row[c.vendorID], vendorUEI = row[c.vendorUEI], vendorName = row.repeated(c.vendorName)
-        if vendorID == nil && vendorUEI == nil && vendorName == nil { throw noVendor }
+        let vendorID = row[c.vendorID], vendorUEI = row[c.vendorUEI], vendorDUNS = row[c.vendorDUNS], vendorName = row.repeated(c.vendorName)
+        if vendorID == nil && vendorUEI == nil && vendorDUNS == nil && vendorName == nil { throw noVendor }
         let amount = try row.amount(c.amount)
         let potentialValue = try row.amount(c.potentialValue)
         let date = try row.date(c.awardDate)
         return Contract(
-            id: id, vendorID: vendorID, vendorUEI: vendorUEI, vendorName: vendorName,
+            id: id, vendorID: vendorID, vendorUEI: vendorUEI, vendorDUNS: vendorDUNS, vendorName: vendorName,
             vendorParentUEI: row[c.vendorParentUEI], vendorCountry: row[c.vendorCountry],
             agency: row.repeated(c.agency), fundingAgency: row.repeated(c.fundingAgency), amount: amount, potentialValue: potentialValue,
             currency: row[c.currency].map(Self.uppercased) ?? "USD",
@@ -188,7 +189,7 @@ struct ContractRows: KeyedRows {
             description: row.repeated(c.description), awardDate: date, location: row.location)
     }
 
-    static let noVendor = RowRejection("missing-value", "no vendor: 'vendor_id', 'vendor_uei' and 'vendor_name' are all empty")
+    static let noVendor = RowRejection("missing-value", "no vendor: 'vendor_id', 'vendor_uei', 'vendor_duns' and 'vendor_name' are all empty")
 
     /// `text.uppercased()`; text already in upper case (currency codes, `PRODUCT`) is returned
     /// as is.

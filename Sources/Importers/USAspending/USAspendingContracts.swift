@@ -9,7 +9,7 @@ import SupplyChainModel
 /// | Contract field | column (first non-empty wins) |
 /// |---|---|
 /// | id | `contract_transaction_unique_key`, `contract_award_unique_key`, `award_id_piid` (the last two followed by `/modification_number` when the file has it and it is not `0`) |
-/// | vendorUEI, vendorName, vendorParentUEI | `recipient_uei`, `recipient_name`, `recipient_parent_uei` |
+/// | vendorUEI, vendorDUNS, vendorName, vendorParentUEI | `recipient_uei`, `recipient_duns`, `recipient_name`, `recipient_parent_uei` |
 /// | vendorCountry | `recipient_country_code`, `recipient_country_name` |
 /// | amount | `federal_action_obligation` (transactions), else `total_obligated_amount` |
 /// | potentialValue | `potential_total_value_of_award` |
@@ -24,7 +24,7 @@ public enum USAspendingContracts {
     /// The columns read, under their USAspending names.
     public static let columns: [ColumnSpec] = [
         "contract_transaction_unique_key", "contract_award_unique_key", "award_id_piid", "modification_number",
-        "recipient_uei", "recipient_name", "recipient_parent_uei", "recipient_country_code", "recipient_country_name",
+        "recipient_uei", "recipient_duns", "recipient_name", "recipient_parent_uei", "recipient_country_code", "recipient_country_name",
         "federal_action_obligation", "total_obligated_amount", "potential_total_value_of_award",
         "awarding_agency_name", "funding_agency_name",
         "primary_place_of_performance_country_code", "primary_place_of_performance_country_name",
@@ -38,7 +38,7 @@ public enum USAspendingContracts {
 
     /// Reads a prime award summaries or prime transactions file.
     ///
-    /// Rows without an award id or without any recipient (UEI or name), with an amount that
+    /// Rows without an award id or without any recipient (UEI, DUNS number or name), with an amount that
     /// is not a number, an impossible date, or an id already seen are rejected with a finding.
     /// - Throws: ``InputError`` for a missing file, bad CSV, or a header without
     ///   `contract_award_unique_key` / `award_id_piid` or without a recipient column.
@@ -46,7 +46,7 @@ public enum USAspendingContracts {
         var ids = IDRegistry()
         return try TableImport.read(
             path: path, columns: columns,
-            required: [["contract_award_unique_key", "award_id_piid"], ["recipient_uei", "recipient_name"]], options: options
+            required: [["contract_award_unique_key", "award_id_piid"], ["recipient_uei", "recipient_duns", "recipient_name"]], options: options
         ) { row, findings throws(RowRejection) in
             let idColumn = ["contract_transaction_unique_key", "contract_award_unique_key", "award_id_piid"].first { row[$0] != nil }
             guard let idColumn, var id = row[idColumn] else {
@@ -57,8 +57,9 @@ public enum USAspendingContracts {
             // not a repeat of the award's base action.
             if idColumn != "contract_transaction_unique_key", let mod = row["modification_number"], mod != "0" { id += "/" + mod }
             try ids.rejectRepeat(id, column: idColumn, number: row.column(of: idColumn))
-            if row["recipient_uei"] == nil && row["recipient_name"] == nil {
-                throw RowRejection("missing-value", "no recipient: 'recipient_uei' and 'recipient_name' are empty", column: row.column(of: "recipient_uei"))
+            if row["recipient_uei"] == nil && row["recipient_duns"] == nil && row["recipient_name"] == nil {
+                throw RowRejection(
+                    "missing-value", "no recipient: 'recipient_uei', 'recipient_duns' and 'recipient_name' are empty", column: row.column(of: "recipient_uei"))
             }
             let amountColumn = row.column(of: "federal_action_obligation") != nil ? "federal_action_obligation" : "total_obligated_amount"
             let amount = try row.amount(amountColumn)
@@ -66,7 +67,7 @@ public enum USAspendingContracts {
             let date = try row.date(row["action_date"] != nil ? "action_date" : "award_base_action_date")
             if let warning = ids.register(id, what: idColumn, at: row.location) { findings.append(warning) }
             return Contract(
-                id: id, vendorUEI: row["recipient_uei"], vendorName: row["recipient_name"],
+                id: id, vendorUEI: row["recipient_uei"], vendorDUNS: row["recipient_duns"], vendorName: row["recipient_name"],
                 vendorParentUEI: row["recipient_parent_uei"],
                 vendorCountry: row["recipient_country_code"] ?? row["recipient_country_name"],
                 agency: row["awarding_agency_name"], fundingAgency: row["funding_agency_name"],
