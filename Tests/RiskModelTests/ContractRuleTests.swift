@@ -43,6 +43,18 @@ struct ContractRuleTests {
         #expect(Self.flag(r["clean"], .goods) == nil)
     }
 
+    /// A hyphenated compound names its material: "cotton-blend t-shirts" from China mentions
+    /// cotton (a DOL good for CN) as well as the garment; a negated one does not.
+    @Test func hyphenatedWordsAreReadByTheirParts() {
+        let goods = ReferenceData.embedded.goods
+        #expect(Set(goods.mentions(in: "Cotton-blend T-shirts, 100 each").map(\.goodID)).isSuperset(of: ["cotton"]))
+        #expect(goods.mentions(in: "Cotton-blend T-shirts").contains { $0.phrase == "t-shirts" })
+        #expect(goods.mentions(in: "rubber-coated work gloves").contains { $0.goodID == "rubber" })
+        #expect(!goods.mentions(in: "non-cotton fabric").contains { $0.goodID == "cotton" })
+        #expect(!goods.mentions(in: "faux-leather belts").contains { $0.goodID == "leather" })
+        #expect(!goods.mentions(in: "cotton-free wipes").contains { $0.goodID == "cotton" })
+    }
+
     @Test(arguments: [("2025-09-30", 600_000.0, true), ("2025-10-01", 600_000.0, false), ("2025-10-01", 700_000.01, true), ("2025-09-30", 550_000.0, false)])
     func compliancePlanThresholdSwitchesOnTheAwardDate(date: String, amount: Double, fires: Bool) {
         let r = Self.assess([Contract(id: "c", vendorID: "V2", amount: amount, placeOfPerformance: "MX", psc: "R408", awardDate: date, location: Self.at(2))])

@@ -77,28 +77,42 @@ public struct GoodsVocabulary: Sendable {
     }
 
     /// The goods a free text mentions: every run of up to the longest phrase's words that is a
-    /// vocabulary phrase, longest first, without overlapping.
+    /// vocabulary phrase, longest first, without overlapping. A hyphenated word that starts no
+    /// phrase is read by its parts ("cotton-blend" mentions cotton, as "t-shirts" stays a phrase
+    /// of its own), unless a part negates the others ("non-cotton", "cotton-free").
     /// - Complexity: O(words × longest phrase) dictionary look-ups.
     public func mentions(in text: String) -> [GoodMatch] {
         let words = Self.normalise(text).split(separator: " ")
         var found: [GoodMatch] = []
+        func add(_ ids: [String], phrase: String) {
+            for id in ids where !found.contains(where: { $0.goodID == id }) {
+                found.append(GoodMatch(goodID: id, written: text, phrase: phrase, method: .part))
+            }
+        }
         var start = 0
         while start < words.count {
             var advanced = false
             for length in stride(from: min(longestPhrase, words.count - start), through: 1, by: -1) {
                 let key = words[start..<start + length].joined(separator: " ")
                 guard let ids = phrases[key] else { continue }
-                for id in ids where !found.contains(where: { $0.goodID == id }) {
-                    found.append(GoodMatch(goodID: id, written: text, phrase: key, method: .part))
-                }
+                add(ids, phrase: key)
                 start += length
                 advanced = true
                 break
             }
-            if !advanced { start += 1 }
+            if !advanced {
+                let parts = words[start].split(separator: "-")
+                if parts.count > 1, !parts.contains(where: { Self.negations.contains(String($0)) }) {
+                    for part in parts { if let ids = phrases[String(part)] { add(ids, phrase: String(part)) } }
+                }
+                start += 1
+            }
         }
         return found
     }
+
+    /// Parts of a hyphenated word that say the good is absent.
+    private static let negations: Set<String> = ["non", "no", "free", "less", "without", "anti", "imitation", "faux"]
 
     /// The display name of a good id ("Thread/yarn"), or the id itself.
     public func name(of goodID: String) -> String { names[goodID] ?? goodID }
