@@ -104,6 +104,29 @@ struct NameMatchingTests {
         #expect(found.first?.method == .identifier && found.first?.strength == .match && found.first?.notes == ["LEI"])
     }
 
+    /// German names written without umlauts (Mueller for Müller, Guenther Oezdemir for Günther
+    /// Özdemir) were no match at all: folding read the listed name as Muller. Both spellings
+    /// now match both ways, and a name written the same way still matches exactly.
+    @Test(arguments: [
+        ("Mueller Spinnerei Xinjiang GmbH", "Müller Spinnerei Xinjiang GmbH"),
+        ("Müller Spinnerei Xinjiang GmbH", "Mueller Spinnerei Xinjiang GmbH"),
+        ("Guenther Oezdemir Baumwolle AG", "Günther Özdemir Baumwolle AG"),
+        ("Gross Faerberei Aksu AG", "Groß Färberei Aksu AG"),
+        ("Mu\u{308}ller Spinnerei Xinjiang GmbH", "Mueller Spinnerei Xinjiang GmbH"),
+        ("Muller Spinnerei Xinjiang GmbH", "Müller Spinnerei Xinjiang GmbH"),
+    ])
+    func umlautsSpelledOutMatch(written: String, listed: String) {
+        let entry = WatchlistEntry(id: "E-1", name: listed, country: "CN", list: "Test list")
+        let found = matcher([entry], embedded: false).matches(for: supplier(written, country: "CN"), alpha2: "CN")
+        #expect(found.count == 1 && found.first?.strength == .match && found.first?.matchedName == listed, "\(found)")
+    }
+
+    @Test func umlautSpellingsOfOtherWordsDoNotMatch() {
+        #expect(NameNormalizer.umlautsSpelledOut("Xue Yue Trading") == nil)
+        let entry = WatchlistEntry(id: "E-1", name: "Xu Yu Trading Co", country: "CN", list: "Test list")
+        #expect(matcher([entry], embedded: false).matches(for: supplier("Xue Yue Trading Co", country: "CN"), alpha2: "CN").allSatisfy { $0.strength != .match })
+    }
+
     /// OpenSanctions' `targets.simple.csv` drops the scheme (`id:VALUE`): an LEI (check digits
     /// valid) or a UEI-shaped value still matches; other values, a DUNS-like number among them,
     /// do not.

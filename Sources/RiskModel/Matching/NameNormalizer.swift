@@ -63,6 +63,36 @@ enum NameNormalizer {
     /// Chinese legal-form suffixes removed before splitting.
     static let chineseLegalForms = ["股份有限公司", "有限责任公司", "有限公司", "集团", "公司"]
 
+    /// The name with German umlauts spelled out as German writes them without the marks (ä →
+    /// ae, ö → oe, ü → ue, ß → ss), precomposed or not; nil when it has none. Folding accents
+    /// reads Müller as Muller, so a name written both ways is matched under both spellings.
+    /// - Complexity: O(length of the name); ASCII names are rejected by one pass over the bytes.
+    static func umlautsSpelledOut(_ name: String) -> String? {
+        guard name.utf8.contains(where: { $0 >= 0x80 }) else { return nil }
+        var out = ""
+        var changed = false
+        for character in name {
+            let spelled: String? = switch character {
+            case "ä": "ae"
+            case "ö": "oe"
+            case "ü": "ue"
+            case "Ä": "Ae"
+            case "Ö": "Oe"
+            case "Ü": "Ue"
+            case "ß": "ss"
+            case "ẞ": "SS"
+            default: nil
+            }
+            if let spelled {
+                out += spelled
+                changed = true
+            } else {
+                out.append(character)
+            }
+        }
+        return changed ? out : nil
+    }
+
     /// - Complexity: O(length of the name).
     static func normalize(_ name: String) -> NormalizedName {
         var words = NameWordMemo()

@@ -68,8 +68,13 @@ public struct WatchlistMatcher: Sendable {
             for identifier in entry.identifiers {
                 if let key = Self.identifierKey(identifier) { byIdentifier[key, default: []].append(Int32(index)) }
             }
-            for (text, isAlias) in [(entry.name, false)] + entry.aliases.map({ ($0, true) }) {
-                let normalized = NameNormalizer.normalize(text)
+            // A name with umlauts is also indexed as German writes it without them (Müller as
+            // Mueller); folding alone reads it as Muller.
+            let written = [(entry.name, false)] + entry.aliases.map({ ($0, true) })
+            for (text, isAlias, form) in written.flatMap({ name, isAlias in
+                [(name, isAlias, name)] + (NameNormalizer.umlautsSpelledOut(name).map { [(name, isAlias, $0)] } ?? [])
+            }) {
+                let normalized = NameNormalizer.normalize(form)
                 guard !normalized.tokens.isEmpty else { continue }
                 if normalized.wordsLeftOut > 0 {
                     longNames.count += 1
@@ -185,11 +190,16 @@ public struct WatchlistMatcher: Sendable {
     /// lowers the strength, last of all), so that a name met in several countries is matched once.
     func nameMatches(_ name: String, alpha2: String?, memo: inout NameMatchMemo) -> [WatchlistMatch] {
         let key = NameMatchMemo.Key(name: name)
-        let found: [WatchlistMatch]
+        var found: [WatchlistMatch]
         if let known = memo.names[key] {
             found = known
         } else {
             found = nameMatches(NameNormalizer.normalize(name, words: &memo.words), alpha2: nil)
+            // Umlauts spelled out too (a listed Mueller for a supplier Müller); the caller keeps
+            // the better of two matches to one entry.
+            if let spelled = NameNormalizer.umlautsSpelledOut(name) {
+                found += nameMatches(NameNormalizer.normalize(spelled, words: &memo.words), alpha2: nil)
+            }
             if memo.names.count < NameMatchMemo.capacity { memo.names[key] = found }
         }
         guard let alpha2, !found.isEmpty else { return found }
