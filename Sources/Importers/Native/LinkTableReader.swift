@@ -107,10 +107,10 @@ struct LinkRowSink: RawRecordSink {
         var outcomes: [RowOutcome] = []
         outcomes.reserveCapacity(records.count)
         wide.removeAll(keepingCapacity: true)
-        var keys: [UInt8] = []
-        var keyEnds: [Int] = []
-        keys.reserveCapacity(records.bytes.count / 2)
-        keyEnds.reserveCapacity(records.count * 2)
+        // The buyers' ids and the suppliers' ids, each in a batch of their own: a file lists a
+        // buyer's links together, and the look-up reuses the index of a key equal to the one
+        // before it (interleaved, a buyer followed its previous row's supplier, never itself).
+        var keys = LinkKeys(capacity: records.count, bytes: records.bytes.count / 2)
         records.forEach { _, record in
             recordLines.append(Int32(clamping: record.line))
             if record.line == layout.headerLine && summary.read == 0 && recordLines.count == 1 {
@@ -120,9 +120,9 @@ struct LinkRowSink: RawRecordSink {
                 wide.append(false)
                 return
             }
-            outcomes.append(check(record, keys: &keys, keyEnds: &keyEnds))
+            outcomes.append(check(record, keys: &keys))
         }
-        let positions = keys.withUnsafeBytes { k in keyEnds.withUnsafeBufferPointer { layout.lookup(k, $0) } }
+        let (buyers, suppliers) = keys.positions(layout.lookup)
         records.forEach { r, record in
             if wide[r] { noteWide(record) }
             switch outcomes[r] {
@@ -130,12 +130,9 @@ struct LinkRowSink: RawRecordSink {
             case .rejected(let rejection): reject(record, rejection)
             case .decoded(let link): consumeDecoded(record, link)
             case .link(let key, let share, let good):
-                let buyer = positions[key], supplier = positions[key + 1]
+                let buyer = buyers[key], supplier = suppliers[key]
                 add(record, buyer: buyer < 0 ? nil : buyer, supplier: supplier < 0 ? nil : supplier, share: share, good: good) {
-                    keys.withUnsafeBytes { k in
-                        (String(decoding: k[(key == 0 ? 0 : keyEnds[key - 1])..<keyEnds[key]], as: UTF8.self),
-                         String(decoding: k[keyEnds[key]..<keyEnds[key + 1]], as: UTF8.self))
-                    }
+                    (keys.buyers.text(key), keys.suppliers.text(key))
                 }
             }
         }
@@ -148,12 +145,12 @@ struct LinkRowSink: RawRecordSink {
         indirect case rejected(RowRejection)
         /// A row with bytes outside ASCII, converted by the `String` path.
         indirect case decoded(SupplyLink)
-        /// A good row: its ids are keys `key` and `key + 1` of the batch.
+        /// A good row: its ids are key `key` of the batch's buyers and suppliers.
         case link(key: Int, share: Double?, good: Int32)
     }
 
     /// Counts the row and checks everything but the ids; a good row's ids go to `keys`.
-    private mutating func check(_ record: RawRecord, keys: inout [UInt8], keyEnds: inout [Int]) -> RowOutcome {
+    private mutating func check(_ record: RawRecord, keys: inout LinkKeys) -> RowOutcome {
         summary.read += 1
         guard record.isASCII else { return decode(record) }
         if record.isBlank {
@@ -190,12 +187,7 @@ struct LinkRowSink: RawRecordSink {
             let text = record.trimmedField(column)
             if !text.isEmpty { good = goodNumber(text) }
         }
-        let key = keyEnds.count
-        keys.append(contentsOf: buyer)
-        keyEnds.append(keys.count)
-        keys.append(contentsOf: supplier)
-        keyEnds.append(keys.count)
-        return .link(key: key, share: share, good: good)
+        return .link(key: keys.append(buyer: buyer, supplier: supplier), share: share, good: good)
     }
 
     /// The first pass of the `String` path, for records with bytes outside ASCII (UTF-8 or
@@ -284,6 +276,49 @@ struct LinkRowSink: RawRecordSink {
     /// The record as text, noting fields that were not UTF-8.
     private mutating func decoded(_ record: RawRecord) -> CSVRecord {
         CSVRecord(line: record.line, fields: record.decodedFields(noting: &transcoded))
+    }
+}
+
+/// The ids of a batch's good rows, buyers and suppliers apart, resolved in one look-up each.
+struct LinkKeys {
+    /// Ids back to back, with the end offset of each.
+    struct Column {
+        var bytes: [UInt8] = []
+        var ends: [Int] = []
+
+        mutating func append(_ id: UnsafeRawBufferPointer) {
+            bytes.append(contentsOf: id)
+            ends.append(bytes.count)
+        }
+
+        /// Id `key` as text (for a message).
+        func text(_ key: Int) -> String {
+            bytes.withUnsafeBytes { String(decoding: $0[(key == 0 ? 0 : ends[key - 1])..<ends[key]], as: UTF8.self) }
+        }
+    }
+
+    var buyers = Column(), suppliers = Column()
+
+    init(capacity: Int, bytes: Int) {
+        buyers.bytes.reserveCapacity(bytes / 2)
+        suppliers.bytes.reserveCapacity(bytes / 2)
+        buyers.ends.reserveCapacity(capacity)
+        suppliers.ends.reserveCapacity(capacity)
+    }
+
+    /// Adds a row's ids; returns their key.
+    mutating func append(buyer: UnsafeRawBufferPointer, supplier: UnsafeRawBufferPointer) -> Int {
+        buyers.append(buyer)
+        suppliers.append(supplier)
+        return buyers.ends.count - 1
+    }
+
+    /// The supplier positions of every buyer and every supplier, −1 for an unknown id.
+    func positions(_ lookup: SupplierLookup) -> (buyers: [Int32], suppliers: [Int32]) {
+        func resolve(_ column: Column) -> [Int32] {
+            column.bytes.withUnsafeBytes { k in column.ends.withUnsafeBufferPointer { lookup(k, $0) } }
+        }
+        return (resolve(buyers), resolve(suppliers))
     }
 }
 
