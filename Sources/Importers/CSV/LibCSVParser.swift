@@ -188,6 +188,10 @@ struct ParseState {
     /// End index in `fieldEnds` and first line of each completed record.
     var recordEnds: UnsafeMutablePointer<Int>
     var recordLines: UnsafeMutablePointer<Int>
+    /// Whether each completed record is all ASCII, and the bytes of the open record's fields
+    /// OR-ed together (bit 7 set when one is not ASCII).
+    var recordASCII: UnsafeMutablePointer<Bool>
+    var openBits: UInt8 = 0
     var recordCount = 0, recordCapacity: Int
     /// The completed records were handed out (``take()``); they leave at the next ``compact()``.
     var taken = false
@@ -204,6 +208,7 @@ struct ParseState {
         fieldEnds = .allocate(capacity: fieldCapacity)
         recordEnds = .allocate(capacity: recordCapacity)
         recordLines = .allocate(capacity: recordCapacity)
+        recordASCII = .allocate(capacity: recordCapacity)
     }
 
     func deallocateBuffers() {
@@ -211,6 +216,7 @@ struct ParseState {
         fieldEnds.deallocate()
         recordEnds.deallocate()
         recordLines.deallocate()
+        recordASCII.deallocate()
     }
 
     /// Appends one field (the callbacks' hot path).
@@ -220,13 +226,16 @@ struct ParseState {
             if byteCount + length > byteCapacity { grow(&bytes, &byteCapacity, byteCount, to: byteCount + length) }
             let source = data.assumingMemoryBound(to: UInt8.self)
             let target = bytes + byteCount
-            // Copy and find the smallest byte at once: NUL, LF and CR are all below 0x0E.
-            var low: UInt8 = 0xFF
+            // Copy and find the smallest byte at once (NUL, LF and CR are all below 0x0E), and
+            // whether a byte is not ASCII.
+            var low: UInt8 = 0xFF, bits: UInt8 = 0
             for i in 0..<length {
                 let byte = source[i]
                 target[i] = byte
                 low = min(low, byte)
+                bits |= byte
             }
+            openBits |= bits
             if low <= 0x0D {
                 let field = UnsafeRawBufferPointer(start: data, count: length)
                 if let nul = field.firstIndex(of: 0) {
@@ -249,12 +258,16 @@ struct ParseState {
         if recordCount == recordCapacity {
             var capacity = recordCapacity
             grow(&recordEnds, &capacity, recordCount, to: recordCount + 1)
+            capacity = recordCapacity
+            grow(&recordASCII, &capacity, recordCount, to: recordCount + 1)
             grow(&recordLines, &recordCapacity, recordCount, to: recordCount + 1)
         }
         recordEnds[recordCount] = fieldCount
         recordLines[recordCount] = recordLine
+        recordASCII[recordCount] = openBits < 0x80
         recordCount += 1
         fieldsInRecord = 0
+        openBits = 0
     }
 
     /// Views the completed records; they stay until the next ``compact()``.
@@ -265,7 +278,8 @@ struct ParseState {
         let doneBytes = doneFields == 0 ? 0 : fieldEnds[doneFields - 1]
         return RawRecords(
             bytes: UnsafeRawBufferPointer(start: bytes, count: doneBytes), fieldEnds: UnsafeBufferPointer(start: fieldEnds, count: doneFields),
-            recordEnds: UnsafeBufferPointer(start: recordEnds, count: recordCount), lines: UnsafeMutableBufferPointer(start: recordLines, count: recordCount))
+            recordEnds: UnsafeBufferPointer(start: recordEnds, count: recordCount), lines: UnsafeMutableBufferPointer(start: recordLines, count: recordCount),
+            ascii: UnsafeBufferPointer(start: recordASCII, count: recordCount))
     }
 
     /// Drops the records handed out; the open record's fields move to the buffers' front.
@@ -287,6 +301,7 @@ struct ParseState {
         self.line = line
         recordLine = line
         fieldsInRecord = 0
+        openBits = 0
         afterCR = false
         violation = nil
         byteCount = 0
@@ -319,6 +334,8 @@ struct RawRecords: @unchecked Sendable {
     var recordEnds = UnsafeBufferPointer<Int>(start: nil, count: 0)
     /// The physical line each record starts on.
     var lines = UnsafeMutableBufferPointer<Int>(start: nil, count: 0)
+    /// Whether each record is all ASCII.
+    var ascii = UnsafeBufferPointer<Bool>(start: nil, count: 0)
 
     /// Completed records.
     var count: Int { lines.count }

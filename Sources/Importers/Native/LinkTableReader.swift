@@ -328,7 +328,7 @@ extension RawRecords {
         var firstField = 0
         for r in 0..<count {
             let lastField = recordEnds[r]
-            body(r, RawRecord(bytes: bytes, ends: fieldEnds, first: firstField, count: lastField - firstField, line: lines[r]))
+            body(r, RawRecord(bytes: bytes, ends: fieldEnds, first: firstField, count: lastField - firstField, line: lines[r], isASCII: ascii[r]))
             firstField = lastField
         }
     }
@@ -368,14 +368,8 @@ struct RawRecord {
     @inline(__always)
     static func isSpace(_ byte: UInt8) -> Bool { byte == 0x20 || (byte >= 0x09 && byte <= 0x0D) }
 
-    /// Whether every byte of the record is ASCII.
-    var isASCII: Bool {
-        guard count > 0 else { return true }
-        let start = first == 0 ? 0 : ends[first - 1]
-        var high: UInt8 = 0
-        for byte in UnsafeRawBufferPointer(rebasing: bytes[start..<ends[first + count - 1]]) { high |= byte }
-        return high < 0x80
-    }
+    /// Whether every byte of the record is ASCII (noted by the parser as it copied the fields).
+    let isASCII: Bool
 
     /// Whether every field is empty.
     var isBlank: Bool { (0..<count).allSatisfy { field($0).isEmpty } }
