@@ -1,0 +1,25 @@
+import FlriskTestSupport
+import Foundation
+import Importers
+import RiskModel
+import SupplyChainModel
+import SyntheticSupplyChain
+import Testing
+
+/// Seventh QA pass on `flrisk generate` (docs/GENERATOR.md is its contract).
+@Suite("QA7: generator", .serialized)
+struct QA7GeneratorTests {
+    /// Small chains leave (tier, family) blocks empty; a link drawn from an empty block comes
+    /// from its whole tier, but carried the good of the empty block: in 10 suppliers and 90
+    /// links, `S1 -> S4` carried 'Footwear' while S4 makes 'Garments' (15 of 380 links at 20
+    /// suppliers). A link's good is what its supplier makes.
+    @Test(arguments: [(10, 90), (20, 380), (20, 60), (37, 500), (50, 2_450)])
+    func everyLinkCarriesItsSuppliersGood(suppliers: Int, links: Int) throws {
+        let files = try GeneratedFiles(GeneratorOptions(suppliers: suppliers, links: links, contracts: 0, seed: 3))
+        let (read, linkRows, _) = try files.read()
+        let goodOf = Dictionary(uniqueKeysWithValues: read.records.map { ($0.id, $0.goods.joined(separator: ";")) })
+        let wrong = linkRows.records.filter { goodOf[$0.supplierID] != $0.good }
+        #expect(linkRows.records.count == links)
+        #expect(wrong.isEmpty, "\(wrong.count) links: \(wrong.prefix(3).map { "\($0.buyerID) -> \($0.supplierID) '\($0.good ?? "")' (makes '\(goodOf[$0.supplierID] ?? "?")')" })")
+    }
+}
