@@ -22,4 +22,22 @@ struct QA7GeneratorTests {
         #expect(linkRows.records.count == links)
         #expect(wrong.isEmpty, "\(wrong.count) links: \(wrong.prefix(3).map { "\($0.buyerID) -> \($0.supplierID) '\($0.good ?? "")' (makes '\(goodOf[$0.supplierID] ?? "?")')" })")
     }
+
+    /// A directory named like one of the three files (`contracts.csv/`) cannot be replaced: the
+    /// run failed at that rename, after suppliers.csv and links.csv of the new seed had replaced
+    /// the previous ones. It fails before replacing any.
+    @Test func aTargetThatIsADirectoryReplacesNoFile() throws {
+        let scratch = ScratchDirectory()
+        let out = scratch.url.appendingPathComponent("g").path
+        _ = try SupplyChainGenerator.generate(GeneratorOptions(suppliers: 20, links: 30, seed: 1), into: out)
+        let before = ["suppliers.csv", "links.csv"].map { FileManager.default.contents(atPath: out + "/" + $0) }
+        try FileManager.default.removeItem(atPath: out + "/contracts.csv")
+        try FileManager.default.createDirectory(atPath: out + "/contracts.csv", withIntermediateDirectories: false)
+        #expect(throws: GeneratorError.self) {
+            try SupplyChainGenerator.generate(GeneratorOptions(suppliers: 20, links: 30, seed: 5), into: out)
+        }
+        let after = ["suppliers.csv", "links.csv"].map { FileManager.default.contents(atPath: out + "/" + $0) }
+        #expect(after == before, "the previous files are unchanged")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: out).sorted() == ["contracts.csv", "links.csv", "suppliers.csv"])
+    }
 }
