@@ -16,16 +16,19 @@ extension Flrisk {
                 not links). Exit 2 for impossible sizes, 3 when a file cannot be written. See docs/GENERATOR.md.
                 """)
 
-        @Option(help: "Number of suppliers (at least 10).")
+        // The counts and the seed take their value unconditionally: `--links -1` is a negative
+        // count (exit 2, a sentence naming it) and `--seed -1` an invalid seed (exit 64), not a
+        // missing value followed by an unknown flag '-1'.
+        @Option(parsing: .unconditional, help: "Number of suppliers (at least 10).")
         var suppliers: Int
 
-        @Option(help: "Number of links (at most suppliers × (suppliers − 1)).")
+        @Option(parsing: .unconditional, help: "Number of links (at most suppliers × (suppliers − 1)).")
         var links: Int
 
-        @Option(help: "Number of contracts (default: one per supplier).")
+        @Option(parsing: .unconditional, help: "Number of contracts (default: one per supplier).")
         var contracts: Int?
 
-        @Option(help: "Random seed; the same seed gives the same files.")
+        @Option(parsing: .unconditional, help: "Random seed; the same seed gives the same files.")
         var seed: UInt64 = 1
 
         @Option(help: "csv or xml.")
@@ -37,7 +40,12 @@ extension Flrisk {
         @Flag(help: "Print sizes, time, throughput and peak memory to standard error.")
         var verbose = false
 
+        func validate() throws {
+            if output.isEmpty { throw ValidationError("--output needs a directory path, got an empty string.") }
+        }
+
         func run() throws {
+            Interruption.install(.generatedFiles)
             let options = GeneratorOptions(suppliers: suppliers, links: links, contracts: contracts, seed: seed, format: format)
             let started = DispatchTime.now().uptimeNanoseconds
             let summary: GenerationSummary

@@ -11,6 +11,40 @@ import Glibc
 /// bad usage; no partial file and none replaced).
 @Suite("QA7: generate on the command line", .serialized)
 struct QA7GenerateCLITests {
+    /// `--links -1` was read as a missing value (`-1` looks like a flag): exit 64 with
+    /// "Missing value for '--links <links>'" instead of the documented exit 2 for a negative
+    /// count (`--links=-1` gave it).
+    @Test(arguments: [("--links", "-1", "--links must be 0 or more; got -1"), ("--contracts", "-1", "--contracts must be 0 or more; got -1"),
+                      ("--suppliers", "-5", "--suppliers must be at least 10")])
+    func aNegativeCountIsAnImpossibleSize(flag: String, value: String, message: String) throws {
+        let scratch = Scratch()
+        let out = scratch.url.appendingPathComponent("g").path
+        var arguments = ["generate", "--suppliers", "10", "--links", "5", "--output", out]
+        let at = arguments.firstIndex(of: flag).map { $0 + 1 }
+        if let at { arguments[at] = value } else { arguments += [flag, value] }
+        let run = try CLI.run(arguments)
+        #expect(run.status == 2, "\(run.stderr)")
+        #expect(run.stderr.contains(message), "\(run.stderr)")
+        #expect(!FileManager.default.fileExists(atPath: out))
+    }
+
+    /// A negative seed is not an unsigned 64-bit integer: a usage error naming the value.
+    @Test func aNegativeSeedIsBadUsage() throws {
+        let scratch = Scratch()
+        let run = try CLI.run(["generate", "--suppliers", "10", "--links", "5", "--seed", "-1", "--output", scratch.url.appendingPathComponent("g").path])
+        #expect(run.status == 64, "\(run.stderr)")
+        #expect(run.stderr.contains("'-1'"), "\(run.stderr)")
+    }
+
+    /// `--output ''` was exit 3 with ": error: [output-unwritable] cannot create the output
+    /// directory: The operation could not be completed. The file doesn’t exist." It is bad
+    /// usage, as for `score`.
+    @Test func anEmptyOutputIsBadUsage() throws {
+        let run = try CLI.run(["generate", "--suppliers", "10", "--links", "5", "--output", ""])
+        #expect(run.status == 64, "\(run.stderr)")
+        #expect(run.stderr.contains("--output"), "\(run.stderr)")
+    }
+
     /// An output path under a regular file said "(NSCocoaErrorDomain error 512.)"; it names the
     /// system's reason.
     @Test func anOutputUnderAFileSaysNotADirectory() throws {
@@ -35,6 +69,28 @@ struct QA7GenerateCLITests {
             executable: URL(fileURLWithPath: "/usr/bin/env"))
         #expect(run.status == 3, "\(run.stderr)")
         #expect(run.stderr.contains("File too large"), "\(run.stderr)")
+        #expect(scratch.filesIn("g").isEmpty, "no file, temporary or not: \(scratch.filesIn("g"))")
+    }
+
+    /// SIGINT or SIGTERM while the files are written left the partial `.NAME.tmp-PID` files
+    /// (gigabytes for a large run). They are removed, with a sentence and exit 130 or 143.
+    @Test(arguments: [(SIGINT, "SIGINT", Int32(130)), (SIGTERM, "SIGTERM", Int32(143))])
+    func aSignalLeavesNoFile(signal: Int32, name: String, status: Int32) throws {
+        let scratch = Scratch()
+        let out = scratch.url.appendingPathComponent("g")
+        let child = try Child(CLI.executable, ["generate", "--suppliers", "5000000", "--links", "50000000", "--output", out.path])
+        #expect(child.waitForHandler(of: signal, timeout: 60), "no handler for signal \(signal) was installed")
+        let deadline = Date().addingTimeInterval(60)
+        while child.isRunning && Date() < deadline && !scratch.filesIn("g").contains(where: { $0.hasPrefix(".suppliers.csv.tmp-") }) {
+            Thread.sleep(forTimeInterval: 0.02)
+        }
+        #expect(child.isRunning, "the run ended before the signal could be sent: \(child.stderr.suffix(500))")
+        kill(child.process.processIdentifier, signal)
+        child.process.waitUntilExit()
+        child.drain()
+        #expect(child.process.terminationReason == .exit)
+        #expect(child.process.terminationStatus == status)
+        #expect(child.stderr.contains("flrisk: interrupted by \(name); no file written (previous files are unchanged)"), "\(child.stderr.suffix(500))")
         #expect(scratch.filesIn("g").isEmpty, "no file, temporary or not: \(scratch.filesIn("g"))")
     }
 }
