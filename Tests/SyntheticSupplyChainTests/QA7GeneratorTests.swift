@@ -40,4 +40,16 @@ struct QA7GeneratorTests {
         #expect(after == before, "the previous files are unchanged")
         #expect(try FileManager.default.contentsOfDirectory(atPath: out).sorted() == ["contracts.csv", "links.csv", "suppliers.csv"])
     }
+
+    /// GENERATOR.md: generated files score with every row accepted and no finding. Awards of
+    /// 2019 and most of 2020 came before the earliest FAR thresholds of the model, so every run
+    /// warned twice (`award-before-thresholds`) and left a quarter of the contracts unchecked
+    /// by FAR-22.1703-PLAN and FAR-22.15-EO13126.
+    @Test func generatedFilesScoreWithoutAnyFinding() throws {
+        let files = try GeneratedFiles(GeneratorOptions(suppliers: 2_000, links: 10_000, contracts: 400, seed: 7))
+        let (suppliers, links, contracts) = try files.read()
+        let assessment = Assessor(parameters: ScoringParameters()).assess(suppliers: suppliers, links: links, contracts: contracts)
+        #expect(assessment.findings.isEmpty, "\(assessment.findings.prefix(3).map(\.message))")
+        #expect(contracts.records.allSatisfy { ($0.awardDate ?? "") >= "2020-10-01" && ($0.awardDate ?? "") <= "2025-12-31" })
+    }
 }
