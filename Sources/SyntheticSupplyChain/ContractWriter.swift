@@ -54,9 +54,10 @@ struct ContractWriter {
         let makers = e.table(families.flatMap(\.makerCountries))
         var cumulative: [Double] = []
         for family in families { cumulative.append((cumulative.last ?? 0) + family.weight) }
+        // Contract numbers 1 … count in `width` digits (count = 10^6 needs 7: `<` wrapped it to 000000).
         var width = 6
         var limit = 1_000_000
-        while limit < count { limit *= 10; width += 1 }
+        while limit <= count { limit *= 10; width += 1 }
         var random = SeededRandom(seed: seed, stream: 5)
         try e.begin(&file)
         for c in 0..<count {

@@ -41,6 +41,16 @@ struct QA7GeneratorTests {
         #expect(try FileManager.default.contentsOfDirectory(atPath: out).sorted() == ["contracts.csv", "links.csv", "suppliers.csv"])
     }
 
+    /// The contract number has a fixed width (6 digits up to a million contracts), but a count
+    /// of exactly 10^6 numbered its last contract `…F000000`, the number wrapped to zero.
+    @Test func theLastContractNumberOfAMillionDoesNotWrap() throws {
+        let files = try GeneratedFiles(GeneratorOptions(suppliers: 10, links: 0, contracts: 1_000_000, seed: 1))
+        let bytes = files.bytes(files.contractsPath)
+        let lastLine = bytes.dropLast().split(separator: UInt8(ascii: "\n")).last.map { String(decoding: $0, as: UTF8.self) } ?? ""
+        let id = lastLine.split(separator: ",").first.map(String.init) ?? ""
+        #expect(id.hasSuffix("1000000"), "\(id)")
+    }
+
     /// GENERATOR.md: generated files score with every row accepted and no finding. Awards of
     /// 2019 and most of 2020 came before the earliest FAR thresholds of the model, so every run
     /// warned twice (`award-before-thresholds`) and left a quarter of the contracts unchecked
