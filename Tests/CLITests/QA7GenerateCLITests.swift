@@ -28,6 +28,22 @@ struct QA7GenerateCLITests {
         #expect(!FileManager.default.fileExists(atPath: out))
     }
 
+    /// A count past the integers (`--links 99999999999999999999`) was "The value … is invalid"
+    /// (exit 64, as for a word), while 10^10 suppliers was the documented exit 2 naming the value.
+    /// Any number is a size: past the range it is an impossible size, named as given.
+    @Test(arguments: [("--suppliers", "99999999999999999999"), ("--links", "99999999999999999999"),
+                      ("--contracts", "-99999999999999999999")])
+    func aCountPastTheIntegersIsAnImpossibleSize(flag: String, value: String) throws {
+        let scratch = Scratch()
+        let out = scratch.url.appendingPathComponent("g").path
+        var arguments = ["generate", "--suppliers", "10", "--links", "5", "--output", out]
+        if let at = arguments.firstIndex(of: flag) { arguments[at + 1] = value } else { arguments += [flag, value] }
+        let run = try CLI.run(arguments)
+        #expect(run.status == 2, "\(run.stderr)")
+        #expect(run.stderr.contains("flrisk generate: error: \(flag) \(value)"), "\(run.stderr)")
+        #expect(!FileManager.default.fileExists(atPath: out))
+    }
+
     /// A negative seed is not an unsigned 64-bit integer: a usage error naming the value.
     @Test func aNegativeSeedIsBadUsage() throws {
         let scratch = Scratch()
