@@ -142,8 +142,15 @@ public enum SupplyChainGenerator {
     static func makeDirectories(_ path: String) -> String? {
         var status = stat()
         if stat(path, &status) == 0 { return status.st_mode & S_IFMT == S_IFDIR ? nil : String(cString: strerror(ENOTDIR)) }
-        let parent = (path as NSString).deletingLastPathComponent
-        if !parent.isEmpty && parent != path, let reason = makeDirectories(parent) { return reason }
+        // The parent: up to the last '/' that is not trailing ("a/b/" → "a"; "b" has none).
+        // (NSString's deletingLastPathComponent traps on a one-component relative path.)
+        var trimmed = Substring(path)
+        while trimmed.count > 1 && trimmed.hasSuffix("/") { trimmed = trimmed.dropLast() }
+        if let slash = trimmed.lastIndex(of: "/") {
+            var parent = trimmed[..<slash]
+            while parent.hasSuffix("/") { parent = parent.dropLast() }
+            if !parent.isEmpty, let reason = makeDirectories(String(parent)) { return reason }
+        }
         if mkdir(path, 0o755) != 0 && errno != EEXIST { return String(cString: strerror(errno)) }
         return nil
     }

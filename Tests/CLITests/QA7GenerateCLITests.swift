@@ -72,6 +72,17 @@ struct QA7GenerateCLITests {
         #expect(!run.stderr.contains("NSCocoaErrorDomain"), "\(run.stderr)")
     }
 
+    /// Relative output directories of one or more components, with or without a trailing '/',
+    /// are made (the directory maker walks up to the first that exists).
+    @Test(arguments: ["g", "g/", "a//b///c/", "./d/e"])
+    func aRelativeOutputDirectoryIsMade(output: String) throws {
+        let scratch = Scratch()
+        let run = try CLI.run(["generate", "--suppliers", "10", "--links", "5", "--output", output], in: scratch.url)
+        #expect(run.status == 0, "\(run.stderr)")
+        let made = scratch.url.appendingPathComponent(output).path
+        #expect(try FileManager.default.contentsOfDirectory(atPath: made).sorted() == ["contracts.csv", "links.csv", "suppliers.csv"])
+    }
+
     /// `ulimit -f` past the first file: the process died of SIGXFSZ (status 153, a core dump
     /// where enabled) and left its three `.NAME.tmp-PID` files. It reports "File too large",
     /// exits 3 and removes them. (SIGXFSZ is set back to its default for the child: an ignored
