@@ -22,7 +22,7 @@ struct OutputFile: ~Copyable {
     /// Bytes written so far (flushed or buffered).
     var bytesWritten: UInt64 { flushed + UInt64(count) }
 
-    /// Creates `path`'s temporary sibling (`.<name>.tmp-<pid>`), truncating it, listed in
+    /// Creates `path`'s temporary sibling (`.<name>.tmp-<pid>`), exclusively, listed in
     /// ``PendingFiles`` so that an interruption removes it.
     /// - Throws: ``GeneratorError/outputFailed(path:reason:)`` when it cannot be created.
     init(path: String, bufferSize: Int = 1 << 22) throws(GeneratorError) {

@@ -20,7 +20,9 @@ final class PendingFiles: @unchecked Sendable {
     private var pending: Set<String> = []
     private var abandoned = false
 
-    /// Creates `temporary` (truncating a leftover of a crashed run with the same pid) and lists it.
+    /// Creates `temporary` exclusively (`O_EXCL`: never through a link planted there, as the
+    /// reports' `AtomicFile` does; a leftover of a crashed run with the same pid is removed
+    /// first) and lists it.
     /// - Returns: the descriptor, or nil with `errno` set; nil with `errno` 0 once abandoned.
     func create(_ temporary: String) -> Int32? {
         lock.withLock {
@@ -28,7 +30,8 @@ final class PendingFiles: @unchecked Sendable {
                 errno = 0
                 return nil
             }
-            let fd = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+            _ = unlink(temporary)
+            let fd = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
             guard fd >= 0 else { return nil }
             pending.insert(temporary)
             return fd

@@ -62,4 +62,20 @@ struct QA7GeneratorTests {
         #expect(assessment.findings.isEmpty, "\(assessment.findings.prefix(3).map(\.message))")
         #expect(contracts.records.allSatisfy { ($0.awardDate ?? "") >= "2020-10-01" && ($0.awardDate ?? "") <= "2025-12-31" })
     }
+
+    /// The temporary files were opened with `O_TRUNC` and no `O_EXCL`, so a link planted at
+    /// `.suppliers.csv.tmp-PID` (a shared folder such as /tmp, a guessed pid) was followed: the
+    /// file it pointed to was overwritten with the suppliers, and suppliers.csv became that link.
+    /// As for the reports, the leftover is removed and the file created exclusively.
+    @Test func aLinkPlantedAtATemporaryNameIsNotFollowed() throws {
+        let scratch = ScratchDirectory()
+        let out = scratch.url.appendingPathComponent("g").path
+        try FileManager.default.createDirectory(atPath: out, withIntermediateDirectories: true)
+        let victim = scratch.file("victim.txt", "keep me\n")
+        try FileManager.default.createSymbolicLink(atPath: out + "/.suppliers.csv.tmp-\(getpid())", withDestinationPath: victim)
+        _ = try SupplyChainGenerator.generate(GeneratorOptions(suppliers: 20, links: 30, seed: 1), into: out)
+        #expect(try String(contentsOfFile: victim, encoding: .utf8) == "keep me\n")
+        let type = try FileManager.default.attributesOfItem(atPath: out + "/suppliers.csv")[.type] as? FileAttributeType
+        #expect(type == .typeRegular)
+    }
 }
