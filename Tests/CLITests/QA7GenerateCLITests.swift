@@ -120,6 +120,27 @@ struct QA7GenerateCLITests {
         #expect(child.stderr.contains("flrisk: interrupted by \(name); no file written (previous files are unchanged)"), "\(child.stderr.suffix(500))")
         #expect(scratch.filesIn("g").isEmpty, "no file, temporary or not: \(scratch.filesIn("g"))")
     }
+
+    /// The XML files of `generate --format xml` score as the CSV files do; given to the wrong
+    /// option (`--links suppliers.xml`) they scored 0 links with exit 0. Now exit 2, no report.
+    @Test func generatedXMLFilesScoreAndAMixUpStopsTheRun() throws {
+        let scratch = Scratch()
+        let out = scratch.url.appendingPathComponent("x").path
+        #expect(try CLI.run(["generate", "--suppliers", "60", "--links", "300", "--contracts", "20", "--format", "xml", "--output", out]).status == 0)
+        let report = scratch.url.appendingPathComponent("r.json").path
+        let good = try CLI.run(["score", "--suppliers", out + "/suppliers.xml", "--links", out + "/links.xml", "--contracts", out + "/contracts.xml",
+                                "--format", "json", "--output", report, "--quiet"])
+        #expect(good.status == 0, "\(good.stderr)")
+        let json = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: report))) as? [String: Any]
+        let summary = json?["summary"] as? [String: Any]
+        #expect(summary?["links"] as? Int == 300 && summary?["contracts"] as? Int == 20, "\(String(describing: summary))")
+        try FileManager.default.removeItem(atPath: report)
+        let mixed = try CLI.run(["score", "--suppliers", out + "/suppliers.xml", "--links", out + "/suppliers.xml", "--contracts", out + "/contracts.xml",
+                                 "--format", "json", "--output", report, "--quiet"])
+        #expect(mixed.status == 2, "\(mixed.stderr)")
+        #expect(mixed.stderr.contains("suppliers.xml: error: [missing-section]"), "\(mixed.stderr)")
+        #expect(!FileManager.default.fileExists(atPath: report))
+    }
 }
 
 extension ScratchDirectory {
