@@ -15,7 +15,7 @@ public enum Inputs {
         switch try InputSniffer.checked(format, path: path) {
         case .auto, .native: return try NativeCSVImporter.suppliers(path: path, options: options)
         case .facilityList: return try FacilityList.suppliers(path: path, options: options)
-        case .nativeXML: return try NativeXML.read(path: path, limits: options.limits).suppliers
+        case .nativeXML: return try NativeXML.read(path: path, limits: options.limits).checked(for: "suppliers", path: path).suppliers
         }
     }
 
@@ -26,7 +26,7 @@ public enum Inputs {
         case .usaspendingSubawards:
             let read = try USAspendingSubawards.read(path: path, options: options)
             return LinkImport(links: read.links, suppliers: read.suppliers)
-        case .nativeXML: return LinkImport(links: try NativeXML.read(path: path, limits: options.limits).links, suppliers: [])
+        case .nativeXML: return LinkImport(links: try NativeXML.read(path: path, limits: options.limits).checked(for: "links", path: path).links, suppliers: [])
         }
     }
 
@@ -51,7 +51,7 @@ public enum Inputs {
                 results.append(try FPDSFeed.contracts(paths: feeds, limits: options.limits))
                 feedsRead = true
             case .fpds: continue
-            case .nativeXML: results.append(try NativeXML.read(path: path, limits: options.limits).contracts)
+            case .nativeXML: results.append(try NativeXML.read(path: path, limits: options.limits).checked(for: "contracts", path: path).contracts)
             }
         }
         return merge(rejectingRepeatedIDs(results))

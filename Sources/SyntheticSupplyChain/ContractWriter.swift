@@ -1,6 +1,6 @@
 /// Streams the contracts file: federal awards to the brands (tier 0), with real-looking PIIDs,
 /// agencies, heavy-tailed amounts, the PSC and NAICS of the brand's finished good, award dates
-/// from 2019 to 2025, and the vendor's country, a country of origin among the family's
+/// from 2020-10-01 (when every FAR threshold of the model is in effect) to 2025, and the vendor's country, a country of origin among the family's
 /// assembler countries and the place of performance.
 struct ContractWriter {
     static let fields = [
@@ -15,8 +15,10 @@ struct ContractWriter {
         ("Department of Health and Human Services", "75N980"), ("Department of State", "19AQMM"),
         ("Department of Energy", "89303A"), ("Department of the Interior", "140D04"),
     ]
-    /// First and last award day (days since 1970-01-01): 2019-01-01 and 2025-12-31.
-    static let firstDay = 17_897, lastDay = 20_453
+    /// First and last award day (days since 1970-01-01): 2020-10-01 and 2025-12-31. The model's
+    /// earliest FAR thresholds take effect on 2020-08-31 (micro-purchase) and 2020-10-01
+    /// (compliance plan); an earlier award gets `award-before-thresholds` and no FAR rule.
+    static let firstDay = 18_536, lastDay = 20_453
 
     let catalog: SupplierCatalog
     let count: Int
@@ -52,9 +54,10 @@ struct ContractWriter {
         let makers = e.table(families.flatMap(\.makerCountries))
         var cumulative: [Double] = []
         for family in families { cumulative.append((cumulative.last ?? 0) + family.weight) }
+        // Contract numbers 1 … count in `width` digits (count = 10^6 needs 7: `<` wrapped it to 000000).
         var width = 6
         var limit = 1_000_000
-        while limit < count { limit *= 10; width += 1 }
+        while limit <= count { limit *= 10; width += 1 }
         var random = SeededRandom(seed: seed, stream: 5)
         try e.begin(&file)
         for c in 0..<count {

@@ -31,9 +31,12 @@ struct LinkWriter {
         let goods = e.table(catalog.goodNames)
         let good = catalog.good
         let room = 64 + e.framingBytes + goods.maxLength
-        // The good of each block's suppliers, so a link drawn from a block needs no per-supplier look-up.
+        // The good of each block's suppliers, so a link drawn from a block needs no per-supplier look-up;
+        // -1 for an empty block (small chains), whose draws come from the whole tier: the supplier's own good.
         let families = SupplierLayout.families
-        let blockGood = (0..<layout.tiers.count * families).map { Int(catalog.tierGood[$0 / families][$0 % families]) }
+        let blockGood = (0..<layout.tiers.count * families).map {
+            layout.blocks[$0 / families][$0 % families].isEmpty ? -1 : Int(catalog.tierGood[$0 / families][$0 % families])
+        }
         let maxDegree = Int(degrees.max() ?? 0)
         var tableSize = 16
         while tableSize < 2 * maxDegree { tableSize *= 2 }
@@ -65,7 +68,7 @@ struct LinkWriter {
                         let b = tier * families + family
                         let (v, fromBlock) = pick(buyer: u, block: b, tier: tier, layout: layout, seen: &seen, random: &random)
                         targets[k] = Int32(v)
-                        targetGoods[k] = fromBlock ? UInt8(blockGood[b]) : good[v]
+                        targetGoods[k] = fromBlock && blockGood[b] >= 0 ? UInt8(blockGood[b]) : good[v]
                         let w = 1 / random.openUnit().squareRoot()
                         weights[k] = w
                         total += w

@@ -5,8 +5,8 @@ import Darwin
 #endif
 
 /// A file written through one large byte buffer and `write(2)`, under a temporary name that
-/// ``commit()`` renames to the final one; ``discard()`` removes it. A failed run therefore never
-/// leaves a partial file under the final name.
+/// ``PendingFiles/commit(_:)`` renames to the final one once ``close()`` has written it all;
+/// ``discard()`` removes it. A failed run therefore never leaves a partial file under the final name.
 ///
 /// The append methods format numbers by hand into the buffer: no `String` is made per row. It is
 /// a non-copyable struct passed `inout`, so the hot loops pay no reference counting and no
@@ -22,7 +22,8 @@ struct OutputFile: ~Copyable {
     /// Bytes written so far (flushed or buffered).
     var bytesWritten: UInt64 { flushed + UInt64(count) }
 
-    /// Creates `path`'s temporary sibling (`.<name>.tmp-<pid>`), truncating it.
+    /// Creates `path`'s temporary sibling (`.<name>.tmp-<pid>`), exclusively, listed in
+    /// ``PendingFiles`` so that an interruption removes it.
     /// - Throws: ``GeneratorError/outputFailed(path:reason:)`` when it cannot be created.
     init(path: String, bufferSize: Int = 1 << 22) throws(GeneratorError) {
         self.path = path
@@ -30,14 +31,16 @@ struct OutputFile: ~Copyable {
         let directory = slash.map { String(path[...$0]) } ?? ""
         let name = slash.map { String(path[path.index(after: $0)...]) } ?? path
         temporaryPath = "\(directory).\(name).tmp-\(getpid())"
-        descriptor = open(temporaryPath, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
-        if descriptor < 0 { throw .outputFailed(path: path, reason: "cannot create \(temporaryPath): \(Self.errorText())") }
+        guard let fd = PendingFiles.shared.create(temporaryPath) else {
+            throw .outputFailed(path: path, reason: errno == 0 ? "interrupted" : "cannot create \(temporaryPath): \(Self.errorText())")
+        }
+        descriptor = fd
         capacity = bufferSize
         buffer = .allocate(capacity: bufferSize)
     }
 
     deinit {
-        if descriptor >= 0 { close(descriptor) }
+        if descriptor >= 0 { _ = systemClose(descriptor) }
         buffer.deallocate()
     }
 
@@ -148,20 +151,20 @@ struct OutputFile: ~Copyable {
         decimal(cents % 100, width: 2)
     }
 
-    /// Flushes, closes and renames the file to its final name.
-    mutating func commit() throws(GeneratorError) {
+    /// Flushes and closes the temporary file, complete, for ``PendingFiles/commit(_:)``.
+    mutating func close() throws(GeneratorError) {
         try flush()
-        let status = close(descriptor)
+        let status = systemClose(descriptor)
         descriptor = -1
         if status != 0 { throw .outputFailed(path: path, reason: "close failed: \(Self.errorText())") }
-        if rename(temporaryPath, path) != 0 {
-            throw .outputFailed(path: path, reason: "cannot rename \(temporaryPath): \(Self.errorText())")
-        }
     }
 
     /// Closes and removes the temporary file (after a failure).
     mutating func discard() {
-        if descriptor >= 0 { close(descriptor); descriptor = -1 }
-        unlink(temporaryPath)
+        if descriptor >= 0 { _ = systemClose(descriptor); descriptor = -1 }
+        PendingFiles.shared.discard(temporaryPath)
     }
 }
+
+/// `close(2)`, named apart from ``OutputFile/close()``.
+private func systemClose(_ fd: Int32) -> Int32 { close(fd) }

@@ -1,5 +1,11 @@
 import Foundation
 
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// What to generate.
 public struct GeneratorOptions: Sendable, Hashable {
     /// Number of suppliers (at least ``minimumSuppliers``).
@@ -86,10 +92,10 @@ public enum SupplyChainGenerator {
     ///   memory (about 25 bytes per supplier), independent of the number of links.
     public static func generate(_ options: GeneratorOptions, into directory: String) throws(GeneratorError) -> GenerationSummary {
         try options.validate()
-        do {
-            try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
-        } catch {
-            throw .outputFailed(path: directory, reason: "cannot create the output directory: \(error.localizedDescription)")
+        guard !directory.isEmpty else { throw .outputFailed(path: directory, reason: "the output directory is an empty path") }
+        ignoreFileSizeSignal
+        if let reason = makeDirectories(directory) {
+            throw .outputFailed(path: directory, reason: "cannot create the output directory: \(reason)")
         }
         let base = directory.hasSuffix("/") ? directory : directory + "/"
         let layout = SupplierLayout(suppliers: options.suppliers, seed: options.seed)
@@ -100,18 +106,21 @@ public enum SupplyChainGenerator {
         do { links = try OutputFile(path: paths[1]) } catch { suppliers.discard(); throw error }
         var contracts: OutputFile
         do { contracts = try OutputFile(path: paths[2]) } catch { suppliers.discard(); links.discard(); throw error }
-        do {
+        do throws(GeneratorError) {
             try SupplierWriter(catalog: catalog, format: options.format).write(to: &suppliers)
             let degrees = OutDegrees.draw(layout: layout, links: options.links, seed: options.seed)
             try LinkWriter(catalog: catalog, degrees: degrees, format: options.format, seed: options.seed).write(to: &links)
             try ContractWriter(catalog: catalog, count: options.contractCount, format: options.format, seed: options.seed)
                 .write(to: &contracts)
-            try suppliers.flush()
-            try links.flush()
-            try contracts.flush()
-            try suppliers.commit()
-            try links.commit()
-            try contracts.commit()
+            try suppliers.close()
+            try links.close()
+            try contracts.close()
+            // All three renamed together, under the lock an interruption takes, or none.
+            if let failure = PendingFiles.shared.commit([
+                (suppliers.temporaryPath, suppliers.path), (links.temporaryPath, links.path), (contracts.temporaryPath, contracts.path),
+            ]) {
+                throw .outputFailed(path: failure.target, reason: failure.reason)
+            }
         } catch {
             suppliers.discard()
             links.discard()
@@ -121,5 +130,28 @@ public enum SupplyChainGenerator {
         return GenerationSummary(
             files: paths, bytes: [suppliers.bytesWritten, links.bytesWritten, contracts.bytesWritten], suppliers: options.suppliers, links: options.links,
             contracts: options.contractCount, layout: layout)
+    }
+
+    /// Ignores SIGXFSZ once, so that a write past `RLIMIT_FSIZE` (`ulimit -f`) fails with
+    /// `EFBIG`, reported as an error naming the file, instead of killing the process and
+    /// leaving its temporary files.
+    private static let ignoreFileSizeSignal: Void = { _ = signal(SIGXFSZ, SIG_IGN) }()
+
+    /// `mkdir -p`: nil when `path` is (now) a directory, else the system's reason
+    /// (`Not a directory` when a file stands in the way, `Permission denied`, …).
+    static func makeDirectories(_ path: String) -> String? {
+        var status = stat()
+        if stat(path, &status) == 0 { return status.st_mode & S_IFMT == S_IFDIR ? nil : String(cString: strerror(ENOTDIR)) }
+        // The parent: up to the last '/' that is not trailing ("a/b/" → "a"; "b" has none).
+        // (NSString's deletingLastPathComponent traps on a one-component relative path.)
+        var trimmed = Substring(path)
+        while trimmed.count > 1 && trimmed.hasSuffix("/") { trimmed = trimmed.dropLast() }
+        if let slash = trimmed.lastIndex(of: "/") {
+            var parent = trimmed[..<slash]
+            while parent.hasSuffix("/") { parent = parent.dropLast() }
+            if !parent.isEmpty, let reason = makeDirectories(String(parent)) { return reason }
+        }
+        if mkdir(path, 0o755) != 0 && errno != EEXIST { return String(cString: strerror(errno)) }
+        return nil
     }
 }

@@ -16,16 +16,19 @@ extension Flrisk {
                 not links). Exit 2 for impossible sizes, 3 when a file cannot be written. See docs/GENERATOR.md.
                 """)
 
-        @Option(help: "Number of suppliers (at least 10).")
-        var suppliers: Int
+        // The counts and the seed take their value unconditionally: `--links -1` is a negative
+        // count (exit 2, a sentence naming it) and `--seed -1` an invalid seed (exit 64), not a
+        // missing value followed by an unknown flag '-1'.
+        @Option(parsing: .unconditional, help: "Number of suppliers (at least 10).")
+        var suppliers: SizeArgument
 
-        @Option(help: "Number of links (at most suppliers × (suppliers − 1)).")
-        var links: Int
+        @Option(parsing: .unconditional, help: "Number of links (at most suppliers × (suppliers − 1)).")
+        var links: SizeArgument
 
-        @Option(help: "Number of contracts (default: one per supplier).")
-        var contracts: Int?
+        @Option(parsing: .unconditional, help: "Number of contracts (default: one per supplier).")
+        var contracts: SizeArgument?
 
-        @Option(help: "Random seed; the same seed gives the same files.")
+        @Option(parsing: .unconditional, help: "Random seed; the same seed gives the same files.")
         var seed: UInt64 = 1
 
         @Option(help: "csv or xml.")
@@ -37,8 +40,19 @@ extension Flrisk {
         @Flag(help: "Print sizes, time, throughput and peak memory to standard error.")
         var verbose = false
 
+        func validate() throws {
+            if output.isEmpty { throw ValidationError("--output needs a directory path, got an empty string.") }
+        }
+
         func run() throws {
-            let options = GeneratorOptions(suppliers: suppliers, links: links, contracts: contracts, seed: seed, format: format)
+            Interruption.install(.generatedFiles)
+            let sizes: [(String, SizeArgument?)] = [("--suppliers", suppliers), ("--links", links), ("--contracts", contracts)]
+            if let (flag, size) = sizes.first(where: { $0.1?.value == nil }), let size {
+                Console.error("flrisk generate: error: \(flag) \(size.text) is out of range (suppliers 10 … 10^9, links 0 … suppliers × (suppliers − 1), contracts 0 … 10^12)")
+                throw ExitCode(ExitStatus.badInput)
+            }
+            let options = GeneratorOptions(
+                suppliers: suppliers.value!, links: links.value!, contracts: contracts.map { $0.value! }, seed: seed, format: format)
             let started = DispatchTime.now().uptimeNanoseconds
             let summary: GenerationSummary
             do {
@@ -69,5 +83,22 @@ extension Flrisk {
             else { return "unknown" }
             return line.dropFirst("VmHWM:".count).trimmingCharacters(in: .whitespaces)
         }
+    }
+}
+
+/// A size on `generate`'s command line: any decimal integer, however large, so that one past
+/// `Int`'s range is an impossible size (exit 2, named as given) like any other out of range,
+/// not a usage error as a word is.
+struct SizeArgument: ExpressibleByArgument {
+    /// The number as given.
+    let text: String
+    /// The number, or nil when it is past `Int`'s range.
+    let value: Int?
+
+    init?(argument: String) {
+        let digits = argument.hasPrefix("-") || argument.hasPrefix("+") ? argument.dropFirst() : Substring(argument)
+        guard !digits.isEmpty, digits.utf8.allSatisfy({ $0 >= 48 && $0 <= 57 }) else { return nil }
+        text = argument
+        value = Int(argument)
     }
 }

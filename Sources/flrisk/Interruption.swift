@@ -1,5 +1,6 @@
 import Foundation
 import Reporting
+import SyntheticSupplyChain
 
 #if canImport(Glibc)
 import Glibc
@@ -21,8 +22,19 @@ import Darwin
 /// SIGXFSZ is ignored as well, so that a write past a file-size limit fails with `EFBIG` and is
 /// reported as an output error (exit 3) instead of killing the process.
 enum Interruption {
+    /// What a run writes, and so what an interruption removes and how the message says it.
+    enum Work {
+        /// `score`: the report files (``AtomicFile``).
+        case reports
+        /// `generate`: the suppliers, links and contracts files (``SupplyChainGenerator``).
+        case generatedFiles
+    }
+
     /// Installs the handlers (once; later calls do nothing).
-    static func install() { _ = installed }
+    static func install(_ work: Work = .reports) {
+        interruptedWork = work
+        _ = installed
+    }
 
     private static let installed: Void = {
         _ = signal(SIGXFSZ, SIG_IGN)
@@ -52,6 +64,12 @@ enum Interruption {
         while read(readEnd, &byte, 1) != 1 {}
         let number = Int32(byte)
         let name = number == SIGINT ? "SIGINT" : number == SIGTERM ? "SIGTERM" : "signal \(number)"
+        if interruptedWork == .generatedFiles {
+            SupplyChainGenerator.abandonPendingWrites()
+            let bytes = Array("flrisk: interrupted by \(name); no file written (previous files are unchanged)\n".utf8)
+            _ = bytes.withUnsafeBytes { write(STDERR_FILENO, $0.baseAddress!, $0.count) }
+            _exit(128 + number)
+        }
         let written = AtomicFile.abandonPendingWrites()
         let message = written.isEmpty
             ? "flrisk: interrupted by \(name); no report written (the previous report is unchanged)\n"
@@ -64,3 +82,5 @@ enum Interruption {
 
 /// The write end of the self-pipe, set before the handlers are installed and never changed.
 nonisolated(unsafe) private var signalPipe: Int32 = -1
+/// What the run writes, set once on the command's thread before the handlers are installed.
+nonisolated(unsafe) private var interruptedWork = Interruption.Work.reports

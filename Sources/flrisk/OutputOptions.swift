@@ -74,7 +74,7 @@ struct OutputOptions: ParsableArguments {
     var format: [ReportFormat] = []
 
     @Option(help: ArgumentHelp(
-        "Where to write: a file for one format, or a directory (existing, or ending in '/') that receives report.<format> for each. Without it, a single format goes to standard output.",
+        "Where to write: a file for one format, or a directory (existing, or ending in '/') that receives report.<format> for each (without --format: report.json and report.md in a directory). Without it, a single format goes to standard output.",
         valueName: "path"))
     var output: String?
 

@@ -5,6 +5,22 @@ public struct NativeXMLImport: Sendable {
     public var suppliers: ImportResult<Supplier>
     public var links: ImportResult<SupplyLink>
     public var contracts: ImportResult<Contract>
+    /// The sections the document holds (`suppliers`, `links`, `contracts`), empty or not, in
+    /// the order they first appear.
+    public var sections: [String] = []
+
+    /// The document read for one role (`suppliers`, `links` or `contracts`).
+    /// - Throws: ``InputError`` `missing-section` when the document holds sections, but none
+    ///   for `role`: a file of another role given to this one (`--links suppliers.xml`), which
+    ///   would read as an empty input. A document without any section is an empty input.
+    public func checked(for role: String, path: String) throws -> NativeXMLImport {
+        guard !sections.isEmpty, !sections.contains(role) else { return self }
+        let holds = sections.map { "<\($0)>" }.joined(separator: ", ")
+        throw InputError(
+            code: "missing-section",
+            "the native XML document has no <\(role)> section (it holds \(holds)): is it the \(sections[0]) file? Give it with --\(sections[0])",
+            at: SourceLocation(file: path, line: 0))
+    }
 }
 
 /// Reads flrisk's native XML format: one document holding suppliers, links and contracts,
@@ -55,6 +71,7 @@ final class NativeXMLReader: XMLStreamHandler {
     @exclusivity(unchecked) private var nested: (field: String, child: String)?
     private var notes: [Finding] = []
     private var unknownNames: Set<String> = []
+    private var sectionsSeen: [String] = []
 
     /// The names matched: `flrisk`, then the sections, the record kinds, and the columns.
     let names: XMLNameTable
@@ -108,6 +125,7 @@ final class NativeXMLReader: XMLStreamHandler {
         case 2:
             let index = Int(name - Self.firstSection)
             section = element.namespace == Self.native && Self.sections.indices.contains(index) ? index : nil
+            if let section, !sectionsSeen.contains(Self.sections[section]) { sectionsSeen.append(Self.sections[section]) }
             if section == nil {
                 note(.warning, "unknown-element", "ignoring the element <\(names.local(of: name))> and everything in it (expected <suppliers>, <links> or <contracts>)", line: line)
             }
@@ -189,7 +207,7 @@ final class NativeXMLReader: XMLStreamHandler {
     func result() -> NativeXMLImport {
         var s = suppliers.finish()
         s.findings = notes + s.findings
-        return NativeXMLImport(suppliers: s, links: links.finish(), contracts: contracts.finish())
+        return NativeXMLImport(suppliers: s, links: links.finish(), contracts: contracts.finish(), sections: sectionsSeen)
     }
 }
 
