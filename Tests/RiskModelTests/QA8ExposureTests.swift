@@ -1,0 +1,34 @@
+import Testing
+@testable import RiskModel
+import SupplyChainModel
+
+/// Eighth QA pass on the model: exposure at its thresholds.
+@Suite("QA8: exposure")
+struct QA8ExposureTests {
+    static func location(_ file: String, _ line: Int) -> SupplyChainModel.SourceLocation { .init(file: file, line: line) }
+
+    /// A vendor with nothing risky upstream is exposed exactly as much as it is risky itself
+    /// (E = 1 − (1 − r) when every other tier is 0). E was computed as 1 − Π(1 − …), which
+    /// gives 1 − (1 − 0.45) = 0.44999999999999996: the report said `exposure:
+    /// 0.44999999999999996`, and with `--exposure-threshold 0.45` such a vendor (r = 0.45,
+    /// no risky supplier) was not flagged though E ≥ 0.45 by the definition.
+    @Test(arguments: [0.1, 0.3, 0.45, 0.7, 0.9])
+    func aVendorWithNothingUpstreamHasExposureEqualToItsRisk(risk: Double) {
+        let suppliers = [
+            Supplier(id: "V", name: "Vendor Inc.", country: "US", riskOverride: risk, location: Self.location("s.csv", 2)),
+            Supplier(id: "S", name: "Supplier Inc.", country: "US", riskOverride: 0, location: Self.location("s.csv", 3)),
+        ]
+        let links = [SupplyLink(buyerID: "V", supplierID: "S", share: 1, location: Self.location("l.csv", 2))]
+        let contracts = [Contract(id: "C", vendorID: "V", amount: 1000, location: Self.location("c.csv", 2))]
+        for tiers in [1, 6] {
+            var parameters = ScoringParameters()
+            parameters.tiers = tiers
+            parameters.exposureThreshold = risk
+            parameters.exposureHighThreshold = 1
+            let a = Assessor(parameters: parameters).assess(
+                suppliers: imported(suppliers, file: "s.csv"), links: imported(links, file: "l.csv"), contracts: imported(contracts, file: "c.csv"))
+            #expect(a.suppliers[0].exposure == risk, "tiers \(tiers)")
+            #expect(a.contracts[0].flags.contains { $0.rule == .exposure }, "tiers \(tiers) risk \(risk)")
+        }
+    }
+}
