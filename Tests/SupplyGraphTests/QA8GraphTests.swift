@@ -63,6 +63,28 @@ struct QA8GraphTests {
         }
     }
 
+    /// A dense graph (300 suppliers, each buying from all the others: 89,700 links) with 32
+    /// tiers and no decay, where nothing is risky or everything is barely risky: no partial
+    /// path is ever cut off, and each expansion added 299 partial paths, so `explain` ran
+    /// for more than 5 minutes and held 2.4 GB before it was killed (200,000 expansions ×
+    /// 299 links). The partial paths the search holds are bounded now, and extensions that
+    /// cannot reach the cut-off are not kept.
+    @Test(.timeLimit(.minutes(1)), arguments: [0.0, 1e-9])
+    func aDenseGraphWithLittleRiskIsExplainedQuickly(risk: Double) {
+        let n = 300
+        var links: [RawLink] = []
+        for u in 0..<n { for v in 0..<n where v != u { links.append(RawLink(buyer: Int32(u), supplier: Int32(v), share: nil)) } }
+        let graph = SupplyGraphBuilder.build(nodeCount: n, links: links).graph
+        let parameters = PropagationParameters(tiers: 32, decay: 1)
+        let paths = PathExplainer.topPaths(from: 0, graph: graph, risk: [Double](repeating: risk, count: n), parameters: parameters, limit: 5)
+        if risk == 0 {
+            #expect(paths.isEmpty)
+        } else {
+            // The node itself, then four of its direct suppliers (the first in node order).
+            #expect(paths.map(\.nodes) == [[0], [0, 1], [0, 2], [0, 3], [0, 4]])
+        }
+    }
+
     private func permutations(of items: [Int]) -> [[Int]] {
         guard items.count > 1 else { return [items] }
         return items.indices.flatMap { i -> [[Int]] in
