@@ -26,7 +26,8 @@ public enum LinkAdjustment: Sendable, Hashable {
 /// Builds a ``SupplyGraph`` from raw links, applying the share rules of the model:
 ///
 /// 1. self-links are dropped;
-/// 2. per buyer, links without a share split `max(0, 1 − Σ given shares)` equally;
+/// 2. per buyer, links without a share split `max(0, 1 − Σ given shares)` equally (nothing when
+///    the given shares are within ``rowSumTolerance`` of 1 or above);
 /// 3. duplicate links (same buyer and supplier) merge into the first, adding shares;
 /// 4. a buyer whose shares sum above 1 has them all scaled to sum to 1 (reported when the
 ///    excess is more than rounding, ``rowSumTolerance``).
@@ -127,8 +128,11 @@ public enum SupplyGraphBuilder {
                 let share = inputShares[Int(position)]
                 if share.isNaN { missing += 1 } else { given += share }
             }
-            let fill = missing > 0 ? max(0, 1 - given) / Double(missing) : 0
-            if missing > 0 { adjustments.append(.sharesFilled(node: Int32(node), count: missing, remainder: max(0, 1 - given))) }
+            // Given shares within rounding of 1 (0.2 + 0.7 + 0.1 = 0.9999999999999999) leave
+            // nothing, as an excess within rounding is scaled silently.
+            let remainder = given >= 1 - rowSumTolerance ? 0 : 1 - given
+            let fill = missing > 0 ? remainder / Double(missing) : 0
+            if missing > 0 { adjustments.append(.sharesFilled(node: Int32(node), count: missing, remainder: remainder)) }
             let rowStart = columns.count
             // Links to one supplier are next to each other: they merge into one slot, whose
             // source is the first of them in the file.

@@ -85,6 +85,20 @@ struct QA8GraphTests {
         }
     }
 
+    /// Given shares 0.2, 0.7 and 0.1 sum to 1, but to 0.9999999999999999 in doubles: the link
+    /// without a share got 1.1e-16 silently instead of 0 with the `share-zero` warning that
+    /// METHODOLOGY promises when the given shares already sum to 1. A remainder within
+    /// rounding (``SupplyGraphBuilder/rowSumTolerance``) is none, as an excess within it is.
+    @Test func givenSharesThatSumToOneUpToRoundingLeaveNothingToFill() {
+        let links = [
+            RawLink(buyer: 0, supplier: 1, share: 0.2), RawLink(buyer: 0, supplier: 2, share: 0.7),
+            RawLink(buyer: 0, supplier: 3, share: 0.1), RawLink(buyer: 0, supplier: 4, share: nil),
+        ]
+        let (graph, adjustments) = SupplyGraphBuilder.build(nodeCount: 5, links: links)
+        #expect(graph.share(from: 0, to: 4) == 0)
+        #expect(adjustments.contains(.sharesFilled(node: 0, count: 1, remainder: 0)), "\(adjustments)")
+    }
+
     private func permutations(of items: [Int]) -> [[Int]] {
         guard items.count > 1 else { return [items] }
         return items.indices.flatMap { i -> [[Int]] in
