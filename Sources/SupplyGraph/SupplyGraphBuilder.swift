@@ -53,10 +53,12 @@ public enum SupplyGraphBuilder {
     ///   - buyers, suppliers: node indices of each link's ends, in input order.
     ///   - shares: each link's share; NaN when the input gives none.
     /// - Returns: the graph, the adjustments, and for each link slot of the graph the input
-    ///   position of the first link merged into it (to carry per-link data such as goods).
+    ///   position of the first link merged into it (to carry per-link data such as goods), and
+    ///   per node the sum of the shares its links give (self-links and links without a share
+    ///   left out), summed in the row's order, so that it does not depend on the input order.
     /// - Complexity: O(nodes + links) time and memory.
     public static func build(nodeCount: Int, buyers: [Int32], suppliers: [Int32], shares inputShares: [Double])
-        -> (graph: SupplyGraph, adjustments: [LinkAdjustment], slotSources: [Int32])
+        -> (graph: SupplyGraph, adjustments: [LinkAdjustment], slotSources: [Int32], declared: [Double])
     {
         precondition(buyers.count == suppliers.count && buyers.count == inputShares.count, "link columns differ in length")
         var adjustments: [LinkAdjustment] = []
@@ -113,6 +115,7 @@ public enum SupplyGraphBuilder {
             return a < b
         }
         var rowMerges: [(first: Int32, duplicate: Int32)] = []
+        var declared = [Double](repeating: 0, count: nodeCount)
         for node in 0..<nodeCount {
             let start = offsets[node], end = offsets[node + 1]
             var sorted = true
@@ -128,6 +131,7 @@ public enum SupplyGraphBuilder {
                 let share = inputShares[Int(position)]
                 if share.isNaN { missing += 1 } else { given += share }
             }
+            declared[node] = given
             // Given shares within rounding of 1 (0.2 + 0.7 + 0.1 = 0.9999999999999999) leave
             // nothing, as an excess within rounding is scaled silently.
             let remainder = given >= 1 - rowSumTolerance ? 0 : 1 - given
@@ -170,6 +174,6 @@ public enum SupplyGraphBuilder {
             rowOffsets[node + 1] = columns.count
         }
         let graph = SupplyGraph(nodeCount: nodeCount, rowOffsets: rowOffsets, columns: columns, shares: shares)
-        return (graph, adjustments, sources)
+        return (graph, adjustments, sources, declared)
     }
 }
