@@ -2,7 +2,7 @@ import Testing
 @testable import RiskModel
 import SupplyChainModel
 
-/// Eighth QA pass on the model: exposure at its thresholds.
+/// Eighth QA pass on the model: exposure and declared coverage at their thresholds.
 @Suite("QA8: exposure")
 struct QA8ExposureTests {
     static func location(_ file: String, _ line: Int) -> SupplyChainModel.SourceLocation { .init(file: file, line: line) }
