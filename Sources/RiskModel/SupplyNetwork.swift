@@ -37,7 +37,8 @@ public struct SupplyNetwork: Sendable {
     /// Links rejected here because they name an unknown supplier, per finding code (links read
     /// as a ``LinkTable`` were checked by the importer).
     public let rejectedLinks: [String: Int]
-    /// Per supplier, the sum of the shares its links declare (links without a share count 0).
+    /// Per supplier, the sum of the shares its links declare (links without a share count 0),
+    /// whatever the order of the links.
     public let declaredShares: [Double]
     /// Per link slot of ``graph``, the good of the first link merged into it that names one
     /// (index into ``goodNames``, −1 for none).
@@ -153,17 +154,12 @@ public struct SupplyNetwork: Sendable {
                 }
             }
         }
-        var declared = [Double](repeating: 0, count: suppliers.count)
-        for position in 0..<table.count where table.buyers[position] != table.suppliers[position] {
-            let share = table.shares[position]
-            if !share.isNaN { declared[Int(table.buyers[position])] += share }
-        }
         self.suppliers = suppliers
         self.graph = graph
         self.acceptedLinks = table.count
         self.findings = findings
         self.rejectedLinks = rejected
-        self.declaredShares = declared
+        self.declaredShares = built.declared
         self.slotGoods = slotGoods
         self.goodNames = table.goodNames
         self.ids = ids

@@ -18,12 +18,17 @@ public enum PathExplainer {
     /// go to shorter paths, then to paths through earlier nodes. Paths with zero contribution
     /// are left out. Walks through cycles count as the model's recurrences count them.
     ///
-    /// - Parameter maxExpansions: a bound on the work for dense graphs; the result is then the
-    ///   best found so far.
-    /// - Complexity: O(E log E) for E expanded partial paths, at most `maxExpansions`.
+    /// - Parameters:
+    ///   - maxExpansions: a bound on the work for dense graphs; the result is then the best
+    ///     found so far.
+    ///   - maxPartialPaths: a bound on the partial paths held (each expansion adds one per
+    ///     link of its last node: a dense graph with little risk, where nothing is cut off,
+    ///     held gigabytes); the result is then the best found so far.
+    /// - Complexity: O(P log P) for P partial paths, at most `maxPartialPaths`, of at most
+    ///   `maxExpansions` expansions.
     public static func topPaths(
         from source: Int, graph: SupplyGraph, risk: [Double], parameters: PropagationParameters, limit: Int,
-        maxExpansions: Int = 200_000
+        maxExpansions: Int = 200_000, maxPartialPaths: Int = 1_000_000
     ) -> [ContributingPath] {
         guard limit > 0 else { return [] }
         // Arena of partial paths: node, parent entry, link share, weight, length.
@@ -56,7 +61,10 @@ public enum PathExplainer {
             let u = Int(nodes[i])
             for position in graph.links(of: u) {
                 let weight = weights[i] * parameters.decay * graph.shares[position]
-                guard weight > 0 else { continue }
+                guard weight > 0, nodes.count < maxPartialPaths else { continue }
+                // Shares, decay and risk are at most 1: no extension of a partial path
+                // contributes more than its weight, so one below the cut-off is not kept.
+                if best.count == limit, let worst = best.peek, weight < worst.contribution { continue }
                 nodes.append(graph.columns[position])
                 parents.append(Int32(i))
                 shares.append(graph.shares[position])

@@ -46,15 +46,16 @@ public enum ReferencePropagation {
             y.append(yt)
         }
         for u in 0..<n {
-            var product = 1.0
+            // E = 1 − Π (1 − d^(t−1) · X_t), accumulated as E += (1 − E) · d^(t−1) · X_t.
+            var exposure = 0.0
             var decayPower = 1.0
             for t in 0..<k {
                 result.tierExposure[t * n + u] = x[t][u]
                 result.tierWorst[t * n + u] = y[t][u]
                 if t > 0 { decayPower *= d }
-                product *= 1 - (t == 0 ? 1 : decayPower) * x[t][u]
+                exposure += (1 - exposure) * ((t == 0 ? 1 : decayPower) * x[t][u])
             }
-            result.exposure[u] = min(1, max(0, 1 - product))
+            result.exposure[u] = min(1, max(0, exposure))
             // M(u) = max_t Y_t(u), lowest tier on ties.
             var bestTier = 0
             for t in 1..<k where y[t][u] > y[bestTier][u] { bestTier = t }

@@ -26,12 +26,15 @@ public enum LinkAdjustment: Sendable, Hashable {
 /// Builds a ``SupplyGraph`` from raw links, applying the share rules of the model:
 ///
 /// 1. self-links are dropped;
-/// 2. per buyer, links without a share split `max(0, 1 − Σ given shares)` equally;
+/// 2. per buyer, links without a share split `max(0, 1 − Σ given shares)` equally (nothing when
+///    the given shares are within ``rowSumTolerance`` of 1 or above);
 /// 3. duplicate links (same buyer and supplier) merge into the first, adding shares;
 /// 4. a buyer whose shares sum above 1 has them all scaled to sum to 1 (reported when the
 ///    excess is more than rounding, ``rowSumTolerance``).
 ///
-/// Within a row, links keep their input order (first occurrence for merged duplicates).
+/// Each row lists its suppliers in node order, whatever the order of the input links (merged
+/// duplicates keep the position of the first in the input as their source), so the same links
+/// in any order give the same graph, bit for bit.
 public enum SupplyGraphBuilder {
     /// Tolerance above 1 before a row is scaled (rounding in the input, e.g. 0.1 + 0.2 + 0.7).
     public static let rowSumTolerance = 1e-9
@@ -50,10 +53,12 @@ public enum SupplyGraphBuilder {
     ///   - buyers, suppliers: node indices of each link's ends, in input order.
     ///   - shares: each link's share; NaN when the input gives none.
     /// - Returns: the graph, the adjustments, and for each link slot of the graph the input
-    ///   position of the first link merged into it (to carry per-link data such as goods).
+    ///   position of the first link merged into it (to carry per-link data such as goods), and
+    ///   per node the sum of the shares its links give (self-links and links without a share
+    ///   left out), summed in the row's order, so that it does not depend on the input order.
     /// - Complexity: O(nodes + links) time and memory.
     public static func build(nodeCount: Int, buyers: [Int32], suppliers: [Int32], shares inputShares: [Double])
-        -> (graph: SupplyGraph, adjustments: [LinkAdjustment], slotSources: [Int32])
+        -> (graph: SupplyGraph, adjustments: [LinkAdjustment], slotSources: [Int32], declared: [Double])
     {
         precondition(buyers.count == suppliers.count && buyers.count == inputShares.count, "link columns differ in length")
         var adjustments: [LinkAdjustment] = []
@@ -97,50 +102,70 @@ public enum SupplyGraphBuilder {
         columns.reserveCapacity(order.count)
         shares.reserveCapacity(order.count)
         sources.reserveCapacity(order.count)
-        // Position in the row of each supplier already seen (reset per row), for merging long
-        // rows; short rows are searched directly, which avoids a random access per link.
-        var seenAt = [Int32](repeating: -1, count: nodeCount)
-        let shortRow = 16
+        // A row's links in one order whatever the file's: by supplier, then share (missing
+        // first), then position. Every sum of the row (the given shares, a merged duplicate,
+        // the row total, and X_{t+1} in the propagation) is then taken in the same order, so a
+        // file with its links in another order gives the same numbers to the bit.
+        func precedes(_ a: Int32, _ b: Int32) -> Bool {
+            let sa = suppliers[Int(a)], sb = suppliers[Int(b)]
+            if sa != sb { return sa < sb }
+            let ka = inputShares[Int(a)], kb = inputShares[Int(b)]
+            let va = ka.isNaN ? -Double.infinity : ka, vb = kb.isNaN ? -Double.infinity : kb
+            if va != vb { return va < vb }
+            return a < b
+        }
+        var rowMerges: [(first: Int32, duplicate: Int32)] = []
+        var declared = [Double](repeating: 0, count: nodeCount)
         for node in 0..<nodeCount {
-            let row = order[offsets[node]..<offsets[node + 1]]
+            let start = offsets[node], end = offsets[node + 1]
+            var sorted = true
+            var i = start + 1
+            while i < end {
+                if !precedes(order[i - 1], order[i]) { sorted = false; break }
+                i += 1
+            }
+            if !sorted { order[start..<end].sort(by: precedes) }
             var given = 0.0
             var missing = 0
-            for position in row {
+            for position in order[start..<end] {
                 let share = inputShares[Int(position)]
                 if share.isNaN { missing += 1 } else { given += share }
             }
-            let fill = missing > 0 ? max(0, 1 - given) / Double(missing) : 0
-            if missing > 0 { adjustments.append(.sharesFilled(node: Int32(node), count: missing, remainder: max(0, 1 - given))) }
+            declared[node] = given
+            // Given shares within rounding of 1 (0.2 + 0.7 + 0.1 = 0.9999999999999999) leave
+            // nothing, as an excess within rounding is scaled silently.
+            let remainder = given >= 1 - rowSumTolerance ? 0 : 1 - given
+            let fill = missing > 0 ? remainder / Double(missing) : 0
+            if missing > 0 { adjustments.append(.sharesFilled(node: Int32(node), count: missing, remainder: remainder)) }
             let rowStart = columns.count
-            let useIndex = row.count > shortRow
-            for position in row {
-                let supplier = suppliers[Int(position)]
-                let given = inputShares[Int(position)]
-                let share = given.isNaN ? fill : given
-                var slot = -1
-                if useIndex {
-                    slot = Int(seenAt[Int(supplier)])
-                } else {
-                    for i in rowStart..<columns.count where columns[i] == supplier {
-                        slot = i - rowStart
-                        break
-                    }
+            // Links to one supplier are next to each other: they merge into one slot, whose
+            // source is the first of them in the file.
+            rowMerges.removeAll(keepingCapacity: true)
+            i = start
+            while i < end {
+                let supplier = suppliers[Int(order[i])]
+                var j = i
+                var share = 0.0
+                var first = order[i]
+                while j < end && suppliers[Int(order[j])] == supplier {
+                    let given = inputShares[Int(order[j])]
+                    share += given.isNaN ? fill : given
+                    first = min(first, order[j])
+                    j += 1
                 }
-                if slot >= 0 {
-                    shares[rowStart + slot] += share
-                    adjustments.append(.duplicateMerged(first: Int(sources[rowStart + slot]), duplicate: Int(position)))
-                } else {
-                    if useIndex { seenAt[Int(supplier)] = Int32(columns.count - rowStart) }
-                    columns.append(supplier)
-                    shares.append(share)
-                    sources.append(position)
-                }
+                for k in i..<j where order[k] != first { rowMerges.append((first, order[k])) }
+                columns.append(supplier)
+                shares.append(share)
+                sources.append(first)
+                i = j
+            }
+            if !rowMerges.isEmpty {
+                // Reported in file order, as the duplicates are met reading the file.
+                rowMerges.sort { $0.duplicate < $1.duplicate }
+                for merge in rowMerges { adjustments.append(.duplicateMerged(first: Int(merge.first), duplicate: Int(merge.duplicate))) }
             }
             var total = 0.0
-            for i in rowStart..<columns.count {
-                total += shares[i]
-                if useIndex { seenAt[Int(columns[i])] = -1 }
-            }
+            for i in rowStart..<columns.count { total += shares[i] }
             if total > 1 {
                 // Rounding noise (0.1 + 0.2 + 0.7) is scaled away silently; a real excess is reported.
                 for i in rowStart..<columns.count { shares[i] /= total }
@@ -149,6 +174,6 @@ public enum SupplyGraphBuilder {
             rowOffsets[node + 1] = columns.count
         }
         let graph = SupplyGraph(nodeCount: nodeCount, rowOffsets: rowOffsets, columns: columns, shares: shares)
-        return (graph, adjustments, sources)
+        return (graph, adjustments, sources, declared)
     }
 }

@@ -44,15 +44,18 @@ public enum TierPropagation {
         // The state every link gathers from at random, on huge pages where the system allows.
         let previous = GatherMemory.allocate(NodeState.self, capacity: n)
         let next = GatherMemory.allocate(NodeState.self, capacity: n)
-        let product = UnsafeMutableBufferPointer<Double>.allocate(capacity: n)
+        // E so far: E_1 = r, E_t = E_{t−1} + (1 − E_{t−1}) · d^(t−1) · X_t, which is
+        // 1 − Π (1 − d^(t−1) · X_t) without its rounding where nothing upstream adds (E = r
+        // exactly then, as r itself is accumulated).
+        let exposureSoFar = UnsafeMutableBufferPointer<Double>.allocate(capacity: n)
         defer {
             GatherMemory.deallocate(previous)
             GatherMemory.deallocate(next)
-            product.deallocate()
+            exposureSoFar.deallocate()
         }
         for u in 0..<n {
             previous[u] = NodeState(x: risk[u], y: risk[u], reached: marked[u])
-            product[u] = 1 - risk[u]
+            exposureSoFar[u] = risk[u]
             result.tierExposure[u] = risk[u]
             result.tierWorst[u] = risk[u]
             result.worstStrength[u] = risk[u]
@@ -65,7 +68,7 @@ public enum TierPropagation {
             decayPower *= parameters.decay
             let round = Round(
                 tier: tier, decay: parameters.decay, decayPower: decayPower,
-                previous: UnsafeBufferPointer(state.previous), next: state.next, product: product)
+                previous: UnsafeBufferPointer(state.previous), next: state.next, exposureSoFar: exposureSoFar)
             graph.rowOffsets.withUnsafeBufferPointer { offsets in
             graph.columns.withUnsafeBufferPointer { columns in
             graph.shares.withUnsafeBufferPointer { shares in
@@ -87,7 +90,7 @@ public enum TierPropagation {
             state = (state.next, state.previous)
             progress?(PropagationProgress(roundsDone: tier - 1, roundsTotal: tiers - 1, linkRounds: (tier - 1) * graph.linkCount))
         }
-        for u in 0..<n { result.exposure[u] = min(1, max(0, 1 - product[u])) }
+        for u in 0..<n { result.exposure[u] = min(1, max(0, exposureSoFar[u])) }
         return result
     }
 }
@@ -131,7 +134,7 @@ struct Round: @unchecked Sendable {
     let decayPower: Double
     let previous: UnsafeBufferPointer<NodeState>
     let next: UnsafeMutableBufferPointer<NodeState>
-    let product: UnsafeMutableBufferPointer<Double>
+    let exposureSoFar: UnsafeMutableBufferPointer<Double>
 
     /// The inner loop is branch-free (a sum, a max and an OR of sign bits), so the random
     /// gathers of consecutive links overlap in the memory system.
@@ -163,7 +166,7 @@ struct Round: @unchecked Sendable {
             }
             b.x[u] = sum
             b.y[u] = best
-            product[u] *= 1 - decayPower * sum
+            exposureSoFar[u] += (1 - exposureSoFar[u]) * (decayPower * sum)
             if best > b.worstStrength[u] {
                 b.worstStrength[u] = best
                 b.worstTier[u] = roundTier

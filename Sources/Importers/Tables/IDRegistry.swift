@@ -8,7 +8,8 @@ import SupplyChainModel
 /// UTF-8 bytes and treats them as two suppliers. This registry follows the graph: the two are
 /// distinct ids, and the second gets a `warning: [lookalike-id]` naming the first, as does an
 /// id that differs from an earlier one only by invisible characters (zero-width spaces and
-/// joiners, word joiners, soft hyphens, byte order marks, bidirectional marks).
+/// joiners, word joiners, soft hyphens, byte order marks, bidirectional marks) or by the kind
+/// of space (a no-break, thin or ideographic space for a plain one).
 struct IDRegistry {
     /// ASCII ids (nearly all of them) → line, hashed by their bytes (see ``ASCIIIDTable``).
     /// For ASCII text, `String` equality is byte equality, and an ASCII id is its own skeleton,
@@ -102,13 +103,21 @@ struct IDRegistry {
 
     static func isASCII(_ id: String) -> Bool { id.utf8.allSatisfy { $0 < 0x80 } }
 
-    /// The id without invisible format characters; compared as `String`, it is also
-    /// normalisation-insensitive.
+    /// The id without invisible format characters and with every space character a plain
+    /// space; compared as `String`, it is also normalisation-insensitive.
     static func skeleton(_ id: String) -> String {
-        if isASCII(id) { return id }  // no invisible character is ASCII
+        if isASCII(id) { return id }  // no invisible character or other space is ASCII
         var scalars = String.UnicodeScalarView()
-        for scalar in id.unicodeScalars where !isInvisible(scalar) { scalars.append(scalar) }
+        for scalar in id.unicodeScalars where !isInvisible(scalar) {
+            scalars.append(isOtherSpace(scalar) ? " " : scalar)
+        }
         return String(scalars)
+    }
+
+    /// A space character other than U+0020 (no-break, en, em, thin, hair, narrow no-break,
+    /// medium mathematical, ideographic, Ogham): it prints as a space.
+    static func isOtherSpace(_ scalar: Unicode.Scalar) -> Bool {
+        scalar.value >= 0x80 && scalar.properties.generalCategory == .spaceSeparator
     }
 
     static func isInvisible(_ scalar: Unicode.Scalar) -> Bool {
@@ -121,11 +130,12 @@ struct IDRegistry {
         }
     }
 
-    /// The id with invisible characters and combining marks shown as `\u{…}` escapes.
+    /// The id with invisible characters, spaces other than U+0020 and combining marks shown as
+    /// `\u{…}` escapes.
     static func visible(_ id: String) -> String {
         var out = ""
         for scalar in id.unicodeScalars {
-            if isInvisible(scalar) || scalar.properties.generalCategory == .nonspacingMark || scalar.value < 0x20 {
+            if isInvisible(scalar) || isOtherSpace(scalar) || scalar.properties.generalCategory == .nonspacingMark || scalar.value < 0x20 {
                 out += "\\u{" + String(scalar.value, radix: 16, uppercase: true) + "}"
             } else {
                 out.unicodeScalars.append(scalar)

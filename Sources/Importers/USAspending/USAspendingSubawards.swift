@@ -15,7 +15,7 @@ public struct SubawardImport: Sendable {
 /// `share(P → S) = min(1, Σ subaward_amount(P, S) / Σ prime_award_amount(P))`, where the
 /// denominator counts each prime award of P once (by `prime_award_unique_key`, else by
 /// `prime_award_piid`, else per row). It estimates the fraction of what P was paid that went
-/// to S. A share is left unknown (the model's missing-share rule applies) when P has no prime
+/// to S (both sums in one order whatever the file's). A share is left unknown (the model's missing-share rule applies) when P has no prime
 /// amount or the subawards to S sum to zero or less (de-obligations); above 1 it is capped at 1
 /// with a `share-capped` warning. Several rows of one pair make one link (their amounts
 /// add); they are all counted as accepted rows.
@@ -77,34 +77,36 @@ public enum USAspendingSubawards {
             return SubawardRow(prime: prime, sub: sub, award: award, primeAmount: primeAmount, subAmount: subAmount, good: row["subaward_description"], location: row.location)
         }
 
+        // Sums in one order whatever the file's (the amounts sorted), so that a download sorted
+        // another way gives the same shares to the last bit.
+        func canonicalSum(_ amounts: [Double]) -> Double { amounts.sorted().reduce(0, +) }
         // Denominators: each prime award of a prime awardee once.
-        var primeTotal: [String: Double] = [:]
+        var primeAmounts: [String: [Double]] = [:]
         var awardsSeen: Set<String> = []
         for (index, row) in rows.records.enumerated() {
             guard let amount = row.primeAmount else { continue }
             let key = row.prime + "\u{0}" + (row.award ?? "#row\(index)")
-            if awardsSeen.insert(key).inserted { primeTotal[row.prime, default: 0] += amount }
+            if awardsSeen.insert(key).inserted { primeAmounts[row.prime, default: []].append(amount) }
         }
+        let primeTotal = primeAmounts.mapValues(canonicalSum)
         // Numerators, one link per pair in order of first appearance.
         var order: [String] = []
-        var pairs: [String: (first: SubawardRow, sum: Double, any: Bool)] = [:]
+        var pairs: [String: (first: SubawardRow, amounts: [Double])] = [:]
         for row in rows.records {
             let key = row.prime + "\u{0}" + row.sub
             if pairs[key] == nil {
                 order.append(key)
-                pairs[key] = (row, 0, false)
+                pairs[key] = (row, [])
             }
-            if let amount = row.subAmount {
-                pairs[key]!.sum += amount
-                pairs[key]!.any = true
-            }
+            if let amount = row.subAmount { pairs[key]!.amounts.append(amount) }
         }
         var findings = rows.findings
         var links: [SupplyLink] = []
         for key in order {
-            let (first, sum, any) = pairs[key]!
+            let (first, amounts) = pairs[key]!
+            let sum = canonicalSum(amounts)
             var share: Double?
-            if any, sum > 0, let total = primeTotal[first.prime], total > 0 {
+            if !amounts.isEmpty, sum > 0, let total = primeTotal[first.prime], total > 0 {
                 share = sum / total
                 if share! > 1 {
                     findings.append(Finding(

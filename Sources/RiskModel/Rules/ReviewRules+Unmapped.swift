@@ -10,7 +10,7 @@ extension ReviewRules {
         let amount = contract.amount ?? 0
         guard amount > rules.unmappedMinAmount, facts.isSupplies else { return nil }
         let known = suppliers[vendor].knownSuppliers, declared = suppliers[vendor].declaredShare
-        guard known == 0 || declared < rules.unmappedMinCoverage else { return nil }
+        guard known == 0 || Self.coversTooLittle(declared, minimum: rules.unmappedMinCoverage) else { return nil }
         let scored = suppliers[vendor]
         let coverage = Self.coverageTexts(declared: declared, minimum: rules.unmappedMinCoverage)
         let above = "the contract's \(Formatting.money(amount)) is above \(Formatting.money(rules.unmappedMinAmount))"
@@ -25,6 +25,10 @@ extension ReviewRules {
             message: "Vendor \(scored.supplier.id) '\(scored.supplier.name)' declares shares for \(coverage.declared)% of its sourcing over \(scored.knownSuppliers) known supplier\(scored.knownSuppliers == 1 ? "" : "s") (below \(coverage.minimum)%) and \(above): most of its supply chain is not visible.",
             path: [vendor], fields: ["vendor_id", "amount", "links.share"])
     }
+
+    /// Whether a declared share is below the minimum coverage: by more than rounding, so that
+    /// 0.43 + 0.04 + 0.03 (0.49999999999999994 in doubles) meets a minimum of 0.5.
+    static func coversTooLittle(_ declared: Double, minimum: Double) -> Bool { declared < minimum - 1e-9 }
 
     /// The declared share and the minimum coverage as percentages for the `FL-UNMAPPED`
     /// message: whole percents, with more digits (up to 4) where whole ones would hide the

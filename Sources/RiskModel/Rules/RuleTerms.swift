@@ -185,7 +185,7 @@ extension ReviewRules {
         let rules = parameters.rules
         let scored = suppliers[vendor]
         let known = scored.knownSuppliers, declared = scored.declaredShare
-        guard known == 0 || declared < rules.unmappedMinCoverage else { return nil }
+        guard known == 0 || Self.coversTooLittle(declared, minimum: rules.unmappedMinCoverage) else { return nil }
         let minimum = Formatting.money(rules.unmappedMinAmount)
         let coverage = Self.coverageTexts(declared: declared, minimum: rules.unmappedMinCoverage)
         if known == 0 {
