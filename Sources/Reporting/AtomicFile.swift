@@ -70,7 +70,7 @@ public enum AtomicFile {
             throw OutputError(path: path, reason: Self.blockedByFile(directory) ? String(cString: strerror(ENOTDIR)) : Self.reason(error))
         }
         let temporary = directory.appendingPathComponent(".\(url.lastPathComponent).tmp-\(getpid())").path
-        guard let fd = registry.open(temporary) else {
+        guard let fd = registry.create(temporary) else {
             throw OutputError(path: path, reason: registry.isAbandoned ? "interrupted" : String(cString: strerror(errno)))
         }
         func fail(_ error: OutputError) -> OutputError {
@@ -101,19 +101,10 @@ public enum AtomicFile {
     /// previous file rather than after replacing some of them.
     /// - Throws: ``OutputError`` naming the target; the files not renamed are discarded.
     public static func commit(_ files: [StagedFile]) throws(OutputError) {
-        for file in files {
-            var status = stat()
-            if lstat(file.target, &status) == 0 && status.st_mode & S_IFMT == S_IFDIR {
-                discard(files)
-                throw OutputError(path: file.target, reason: String(cString: strerror(EISDIR)))
-            }
-        }
-        for (done, file) in files.enumerated() {
-            if let code = registry.commit(file.temporary, to: file.target) {
-                discard(files.dropFirst(done + 1))
-                throw OutputError(path: file.target, reason: code == 0 ? "interrupted" : String(cString: strerror(code)))
-            }
-        }
+        guard let (index, code) = registry.commit(files.map { ($0.temporary, $0.target) }) else { return }
+        // Nothing was renamed when a target is a directory or the writes were abandoned.
+        discard(code == EISDIR || code == 0 ? files[...] : files.dropFirst(index + 1))
+        throw OutputError(path: files[index].target, reason: code == 0 ? "interrupted" : String(cString: strerror(code)))
     }
 
     /// Removes staged files without renaming them (a later report of the same run failed).
@@ -179,63 +170,8 @@ public enum AtomicFile {
     /// reported) instead of killing the process with a core dump.
     private static let ignoreFileSizeSignal: Void = { _ = signal(SIGXFSZ, SIG_IGN) }()
 
-    private static let registry = Registry()
-
-    /// The temporary files being written and the targets renamed so far. `NSLock` rather than
-    /// `Synchronization.Mutex` because the package still supports macOS 13.
-    private final class Registry: @unchecked Sendable {
-        private let lock = NSLock()
-        private var pending: Set<String> = []
-        private var committed: [String] = []
-        private var abandoned = false
-
-        var isAbandoned: Bool { lock.withLock { abandoned } }
-
-        /// Creates the temporary file (refusing to follow or reuse an existing one) and lists it.
-        func open(_ temporary: String) -> Int32? {
-            lock.withLock {
-                guard !abandoned else { return nil }
-                _ = unlink(temporary)  // a leftover of a crashed run with the same pid
-                let fd = createExclusively(temporary)
-                guard fd >= 0 else { return nil }
-                pending.insert(temporary)
-                return fd
-            }
-        }
-
-        func discard(_ temporary: String) {
-            lock.withLock {
-                _ = unlink(temporary)
-                pending.remove(temporary)
-            }
-        }
-
-        /// Renames `temporary` over `target` unless the writes were abandoned.
-        /// - Returns: nil on success, else `errno` (0 when abandoned).
-        func commit(_ temporary: String, to target: String) -> Int32? {
-            lock.withLock {
-                guard !abandoned else { return 0 }
-                if rename(temporary, target) != 0 {
-                    let code = errno
-                    _ = unlink(temporary)
-                    pending.remove(temporary)
-                    return code
-                }
-                pending.remove(temporary)
-                committed.append(target)
-                return nil
-            }
-        }
-
-        func abandon() -> [String] {
-            lock.withLock {
-                abandoned = true
-                for temporary in pending { _ = unlink(temporary) }
-                pending = []
-                return committed
-            }
-        }
-    }
+    /// The reports' temporary files (the generator has its own: see ``TemporaryFiles``).
+    private static let registry = TemporaryFiles(mode: 0o666)
 
     /// Whether the nearest existing ancestor of `directory` (or itself) is not a directory:
     /// Foundation then says "A file with the same name already exists" for what is ENOTDIR.
@@ -298,10 +234,6 @@ private final class BackgroundFlush: @unchecked Sendable {
 // Top-level so that the names `open` and `write` mean the system calls, not members.
 
 /// `open(O_CREAT | O_EXCL)`: never follows a link planted at the temporary path.
-private func createExclusively(_ path: String) -> Int32 {
-    open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o666)
-}
-
 private func systemWrite(_ fd: Int32, _ buffer: UnsafeRawPointer, _ count: Int) -> Int {
     write(fd, buffer, count)
 }

@@ -5,7 +5,7 @@ import Darwin
 #endif
 
 /// A file written through one large byte buffer and `write(2)`, under a temporary name that
-/// ``PendingFiles/commit(_:)`` renames to the final one once ``close()`` has written it all;
+/// ``TemporaryFiles/commit(_:)`` (``SupplyChainGenerator/temporaryFiles``) renames to the final one once ``close()`` has written it all;
 /// ``discard()`` removes it. A failed run therefore never leaves a partial file under the final name.
 ///
 /// The append methods format numbers by hand into the buffer: no `String` is made per row. It is
@@ -23,7 +23,7 @@ struct OutputFile: ~Copyable {
     var bytesWritten: UInt64 { flushed + UInt64(count) }
 
     /// Creates `path`'s temporary sibling (`.<name>.tmp-<pid>`), exclusively, listed in
-    /// ``PendingFiles`` so that an interruption removes it.
+    /// ``SupplyChainGenerator/temporaryFiles`` so that an interruption removes it.
     /// - Throws: ``GeneratorError/outputFailed(path:reason:)`` when it cannot be created.
     init(path: String, bufferSize: Int = 1 << 22) throws(GeneratorError) {
         self.path = path
@@ -31,7 +31,7 @@ struct OutputFile: ~Copyable {
         let directory = slash.map { String(path[...$0]) } ?? ""
         let name = slash.map { String(path[path.index(after: $0)...]) } ?? path
         temporaryPath = "\(directory).\(name).tmp-\(getpid())"
-        guard let fd = PendingFiles.shared.create(temporaryPath) else {
+        guard let fd = SupplyChainGenerator.temporaryFiles.create(temporaryPath) else {
             throw .outputFailed(path: path, reason: errno == 0 ? "interrupted" : "cannot create \(temporaryPath): \(Self.errorText())")
         }
         descriptor = fd
@@ -151,7 +151,7 @@ struct OutputFile: ~Copyable {
         decimal(cents % 100, width: 2)
     }
 
-    /// Flushes and closes the temporary file, complete, for ``PendingFiles/commit(_:)``.
+    /// Flushes and closes the temporary file, complete, for ``TemporaryFiles/commit(_:)``.
     mutating func close() throws(GeneratorError) {
         try flush()
         let status = systemClose(descriptor)
@@ -162,7 +162,7 @@ struct OutputFile: ~Copyable {
     /// Closes and removes the temporary file (after a failure).
     mutating func discard() {
         if descriptor >= 0 { _ = systemClose(descriptor); descriptor = -1 }
-        PendingFiles.shared.discard(temporaryPath)
+        SupplyChainGenerator.temporaryFiles.discard(temporaryPath)
     }
 }
 

@@ -1,4 +1,5 @@
 import Foundation
+import SupplyChainModel
 
 #if canImport(Glibc)
 import Glibc
@@ -116,10 +117,14 @@ public enum SupplyChainGenerator {
             try links.close()
             try contracts.close()
             // All three renamed together, under the lock an interruption takes, or none.
-            if let failure = PendingFiles.shared.commit([
-                (suppliers.temporaryPath, suppliers.path), (links.temporaryPath, links.path), (contracts.temporaryPath, contracts.path),
-            ]) {
-                throw .outputFailed(path: failure.target, reason: failure.reason)
+            let files = [(suppliers.temporaryPath, suppliers.path), (links.temporaryPath, links.path), (contracts.temporaryPath, contracts.path)]
+            if let (index, code) = Self.temporaryFiles.commit(files) {
+                let reason = switch code {
+                case 0: "interrupted"
+                case EISDIR: "cannot replace it with a file: \(String(cString: strerror(EISDIR)))"
+                default: "cannot rename \(files[index].0): \(String(cString: strerror(code)))"
+                }
+                throw .outputFailed(path: files[index].1, reason: reason)
             }
         } catch {
             suppliers.discard()
@@ -154,4 +159,14 @@ public enum SupplyChainGenerator {
         if mkdir(path, 0o755) != 0 && errno != EEXIST { return String(cString: strerror(errno)) }
         return nil
     }
+}
+
+extension SupplyChainGenerator {
+    /// The temporary files of the generation runs in progress (see ``TemporaryFiles``).
+    static let temporaryFiles = TemporaryFiles(mode: 0o644)
+
+    /// Stops every generation in progress for good: removes their temporary files and makes
+    /// any later rename fail, so that no file of theirs appears or is replaced. Called once, by
+    /// the command line's interruption handler (SIGINT, SIGTERM).
+    public static func abandonPendingWrites() { temporaryFiles.abandon() }
 }
