@@ -12,6 +12,7 @@ import SupplyChainModel
 /// | goods | `goods`, `sector` and `product_type`, all of them (`;`- or `|`-separated) |
 /// | region | `region`, `state`, `province` |
 /// | lat, lng | `lat`, `latitude`, `lng`, `lon`, `longitude` (checked: a bad number rejects the row; not used by the model) |
+/// | closed | `is_closed` (Open Supply Hub): a facility marked closed (`True`, `yes`, `1`) is read like the others, and one warning counts them |
 ///
 /// Open Supply Hub (and Open Apparel Registry) downloads carry both `country_code` and
 /// `country_name`, and newer ones both `sector` and `product_type`: they are columns of their
@@ -30,14 +31,15 @@ public enum FacilityList {
         ColumnSpec("goods"), ColumnSpec("sector"), ColumnSpec("product_type"),
         ColumnSpec("region", aliases: ["state", "province"]),
         ColumnSpec("lat", aliases: ["latitude"]), ColumnSpec("lng", aliases: ["lon", "longitude"]),
-        ColumnSpec("uei"), ColumnSpec("risk"), ColumnSpec("risk_note"),
+        ColumnSpec("uei"), ColumnSpec("risk"), ColumnSpec("risk_note"), ColumnSpec("is_closed"),
     ]
 
     /// Reads a facility list as suppliers.
     /// - Throws: ``InputError`` for a missing file, bad CSV, or a header without a name column.
     public static func suppliers(path: String, options: ImportOptions = ImportOptions()) throws -> ImportResult<Supplier> {
         var firstLine: [String: Int] = [:]
-        return try TableImport.read(path: path, columns: columns, required: [["name"]], options: options) { row, _ throws(RowRejection) in
+        var closed: (count: Int, firstLine: Int) = (0, 0)
+        var result = try TableImport.read(path: path, columns: columns, required: [["name"]], options: options) { row, _ throws(RowRejection) in
             let name = try row.required("name")
             for (column, range) in [("lat", -90.0...90.0), ("lng", -180.0...180.0)] {
                 if let text = row[column], !(NumberParsing.decimal(text).map(range.contains) ?? false) {
@@ -51,6 +53,9 @@ public enum FacilityList {
             }
             let risk = try row.fraction("risk", in: 0...1, allowZero: true, expected: "a number from 0 to 1")
             firstLine[id] = row.record.line
+            if let text = row["is_closed"], ["true", "yes", "1", "y", "t"].contains(text.lowercased()) {
+                closed = (closed.count + 1, closed.count == 0 ? row.record.line : closed.firstLine)
+            }
             var goods: [String] = []
             for column in ["goods", "sector", "product_type"] {
                 for good in (row[column] ?? "").split(whereSeparator: { $0 == ";" || $0 == "|" }).map({ String($0).trimmingWhitespace() })
@@ -62,6 +67,15 @@ public enum FacilityList {
                 id: id, name: name, country: country, region: row["region"], goods: goods, address: row["address"],
                 uei: row["uei"], riskOverride: risk, riskNote: row["risk_note"], location: row.location)
         }
+        if closed.count > 0 {
+            // Kept: a closed facility may still be named by links or contracts of its time, but
+            // the analyst should know that the list says it no longer operates.
+            result.findings.append(Finding(
+                .warning, code: "closed-facility",
+                "\(closed.count) facilit\(closed.count == 1 ? "y is" : "ies are") marked closed ('is_closed', the first at line \(closed.firstLine)); \(closed.count == 1 ? "it is" : "they are") scored as suppliers like the others: remove \(closed.count == 1 ? "it" : "them") from the file if \(closed.count == 1 ? "it no longer supplies" : "they no longer supply") you",
+                at: SourceLocation(file: path, line: closed.firstLine)))
+        }
+        return result
     }
 
     /// The stable id of a facility without one (see the type's documentation).
