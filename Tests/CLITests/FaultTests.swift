@@ -108,13 +108,7 @@ struct FaultTests {
         } else {
             Thread.sleep(forTimeInterval: 0.5)
         }
-        #expect(child.isRunning, "the run ended before the signal could be sent: \(child.stderr.suffix(500))")
-        kill(child.process.processIdentifier, signal)
-        child.process.waitUntilExit()
-        child.drain()
-        #expect(child.process.terminationReason == .exit)
-        #expect(child.process.terminationStatus == status)
-        #expect(child.stderr.contains("flrisk: interrupted by \(name); no report written (the previous report is unchanged)"), "\(child.stderr.suffix(500))")
+        child.expectInterrupted(by: signal, name: name, status: status, outcome: "no report written (the previous report is unchanged)")
         try Self.expectOnlyThePreviousReport(in: out)
     }
 }
@@ -174,6 +168,18 @@ final class Child: @unchecked Sendable {
     /// Waits until both pipes are read to their end (after the process ended).
     func drain() {
         reading.wait()
+    }
+
+    /// Sends `signal` to the still running process, waits for it to end and expects the exit
+    /// `status` of flrisk's handler and its sentence `interrupted by NAME; <outcome>`.
+    func expectInterrupted(by signal: Int32, name: String, status: Int32, outcome: String, sourceLocation: SourceLocation = #_sourceLocation) {
+        #expect(isRunning, "the run ended before the signal could be sent: \(stderr.suffix(500))", sourceLocation: sourceLocation)
+        kill(process.processIdentifier, signal)
+        process.waitUntilExit()
+        drain()
+        #expect(process.terminationReason == .exit, sourceLocation: sourceLocation)
+        #expect(process.terminationStatus == status, sourceLocation: sourceLocation)
+        #expect(stderr.contains("flrisk: interrupted by \(name); \(outcome)"), "\(stderr.suffix(500))", sourceLocation: sourceLocation)
     }
 
     /// Waits until the process catches `signal` (Linux: its bit in `SigCgt` of

@@ -111,13 +111,7 @@ struct QA7GenerateCLITests {
         while child.isRunning && Date() < deadline && !scratch.filesIn("g").contains(where: { $0.hasPrefix(".suppliers.csv.tmp-") }) {
             Thread.sleep(forTimeInterval: 0.02)
         }
-        #expect(child.isRunning, "the run ended before the signal could be sent: \(child.stderr.suffix(500))")
-        kill(child.process.processIdentifier, signal)
-        child.process.waitUntilExit()
-        child.drain()
-        #expect(child.process.terminationReason == .exit)
-        #expect(child.process.terminationStatus == status)
-        #expect(child.stderr.contains("flrisk: interrupted by \(name); no file written (previous files are unchanged)"), "\(child.stderr.suffix(500))")
+        child.expectInterrupted(by: signal, name: name, status: status, outcome: "no file written (previous files are unchanged)")
         #expect(scratch.filesIn("g").isEmpty, "no file, temporary or not: \(scratch.filesIn("g"))")
     }
 
