@@ -89,7 +89,7 @@ extension Flrisk {
             options.keepRecords = false
             switch role {
             case "links":
-                let result = try Inputs.links(path: path, options: options).links
+                let result = try Inputs.checkLinks(path: path, options: options)
                 return ([result.summary], result.findings)
             case "contracts":
                 let result = try Inputs.contracts(paths: [path], options: options)

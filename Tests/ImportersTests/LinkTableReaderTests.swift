@@ -88,6 +88,25 @@ struct LinkTableReaderTests {
         }
     }
 
+    /// `flrisk validate` checks a native links file on the byte path: the same counts and
+    /// findings as the record path, on a single reader and on workers with small chunks.
+    @Test(arguments: 0..<12)
+    func checkLinksReportsWhatTheRecordPathReports(seed: Int) throws {
+        var rng = SplitMix64(seed: UInt64(seed) &* 7_919 &+ 11)
+        let directory = TemporaryDirectory()
+        let path = directory.file("links.csv", bytes: Self.randomLinks(&rng, rows: 50 + Int(rng.next() % 400)))
+        let expected = try NativeCSVImporter.links(path: path)
+        #expect(expected.summary.rejected > 0 && expected.summary.accepted > 0)
+        for (workers, chunk) in [(1, 4 << 20), (2, 97)] {
+            var options = ImportOptions(parallelThreshold: workers > 1 ? 0 : .max)
+            options.workers = workers
+            options.parallelChunkBytes = chunk
+            let checked = try Inputs.checkLinks(path: path, options: options)
+            #expect(checked.summary == expected.summary, "workers \(workers)")
+            #expect(checked.findings == expected.findings, "workers \(workers)")
+        }
+    }
+
     /// Windows-1252 bytes in the header, and in a field after a quoted field spanning lines:
     /// the table path notes them as the record path does (the header too, and the field at its
     /// own line).
