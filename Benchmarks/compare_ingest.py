@@ -84,8 +84,8 @@ def main():
             ratio = "" if impl.startswith("flrisk") else f"{rate['flrisk-fpds-import'] / rate[impl]:.2f}×"
             lines.append(f"| FPDS XML | {impl} | {rate[impl]:.1f} | {ratio} |")
     lines += ["", "`flrisk-links-table` is the path `flrisk score` takes for native links (bytes straight into "
-              "columns, ids resolved on the workers); `flrisk-links-import` makes a `SupplyLink` record per row (XML, "
-              "subawards, `validate`). flrisk ÷ peer is for the table path. `flrisk-csv-records` is the generic reader "
+              "columns, ids resolved on the workers); `flrisk-links-import` makes a `SupplyLink` record per row (native XML, "
+              "subawards). flrisk ÷ peer is for the table path. `flrisk-csv-records` is the generic reader "
               "(libcsv, every field decoded to a `String`). `libcsv-alone-Nt` is libcsv in C with flrisk's options and "
               "callbacks that only count, on N threads over the file in memory: no reader built on libcsv can pass it on "
               "this machine.", "",
