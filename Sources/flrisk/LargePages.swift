@@ -10,11 +10,19 @@ import Glibc
 /// job takes about a tenth less time, for the same peak memory; below that size it does not
 /// pay for the restart. `FLRISK_LARGE_PAGES=0` turns this off, `=1` restarts whatever the
 /// input size (tests).
+///
+/// The restart also caps glibc's arenas at one per core (``arenaTunable``; glibc allows eight
+/// per core, and memory freed into one arena is not reused by another, so Dispatch workers
+/// that allocate and free in turn held more than they used): at 10^7 links the peak memory
+/// fell by about 90 MB (5%) for the same CPU time. A cap already in the environment
+/// (`MALLOC_ARENA_MAX` or the tunable) is kept.
 enum LargePages {
     /// The environment variable that turns the restart off (`0`) or forces it (`1`).
     static let switchVariable = "FLRISK_LARGE_PAGES"
     /// The glibc tunable that makes `malloc` ask for transparent huge pages.
     static let tunable = "glibc.malloc.hugetlb"
+    /// The glibc tunable that caps `malloc`'s arenas.
+    static let arenaTunable = "glibc.malloc.arena_max"
     /// Input bytes (all the files named on the command line) from which the restart pays.
     static let minimumInputBytes = 64 << 20
 
@@ -26,11 +34,22 @@ enum LargePages {
         let tunables = environment("GLIBC_TUNABLES") ?? ""
         guard choice != "0", !tunables.contains(tunable), pagesOnRequestOnly() else { return }
         guard choice == "1" || inputBytes(Array(CommandLine.arguments.dropFirst())) >= minimumInputBytes else { return }
-        setenv("GLIBC_TUNABLES", tunables.isEmpty ? "\(tunable)=1" : "\(tunables):\(tunable)=1", 1)
+        let added = "\(tunable)=1" + (tunables.contains(arenaTunable) || environment("MALLOC_ARENA_MAX") != nil ? "" : ":\(arenaTunable)=\(arenasPerCore())")
+        setenv("GLIBC_TUNABLES", tunables.isEmpty ? added : "\(tunables):\(added)", 1)
         execv("/proc/self/exe", CommandLine.unsafeArgv)
         // Still here: the restart failed; run as we are.
         if tunables.isEmpty { unsetenv("GLIBC_TUNABLES") } else { setenv("GLIBC_TUNABLES", tunables, 1) }
         #endif
+    }
+
+    /// One arena per online core, two at least.
+    static func arenasPerCore() -> Int { max(2, sysconf(Int32(_SC_NPROCESSORS_ONLN))) }
+
+    /// `, malloc arenas capped at N` when the restart capped them (for `--timings`).
+    static var arenaNote: String {
+        let tunables = environment("GLIBC_TUNABLES") ?? ""
+        guard let range = tunables.range(of: "\(arenaTunable)=") else { return "" }
+        return ", malloc arenas capped at " + tunables[range.upperBound...].prefix { $0.isNumber }
     }
 
     /// Whether this process's allocator asks for huge pages (for `--timings`).

@@ -74,7 +74,7 @@ extension Flrisk {
             ExitWithoutTeardown.keep(context)
             if output.verbose || output.timings {
                 Console.error("flrisk: phases: " + phases.description)
-                if LargePages.inUse { Console.error("flrisk: memory: transparent huge pages on request (\(LargePages.tunable)=1)") }
+                if LargePages.inUse { Console.error("flrisk: memory: transparent huge pages on request (\(LargePages.tunable)=1)" + LargePages.arenaNote) }
             }
             if output.gateFails(context) { throw ExitCode(ExitStatus.flagsAtGate) }
         }

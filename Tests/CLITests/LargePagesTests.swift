@@ -56,6 +56,24 @@ struct LargePagesTests {
         #expect(already.stderr.contains(Self.memoryLine))
     }
 
+    /// The restart caps malloc's arenas at one per core unless the environment already caps
+    /// them (`MALLOC_ARENA_MAX` or the tunable).
+    @Test func theRestartCapsArenasUnlessTheEnvironmentDoes() throws {
+        let scratch = Scratch()
+        let out = scratch.url.appendingPathComponent("q.csv").path
+        let capped = try CLI.run(["score"] + CLI.demo + ["--format", "csv", "--output", out, "--timings"], environment: ["FLRISK_LARGE_PAGES": "1"])
+        #expect(capped.status == 0)
+        #expect(capped.stderr.contains(Self.memoryLine + ", malloc arenas capped at \(LargePages.arenasPerCore())") == Self.pagesOnRequest)
+        for environment in [["MALLOC_ARENA_MAX": "4"], ["GLIBC_TUNABLES": "glibc.malloc.arena_max=3"]] {
+            let run = try CLI.run(
+                ["score"] + CLI.demo + ["--format", "csv", "--output", out, "--timings"], environment: environment.merging(["FLRISK_LARGE_PAGES": "1"]) { a, _ in a })
+            #expect(run.status == 0)
+            #expect(run.stderr.contains(Self.memoryLine) == Self.pagesOnRequest)
+            let cap = environment["GLIBC_TUNABLES"] == nil ? "" : ", malloc arenas capped at 3"
+            #expect(run.stderr.contains(Self.memoryLine + cap + "\n") == Self.pagesOnRequest, "\(environment): \(run.stderr)")
+        }
+    }
+
     /// The input size that decides the restart: regular files among the arguments, as plain
     /// arguments or `--option=path`; folders, missing paths and other words count nothing.
     @Test func inputBytesCountTheNamedFiles() throws {
