@@ -107,6 +107,22 @@ struct LinkTableReaderTests {
         }
     }
 
+    /// A links file that cannot be read fails `validate` as ``Inputs/links(path:format:options:)``
+    /// fails (what `validate` called before): empty,
+    /// header only with a column missing, a duplicate column, a missing file.
+    @Test(arguments: ["", "buyer_id,share\nS1,0.5\n", "buyer_id,supplier_id,buyer\nS1,S2,S3\n", nil] as [String?])
+    func checkLinksFailsAsTheRecordPathFails(text: String?) throws {
+        let directory = TemporaryDirectory()
+        let path = text.map { directory.file("links.csv", $0) } ?? directory.url.appendingPathComponent("absent.csv").path
+        func failure(_ read: () throws -> Void) -> String? {
+            do { try read() } catch { return "\(error)" }
+            return nil
+        }
+        let expected = failure { _ = try Inputs.links(path: path) }
+        #expect(expected != nil)
+        #expect(failure { _ = try Inputs.checkLinks(path: path) } == expected)
+    }
+
     /// Windows-1252 bytes in the header, and in a field after a quoted field spanning lines:
     /// the table path notes them as the record path does (the header too, and the field at its
     /// own line).
