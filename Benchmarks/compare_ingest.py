@@ -3,7 +3,8 @@
 
 Writes a native links CSV (ingest-bench write-links) and an FPDS-NG ATOM feed (write-fpds),
 then alternates: libcsv alone in C on 1 and 2 threads (peers/libcsv_ceiling.c, the ceiling of
-any libcsv-based reader here), flrisk's CSV records (libcsv, fields decoded as text), flrisk's
+any libcsv-based reader here; peers/libxml2_ceiling.c likewise for libxml2 and the feed),
+flrisk's CSV records (libcsv, fields decoded as text), flrisk's
 full links import (typed records, findings, counts), the links table reader `flrisk score`
 uses (ids resolved), polars and pandas read_csv; flrisk's FPDS import, lxml and xml.etree
 iterparse extracting the same fields. Results (MB/s, medians) go to results/ingest.md.
@@ -21,19 +22,28 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 DATA = os.environ.get("FLRISK_BENCH_DATA", "/tmp/flrisk-bench")
 BIN = os.path.join(HERE, ".build", "release", "ingest-bench")
 CEILING = os.path.join(HERE, ".build", "libcsv-ceiling")
+XML_CEILING = os.path.join(HERE, ".build", "libxml2-ceiling")
 
 
-def build_ceiling():
-    """Compiles peers/libcsv_ceiling.c; None when no C compiler is found."""
+def build_ceiling(source, binary, flags):
+    """Compiles peers/SOURCE into BINARY; None when no C compiler (or library) is found."""
     for cc in ("cc", "gcc", "clang"):
         try:
-            subprocess.run([cc, "-O2", "-o", CEILING, os.path.join(HERE, "peers", "libcsv_ceiling.c"), "-lcsv", "-lpthread"],
+            subprocess.run([cc, "-O2", "-o", binary, os.path.join(HERE, "peers", source), *flags, "-lpthread"],
                            check=True, capture_output=True)
-            return CEILING
+            return binary
         except (OSError, subprocess.CalledProcessError):
             continue
-    print("compare_ingest: no C compiler; the libcsv ceiling is skipped", file=sys.stderr)
+    print(f"compare_ingest: could not compile peers/{source}; that ceiling is skipped", file=sys.stderr)
     return None
+
+
+def libxml2_flags():
+    """The compiler flags of libxml2 from pkg-config (its headers are under include/libxml2)."""
+    try:
+        return subprocess.run(["pkg-config", "--cflags", "--libs", "libxml-2.0"], check=True, capture_output=True, text=True).stdout.split()
+    except (OSError, subprocess.CalledProcessError):
+        return ["-I/usr/include/libxml2", "-lxml2"]
 
 
 def main():
@@ -52,12 +62,14 @@ def main():
     json_lines([BIN, "write-links", "--links", str(args.links), "--out", links])
     json_lines([BIN, "write-fpds", "--awards", str(args.awards), "--out", fpds])
 
-    ceiling = build_ceiling()
+    ceiling = build_ceiling("libcsv_ceiling.c", CEILING, ["-lcsv"])
     ceilings = [[ceiling, links, str(t), "1"] for t in (1, 2)] if ceiling else []
+    xml_ceiling = build_ceiling("libxml2_ceiling.c", XML_CEILING, libxml2_flags())
+    xml_ceilings = [[xml_ceiling, fpds, str(t), "1"] for t in (1, 2)] if xml_ceiling else []
     runs = {}
     for _ in range(args.alternations):
         for command in (*ceilings, [BIN, "tokenize", links], [BIN, "links", links], [BIN, "links-table", links], [python, os.path.join(HERE, "peers", "ingest_peer.py"), "csv", links],
-                        [BIN, "fpds", fpds], [python, os.path.join(HERE, "peers", "ingest_peer.py"), "xml", fpds]):
+                        *xml_ceilings, [BIN, "fpds", fpds], [python, os.path.join(HERE, "peers", "ingest_peer.py"), "xml", fpds]):
             for line in json_lines(command):
                 runs.setdefault(line["impl"], []).append(line)
 
@@ -79,7 +91,7 @@ def main():
         if impl in rate:
             ratio = "" if impl.startswith("flrisk") else f"{rate[fast] / rate[impl]:.2f}×"
             lines.append(f"| links CSV | {impl} | {rate[impl]:.1f} | {ratio} |")
-    for impl in ("flrisk-fpds-import", "lxml-iterparse", "xml.etree-iterparse"):
+    for impl in ("libxml2-alone-1t", "libxml2-alone-2t", "flrisk-fpds-import", "lxml-iterparse", "xml.etree-iterparse"):
         if impl in rate:
             ratio = "" if impl.startswith("flrisk") else f"{rate['flrisk-fpds-import'] / rate[impl]:.2f}×"
             lines.append(f"| FPDS XML | {impl} | {rate[impl]:.1f} | {ratio} |")
@@ -88,7 +100,9 @@ def main():
               "subawards). flrisk ÷ peer is for the table path. `flrisk-csv-records` is the generic reader "
               "(libcsv, every field decoded to a `String`). `libcsv-alone-Nt` is libcsv in C with flrisk's options and "
               "callbacks that only count, on N threads over the file in memory: no reader built on libcsv can pass it on "
-              "this machine.", "",
+              "this machine. `libxml2-alone-Nt` is libxml2's SAX2 parser in C with flrisk's options and callbacks "
+              "that only count, each of N threads parsing its own copy of the feed in memory (MB/s counts every "
+              "thread's bytes): the ceiling of any reader built on libxml2 here.", "",
               "flrisk ÷ peer above 1 means flrisk reads faster. Peak RSS of flrisk's FPDS import: "
               f"{first['flrisk-fpds-import']['peak_rss_bytes'] / 2**20:.0f} MiB (streaming)."]
     write_table(args.output, lines)
