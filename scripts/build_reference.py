@@ -1102,10 +1102,28 @@ UFLPA_LOCATION_ALPHA2 = {
 }
 
 
+def split_outside_parentheses(raw):
+    """Split on ';' except inside ( ): the compiled file writes '... [...] (formerly; truncated)'
+    as one alias."""
+    parts, cur, depth = [], [], 0
+    for ch in raw:
+        if ch == "(":
+            depth += 1
+        elif ch == ")" and depth:
+            depth -= 1
+        if ch == ";" and depth == 0:
+            parts.append("".join(cur))
+            cur = []
+        else:
+            cur.append(ch)
+    parts.append("".join(cur))
+    return parts
+
+
 def clean_aliases(raw):
     """Split the ';' alias list into clean match strings; return (aliases, notes)."""
     aliases, former, odd, truncated = [], [], [], []
-    for a in (x.strip() for x in raw.split(";")):
+    for a in (x.strip() for x in split_outside_parentheses(raw)):
         if not a:
             continue
         if "[...]" in a or "truncated" in a.lower():
