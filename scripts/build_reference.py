@@ -756,7 +756,9 @@ class Countries:
                     fail("country_name_variants.csv: %r has no alpha2 and is not a known no-ISO name"
                          % r["name_variant"])
                 continue
-            self.add(r["name_variant"], a2, "variants")
+            # UNTERM short/formal names carry footnote markers ('Niue **', 'the Holy See *'),
+            # which are not part of the name.
+            self.add(re.sub(r"\s*\*+$", "", r["name_variant"].strip()), a2, "variants")
         for name, a2 in PROJECT_NAME_VARIANTS:
             self.add(name, a2, "project")
 

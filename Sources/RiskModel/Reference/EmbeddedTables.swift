@@ -354,7 +354,7 @@ Congo - Kinshasa,CD
 "Congo, Republic of the",CG
 "Congo, The Democratic Republic of the",CD
 Cook Islands,CK
-Cook Islands (the) **,CK
+Cook Islands (the),CK
 Costa Rica,CR
 Cote d'Ivoire,CI
 Croatia,HR
@@ -434,7 +434,7 @@ Heard & McDonald Islands,HM
 Heard Island and McDonald Islands,HM
 Hellenic Republic,GR
 Holy See,VA
-Holy See (the) *,VA
+Holy See (the),VA
 Holy See (Vatican City State),VA
 Honduras,HN
 Hong Kong,HK
@@ -543,7 +543,6 @@ Niger,NE
 Niger (the),NE
 Nigeria,NG
 Niue,NU
-Niue **,NU
 Norfolk Island,NF
 North Korea,KP
 North Macedonia,MK
@@ -718,7 +717,7 @@ St. Vincent and the Grenadines,VC
 State of Israel,IL
 State of Kuwait,KW
 State of Palestine,PS
-State of Palestine (the) *,PS
+State of Palestine (the),PS
 State of Qatar,QA
 Sudan,SD
 Sudan (the),SD
@@ -750,7 +749,7 @@ the Central African Republic,CF
 the Co-operative Republic of Guyana,GY
 the Commonwealth of Dominica,DM
 the Commonwealth of the Bahamas,BS
-the Cook Islands **,CK
+the Cook Islands,CK
 the Czech Republic,CZ
 the Democratic People's Republic of Korea,KP
 the Democratic Republic of Sao Tome and Principe,ST
@@ -771,7 +770,7 @@ The Gambia,GM
 the Grand Duchy of Luxembourg,LU
 the Hashemite Kingdom of Jordan,JO
 the Hellenic Republic,GR
-the Holy See *,VA
+the Holy See,VA
 the Independent State of Papua New Guinea,PG
 the Independent State of Samoa,WS
 the Islamic Republic of Afghanistan,AF
@@ -900,7 +899,6 @@ the State of Israel,IL
 the State of Kuwait,KW
 the State of Libya,LY
 the State of Palestine,PS
-the State of Palestine *,PS
 the State of Qatar,QA
 the Sultanate of Oman,OM
 the Swiss Confederation,CH
