@@ -89,7 +89,24 @@ struct NumberParsingTests {
         #expect(NumberParsing.amount(text) == value)
     }
 
-    @Test(arguments: ["", "abc", "1,23", "12,34,567", "1e309", "NaN", "inf", "1.2.3", "$", "()", "(-5)", "( -$5.00)", "(USD -5)"])
+    /// The fast paths (plain digits, and plain digits after a minus) read every text as the
+    /// written-amount steps read it, bit for bit (no negative zero), nil where they give nil.
+    @Test func fastPathsAgreeWithTheWrittenAmountSteps() {
+        let pieces = ["-", "0", "1", "9", ".", ",", "$", "(", ")", " ", "e", "USD", "00", "250", "-0", ".5"]
+        var rng = SplitMix64(seed: 20_261_130)
+        var texts = ["-1250.00", "-0", "-0.0", "-", "--5", "-.5", "-1.2.3", "-.", "-007", "-1,250.00"]
+        for _ in 0..<20_000 {
+            texts.append((0..<Int(1 + rng.next() % 6)).map { _ in pieces[Int(rng.next() % UInt64(pieces.count))] }.joined())
+        }
+        for text in texts {
+            let fast = NumberParsing.amount(text), steps = NumberParsing.writtenAmount(text)
+            #expect(fast?.bitPattern == steps?.bitPattern, "'\(text)': \(String(describing: fast)) and \(String(describing: steps))")
+        }
+        #expect(NumberParsing.amount("-1250.00") == -1250)
+        #expect(NumberParsing.amount("-0")?.sign == .plus)
+    }
+
+    @Test(arguments: ["", "abc", "1,23", "12,34,567", "1e309", "NaN", "inf", "1.2.3", "$", "()", "(-5)", "( -$5.00)", "(USD -5)", "--5", "-", "-1.2.3"])
     func rejectedAmounts(text: String) {
         #expect(NumberParsing.amount(text) == nil)
     }

@@ -63,10 +63,19 @@ public enum NumberParsing {
     /// A money amount: `1234.5`, `$1,234.50`, `USD 1,234.50`, `(1,234.50)` (negative, as
     /// accountants write it), `-1,234.50`. Thousands separators must be commas in groups of three.
     public static func amount(_ text: String) -> Double? {
-        // Fast path: digits and points only ("536752.28"), which the steps below pass unchanged.
-        if !text.isEmpty, text.utf8.allSatisfy({ ($0 >= 0x30 && $0 <= 0x39) || $0 == UInt8(ascii: ".") }) {
-            return decimal(text)
+        // Fast paths: digits and points only ("536752.28"), which the steps of `writtenAmount`
+        // pass unchanged, and the same after a minus ("-1250.00": deobligations, common in
+        // USAspending transactions), which they read as the negated digits.
+        let isPlain = { (byte: UInt8) in (byte >= 0x30 && byte <= 0x39) || byte == UInt8(ascii: ".") }
+        if !text.isEmpty, text.utf8.allSatisfy(isPlain) { return decimal(text) }
+        if text.utf8.count > 1, text.utf8.first == UInt8(ascii: "-"), text.utf8.dropFirst().allSatisfy(isPlain) {
+            return decimal(String(text.dropFirst())).map { $0 == 0 ? 0 : -$0 }
         }
+        return writtenAmount(text)
+    }
+
+    /// ``amount(_:)`` step by step: parentheses, signs, currency prefixes, thousands separators.
+    static func writtenAmount(_ text: String) -> Double? {
         var body = Substring(text.trimmingWhitespace())
         var negative = false
         if body.hasPrefix("("), body.hasSuffix(")") {
