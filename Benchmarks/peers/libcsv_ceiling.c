@@ -14,6 +14,8 @@
 #include <string.h>
 #include <time.h>
 
+#include "ceiling.h"
+
 // Each part on cache lines of its own: the counters of two threads on one line (false sharing)
 // held 2 threads to the speed of 1.
 struct part { const char *bytes; size_t size; long fields, records; } __attribute__((aligned(128)));
@@ -35,24 +37,11 @@ static void *parse(void *argument) {
     return NULL;
 }
 
-static double now(void) {
-    struct timespec t;
-    clock_gettime(CLOCK_MONOTONIC, &t);
-    return t.tv_sec + t.tv_nsec / 1e9;
-}
-
 int main(int argc, char **argv) {
-    if (argc != 4) { fprintf(stderr, "usage: libcsv-ceiling FILE THREADS REPEATS\n"); return 1; }
-    int threads = atoi(argv[2]), repeats = atoi(argv[3]);
-    if (threads < 1 || threads > 64 || repeats < 1) return 1;
-    FILE *file = fopen(argv[1], "rb");
-    if (!file) { perror(argv[1]); return 1; }
-    fseek(file, 0, SEEK_END);
-    size_t size = (size_t)ftell(file);
-    fseek(file, 0, SEEK_SET);
-    char *bytes = malloc(size ? size : 1);
-    if (!bytes || fread(bytes, 1, size, file) != size) { perror("read"); return 1; }
-    fclose(file);
+    char *bytes;
+    size_t size;
+    int threads, repeats;
+    load(argc, argv, "libcsv-ceiling", &bytes, &size, &threads, &repeats);
     for (int r = 0; r < repeats; r++) {
         struct part parts[64];
         pthread_t ids[64];

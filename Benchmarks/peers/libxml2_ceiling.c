@@ -16,6 +16,8 @@
 #include <string.h>
 #include <time.h>
 
+#include "ceiling.h"
+
 // Each run's counters on cache lines of their own (false sharing held two threads of the
 // libcsv ceiling to the speed of one).
 struct run { const char *bytes; size_t size, offset; long elements, text; int failed; } __attribute__((aligned(128)));
@@ -64,24 +66,11 @@ static void *parse(void *argument) {
     return NULL;
 }
 
-static double now(void) {
-    struct timespec t;
-    clock_gettime(CLOCK_MONOTONIC, &t);
-    return t.tv_sec + t.tv_nsec / 1e9;
-}
-
 int main(int argc, char **argv) {
-    if (argc != 4) { fprintf(stderr, "usage: libxml2-ceiling FILE THREADS REPEATS\n"); return 1; }
-    int threads = atoi(argv[2]), repeats = atoi(argv[3]);
-    if (threads < 1 || threads > 64 || repeats < 1) return 1;
-    FILE *file = fopen(argv[1], "rb");
-    if (!file) { perror(argv[1]); return 1; }
-    fseek(file, 0, SEEK_END);
-    size_t size = (size_t)ftell(file);
-    fseek(file, 0, SEEK_SET);
-    char *bytes = malloc(size ? size : 1);
-    if (!bytes || fread(bytes, 1, size, file) != size) { perror("read"); return 1; }
-    fclose(file);
+    char *bytes;
+    size_t size;
+    int threads, repeats;
+    load(argc, argv, "libxml2-ceiling", &bytes, &size, &threads, &repeats);
     xmlInitParser();
     for (int r = 0; r < repeats; r++) {
         struct run runs[64];
