@@ -44,40 +44,82 @@ public enum USAspendingContracts {
     ///   `contract_award_unique_key` / `award_id_piid` or without a recipient column.
     public static func contracts(path: String, options: ImportOptions = ImportOptions()) throws -> ImportResult<Contract> {
         var ids = IDRegistry()
+        // Looked up once per file, on the first row (by name on every row, each look-up made
+        // a column: a sixth of reading a download).
+        var resolved: Columns?
         return try TableImport.read(
             path: path, columns: columns,
             required: [["contract_award_unique_key", "award_id_piid"], ["recipient_uei", "recipient_duns", "recipient_name"]], options: options
         ) { row, findings throws(RowRejection) in
-            let idColumn = ["contract_transaction_unique_key", "contract_award_unique_key", "award_id_piid"].first { row[$0] != nil }
+            let c = resolved ?? Columns(row.map)
+            resolved = c
+            let idColumn = [c.transactionKey, c.awardKey, c.piid].first { row[$0] != nil }
             guard let idColumn, var id = row[idColumn] else {
-                throw RowRejection("missing-value", "no award id: 'contract_award_unique_key' and 'award_id_piid' are empty", column: row.column(of: "award_id_piid"))
+                throw RowRejection("missing-value", "no award id: 'contract_award_unique_key' and 'award_id_piid' are empty", column: c.piid.number)
             }
             // A transactions file without its transaction key (columns dropped in a
             // spreadsheet): each modification is an action of its own, `KEY/MOD` as in FPDS,
             // not a repeat of the award's base action.
-            if idColumn != "contract_transaction_unique_key", let mod = row["modification_number"], mod != "0" { id += "/" + mod }
-            try ids.rejectRepeat(id, column: idColumn, number: row.column(of: idColumn))
-            if row["recipient_uei"] == nil && row["recipient_duns"] == nil && row["recipient_name"] == nil {
+            if idColumn.name != c.transactionKey.name, let mod = row[c.modification], mod != "0" { id += "/" + mod }
+            try ids.rejectRepeat(id, column: idColumn.name, number: idColumn.number)
+            let uei = row[c.uei], duns = row[c.duns], name = row[c.name]
+            if uei == nil && duns == nil && name == nil {
                 throw RowRejection(
-                    "missing-value", "no recipient: 'recipient_uei', 'recipient_duns' and 'recipient_name' are empty", column: row.column(of: "recipient_uei"))
+                    "missing-value", "no recipient: 'recipient_uei', 'recipient_duns' and 'recipient_name' are empty", column: c.uei.number)
             }
-            let amountColumn = row.column(of: "federal_action_obligation") != nil ? "federal_action_obligation" : "total_obligated_amount"
-            let amount = try row.amount(amountColumn)
-            let potential = try row.amount("potential_total_value_of_award")
-            let date = try row.date(row["action_date"] != nil ? "action_date" : "award_base_action_date")
-            if let warning = ids.register(id, what: idColumn, at: row.location) { findings.append(warning) }
+            let amount = try row.amount(c.actionObligation.index != nil ? c.actionObligation : c.totalObligated)
+            let potential = try row.amount(c.potential)
+            let date = try row.date(row[c.actionDate] != nil ? c.actionDate : c.baseActionDate)
+            if let warning = ids.register(id, what: idColumn.name, at: row.location) { findings.append(warning) }
             return Contract(
-                id: id, vendorUEI: row["recipient_uei"], vendorDUNS: row["recipient_duns"], vendorName: row["recipient_name"],
-                vendorParentUEI: row["recipient_parent_uei"],
-                vendorCountry: row["recipient_country_code"] ?? row["recipient_country_name"],
-                agency: row["awarding_agency_name"], fundingAgency: row["funding_agency_name"],
+                id: id, vendorUEI: uei, vendorDUNS: duns, vendorName: name,
+                vendorParentUEI: row[c.parentUEI],
+                vendorCountry: row[c.countryCode] ?? row[c.countryName],
+                agency: row[c.agency], fundingAgency: row[c.fundingAgency],
                 amount: amount, potentialValue: potential, currency: "USD",
-                placeOfPerformance: row["primary_place_of_performance_country_code"] ?? row["primary_place_of_performance_country_name"],
-                countryOfOrigin: row["country_of_product_or_service_origin_code"] ?? row["country_of_product_or_service_origin"],
-                placeOfManufacture: row["place_of_manufacture_code"] ?? row["place_of_manufacture"],
-                psc: row["product_or_service_code"], naics: row["naics_code"],
-                description: row["transaction_description"] ?? row["prime_award_base_transaction_description"],
+                placeOfPerformance: row[c.performanceCode] ?? row[c.performanceName],
+                countryOfOrigin: row[c.originCode] ?? row[c.origin],
+                placeOfManufacture: row[c.manufactureCode] ?? row[c.manufacture],
+                psc: row[c.psc], naics: row[c.naics],
+                description: row[c.description] ?? row[c.baseDescription],
                 awardDate: date, location: row.location)
+        }
+    }
+
+    /// The columns read, resolved against one file's header.
+    struct Columns {
+        let transactionKey, awardKey, piid, modification, uei, duns, name, parentUEI, countryCode, countryName: Column
+        let actionObligation, totalObligated, potential, agency, fundingAgency, performanceCode, performanceName: Column
+        let originCode, origin, manufactureCode, manufacture, psc, naics, description, baseDescription, actionDate, baseActionDate: Column
+
+        init(_ map: HeaderMap) {
+            transactionKey = map.column("contract_transaction_unique_key")
+            awardKey = map.column("contract_award_unique_key")
+            piid = map.column("award_id_piid")
+            modification = map.column("modification_number")
+            uei = map.column("recipient_uei")
+            duns = map.column("recipient_duns")
+            name = map.column("recipient_name")
+            parentUEI = map.column("recipient_parent_uei")
+            countryCode = map.column("recipient_country_code")
+            countryName = map.column("recipient_country_name")
+            actionObligation = map.column("federal_action_obligation")
+            totalObligated = map.column("total_obligated_amount")
+            potential = map.column("potential_total_value_of_award")
+            agency = map.column("awarding_agency_name")
+            fundingAgency = map.column("funding_agency_name")
+            performanceCode = map.column("primary_place_of_performance_country_code")
+            performanceName = map.column("primary_place_of_performance_country_name")
+            originCode = map.column("country_of_product_or_service_origin_code")
+            origin = map.column("country_of_product_or_service_origin")
+            manufactureCode = map.column("place_of_manufacture_code")
+            manufacture = map.column("place_of_manufacture")
+            psc = map.column("product_or_service_code")
+            naics = map.column("naics_code")
+            description = map.column("transaction_description")
+            baseDescription = map.column("prime_award_base_transaction_description")
+            actionDate = map.column("action_date")
+            baseActionDate = map.column("award_base_action_date")
         }
     }
 }
