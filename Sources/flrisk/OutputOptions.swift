@@ -203,7 +203,9 @@ struct OutputOptions: ParsableArguments {
         } else {
             try Self.writeTogether(targets, context)
         }
-        if !quiet {
+        // A report on standard output (`--output /dev/stdout`) is all it holds, as with
+        // `--format` alone: the summary after it made the JSON or SARIF unreadable.
+        if !quiet && !targets.contains(where: { StreamTarget.isStandardOutput($0.1) }) {
             print(TextSummary.render(context), terminator: "")
             print("\nReport written to " + targets.map(\.1).joined(separator: ", "))
         }

@@ -48,4 +48,13 @@ struct QA10OutputTests {
         #expect(try String(contentsOfFile: stdout, encoding: .utf8) == expected, "the report went to standard output")
         #expect(scratch.files == ["captured.json", "stdout.link"], "no temporary file is left")
     }
+
+    @Test func theSummaryIsNotMixedIntoAReportOnStandardOutput() throws {
+        // Standard output is a pipe here: /dev/stdout was already written in place, but the
+        // summary followed the report on it, so `… --output /dev/stdout | jq` read no JSON.
+        let run = try CLI.run(["score"] + CLI.demo + ["--format", "json", "--output", "/dev/stdout"])
+        #expect(run.status == 0, "\(run.stderr)")
+        let expected = try CLI.run(["score"] + CLI.demo + ["--format", "json", "--quiet"]).stdout
+        #expect(run.stdout == expected, "standard output holds the report alone")
+    }
 }

@@ -50,6 +50,14 @@ public enum StreamTarget {
         return nil
     }
 
+    /// Whether `path` is the file standard output is open on (`/dev/stdout`, or the terminal
+    /// or file it goes to): what is written there is mixed with what is printed.
+    public static func isStandardOutput(_ path: String) -> Bool {
+        var target = stat(), standard = stat()
+        guard stat(path, &target) == 0, fstat(STDOUT_FILENO, &standard) == 0 else { return false }
+        return target.st_dev == standard.st_dev && target.st_ino == standard.st_ino
+    }
+
     /// Writes the UTF-8 of `text` to the stream at `path`, in place (no copy of a native
     /// string); nil on success, else the system's reason.
     public static func write(_ text: String, to path: String) -> String? {
