@@ -41,7 +41,14 @@ public struct BaselineDiff: Sendable {
     ///   or a contract or reason in it lacks what a report writes (named by its place,
     ///   `contracts[3].reasons[0].severity`): a garbled baseline would make its flags new.
     public static func flags(inReport path: String) throws(BaselineError) -> [FlagRecord] {
-        guard let data = FileManager.default.contents(atPath: path) else { throw BaselineError(path: path, problem: "cannot read the baseline report") }
+        guard let data = FileManager.default.contents(atPath: path) else {
+            var isDirectory: ObjCBool = false
+            let exists = FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory)
+            let reason =
+                !exists ? ": no such file" : isDirectory.boolValue ? ": it is a directory, expected a JSON report"
+                : FileManager.default.isReadableFile(atPath: path) ? "" : ": permission denied"
+            throw BaselineError(path: path, problem: "cannot read the baseline report" + reason)
+        }
         do {
             return try JSONDecoder().decode(BaselineReport.self, from: data).flags
         } catch is BaselineReport.OtherSchema {

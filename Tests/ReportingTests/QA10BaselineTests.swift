@@ -51,4 +51,18 @@ struct QA10BaselineTests {
             """)
         #expect(try BaselineDiff.flags(inReport: path) == [FlagRecord(contract: "C1", rule: "FL-GOODS", severity: "medium", message: "m")])
     }
+
+    /// A baseline that cannot be read says why, as a configuration file does: before, a folder
+    /// and a missing file both said only "cannot read the baseline report".
+    @Test func anUnreadableBaselineSaysWhy() throws {
+        let scratch = ScratchDirectory()
+        for (path, reason) in [(scratch.url.path, "it is a directory"), (scratch.url.path + "/missing.json", "no such file")] {
+            #expect(throws: BaselineError.self) { _ = try BaselineDiff.flags(inReport: path) }
+            do {
+                _ = try BaselineDiff.flags(inReport: path)
+            } catch {
+                #expect(error.problem.contains(reason), "\(error)")
+            }
+        }
+    }
 }
