@@ -107,6 +107,7 @@ struct OutputOptions: ParsableArguments {
         if output == nil && formats.count > 1 { throw ValidationError("Several --format values need --output DIR.") }
         if quiet && verbose { throw ValidationError("'--quiet' and '--verbose' cannot be combined.") }
         if output?.isEmpty == true { throw ValidationError("--output needs a file or directory path, got an empty string.") }
+        try InputOptions.requirePaths([("--baseline", baseline.map { [$0] } ?? [])])
     }
 
     /// Whether progress lines go to standard error: with --verbose, or when it is a terminal and not --quiet.
