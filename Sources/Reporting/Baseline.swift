@@ -37,25 +37,31 @@ public struct BaselineDiff: Sendable {
     public var changed: [(before: FlagRecord, after: FlagRecord)]
 
     /// The flags of a previous JSON report (`schema_version` 1), in its queue order.
-    /// - Throws: ``BaselineError`` when the file is unreadable, not JSON, or not an flrisk report.
+    /// - Throws: ``BaselineError`` when the file is unreadable, not JSON, not an flrisk report,
+    ///   or a contract or reason in it lacks what a report writes (named by its place,
+    ///   `contracts[3].reasons[0].severity`): a garbled baseline would make its flags new.
     public static func flags(inReport path: String) throws(BaselineError) -> [FlagRecord] {
-        guard let data = FileManager.default.contents(atPath: path) else { throw BaselineError(path: path, problem: "cannot read the baseline report") }
-        guard let object = try? JSONSerialization.jsonObject(with: data) as? [String: Any] else {
+        guard let data = FileManager.default.contents(atPath: path) else {
+            var isDirectory: ObjCBool = false
+            let exists = FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory)
+            let reason =
+                !exists ? ": no such file" : isDirectory.boolValue ? ": it is a directory, expected a JSON report"
+                : FileManager.default.isReadableFile(atPath: path) ? "" : ": permission denied"
+            throw BaselineError(path: path, problem: "cannot read the baseline report" + reason)
+        }
+        do {
+            return try JSONDecoder().decode(BaselineReport.self, from: data).flags
+        } catch is BaselineReport.OtherSchema {
+            throw BaselineError(path: path, problem: "the baseline is not an flrisk JSON report with schema_version \(ReportContext.schemaVersion)")
+        } catch let DecodingError.keyNotFound(key, context) {
+            throw BaselineError(path: path, problem: "the baseline has no \(BaselineReport.place(context.codingPath + [key])); pass a report written by --format json")
+        } catch let DecodingError.valueNotFound(type, context), let DecodingError.typeMismatch(type, context) where !context.codingPath.isEmpty {
+            throw BaselineError(
+                path: path,
+                problem: "the baseline's \(BaselineReport.place(context.codingPath)) is not \(BaselineReport.kind(type)); pass a report written by --format json")
+        } catch {
             throw BaselineError(path: path, problem: "the baseline is not a JSON object; pass a report written by --format json")
         }
-        guard object["schema_version"] as? Int == ReportContext.schemaVersion, let contracts = object["contracts"] as? [[String: Any]] else {
-            throw BaselineError(path: path, problem: "the baseline is not an flrisk JSON report with schema_version \(ReportContext.schemaVersion)")
-        }
-        var flags: [FlagRecord] = []
-        for contract in contracts {
-            guard let id = contract["id"] as? String else { continue }
-            for reason in contract["reasons"] as? [[String: Any]] ?? [] {
-                flags.append(FlagRecord(
-                    contract: id, rule: reason["rule"] as? String ?? "", severity: reason["severity"] as? String ?? "",
-                    message: reason["message"] as? String ?? ""))
-            }
-        }
-        return flags
     }
 
     /// The flags of an assessment, in queue order.
@@ -85,5 +91,53 @@ public struct BaselineDiff: Sendable {
     /// Whether a new flag is at or above `severity`.
     public func hasNewFlag(atLeast severity: Severity) -> Bool {
         new.contains { (Severity(rawValue: $0.severity) ?? .info) >= severity }
+    }
+}
+
+/// What a baseline reads of a JSON report: `schema_version`, and each contract's `id` and
+/// `reasons[]` `{rule, severity, message}`, each required with its type.
+private struct BaselineReport: Decodable {
+    /// `schema_version` is missing or not 1.
+    struct OtherSchema: Error {}
+
+    var flags: [FlagRecord] = []
+
+    private enum Key: String, CodingKey {
+        case schemaVersion = "schema_version", contracts, id, reasons, rule, severity, message
+    }
+
+    init(from decoder: any Decoder) throws {
+        let report = try decoder.container(keyedBy: Key.self)
+        guard (try? report.decode(Int.self, forKey: .schemaVersion)) == ReportContext.schemaVersion else { throw OtherSchema() }
+        var contracts = try report.nestedUnkeyedContainer(forKey: .contracts)
+        while !contracts.isAtEnd {
+            let contract = try contracts.nestedContainer(keyedBy: Key.self)
+            let id = try contract.decode(String.self, forKey: .id)
+            var reasons = try contract.nestedUnkeyedContainer(forKey: .reasons)
+            while !reasons.isAtEnd {
+                let reason = try reasons.nestedContainer(keyedBy: Key.self)
+                flags.append(FlagRecord(
+                    contract: id, rule: try reason.decode(String.self, forKey: .rule), severity: try reason.decode(String.self, forKey: .severity),
+                    message: try reason.decode(String.self, forKey: .message)))
+            }
+        }
+    }
+
+    /// What a value of `type` is in JSON: text, a list or an object.
+    static func kind(_ type: Any.Type) -> String {
+        type == String.self ? "text" : type == [Any].self ? "a list" : "an object"
+    }
+
+    /// A place in the report as a reader would write it: `contracts[3].reasons[0].severity`.
+    static func place(_ path: [any CodingKey]) -> String {
+        var out = ""
+        for key in path {
+            if let index = key.intValue {
+                out += "[\(index)]"
+            } else {
+                out += (out.isEmpty ? "" : ".") + key.stringValue
+            }
+        }
+        return out
     }
 }

@@ -29,7 +29,7 @@ public enum Explanation {
                 if !flag.fields.isEmpty { out += "      fields: \(flag.fields.joined(separator: ", "))\n" }
                 if flag.path.count > 1 { out += "      path: \(flag.path.map { line(context.id($0)) }.joined(separator: " → "))\n" }
             }
-            guard let vendor = scored.vendor else { return out + "Vendor \(line(c.vendorName ?? c.vendorUEI ?? c.vendorID ?? "?")) is not in the suppliers file.\n" }
+            guard let vendor = scored.vendor else { return out + "Vendor \(line(c.vendorName ?? c.vendorUEI ?? c.vendorDUNS ?? c.vendorID ?? "?")) is not in the suppliers file.\n" }
             return out + "\n" + supplier(vendor, context: context, paths: paths)
         }
         return a.supplierIndex(id: id).map { supplier($0, context: context, paths: paths) }

@@ -14,7 +14,7 @@ extension Flrisk {
         /// `flrisk config init [PATH]`: writes the commented default configuration.
         struct Init: ParsableCommand {
             static let configuration = CommandConfiguration(
-                abstract: "Write the commented default configuration to PATH (default flrisk.yaml; '-' for standard output).")
+                abstract: "Write the commented default configuration to PATH (default flrisk.yaml; a folder receives flrisk.yaml; '-' for standard output).")
 
             @Argument(help: ArgumentHelp("Where to write it.", valueName: "path"))
             var path = "flrisk.yaml"
@@ -22,11 +22,20 @@ extension Flrisk {
             @Flag(help: "Replace an existing file.")
             var force = false
 
+            /// The file to write: `PATH/flrisk.yaml` when PATH is a folder (existing, or ending
+            /// in '/'), as `--output DIR/` receives the report files; else PATH.
+            var file: String {
+                var isDirectory: ObjCBool = false
+                let isFolder = path.hasSuffix("/") || (FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) && isDirectory.boolValue)
+                return isFolder ? (path.hasSuffix("/") ? path : path + "/") + "flrisk.yaml" : path
+            }
+
             func run() throws {
                 if path == "-" {
                     print(ConfigurationTemplate.text, terminator: "")
                     return
                 }
+                let path = file
                 if StreamTarget.isStream(path) {
                     // A device or pipe (/dev/stdout, a FIFO) is written in place, never replaced.
                     if let reason = StreamTarget.write(ConfigurationTemplate.text, to: path) {

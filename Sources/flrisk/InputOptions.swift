@@ -101,7 +101,9 @@ struct InputOptions: ParsableArguments {
         if input == nil && contracts.isEmpty {
             throw ValidationError("Missing expected argument '--contracts <path>' (or '--input <path>' for a native XML document).")
         }
-        if rejects?.isEmpty == true { throw ValidationError("--rejects needs a file path, got an empty string.") }
+        let paths = [("--suppliers", suppliers.map { [$0] } ?? []), ("--links", links.map { [$0] } ?? []), ("--contracts", contracts),
+                     ("--input", input.map { [$0] } ?? []), ("--watchlist", watchlists), ("--rejects", rejects.map { [$0] } ?? [])]
+        try Self.requirePaths(paths)
         if input != nil && (suppliers != nil || links != nil || !contracts.isEmpty) {
             throw ValidationError("'--input' holds suppliers, links and contracts; do not combine it with '--suppliers', '--links' or '--contracts'.")
         }
@@ -204,5 +206,13 @@ struct InputOptions: ParsableArguments {
                 fields: [link.buyerID, link.supplierID, link.share.map { "\($0)" } ?? "", link.good ?? ""]))
         }
         return suppliers.rejectedRows + links.rejectedRows + unknown + contracts.rejectedRows + watchlists.flatMap(\.rejectedRows)
+    }
+}
+
+extension InputOptions {
+    /// Refuses an empty path given to any of `options` (flag, values): it is bad usage, not a
+    /// missing file (which named neither the file nor the flag: ": error: [file-not-found]").
+    static func requirePaths(_ options: [(String, [String])]) throws {
+        for (flag, values) in options where values.contains("") { throw ValidationError("\(flag) needs a file path, got an empty string.") }
     }
 }

@@ -38,6 +38,7 @@ struct ModelOptions: ParsableArguments {
             if let value, !(value.isFinite && (0...1).contains(value)) { throw ValidationError("\(flag) must be in [0, 1], got \(value).") }
         }
         if let workers, workers < 1 { throw ValidationError("--workers must be at least 1.") }
+        try InputOptions.requirePaths([("--config", config.map { [$0] } ?? []), ("--decisions", decisions.map { [$0] } ?? []), ("--country-risk", countryRisk.map { [$0] } ?? [])])
     }
 
     /// The effective configuration: the file (or the defaults), then the flags.

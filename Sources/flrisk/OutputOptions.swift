@@ -107,6 +107,7 @@ struct OutputOptions: ParsableArguments {
         if output == nil && formats.count > 1 { throw ValidationError("Several --format values need --output DIR.") }
         if quiet && verbose { throw ValidationError("'--quiet' and '--verbose' cannot be combined.") }
         if output?.isEmpty == true { throw ValidationError("--output needs a file or directory path, got an empty string.") }
+        try InputOptions.requirePaths([("--baseline", baseline.map { [$0] } ?? [])])
     }
 
     /// Whether progress lines go to standard error: with --verbose, or when it is a terminal and not --quiet.
@@ -203,7 +204,9 @@ struct OutputOptions: ParsableArguments {
         } else {
             try Self.writeTogether(targets, context)
         }
-        if !quiet {
+        // A report on standard output (`--output /dev/stdout`) is all it holds, as with
+        // `--format` alone: the summary after it made the JSON or SARIF unreadable.
+        if !quiet && !targets.contains(where: { StreamTarget.isStandardOutput($0.1) }) {
             print(TextSummary.render(context), terminator: "")
             print("\nReport written to " + targets.map(\.1).joined(separator: ", "))
         }

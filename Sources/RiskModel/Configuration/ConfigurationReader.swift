@@ -81,17 +81,18 @@ struct ConfigurationReader {
         let table = Dictionary(uniqueKeysWithValues: Self.keys)
         try walk(root, prefix: "", table: table, into: &configuration)
         let p = configuration.parameters
-        if p.matching.reviewThreshold > p.matching.matchThreshold {
-            throw .invalid(
-                "matching.review_threshold", "\(p.matching.reviewThreshold)",
-                allowed: "at most matching.match_threshold (\(p.matching.matchThreshold))",
-                at: seen["matching.review_threshold"] ?? seen["matching.match_threshold"] ?? location(root))
+        try requireOrdered(("matching.review_threshold", p.matching.reviewThreshold), ("matching.match_threshold", p.matching.matchThreshold), root)
+        try requireOrdered(("thresholds.exposure", p.exposureThreshold), ("thresholds.exposure_high", p.exposureHighThreshold), root)
+    }
+
+    /// `low` must not exceed `high`. The error names the key the file gave: the lower one, or
+    /// the upper one when the file left the lower one at its default.
+    private func requireOrdered(_ low: (key: String, value: Double), _ high: (key: String, value: Double), _ root: Node) throws(ConfigurationError) {
+        guard low.value > high.value else { return }
+        if seen[low.key] == nil, let at = seen[high.key] {
+            throw .invalid(high.key, "\(high.value)", allowed: "at least \(low.key) (\(low.value))", at: at)
         }
-        if p.exposureThreshold > p.exposureHighThreshold {
-            throw .invalid(
-                "thresholds.exposure", "\(p.exposureThreshold)", allowed: "at most thresholds.exposure_high (\(p.exposureHighThreshold))",
-                at: seen["thresholds.exposure"] ?? seen["thresholds.exposure_high"] ?? location(root))
-        }
+        throw .invalid(low.key, "\(low.value)", allowed: "at most \(high.key) (\(high.value))", at: seen[low.key] ?? location(root))
     }
 
     private mutating func walk(_ node: Node, prefix: String, table: [String: Kind], into configuration: inout ModelConfiguration) throws(ConfigurationError) {
