@@ -171,7 +171,13 @@ final class NativeXMLReader: XMLStreamHandler {
             guard element.namespace == Self.native, Int(name) < columnIndex.count, columnIndex[Int(name)] >= 0 else {
                 let kind = Self.kinds[current.kind], local = names.local(of: name)
                 if unknownNames.insert(kind + "/" + local).inserted {
-                    note(.note, "unknown-column", "ignoring the element <\(local)> in <\(kind)> (known: \(Self.columns[current.kind].map(\.name).joined(separator: ", ")))", line: stream.line)
+                    // A column's name in another namespace (children without the root's prefix):
+                    // listing it among the known columns would leave the reader puzzled.
+                    let uri = names.namespace(of: element.namespace)
+                    let why = element.namespace == Self.native
+                        ? "known: \(Self.columns[current.kind].map(\.name).joined(separator: ", "))"
+                        : "it is in \(uri.isEmpty ? "no namespace" : "the namespace \(uri)"); the columns of a record are elements in \(NativeXML.namespace), as the record is"
+                    note(.note, "unknown-column", "ignoring the element <\(local)> in <\(kind)> (\(why))", line: stream.line)
                 }
                 return
             }
