@@ -37,7 +37,11 @@ public enum FollowTheMoney {
                 return
             }
             let raw = CSVRecord(line: line, fields: [String(decoding: bytes.prefix(200), as: UTF8.self)])
-            guard let object = (try? JSONSerialization.jsonObject(with: Data(bytes))) as? [String: Any],
+            guard let json = try? JSONSerialization.jsonObject(with: Data(bytes)) else {
+                rows.rejectRead(raw, Self.unreadable(bytes))
+                return
+            }
+            guard let object = json as? [String: Any],
                 let id = object["id"] as? String, !id.trimmingWhitespace().isEmpty, let schema = object["schema"] as? String
             else {
                 rows.rejectRead(raw, RowRejection("invalid-json", "not a FollowTheMoney entity (a JSON object with \"id\" and \"schema\")"))
@@ -101,6 +105,26 @@ public enum FollowTheMoney {
             result.findings.append(Finding(.note, code: "related-entities", "\(related) related entities (sanctions, addresses, links) were read to enrich their targets; they are not entries themselves", at: SourceLocation(file: path, line: 0)))
         }
         return result
+    }
+
+    /// Why a line that JSON could not parse is rejected: bytes that are not UTF-8 (JSON's
+    /// encoding; a file saved as Latin-1), with the column of the first, or text that is not JSON.
+    static func unreadable(_ bytes: ArraySlice<UInt8>) -> RowRejection {
+        var parser = Unicode.UTF8.ForwardParser()
+        var iterator = bytes.makeIterator()
+        var offset = 0
+        while true {
+            switch parser.parseScalar(from: &iterator) {
+            case .valid(let scalar): offset += scalar.count
+            case .emptyInput:
+                return RowRejection("invalid-json", "the line is not valid JSON (cut short, or not one object per line?); a FollowTheMoney line is one JSON object")
+            case .error:
+                let byte = bytes[bytes.startIndex + offset]
+                return RowRejection(
+                    "invalid-json", "the line is not UTF-8 (byte 0x\(String(byte, radix: 16, uppercase: true))): JSON lines are read as UTF-8 only; save the file as UTF-8",
+                    column: offset + 1)
+            }
+        }
     }
 
     /// A JSON value as a message quotes it: a string in quotes, anything else as JSON writes it.
