@@ -137,9 +137,9 @@ public enum FollowTheMoney {
     }
 }
 
-/// Reads a file line by line in fixed-size chunks (LF or CRLF), with 1-based line numbers.
-/// Reads a file line by line (LF or CRLF), streaming; a line longer than
-/// `limits.maxFieldBytes` or more than `limits.maxRecords` lines is a fatal error.
+/// Reads a file line by line (LF, CRLF or a lone CR, as CSV files; a JSON string holds no raw
+/// CR), streaming, with 1-based line numbers; a line longer than `limits.maxFieldBytes` or
+/// more than `limits.maxRecords` lines is a fatal error.
 struct LineReader {
     let path: String
     var limits = ImportLimits.default
@@ -151,6 +151,8 @@ struct LineReader {
         var carry: [UInt8] = []
         var line = 1
         var first = true
+        // Whether `carry` ends with a CR whose LF may be the next read's first byte.
+        var pendingCR = false
         while true {
             let count = try file.read(into: &chunk)
             if count == 0 { break }
@@ -158,20 +160,28 @@ struct LineReader {
             if first, carry.starts(with: [0xEF, 0xBB, 0xBF]) { carry.removeFirst(3) }
             first = false
             var start = 0
-            // Only the new bytes can hold the next line end.
-            var searchFrom = max(0, carry.count - count)
-            while let end = carry[searchFrom...].firstIndex(of: 0x0A) {
-                var stop = end
-                if stop > start, carry[stop - 1] == 0x0D { stop -= 1 }
-                try check(line: line, length: stop - start)
-                try body(line, carry[start..<stop])
+            // Only the new bytes (and a CR left at the end of the last ones) can end a line.
+            var searchFrom = max(0, carry.count - count - (pendingCR ? 1 : 0))
+            pendingCR = false
+            while let end = carry[searchFrom...].firstIndex(where: { $0 == 0x0A || $0 == 0x0D }) {
+                var next = end + 1
+                if carry[end] == 0x0D {
+                    if next == carry.count {
+                        pendingCR = true
+                        break
+                    }
+                    if carry[next] == 0x0A { next += 1 }
+                }
+                try check(line: line, length: end - start)
+                try body(line, carry[start..<end])
                 line += 1
-                start = end + 1
+                start = next
                 searchFrom = start
             }
             carry.removeFirst(start)
-            try check(line: line, length: carry.count)
+            try check(line: line, length: carry.count - (pendingCR ? 1 : 0))
         }
+        if pendingCR { carry.removeLast() }
         if !carry.isEmpty { try body(line, carry[...]) }
     }
 
