@@ -19,14 +19,27 @@ extension Flrisk {
         @Flag(help: "Print only errors and the per-file lines.")
         var quiet = false
 
+        @Option(name: .customLong("map"), help: ArgumentHelp("Read the header COLUMN as FIELD, e.g. --map 'Factory=name', as score does. Repeatable.", valueName: "column=field"))
+        var mappings: [String] = []
+
         @OptionGroup(title: "Resource limits") var limits: LimitOptions
+
+        /// A `--map` without `=` is a usage error, as for `score`.
+        func validate() throws {
+            do {
+                _ = try ImportOptions.columnMap(from: mappings)
+            } catch let error as InputError {
+                throw ValidationError(error.message)
+            }
+        }
 
         func run() throws {
             var failed = false
+            let columnMap = try ImportOptions.columnMap(from: mappings)
             for argument in files {
                 let (role, path) = Self.role(of: argument)
                 do {
-                    let (summaries, findings) = try Self.read(path, role: role, limits: limits.importLimits)
+                    let (summaries, findings) = try Self.read(path, role: role, limits: limits.importLimits, columnMap: columnMap)
                     Console.report(findings: findings, quiet: quiet)
                     for summary in summaries {
                         print("\(summary.file): \(role): \(summary.read) rows read, \(summary.accepted) accepted, \(summary.rejected) rejected, \(summary.blank) blank")
@@ -82,10 +95,10 @@ extension Flrisk {
         }
 
         /// The row counts and findings of one file read in one role.
-        static func read(_ path: String, role: String, limits: ImportLimits = .default) throws -> ([ImportSummary], [Finding]) {
+        static func read(_ path: String, role: String, limits: ImportLimits = .default, columnMap: [String: String] = [:]) throws -> ([ImportSummary], [Finding]) {
             // Only counts and findings are reported: records are not kept, so memory does not
             // grow with the file (CSV tables).
-            var options = ImportOptions(limits: limits)
+            var options = ImportOptions(columnMap: columnMap, limits: limits)
             options.keepRecords = false
             switch role {
             case "links":

@@ -99,6 +99,13 @@ struct ReferenceContractRows {
         let amount = try row.amount(c.amount)
         let potentialValue = try row.amount(c.potentialValue)
         let date = try row.date(c.awardDate)
+        // QA9: a product_or_service_type other than PRODUCT or SERVICE rejects the row.
+        let type = row[c.productOrServiceType].map(Self.uppercased)
+        if let type, type != "PRODUCT" && type != "SERVICE" {
+            throw RowRejection(
+                "invalid-value", "'product_or_service_type' is '\(row[c.productOrServiceType]!)'; expected PRODUCT or SERVICE (or leave it empty to judge by the PSC)",
+                column: c.productOrServiceType.number)
+        }
         if let warning = ids.register(id, what: "contract_id", at: row.location) { findings.append(warning) }
         return Contract(
             id: id, vendorID: vendorID, vendorUEI: vendorUEI, vendorDUNS: vendorDUNS, vendorName: vendorName,
@@ -107,7 +114,7 @@ struct ReferenceContractRows {
             currency: row[c.currency].map(Self.uppercased) ?? "USD",
             placeOfPerformance: row[c.placeOfPerformance], countryOfOrigin: row[c.countryOfOrigin],
             placeOfManufacture: row[c.placeOfManufacture], psc: row[c.psc],
-            productOrServiceType: row[c.productOrServiceType].map(Self.uppercased), naics: row[c.naics],
+            productOrServiceType: type, naics: row[c.naics],
             description: row[c.description], awardDate: date, location: row.location)
     }
 

@@ -167,11 +167,12 @@ public struct CSVReader: Sendable {
             at: SourceLocation(file: path, line: line))]
     }
 
-    /// Picks the delimiter that occurs most often, outside quotes, on the first line; `,` on ties.
+    /// Picks the delimiter that occurs most often, outside quotes, on the first line that is not
+    /// empty (the header: libcsv skips empty lines before it); `,` on ties.
     static func detectDelimiter(_ bytes: ArraySlice<UInt8>) -> UInt8 {
         var counts: [UInt8: Int] = [UInt8(ascii: ","): 0, UInt8(ascii: ";"): 0, UInt8(ascii: "\t"): 0]
         var quoted = false
-        for byte in bytes {
+        for byte in bytes.drop(while: { $0 == UInt8(ascii: "\n") || $0 == UInt8(ascii: "\r") }) {
             if byte == UInt8(ascii: "\"") { quoted.toggle(); continue }
             if quoted { continue }
             if byte == UInt8(ascii: "\n") || byte == UInt8(ascii: "\r") { break }

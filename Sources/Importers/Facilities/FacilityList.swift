@@ -80,7 +80,7 @@ public enum FacilityList {
 
     /// The stable id of a facility without one (see the type's documentation).
     public static func generatedID(country: String?, name: String, address: String?) -> String {
-        let key = [country ?? "", name, address ?? ""].map(HeaderMap.normalise).joined(separator: "|")
+        let key = [country ?? "", name, address ?? ""].map { HeaderMap.normalise($0, splittingCamelCase: false) }.joined(separator: "|")
         var hash: UInt64 = 0xCBF2_9CE4_8422_2325
         for byte in key.utf8 {
             hash ^= UInt64(byte)

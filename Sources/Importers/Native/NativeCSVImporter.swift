@@ -171,6 +171,7 @@ struct ContractRows: KeyedRows {
             _ = try row.amount(c.amount)
             _ = try row.amount(c.potentialValue)
             _ = try row.date(c.awardDate)
+            _ = try productOrServiceType(row, c)
             return nil
         }
         let vendorID = row[c.vendorID], vendorUEI = row[c.vendorUEI], vendorDUNS = row[c.vendorDUNS], vendorName = row.repeated(c.vendorName)
@@ -178,6 +179,7 @@ struct ContractRows: KeyedRows {
         let amount = try row.amount(c.amount)
         let potentialValue = try row.amount(c.potentialValue)
         let date = try row.date(c.awardDate)
+        let type = try productOrServiceType(row, c)
         return Contract(
             id: id, vendorID: vendorID, vendorUEI: vendorUEI, vendorDUNS: vendorDUNS, vendorName: vendorName,
             vendorParentUEI: row[c.vendorParentUEI], vendorCountry: row[c.vendorCountry],
@@ -185,8 +187,21 @@ struct ContractRows: KeyedRows {
             currency: row[c.currency].map(Self.uppercased) ?? "USD",
             placeOfPerformance: row[c.placeOfPerformance], countryOfOrigin: row[c.countryOfOrigin],
             placeOfManufacture: row.repeated(c.placeOfManufacture), psc: row[c.psc],
-            productOrServiceType: row[c.productOrServiceType].map(Self.uppercased), naics: row[c.naics],
+            productOrServiceType: type, naics: row[c.naics],
             description: row.repeated(c.description), awardDate: date, location: row.location)
+    }
+
+    /// The `product_or_service_type` in upper case: `PRODUCT` or `SERVICE`, as FPDS gives it.
+    /// Anything else rejects the row: the rules read every value but `PRODUCT` as a service.
+    static func productOrServiceType<R: RowFields>(_ row: R, _ c: Columns) throws(RowRejection) -> String? {
+        guard let text = row[c.productOrServiceType] else { return nil }
+        let type = uppercased(text)
+        guard type == "PRODUCT" || type == "SERVICE" else {
+            throw RowRejection(
+                "invalid-value", "'product_or_service_type' is '\(text)'; expected PRODUCT or SERVICE (or leave it empty to judge by the PSC)",
+                column: c.productOrServiceType.number)
+        }
+        return type
     }
 
     static let noVendor = RowRejection("missing-value", "no vendor: 'vendor_id', 'vendor_uei', 'vendor_duns' and 'vendor_name' are all empty")

@@ -136,14 +136,30 @@ final class NativeXMLReader: XMLStreamHandler {
                 return
             }
             record = (section, line, Array(repeating: "", count: Self.columns[section].count))
+            noteAttributes(of: Self.kinds[section], stream: stream, line: line)
         case 4:
             guard let current = record else { return }
+            noteAttributes(of: names.local(of: name), in: Self.kinds[current.kind], stream: stream, line: line)
             let columns = columnIndex[current.kind]
             // An element that is not a column is ignored whole (a note at its end).
             field = element.namespace == Self.native && Int(name) < columns.count && columns[Int(name)] >= 0 ? name : nil
             stream.collectText()
         default:
             if record != nil, nested == nil, let field { nested = (names.local(of: field), names.local(of: name)) }
+        }
+    }
+
+    /// Warns, once per element and attribute name, of the attributes of a record or column
+    /// element: values are read from child elements only, so a record written with attributes
+    /// (`<supplier supplier_id="V1" name="Acme"/>`) would read as a blank row without a word.
+    private func noteAttributes(of element: String, in kind: String? = nil, stream: XMLStream, line: Int) {
+        for attribute in stream.attributeNames(in: Self.native) {
+            let place = kind.map { "<\(element)> in <\($0)>" } ?? "<\(element)>"
+            guard unknownNames.insert(place + "@" + attribute).inserted else { continue }
+            note(
+                .warning, "unknown-attribute",
+                "ignoring the attribute \(attribute) of \(place): values are read from child elements only (<\(attribute)>…</\(attribute)>)",
+                line: line)
         }
     }
 
@@ -155,7 +171,13 @@ final class NativeXMLReader: XMLStreamHandler {
             guard element.namespace == Self.native, Int(name) < columnIndex.count, columnIndex[Int(name)] >= 0 else {
                 let kind = Self.kinds[current.kind], local = names.local(of: name)
                 if unknownNames.insert(kind + "/" + local).inserted {
-                    note(.note, "unknown-column", "ignoring the element <\(local)> in <\(kind)> (known: \(Self.columns[current.kind].map(\.name).joined(separator: ", ")))", line: stream.line)
+                    // A column's name in another namespace (children without the root's prefix):
+                    // listing it among the known columns would leave the reader puzzled.
+                    let uri = names.namespace(of: element.namespace)
+                    let why = element.namespace == Self.native
+                        ? "known: \(Self.columns[current.kind].map(\.name).joined(separator: ", "))"
+                        : "it is in \(uri.isEmpty ? "no namespace" : "the namespace \(uri)"); the columns of a record are elements in \(NativeXML.namespace), as the record is"
+                    note(.note, "unknown-column", "ignoring the element <\(local)> in <\(kind)> (\(why))", line: stream.line)
                 }
                 return
             }

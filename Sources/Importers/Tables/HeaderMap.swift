@@ -124,13 +124,27 @@ struct HeaderMap {
         text.unicodeScalars.first == "\u{FEFF}" ? String(text.unicodeScalars.dropFirst()) : text
     }
 
-    /// Lowercase ASCII letters and digits, runs of anything else collapsed to one `_`.
-    static func normalise(_ name: String) -> String {
+    /// A header name as compared: lowercase letters and digits, runs of anything else collapsed
+    /// to one `_`, and a change of case inside a word a break too (`SupplierID`, `DUNSNumber`:
+    /// `supplier_id`, `duns_number`), as database and ERP exports write headers.
+    static func normalise(_ name: String) -> String { normalise(name, splittingCamelCase: true) }
+
+    /// Lowercase letters and digits, runs of anything else collapsed to one `_`; with
+    /// `splittingCamelCase`, an upper-case letter after a lower-case one, or before one after
+    /// another upper-case letter, starts a word.
+    static func normalise(_ name: String, splittingCamelCase: Bool) -> String {
         var result = ""
         var pendingSeparator = false
-        for scalar in name.unicodeScalars {
+        // Only header names (a few per file) are looked at around each letter.
+        let scalars = splittingCamelCase ? Array(name.unicodeScalars) : []
+        for (index, scalar) in name.unicodeScalars.enumerated() {
             if scalar == "\u{FEFF}" { continue }
             if scalar.properties.isAlphabetic || ("0"..."9").contains(scalar) {
+                if splittingCamelCase, index > 0, scalar.properties.isUppercase {
+                    let before = scalars[index - 1].properties
+                    let after = index + 1 < scalars.count ? scalars[index + 1].properties.isLowercase : false
+                    if before.isLowercase || (before.isUppercase && after) { pendingSeparator = true }
+                }
                 if pendingSeparator && !result.isEmpty { result.append("_") }
                 pendingSeparator = false
                 result.unicodeScalars.append(contentsOf: String(scalar).lowercased().unicodeScalars)

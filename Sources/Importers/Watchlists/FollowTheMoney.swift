@@ -37,7 +37,11 @@ public enum FollowTheMoney {
                 return
             }
             let raw = CSVRecord(line: line, fields: [String(decoding: bytes.prefix(200), as: UTF8.self)])
-            guard let object = (try? JSONSerialization.jsonObject(with: Data(bytes))) as? [String: Any],
+            guard let json = try? JSONSerialization.jsonObject(with: Data(bytes)) else {
+                rows.rejectRead(raw, Self.unreadable(bytes))
+                return
+            }
+            guard let object = json as? [String: Any],
                 let id = object["id"] as? String, !id.trimmingWhitespace().isEmpty, let schema = object["schema"] as? String
             else {
                 rows.rejectRead(raw, RowRejection("invalid-json", "not a FollowTheMoney entity (a JSON object with \"id\" and \"schema\")"))
@@ -103,6 +107,26 @@ public enum FollowTheMoney {
         return result
     }
 
+    /// Why a line that JSON could not parse is rejected: bytes that are not UTF-8 (JSON's
+    /// encoding; a file saved as Latin-1), with the column of the first, or text that is not JSON.
+    static func unreadable(_ bytes: ArraySlice<UInt8>) -> RowRejection {
+        var parser = Unicode.UTF8.ForwardParser()
+        var iterator = bytes.makeIterator()
+        var offset = 0
+        while true {
+            switch parser.parseScalar(from: &iterator) {
+            case .valid(let scalar): offset += scalar.count
+            case .emptyInput:
+                return RowRejection("invalid-json", "the line is not valid JSON (cut short, or not one object per line?); a FollowTheMoney line is one JSON object")
+            case .error:
+                let byte = bytes[bytes.startIndex + offset]
+                return RowRejection(
+                    "invalid-json", "the line is not UTF-8 (byte 0x\(String(byte, radix: 16, uppercase: true))): JSON lines are read as UTF-8 only; save the file as UTF-8",
+                    column: offset + 1)
+            }
+        }
+    }
+
     /// A JSON value as a message quotes it: a string in quotes, anything else as JSON writes it.
     static func written(_ value: Any) -> String {
         if let text = value as? String { return "'\(text)'" }
@@ -113,9 +137,9 @@ public enum FollowTheMoney {
     }
 }
 
-/// Reads a file line by line in fixed-size chunks (LF or CRLF), with 1-based line numbers.
-/// Reads a file line by line (LF or CRLF), streaming; a line longer than
-/// `limits.maxFieldBytes` or more than `limits.maxRecords` lines is a fatal error.
+/// Reads a file line by line (LF, CRLF or a lone CR, as CSV files; a JSON string holds no raw
+/// CR), streaming, with 1-based line numbers; a line longer than `limits.maxFieldBytes` or
+/// more than `limits.maxRecords` lines is a fatal error.
 struct LineReader {
     let path: String
     var limits = ImportLimits.default
@@ -127,6 +151,8 @@ struct LineReader {
         var carry: [UInt8] = []
         var line = 1
         var first = true
+        // Whether `carry` ends with a CR whose LF may be the next read's first byte.
+        var pendingCR = false
         while true {
             let count = try file.read(into: &chunk)
             if count == 0 { break }
@@ -134,20 +160,28 @@ struct LineReader {
             if first, carry.starts(with: [0xEF, 0xBB, 0xBF]) { carry.removeFirst(3) }
             first = false
             var start = 0
-            // Only the new bytes can hold the next line end.
-            var searchFrom = max(0, carry.count - count)
-            while let end = carry[searchFrom...].firstIndex(of: 0x0A) {
-                var stop = end
-                if stop > start, carry[stop - 1] == 0x0D { stop -= 1 }
-                try check(line: line, length: stop - start)
-                try body(line, carry[start..<stop])
+            // Only the new bytes (and a CR left at the end of the last ones) can end a line.
+            var searchFrom = max(0, carry.count - count - (pendingCR ? 1 : 0))
+            pendingCR = false
+            while let end = carry[searchFrom...].firstIndex(where: { $0 == 0x0A || $0 == 0x0D }) {
+                var next = end + 1
+                if carry[end] == 0x0D {
+                    if next == carry.count {
+                        pendingCR = true
+                        break
+                    }
+                    if carry[next] == 0x0A { next += 1 }
+                }
+                try check(line: line, length: end - start)
+                try body(line, carry[start..<end])
                 line += 1
-                start = end + 1
+                start = next
                 searchFrom = start
             }
             carry.removeFirst(start)
-            try check(line: line, length: carry.count)
+            try check(line: line, length: carry.count - (pendingCR ? 1 : 0))
         }
+        if pendingCR { carry.removeLast() }
         if !carry.isEmpty { try body(line, carry[...]) }
     }
 

@@ -354,6 +354,19 @@ final class XMLStream {
         return nil
     }
 
+    /// The local names of the starting element's attributes that are in no namespace or in
+    /// `namespace` (not `xsi:` or `xml:` ones), in document order. Only valid in
+    /// ``XMLStreamHandler/startElement(_:line:stream:)``.
+    func attributeNames(in namespace: Int32) -> [String] {
+        guard let attributes else { return [] }
+        return (0..<attributeCount).compactMap { k in
+            let base = attributes + 5 * k
+            let uri = namespaceID(base[2])
+            guard uri == noNamespace || uri == namespace, let local = base[0] else { return nil }
+            return String(cString: local)
+        }
+    }
+
     /// Asks for the text of the element that is starting (see ``text``).
     func collectText() {
         collecting = true
