@@ -220,8 +220,27 @@ public enum UnknownSupplier {
 
     /// `buyer_id 'X' and supplier_id 'Y' names no supplier in the suppliers file`; pass nil
     /// for an end that is known.
+    /// An id holding a character that prints as nothing (a zero-width space, a byte-order mark,
+    /// a no-break space, a control) is named with it: `'S1'` and `'S1\u{200B}'` look the same.
     public static func reason(buyerID: String?, supplierID: String?) -> String {
-        let unknown = [buyerID.map { "buyer_id '\($0)'" }, supplierID.map { "supplier_id '\($0)'" }].compactMap { $0 }
+        let unknown = [buyerID.map { named("buyer_id", $0) }, supplierID.map { named("supplier_id", $0) }].compactMap { $0 }
         return unknown.joined(separator: " and ") + " names no supplier in the suppliers file"
+    }
+
+    /// `column 'id'`, with the first invisible character of `id` and where it is.
+    static func named(_ column: String, _ id: String) -> String {
+        guard let (offset, scalar) = id.unicodeScalars.enumerated().first(where: { isInvisible($0.element) }) else { return "\(column) '\(id)'" }
+        let code = String(scalar.value, radix: 16, uppercase: true)
+        return "\(column) '\(id)' (with an invisible U+\(String(repeating: "0", count: max(0, 4 - code.count)))\(code) at character \(offset + 1))"
+    }
+
+    /// Whether `scalar` prints as nothing or as a plain space: format characters, controls and
+    /// separators other than the space itself.
+    static func isInvisible(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.properties.generalCategory {
+        case .format, .control, .lineSeparator, .paragraphSeparator: true
+        case .spaceSeparator: scalar != " "
+        default: false
+        }
     }
 }
