@@ -12,7 +12,7 @@ import SupplyChainModel
 /// | goods | `goods`, `sector` and `product_type`, all of them (`;`- or `|`-separated) |
 /// | region | `region`, `state`, `province` |
 /// | lat, lng | `lat`, `latitude`, `lng`, `lon`, `longitude` (checked: a bad number rejects the row; not used by the model) |
-/// | closed | `is_closed` (Open Supply Hub): a facility marked closed (`True`, `yes`, `1`) is read like the others, and one warning counts them |
+/// | closed | `is_closed` (Open Supply Hub): a facility marked closed (`True`, `yes`, `1`, `closed`) is read like the others, and one warning counts them; a value that is neither true nor false (`True`/`False`, `yes`/`no`, `1`/`0`, `closed`/`open`) is read as open, with one warning |
 ///
 /// Open Supply Hub (and Open Apparel Registry) downloads carry both `country_code` and
 /// `country_name`, and newer ones both `sector` and `product_type`: they are columns of their
@@ -39,6 +39,8 @@ public enum FacilityList {
     public static func suppliers(path: String, options: ImportOptions = ImportOptions()) throws -> ImportResult<Supplier> {
         var firstLine: [String: Int] = [:]
         var closed: (count: Int, firstLine: Int) = (0, 0)
+        /// `is_closed` values that are neither a yes nor a no, and the first of them.
+        var unclear: (count: Int, first: (text: String, line: Int)?) = (0, nil)
         var result = try TableImport.read(path: path, columns: columns, required: [["name"]], options: options) { row, _ throws(RowRejection) in
             let name = try row.required("name")
             for (column, range) in [("lat", -90.0...90.0), ("lng", -180.0...180.0)] {
@@ -53,8 +55,12 @@ public enum FacilityList {
             }
             let risk = try row.fraction("risk", in: 0...1, allowZero: true, expected: "a number from 0 to 1")
             firstLine[id] = row.record.line
-            if let text = row["is_closed"], ["true", "yes", "1", "y", "t"].contains(text.lowercased()) {
-                closed = (closed.count + 1, closed.count == 0 ? row.record.line : closed.firstLine)
+            if let text = row["is_closed"] {
+                if closedValues.contains(text.lowercased()) {
+                    closed = (closed.count + 1, closed.count == 0 ? row.record.line : closed.firstLine)
+                } else if !openValues.contains(text.lowercased()) {
+                    unclear = (unclear.count + 1, unclear.first ?? (text, row.record.line))
+                }
             }
             var goods: [String] = []
             for column in ["goods", "sector", "product_type"] {
@@ -75,8 +81,18 @@ public enum FacilityList {
                 "\(closed.count) facilit\(closed.count == 1 ? "y is" : "ies are") marked closed ('is_closed', the first at line \(closed.firstLine)); \(closed.count == 1 ? "it is" : "they are") scored as suppliers like the others: remove \(closed.count == 1 ? "it" : "them") from the file if \(closed.count == 1 ? "it no longer supplies" : "they no longer supply") you",
                 at: SourceLocation(file: path, line: closed.firstLine)))
         }
+        if let (text, line) = unclear.first {
+            result.findings.append(Finding(
+                .warning, code: "invalid-value",
+                "\(unclear.count) row\(unclear.count == 1 ? " has" : "s have") an 'is_closed' that is neither true nor false (the first, '\(text)', at line \(line)); \(unclear.count == 1 ? "it is" : "they are") read as open",
+                at: SourceLocation(file: path, line: line)))
+        }
         return result
     }
+
+    /// `is_closed` values read as closed, and as open (compared in lower case).
+    static let closedValues: Set<String> = ["true", "yes", "1", "y", "t", "closed"]
+    static let openValues: Set<String> = ["false", "no", "0", "n", "f", "open"]
 
     /// The stable id of a facility without one (see the type's documentation).
     public static func generatedID(country: String?, name: String, address: String?) -> String {
