@@ -62,7 +62,9 @@ public enum AtomicFile {
     /// - Throws: ``OutputError`` naming the path; the temporary file is then removed.
     public static func stage(to path: String, _ produce: (inout Writer) throws(OutputError) -> Void) throws(OutputError) -> StagedFile {
         ignoreFileSizeSignal
-        let url = URL(fileURLWithPath: path)
+        // A link is followed to the file it names: that file gets the new content and the link
+        // stays (renamed over, the link itself was replaced and its file kept the old report).
+        let url = URL(fileURLWithPath: Self.followingLinks(path))
         let directory = url.deletingLastPathComponent()
         do {
             try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
@@ -94,6 +96,24 @@ public enum AtomicFile {
             throw OutputError(path: path, reason: String(cString: strerror(code)))
         }
         return StagedFile(temporary: temporary, target: url.path)
+    }
+
+    /// `path`, or the file it names when it is a symbolic link (through chains of links,
+    /// relative ones read from the link's folder); the link's own path when the chain loops
+    /// or is longer than the system allows (the rename then replaces it, as before).
+    static func followingLinks(_ path: String) -> String {
+        var current = path
+        for _ in 0..<40 {
+            var info = stat()
+            guard lstat(current, &info) == 0, (info.st_mode & S_IFMT) == S_IFLNK else { return current }
+            var buffer = [CChar](repeating: 0, count: Int(PATH_MAX) + 1)
+            let count = readlink(current, &buffer, buffer.count - 1)
+            guard count > 0 else { return path }
+            let destination = String(decoding: buffer[..<count].map { UInt8(bitPattern: $0) }, as: UTF8.self)
+            current = destination.hasPrefix("/")
+                ? destination : URL(fileURLWithPath: current).deletingLastPathComponent().appendingPathComponent(destination).path
+        }
+        return path
     }
 
     /// Renames staged files over their targets, in order. Every target is checked first (one
