@@ -227,20 +227,11 @@ public enum UnknownSupplier {
         return unknown.joined(separator: " and ") + " names no supplier in the suppliers file"
     }
 
-    /// `column 'id'`, with the first invisible character of `id` and where it is.
+    /// `column 'id'`, with the first character of `id` that prints as nothing or as a space
+    /// (``IDRegistry/isUnseen(_:)``, as the lookalike-id warning finds them) and where it is.
     static func named(_ column: String, _ id: String) -> String {
-        guard let (offset, scalar) = id.unicodeScalars.enumerated().first(where: { isInvisible($0.element) }) else { return "\(column) '\(id)'" }
+        guard let (offset, scalar) = id.unicodeScalars.enumerated().first(where: { IDRegistry.isUnseen($0.element) }) else { return "\(column) '\(id)'" }
         let code = String(scalar.value, radix: 16, uppercase: true)
         return "\(column) '\(id)' (with an invisible U+\(String(repeating: "0", count: max(0, 4 - code.count)))\(code) at character \(offset + 1))"
-    }
-
-    /// Whether `scalar` prints as nothing or as a plain space: format characters, controls and
-    /// separators other than the space itself.
-    static func isInvisible(_ scalar: Unicode.Scalar) -> Bool {
-        switch scalar.properties.generalCategory {
-        case .format, .control, .lineSeparator, .paragraphSeparator: true
-        case .spaceSeparator: scalar != " "
-        default: false
-        }
     }
 }

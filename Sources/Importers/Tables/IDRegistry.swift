@@ -130,12 +130,18 @@ struct IDRegistry {
         }
     }
 
+    /// Whether `scalar` prints as nothing or as a plain space: an invisible character, a space
+    /// other than U+0020 or a C0 control.
+    static func isUnseen(_ scalar: Unicode.Scalar) -> Bool {
+        isInvisible(scalar) || isOtherSpace(scalar) || scalar.value < 0x20
+    }
+
     /// The id with invisible characters, spaces other than U+0020 and combining marks shown as
     /// `\u{…}` escapes.
     static func visible(_ id: String) -> String {
         var out = ""
         for scalar in id.unicodeScalars {
-            if isInvisible(scalar) || isOtherSpace(scalar) || scalar.properties.generalCategory == .nonspacingMark || scalar.value < 0x20 {
+            if isUnseen(scalar) || scalar.properties.generalCategory == .nonspacingMark {
                 out += "\\u{" + String(scalar.value, radix: 16, uppercase: true) + "}"
             } else {
                 out.unicodeScalars.append(scalar)
