@@ -104,12 +104,8 @@ public enum AtomicFile {
     static func followingLinks(_ path: String) -> String {
         var current = path
         for _ in 0..<40 {
-            var info = stat()
-            guard lstat(current, &info) == 0, (info.st_mode & S_IFMT) == S_IFLNK else { return current }
-            var buffer = [CChar](repeating: 0, count: Int(PATH_MAX) + 1)
-            let count = readlink(current, &buffer, buffer.count - 1)
-            guard count > 0 else { return path }
-            let destination = String(decoding: buffer[..<count].map { UInt8(bitPattern: $0) }, as: UTF8.self)
+            // Not a link (or nothing there): this is the file to write.
+            guard let destination = try? FileManager.default.destinationOfSymbolicLink(atPath: current) else { return current }
             current = destination.hasPrefix("/")
                 ? destination : URL(fileURLWithPath: current).deletingLastPathComponent().appendingPathComponent(destination).path
         }
