@@ -2,59 +2,82 @@ internal import CPrefetch
 import SupplyChainModel
 import SupplyGraph
 
-/// The scored state of one supplier.
+/// The scored state of one supplier: its node and the run's shared arrays, from which every
+/// property is read on demand (16 bytes a supplier instead of a copy of its risk and results).
 public struct SupplierAssessment: Sendable {
     /// The supplier as read, from the run's one array of them (not a copy per assessment).
     @inlinable public var supplier: Supplier {
         _read { yield run.suppliers[node] }
     }
-    public var risk: IntrinsicRisk
+    /// The intrinsic risk, from the run's one array of them.
+    @inlinable public var risk: IntrinsicRisk {
+        _read { yield run.risks[node] }
+    }
     /// Whether the supplier counts as flagged for `FL-ENTITY`: a hard flag, or risk at or above
     /// the flagged threshold.
-    public var isFlagged: Bool
+    public var isFlagged: Bool { run.isFlagged[node] }
     /// A watchlist match on a hard-flag list or a presumption region.
-    public var isHardFlag: Bool { risk.isHardFlag }
+    public var isHardFlag: Bool { run.risks[node].isHardFlag }
     /// `X_1 … X_K`.
     public var tierExposure: [Double] { run.flagged.tierExposures(of: node) }
-    public var exposure: Double
-    public var worstPathStrength: Double
+    public var exposure: Double { run.flagged.exposure[node] }
+    public var worstPathStrength: Double { run.flagged.worstStrength[node] }
     /// Node indices of the worst path, starting with this supplier.
     public var worstPath: [Int] { run.flagged.worstPath(from: node) }
     /// The smallest tier at which a flagged supplier is reached, if any within K.
-    public var nearestFlaggedTier: Int?
+    public var nearestFlaggedTier: Int? { Self.tier(run.flagged.nearestTier[node]) }
     /// Node indices from this supplier to the nearest flagged one.
     public var nearestFlaggedPath: [Int] { run.flagged.nearestPath(from: node) }
     /// The smallest tier at which a hard-flagged supplier is reached, if any within K.
-    public var nearestHardFlagTier: Int?
+    public var nearestHardFlagTier: Int? { run.hard.flatMap { Self.tier($0.nearestTier[node]) } }
     /// Node indices from this supplier to the nearest hard-flagged one.
     public var nearestHardFlagPath: [Int] {
         guard nearestHardFlagTier != nil, let hard = run.hard else { return [] }
         return hard.nearestPath(from: node)
     }
-    /// This supplier's node, and the run's suppliers and propagation results, which its record,
-    /// tier exposures and paths are read from on demand (kept once per run, not copied or
-    /// kept as small arrays per supplier).
-    @usableFromInline let node: Int
-    @usableFromInline let run: AssessedSuppliers
     /// How many suppliers the links file gives this supplier (after merging duplicates).
-    public var knownSuppliers = 0
+    public var knownSuppliers: Int { run.flagged.graph.links(of: node).count }
     /// The sum of the shares the links file declares for this supplier's links, capped at 1
     /// (links without a share count 0): how much of its sourcing is mapped.
-    public var declaredShare = 0.0
+    public var declaredShare: Double { min(1, run.declaredShares[node]) }
+    /// This supplier's node, and the run's suppliers, risks and propagation results, which
+    /// every property reads (kept once per run, not copied per supplier).
+    @usableFromInline let node: Int
+    @usableFromInline let run: AssessedSuppliers
+
+    init(node: Int, run: AssessedSuppliers) {
+        self.node = node
+        self.run = run
+    }
+
+    /// A recurrence's nearest tier (0 for none) as an optional.
+    private static func tier(_ stored: UInt8) -> Int? { stored == 0 ? nil : Int(stored) }
 }
 
-/// The supplier records and propagation results of a run, shared by its
+/// The supplier records, intrinsic risks and propagation results of a run, shared by its
 /// ``SupplierAssessment`` values.
 @usableFromInline final class AssessedSuppliers: Sendable {
     /// The suppliers as read (node order): the network's array, not a copy.
     @usableFromInline let suppliers: [Supplier]
+    /// The intrinsic risks, in node order.
+    @usableFromInline let risks: [IntrinsicRisk]
+    /// Whether each supplier counts as flagged (hard flag or risk at the threshold).
+    let isFlagged: [Bool]
+    /// The shares each supplier's links declare, summed (not capped).
+    let declaredShares: [Double]
     /// Marked with the flagged suppliers.
     let flagged: PropagationResult
     /// Nearest tiers marked with the hard flags only; nil when there is none.
     let hard: NearestMarked?
 
-    init(suppliers: [Supplier], flagged: PropagationResult, hard: NearestMarked?) {
+    init(
+        suppliers: [Supplier], risks: [IntrinsicRisk], isFlagged: [Bool], declaredShares: [Double],
+        flagged: PropagationResult, hard: NearestMarked?
+    ) {
         self.suppliers = suppliers
+        self.risks = risks
+        self.isFlagged = isFlagged
+        self.declaredShares = declaredShares
         self.flagged = flagged
         self.hard = hard
     }
@@ -295,17 +318,12 @@ public struct Assessor: Sendable {
         let hardResult = !hard.contains(true) ? nil : hard == flagged ? NearestMarked(result) : NearestMarked.run(
             graph: network.graph, marked: hard, tiers: parameters.propagation.tiers, workers: parameters.workers)
 
-        let declared = network.declaredShares
-        let run = AssessedSuppliers(suppliers: network.suppliers, flagged: result, hard: hardResult)
+        let run = AssessedSuppliers(
+            suppliers: network.suppliers, risks: risks, isFlagged: flagged, declaredShares: network.declaredShares,
+            flagged: result, hard: hardResult)
         let runs = CountedReferences(to: run, count: network.suppliers.count)
         let supplierResults = Concurrently.array(count: network.suppliers.count, slices: parameters.workers) { u in
-            let tier = Int(result.nearestTier[u])
-            let hardTier = hardResult.map { Int($0.nearestTier[u]) } ?? 0
-            return SupplierAssessment(
-                risk: risks[u], isFlagged: flagged[u], exposure: result.exposure[u],
-                worstPathStrength: result.worstStrength[u], nearestFlaggedTier: tier == 0 ? nil : tier,
-                nearestHardFlagTier: hardTier == 0 ? nil : hardTier, node: u, run: runs.take(),
-                knownSuppliers: network.graph.links(of: u).count, declaredShare: min(1, declared[u]))
+            SupplierAssessment(node: u, run: runs.take())
         }
 
         var findings = suppliers.findings + linkFindings + network.findings + contracts.findings
