@@ -266,6 +266,10 @@ struct KeyedRowMerge<Rows: KeyedRows> {
     var transcoded: (firstLine: Int, fields: Int)?
     /// The file's size (0 when unknown), to size ``records`` from the first chunk.
     var fileBytes = 0
+    /// The rows and field bytes of the chunks merged so far, to size ``records`` again when
+    /// the first chunk's estimate falls short.
+    private var sampledRows = 0
+    private var sampledBytes = 0
 
     init(layout: KeyedRowLayout<Rows>, limits: ImportLimits) {
         self.layout = layout
@@ -281,12 +285,18 @@ struct KeyedRowMerge<Rows: KeyedRows> {
             throw limits.tooManyRecords(at: SourceLocation(file: path, line: line))
         }
         recordCount += sink.recordLines.count
-        if summary.read == 0, fileBytes > 0, !sink.rows.isEmpty {
+        sampledRows += sink.rows.count
+        sampledBytes += sink.byteCount
+        if fileBytes > 0, !sink.rows.isEmpty, summary.read == 0 || records.count + sink.records.count > records.capacity {
             // One allocation of the records and the id table instead of doublings, each of
-            // which copied every record into fresh pages or placed every id again.
-            let rows = limits.expectedRows(sampleRows: sink.rows.count, sampleBytes: sink.byteCount, fileBytes: fileBytes)
-            if layout.keepRecords { records.reserveCapacity(rows) }
-            ids.reserveCapacity(rows)
+            // which copied every record into fresh pages or placed every id again. When the
+            // first chunk's rows were longer than the rest, the estimate from every chunk so
+            // far replaces it (a doubling would leave up to half the array unused).
+            let rows = limits.expectedRows(sampleRows: sampledRows, sampleBytes: sampledBytes, fileBytes: fileBytes)
+            // At least an eighth more each time, so that estimates a little short cost few copies.
+            let growth = records.capacity + records.capacity / 8
+            if layout.keepRecords { records.reserveCapacity(max(rows, growth, records.count + sink.records.count)) }
+            if summary.read == 0 { ids.reserveCapacity(rows) }
         }
         if let t = sink.transcoded { transcoded = (transcoded?.firstLine ?? t.firstLine, (transcoded?.fields ?? 0) + t.fields) }
         summary.read += sink.blank
