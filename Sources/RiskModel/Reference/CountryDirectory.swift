@@ -1,11 +1,29 @@
 import Foundation
 import Importers
 
-/// An ISO 3166-1 country.
-public struct Country: Sendable, Hashable {
-    public var alpha2: String
-    public var alpha3: String
-    public var name: String
+/// An ISO 3166-1 country. One shared instance per country of the directory, so that each of
+/// the run's intrinsic risks and facts refers to its country in 8 bytes instead of holding
+/// three strings; equal and hashed by value, as a struct would be.
+public final class Country: Sendable, Hashable {
+    public let alpha2: String
+    public let alpha3: String
+    public let name: String
+
+    init(alpha2: String, alpha3: String, name: String) {
+        self.alpha2 = alpha2
+        self.alpha3 = alpha3
+        self.name = name
+    }
+
+    public static func == (lhs: Country, rhs: Country) -> Bool {
+        lhs === rhs || (lhs.alpha2 == rhs.alpha2 && lhs.alpha3 == rhs.alpha3 && lhs.name == rhs.name)
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(alpha2)
+        hasher.combine(alpha3)
+        hasher.combine(name)
+    }
 }
 
 /// Resolves what people write for a country (alpha-2, alpha-3, English names and their
