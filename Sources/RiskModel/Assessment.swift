@@ -349,10 +349,11 @@ public struct Assessor: Sendable {
         var records: [Contract] = []
         swap(&records, &contracts.records)
         if let finding = records.withUnsafeBufferPointer({ Self.otherCurrencies($0, rules: parameters.currency) }) { findings.append(finding) }
-        var resolver = VendorResolver(suppliers: network.suppliers, network: network)
         // By id, UEI or DUNS number in slices on the workers; by name (a lazily built index) after, in order.
-        // Records are read in place: `records[i]` in a closure would copy each contract.
+        // Records are read in place: `records[i]` in a closure would copy each contract. The
+        // resolver's indexes (about 50 bytes a supplier) are freed once the vendors are known.
         let vendors = records.withUnsafeBufferPointer { records in
+            var resolver = VendorResolver(suppliers: network.suppliers, network: network)
             let direct = { [resolver] in
                 Concurrently.array(count: records.count, slices: parameters.workers) {
                     resolver.resolveDirectly(vendorID: records[$0].vendorID, vendorUEI: records[$0].vendorUEI, vendorDUNS: records[$0].vendorDUNS)
@@ -533,7 +534,10 @@ public struct Assessor: Sendable {
         // The keys are all different (offsets are), so halves sorted at the same time and
         // merged give the order one sort gives.
         let halves = Concurrently.map(slicing: severities.count, into: severities.count < 1 << 14 ? 1 : 2) { range in
-            range.map { Key(rank: severities[$0]?.rank ?? -1, priority: priorities[$0], offset: $0) }.sorted(by: precedes)
+            // Sorted in place: `sorted(by:)` would copy the keys first.
+            var keys = range.map { Key(rank: severities[$0]?.rank ?? -1, priority: priorities[$0], offset: $0) }
+            keys.sort(by: precedes)
+            return keys
         }
         guard halves.count == 2 else { return halves.first?.map(\.offset) ?? [] }
         let (a, b) = (halves[0], halves[1])
