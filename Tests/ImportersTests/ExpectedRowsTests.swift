@@ -7,6 +7,8 @@ import Testing
     @Test func estimateFromTheFirstChunk() {
         let limits = ImportLimits()
         #expect(limits.expectedRows(sampleRows: 100, sampleBytes: 1_000, fileBytes: 10_000) == 1_050)
+        // The record arrays ask for 25% spare (untouched pages cost no memory).
+        #expect(limits.expectedRows(sampleRows: 100, sampleBytes: 1_000, fileBytes: 10_000, spare: 0.25) == 1_250)
         #expect(limits.expectedRows(sampleRows: 0, sampleBytes: 0, fileBytes: 10_000) == 0)
         // A first chunk of tiny rows cannot promise more than one row per two bytes.
         #expect(limits.expectedRows(sampleRows: 1_000, sampleBytes: 1, fileBytes: 10_000) == 5_001)

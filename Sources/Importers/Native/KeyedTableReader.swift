@@ -289,14 +289,17 @@ struct KeyedRowMerge<Rows: KeyedRows> {
         sampledBytes += sink.byteCount
         if fileBytes > 0, !sink.rows.isEmpty, summary.read == 0 || records.count + sink.records.count > records.capacity {
             // One allocation of the records and the id table instead of doublings, each of
-            // which copied every record into fresh pages or placed every id again. When the
-            // first chunk's rows were longer than the rest, the estimate from every chunk so
-            // far replaces it (a doubling would leave up to half the array unused).
-            let rows = limits.expectedRows(sampleRows: sampledRows, sampleBytes: sampledBytes, fileBytes: fileBytes)
-            // At least an eighth more each time, so that estimates a little short cost few copies.
+            // which copied every record into fresh pages or placed every id again. The records
+            // get 25% spare (pages never written cost address space, not memory: files sorted
+            // by kind, such as tiers, have longer rows first); the id table, whose slots are
+            // all written, 5%. Should the records still outgrow that, the estimate from every
+            // chunk so far replaces it, at least an eighth more, so that few copies are made.
+            let rows = limits.expectedRows(sampleRows: sampledRows, sampleBytes: sampledBytes, fileBytes: fileBytes, spare: 0.25)
             let growth = records.capacity + records.capacity / 8
             if layout.keepRecords { records.reserveCapacity(max(rows, growth, records.count + sink.records.count)) }
-            if summary.read == 0 { ids.reserveCapacity(rows) }
+            if summary.read == 0 {
+                ids.reserveCapacity(limits.expectedRows(sampleRows: sampledRows, sampleBytes: sampledBytes, fileBytes: fileBytes))
+            }
         }
         if let t = sink.transcoded { transcoded = (transcoded?.firstLine ?? t.firstLine, (transcoded?.fields ?? 0) + t.fields) }
         summary.read += sink.blank

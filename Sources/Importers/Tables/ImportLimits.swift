@@ -72,11 +72,11 @@ public struct ImportLimits: Sendable, Equatable {
     }
 
     /// The rows a file of `fileBytes` bytes is expected to hold, from a first chunk of
-    /// `sampleRows` rows in `sampleBytes` bytes (5% spare), within ``maxRecords`` and at most
-    /// one row per two bytes: the readers size their merged columns once with it instead of
-    /// growing them by doubling.
-    func expectedRows(sampleRows: Int, sampleBytes: Int, fileBytes: Int) -> Int {
-        let estimate = Double(sampleRows) / Double(max(1, sampleBytes)) * Double(fileBytes) * 1.05
+    /// `sampleRows` rows in `sampleBytes` bytes (`spare` more: 5% by default), within
+    /// ``maxRecords`` and at most one row per two bytes: the readers size their merged columns
+    /// once with it instead of growing them by doubling.
+    func expectedRows(sampleRows: Int, sampleBytes: Int, fileBytes: Int, spare: Double = 0.05) -> Int {
+        let estimate = Double(sampleRows) / Double(max(1, sampleBytes)) * Double(fileBytes) * (1 + spare)
         return Int(min(estimate, Double(min(maxRecords, fileBytes / 2 + 1))))
     }
 }
