@@ -228,42 +228,21 @@ struct InputFile {
     let path: String
     let descriptor: Int32
 
+    /// Opens `path` with ``InputStreams/open(_:)``: a FIFO or process substitution is read
+    /// once into a temporary copy that every open reads; a directory or device is refused.
     init(path: String) throws {
         self.path = path
-        let fd = open(path, O_RDONLY)
-        guard fd >= 0 else {
-            let reason = String(cString: strerror(errno))
-            let code = errno == ENOENT ? "file-not-found" : "file-unreadable"
-            throw InputError(code: code, "cannot open the file: \(reason)", at: SourceLocation(file: path, line: 0))
-        }
+        descriptor = try InputStreams.open(path)
         var info = stat()
-        if fstat(fd, &info) == 0, (info.st_mode & S_IFMT) == S_IFDIR {
-            Glibc.close(fd)
-            throw InputError(code: "file-unreadable", "is a directory, expected a file", at: SourceLocation(file: path, line: 0))
-        }
-        // An input is opened more than once (format sniffing, header, then the rows), which a
-        // pipe cannot give: its rows were read by the sniffing and the import saw an empty or
-        // headless stream, silently (0 rows, exit 0, with --contracts-format given).
-        if fstat(fd, &info) == 0, [S_IFIFO, S_IFCHR, S_IFSOCK].contains(info.st_mode & S_IFMT) {
-            Glibc.close(fd)
-            throw InputError(
-                code: "file-unreadable",
-                "is a pipe or device, not a regular file: flrisk reads each input more than once; save it to a file first (e.g. zcat data.csv.gz > data.csv)",
-                at: SourceLocation(file: path, line: 0))
-        }
-        self.descriptor = fd
-        self.size = fstat(fd, &info) == 0 ? Int(info.st_size) : 0
+        size = fstat(descriptor, &info) == 0 ? Int(info.st_size) : 0
     }
 
-    /// The file size in bytes when opened (0 for pipes and when unknown).
+    /// The file size in bytes when opened (the copy's for a stream; 0 when unknown).
     let size: Int
 
-    /// The size in bytes of the regular file at `path`; 0 for anything else or when unknown.
-    static func size(of path: String) -> Int {
-        var info = stat()
-        guard stat(path, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG else { return 0 }
-        return Int(info.st_size)
-    }
+    /// The size in bytes of the regular file at `path` (or of the copy of a stream read
+    /// already); 0 for anything else or when unknown.
+    static func size(of path: String) -> Int { InputStreams.size(of: path) }
 
     /// Fills `buffer` as far as possible; returns the byte count, 0 at end of file.
     func read(into buffer: inout [UInt8]) throws -> Int { try read(into: &buffer, from: 0) }
