@@ -105,22 +105,39 @@ public enum InputStreams {
     /// The copies of the streams read so far, by path, for the life of the process.
     private static let copies = Copies()
 
-    /// Copies streams into unlinked temporary files, one at a time, behind a lock.
+    /// Copies streams into unlinked temporary files. Each path has a lock of its own, so two
+    /// streams are copied at the same time (one program may feed both, as `tee` does: copying
+    /// one after the other would wait for ever) while one stream is copied once.
     private final class Copies: @unchecked Sendable {
         private let lock = NSLock()
-        private var descriptors: [String: Int32] = [:]
+        private var entries: [String: Entry] = [:]
 
-        func descriptor(for path: String) -> Int32? { lock.withLock { descriptors[path] } }
+        /// The copy of one path, behind its lock; nil until copied (or when copying failed).
+        private final class Entry: @unchecked Sendable {
+            let lock = NSLock()
+            var descriptor: Int32?
+        }
+
+        func descriptor(for path: String) -> Int32? {
+            guard let entry = lock.withLock({ entries[path] }) else { return nil }
+            return entry.lock.withLock { entry.descriptor }
+        }
 
         /// Reads the stream `fd` (opened non-blocking) to its end into a new copy, closes it,
-        /// and opens the copy.
+        /// and opens the copy; opens the copy made already when another open of `path` did.
         func copy(_ fd: Int32, path: String) throws(InputError) -> Int32 {
             defer { Glibc.close(fd) }
-            lock.lock()
-            defer { lock.unlock() }
-            if let done = descriptors[path] { return try InputStreams.reopen(done, path: path) }
+            let entry = lock.withLock {
+                if let entry = entries[path] { return entry }
+                let entry = Entry()
+                entries[path] = entry
+                return entry
+            }
+            entry.lock.lock()
+            defer { entry.lock.unlock() }
+            if let done = entry.descriptor { return try InputStreams.reopen(done, path: path) }
             let copy = try Self.spool(fd, path: path)
-            descriptors[path] = copy
+            entry.descriptor = copy
             return try InputStreams.reopen(copy, path: path)
         }
 
