@@ -1,5 +1,6 @@
 import Foundation
 import RiskModel
+import SupplyChainModel
 
 /// One flag as a baseline compares it: the contract, the rule, the severity and the message.
 public struct FlagRecord: Sendable, Hashable {
@@ -24,6 +25,13 @@ public struct BaselineError: Error, Sendable, CustomStringConvertible {
     public var path: String
     public var problem: String
     public var description: String { "\(path): error: [baseline-invalid] \(problem)" }
+
+    /// Why a baseline could not be opened, as the end of a sentence ("…: it is a directory").
+    static func reason(_ error: InputError) -> String {
+        if error.code == "file-not-found" { return "no such file" }
+        if error.message.hasPrefix("is a directory") { return "it is a directory, expected a JSON report" }
+        return error.message.hasPrefix("is ") ? "it " + error.message : error.message
+    }
 }
 
 /// What changed since a previous run: flags that are new, resolved (gone), or changed
@@ -41,13 +49,11 @@ public struct BaselineDiff: Sendable {
     ///   or a contract or reason in it lacks what a report writes (named by its place,
     ///   `contracts[3].reasons[0].severity`): a garbled baseline would make its flags new.
     public static func flags(inReport path: String) throws(BaselineError) -> [FlagRecord] {
-        guard let data = FileManager.default.contents(atPath: path) else {
-            var isDirectory: ObjCBool = false
-            let exists = FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory)
-            let reason =
-                !exists ? ": no such file" : isDirectory.boolValue ? ": it is a directory, expected a JSON report"
-                : FileManager.default.isReadableFile(atPath: path) ? "" : ": permission denied"
-            throw BaselineError(path: path, problem: "cannot read the baseline report" + reason)
+        let data: Data
+        do {
+            data = try InputStreams.contents(of: path)
+        } catch {
+            throw BaselineError(path: path, problem: "cannot read the --baseline report: " + BaselineError.reason(error))
         }
         do {
             return try JSONDecoder().decode(BaselineReport.self, from: data).flags

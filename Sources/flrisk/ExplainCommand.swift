@@ -24,6 +24,7 @@ extension Flrisk {
 
         func run() throws {
             let assessment = try Console.exitOnBadInput {
+                try InputOptions.refuseNonFiles(input.namedPaths(with: model))
                 let loaded = try input.load()
                 return try model.assessor().assess(
                     suppliers: loaded.suppliers, links: loaded.links, contracts: loaded.contracts, watchlistImports: loaded.watchlistResults)

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 import Importers
 import RiskModel
 import SupplyChainModel
@@ -214,5 +215,42 @@ extension InputOptions {
     /// missing file (which named neither the file nor the flag: ": error: [file-not-found]").
     static func requirePaths(_ options: [(String, [String])]) throws {
         for (flag, values) in options where values.contains("") { throw ValidationError("\(flag) needs a file path, got an empty string.") }
+    }
+}
+
+extension InputOptions {
+    /// The input files, each with the option that names it.
+    var namedPaths: [(option: String, path: String)] {
+        [("--suppliers", suppliers), ("--links", links), ("--input", input)].compactMap { option, path in path.map { (option, $0) } }
+            + contracts.map { ("--contracts", $0) } + watchlists.map { ("--watchlist", $0) }
+    }
+
+    /// ``namedPaths`` with the files of `model` (`--config`, `--decisions`, `--country-risk`)
+    /// and a `--baseline`.
+    func namedPaths(with model: ModelOptions, baseline: String? = nil) -> [(option: String, path: String)] {
+        let more: [(String, String?)] = [("--config", model.config), ("--decisions", model.decisions), ("--country-risk", model.countryRisk), ("--baseline", baseline)]
+        return namedPaths + more.compactMap { option, path in path.map { (option, $0) } }
+    }
+
+    /// Refuses at once a directory or a device (`/dev/null`, a terminal) named by an input
+    /// option, naming the option and the path; a FIFO or process substitution passes (it is
+    /// read once into a temporary copy, see ``InputStreams``). Checked with `stat`, which never
+    /// blocks on a FIFO.
+    /// - Throws: ``InputError`` `file-unreadable` at line 0 of the path.
+    static func refuseNonFiles(_ named: [(option: String, path: String)]) throws(InputError) {
+        for (option, path) in named {
+            var info = stat()
+            guard stat(path, &info) == 0 else { continue }  // a missing file is named where it is opened
+            let kind = info.st_mode & S_IFMT
+            if kind == S_IFDIR {
+                throw InputError(code: "file-unreadable", "\(option) names a directory, expected a file", at: SourceLocation(file: path, line: 0))
+            }
+            if kind == S_IFCHR || kind == S_IFBLK {
+                throw InputError(
+                    code: "file-unreadable",
+                    "\(option) names a device (such as /dev/null or a terminal), not a file: give a file, a FIFO or a process substitution such as <(zcat data.csv.gz)",
+                    at: SourceLocation(file: path, line: 0))
+            }
+        }
     }
 }

@@ -31,6 +31,7 @@ extension Flrisk {
             let progress = output.showsProgress
             var phases = PhaseTimes()
             let assessment = try Console.exitOnBadInput {
+                try InputOptions.refuseNonFiles(input.namedPaths(with: model, baseline: output.baseline))
                 let assessor = try model.assessor()
                 if let baseline = output.baseline { baselineFlags = try BaselineDiff.flags(inReport: baseline) }
                 var loaded = try input.load()

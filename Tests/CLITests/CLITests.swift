@@ -8,6 +8,8 @@ struct CLIRun {
     var status: Int32
     var stdout: String
     var stderr: String
+    /// Whether the run was ended for taking longer than its timeout.
+    var timedOut = false
 }
 
 enum CLI {
@@ -25,8 +27,15 @@ enum CLI {
         fatalError("flrisk executable not found near \(candidates)")
     }()
 
-    /// - Parameter environment: variables set for this run on top of the tests' own.
-    static func run(_ arguments: [String], in directory: URL? = nil, environment: [String: String] = [:]) throws -> CLIRun {
+    /// - Parameters:
+    ///   - environment: variables set for this run on top of the tests' own.
+    ///   - timeout: seconds after which the run is terminated (a hang fails instead of
+    ///     blocking the suite); nil waits as long as it takes.
+    ///   - executable: the program to run, `flrisk` unless given (e.g. `/bin/bash`).
+    static func run(
+        _ arguments: [String], in directory: URL? = nil, environment: [String: String] = [:], timeout: TimeInterval? = nil,
+        executable: URL = CLI.executable
+    ) throws -> CLIRun {
         let process = Process()
         process.executableURL = executable
         process.arguments = arguments
@@ -36,11 +45,19 @@ enum CLI {
         process.standardOutput = out
         process.standardError = err
         try process.run()
+        let timer = timeout.map { seconds in
+            let timer = DispatchWorkItem { if process.isRunning { process.terminate() } }
+            DispatchQueue.global().asyncAfter(deadline: .now() + seconds, execute: timer)
+            return timer
+        }
         // Read both pipes before waiting, so a large output cannot block the child.
         let outData = out.fileHandleForReading.readDataToEndOfFile()
         let errData = err.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
-        return CLIRun(status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self), stderr: String(decoding: errData, as: UTF8.self))
+        timer?.cancel()
+        return CLIRun(
+            status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self), stderr: String(decoding: errData, as: UTF8.self),
+            timedOut: process.terminationReason == .uncaughtSignal && process.terminationStatus == SIGTERM)
     }
 
     static let demo = ["--suppliers", "Datasets/demo/suppliers.csv", "--links", "Datasets/demo/links.csv", "--contracts", "Datasets/demo/contracts.csv"]

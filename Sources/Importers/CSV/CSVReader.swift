@@ -38,7 +38,8 @@ public struct CSVReadReport: Sendable {
 /// Reads the file in fixed-size chunks, so memory stays flat whatever the file size. Handles a
 /// UTF-8 byte order mark, Windows-1252 fields (transcoded, with one warning per file), CRLF /
 /// LF / CR line ends, quoted fields with embedded delimiters, quotes and newlines, and detects
-/// `,`, `;` or tab as the delimiter from the header line. Line numbers are physical lines,
+/// `,`, `;` or tab as the delimiter from the header line, unless a first line `sep=;` (Excel's
+/// delimiter hint, see ``DelimiterHint``) names it. Line numbers are physical lines,
 /// counting newlines inside quoted fields. Files of at least ``parallelThreshold`` bytes are
 /// tokenised in parallel chunks (see ``ParallelCSV``) with exactly the same records, lines and
 /// errors as the sequential path.
@@ -93,7 +94,7 @@ public struct CSVReader: Sendable {
             report.findings += Self.encodingFindings(transcoded, path: path)
             return report
         }
-        let parser = try LibCSVParser(delimiter: opened.delimiter, path: path, limits: limits)
+        let parser = try LibCSVParser(delimiter: opened.delimiter, path: path, firstLine: opened.firstLine, limits: limits)
         defer { parser.free() }
         try opened.feed(chunkSize: chunkSize) { bytes in
             try parser.parse(bytes)
@@ -125,7 +126,7 @@ public struct CSVReader: Sendable {
             return report
         }
         var sink = makeSink()
-        try ParallelCSV.parseRaw(path: path, delimiter: opened.delimiter, limits: limits, firstLine: 1, into: &sink) { parser, sink in
+        try ParallelCSV.parseRaw(path: path, delimiter: opened.delimiter, limits: limits, firstLine: opened.firstLine, into: &sink) { parser, sink in
             try opened.feed(chunkSize: chunkSize) { bytes in
                 try parser.parse(bytes)
                 sink.consume(parser.takeRaw())
@@ -135,8 +136,9 @@ public struct CSVReader: Sendable {
         return report
     }
 
-    /// Opens the file, reads its first bytes (skipping a UTF-8 byte order mark) and picks the
-    /// delimiter.
+    /// Opens the file, reads its first bytes (skipping a UTF-8 byte order mark and a `sep=`
+    /// line) and picks the delimiter: the one given, else the one the `sep=` line names, else
+    /// the one detected from the header.
     private func open() throws -> OpenedCSV {
         let file = try InputFile(path: path)
         var chunk = [UInt8](repeating: 0, count: max(chunkSize, firstReadMinimum, 3))
@@ -147,15 +149,23 @@ public struct CSVReader: Sendable {
             file.close()
             throw error
         }
-        let start = count >= 3 && chunk[0] == 0xEF && chunk[1] == 0xBB && chunk[2] == 0xBF ? 3 : 0
-        let delimiter = self.delimiter ?? Self.detectDelimiter(chunk[start..<count])
-        return OpenedCSV(file: file, delimiter: delimiter, chunk: chunk, count: count, start: start)
+        var start = count >= 3 && chunk[0] == 0xEF && chunk[1] == 0xBB && chunk[2] == 0xBF ? 3 : 0
+        let hint: DelimiterHint?
+        do {
+            hint = try DelimiterHint(chunk[start..<count], path: path)
+        } catch {
+            file.close()
+            throw error
+        }
+        if let hint { start += hint.length }
+        let delimiter = self.delimiter ?? hint?.delimiter ?? Self.detectDelimiter(chunk[start..<count])
+        return OpenedCSV(file: file, delimiter: delimiter, chunk: chunk, count: count, start: start, firstLine: hint == nil ? 1 : 2)
     }
 
     /// The parallel reader, when the file is large enough to be parsed in parallel chunks.
     private func parallelReader(for opened: OpenedCSV) -> ParallelCSV? {
         guard workers > 1, opened.file.size >= parallelThreshold else { return nil }
-        return ParallelCSV(path: path, delimiter: opened.delimiter, workers: workers, chunkBytes: parallelChunkBytes, limits: limits)
+        return ParallelCSV(path: path, delimiter: opened.delimiter, workers: workers, chunkBytes: parallelChunkBytes, limits: limits, firstLine: opened.firstLine)
     }
 
     /// The once-per-file warning for fields that were not UTF-8.
@@ -193,8 +203,10 @@ struct OpenedCSV {
     let delimiter: UInt8
     var chunk: [UInt8]
     var count: Int
-    /// Where the content starts in the first bytes (after a byte order mark).
+    /// Where the content starts in the first bytes (after a byte order mark and a `sep=` line).
     var start: Int
+    /// The physical line the content starts on: 2 after a `sep=` line, else 1.
+    var firstLine = 1
 
     /// The first bytes read, without the byte order mark.
     var firstBytes: [UInt8] { Array(chunk[start..<count]) }
@@ -216,42 +228,21 @@ struct InputFile {
     let path: String
     let descriptor: Int32
 
+    /// Opens `path` with ``InputStreams/open(_:)``: a FIFO or process substitution is read
+    /// once into a temporary copy that every open reads; a directory or device is refused.
     init(path: String) throws {
         self.path = path
-        let fd = open(path, O_RDONLY)
-        guard fd >= 0 else {
-            let reason = String(cString: strerror(errno))
-            let code = errno == ENOENT ? "file-not-found" : "file-unreadable"
-            throw InputError(code: code, "cannot open the file: \(reason)", at: SourceLocation(file: path, line: 0))
-        }
+        descriptor = try InputStreams.open(path)
         var info = stat()
-        if fstat(fd, &info) == 0, (info.st_mode & S_IFMT) == S_IFDIR {
-            Glibc.close(fd)
-            throw InputError(code: "file-unreadable", "is a directory, expected a file", at: SourceLocation(file: path, line: 0))
-        }
-        // An input is opened more than once (format sniffing, header, then the rows), which a
-        // pipe cannot give: its rows were read by the sniffing and the import saw an empty or
-        // headless stream, silently (0 rows, exit 0, with --contracts-format given).
-        if fstat(fd, &info) == 0, [S_IFIFO, S_IFCHR, S_IFSOCK].contains(info.st_mode & S_IFMT) {
-            Glibc.close(fd)
-            throw InputError(
-                code: "file-unreadable",
-                "is a pipe or device, not a regular file: flrisk reads each input more than once; save it to a file first (e.g. zcat data.csv.gz > data.csv)",
-                at: SourceLocation(file: path, line: 0))
-        }
-        self.descriptor = fd
-        self.size = fstat(fd, &info) == 0 ? Int(info.st_size) : 0
+        size = fstat(descriptor, &info) == 0 ? Int(info.st_size) : 0
     }
 
-    /// The file size in bytes when opened (0 for pipes and when unknown).
+    /// The file size in bytes when opened (the copy's for a stream; 0 when unknown).
     let size: Int
 
-    /// The size in bytes of the regular file at `path`; 0 for anything else or when unknown.
-    static func size(of path: String) -> Int {
-        var info = stat()
-        guard stat(path, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG else { return 0 }
-        return Int(info.st_size)
-    }
+    /// The size in bytes of the regular file at `path` (or of the copy of a stream read
+    /// already); 0 for anything else or when unknown.
+    static func size(of path: String) -> Int { InputStreams.size(of: path) }
 
     /// Fills `buffer` as far as possible; returns the byte count, 0 at end of file.
     func read(into buffer: inout [UInt8]) throws -> Int { try read(into: &buffer, from: 0) }

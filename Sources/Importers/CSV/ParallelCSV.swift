@@ -40,6 +40,9 @@ public struct ParallelCSV {
     let workers: Int
     let chunkBytes: Int
     var limits = ImportLimits.default
+    /// The physical line of the first byte handed to ``run(file:firstBytes:body:)`` (2 after
+    /// a `sep=` line).
+    var firstLine = 1
 
     /// Reads the rest of `file`, after `firstBytes` (already read, BOM removed), calling `body`
     /// for each record in order. Returns where fields were transcoded from Windows-1252.
@@ -161,7 +164,7 @@ public struct ParallelCSV {
         rest: ([UInt8], Int) throws -> Void
     ) throws {
         var buffer = firstBytes
-        var line = 1
+        var line = firstLine
         var eof = false
         let window = workers * chunkBytes
         // One parser per chunk, kept from window to window with its buffers.

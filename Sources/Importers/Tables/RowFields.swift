@@ -62,6 +62,12 @@ extension RowFields {
     func date(_ column: Column) throws(RowRejection) -> String? {
         guard let text = self[column] else { return nil }
         guard let iso = DateParsing.isoDate(text) else {
+            if DateParsing.isDayFirst(text) {
+                throw RowRejection(
+                    "invalid-date",
+                    "'\(column.name)' is '\(text)', a date written day first (DD/MM/YYYY); dates with slashes are read as US MM/DD/YYYY (03/04/2024 is March 4), so the row is rejected, not guessed: write the file's dates as YYYY-MM-DD",
+                    column: column.number)
+            }
             throw RowRejection("invalid-date", "'\(column.name)' is '\(text)'; expected a date as YYYY-MM-DD or MM/DD/YYYY", column: column.number)
         }
         return iso

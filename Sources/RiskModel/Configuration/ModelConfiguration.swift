@@ -20,14 +20,15 @@ public struct ModelConfiguration: Sendable, Hashable {
     /// - Throws: ``ConfigurationError`` for a missing or unreadable file, invalid YAML, an
     ///   unknown key (with the keys allowed there) or a bad value (with the allowed range).
     public static func load(path: String) throws(ConfigurationError) -> ModelConfiguration {
-        guard let data = FileManager.default.contents(atPath: path) else {
-            var isDirectory: ObjCBool = false
-            let exists = FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory)
+        let data: Data
+        do {
+            data = try InputStreams.contents(of: path)
+        } catch {
             let reason =
-                !exists ? "no such configuration file"
-                : isDirectory.boolValue ? "cannot read the configuration file: it is a directory, expected a YAML file"
-                : FileManager.default.isReadableFile(atPath: path) ? "cannot read the configuration file" : "cannot read the configuration file: permission denied"
-            throw ConfigurationError(code: exists ? "file-unreadable" : "file-not-found", reason, at: SourceLocation(file: path, line: 0))
+                error.code == "file-not-found" ? "no such configuration file"
+                : error.message.hasPrefix("is a directory") ? "cannot read the configuration file: it is a directory, expected a YAML file"
+                : "cannot read the configuration file: " + (error.message.hasPrefix("is ") ? "it " : "") + error.message
+            throw ConfigurationError(code: error.code, reason, at: SourceLocation(file: path, line: 0))
         }
         let text = String(decoding: data, as: UTF8.self)
         let folder = URL(fileURLWithPath: path).deletingLastPathComponent().path

@@ -1,0 +1,55 @@
+import SupplyChainModel
+
+/// Excel's delimiter hint: a first line `sep=;` (after a byte order mark, if any) naming the
+/// delimiter of the lines after it. Excel in locales with a comma decimal separator writes and
+/// reads it; the header is then line 2.
+///
+/// The named delimiter wins over detection. `,`, `;`, `|` and tab are accepted (tab also
+/// written as the two characters `\t`); anything else is a fatal `unknown-delimiter`, since
+/// guessing would read every row with the wrong one.
+struct DelimiterHint: Equatable {
+    /// The delimiter the line names.
+    let delimiter: UInt8
+    /// The bytes of the line, its line end included.
+    let length: Int
+
+    /// The delimiters a `sep=` line may name, with their spellings.
+    static let accepted: [(spelling: [UInt8], delimiter: UInt8)] = [
+        ([UInt8(ascii: ",")], UInt8(ascii: ",")), ([UInt8(ascii: ";")], UInt8(ascii: ";")),
+        ([UInt8(ascii: "|")], UInt8(ascii: "|")), ([0x09], 0x09), (Array("\\t".utf8), 0x09),
+    ]
+
+    /// The hint at the start of `bytes` (the first bytes of a file, after its byte order mark),
+    /// or nil when the first line does not start with `sep=` (in any case).
+    /// - Throws: ``InputError`` `unknown-delimiter` at line 1 when the value is not one of
+    ///   ``accepted``.
+    init?(_ bytes: ArraySlice<UInt8>, path: String) throws {
+        let prefix = Array("sep=".utf8)
+        guard bytes.count >= prefix.count,
+              zip(bytes.prefix(prefix.count), prefix).allSatisfy({ $0 | 0x20 == $1 | 0x20 })
+        else { return nil }
+        let valueStart = bytes.startIndex + prefix.count
+        let lineEnd = bytes[valueStart...].firstIndex { $0 == 0x0A || $0 == 0x0D } ?? bytes.endIndex
+        let value = Array(bytes[valueStart..<lineEnd])
+        guard let match = Self.accepted.first(where: { $0.spelling == value }) else {
+            throw InputError(
+                code: "unknown-delimiter",
+                "the first line '\(Self.shown(value))' names a delimiter flrisk does not read; a `sep=` line names one of , ; | or a tab (e.g. sep=;), or remove the line to have the delimiter detected",
+                at: SourceLocation(file: path, line: 1, column: prefix.count + 1))
+        }
+        var end = lineEnd
+        if end < bytes.endIndex {
+            end += bytes[end] == 0x0D && end + 1 < bytes.endIndex && bytes[end + 1] == 0x0A ? 2 : 1
+        }
+        delimiter = match.delimiter
+        length = end - bytes.startIndex
+    }
+
+    /// The line as a message quotes it: `sep=` and at most 20 bytes of value, controls escaped.
+    private static func shown(_ value: [UInt8]) -> String {
+        let text = String(decoding: value.prefix(20), as: UTF8.self).unicodeScalars.map {
+            $0.value < 0x20 || $0.value == 0x7F ? "\\u{\(String($0.value, radix: 16))}" : String($0)
+        }.joined()
+        return "sep=" + text + (value.count > 20 ? "…" : "")
+    }
+}
