@@ -88,9 +88,47 @@ public struct BaselineDiff: Sendable {
         }
     }
 
+    /// The state of each flag of this run, from its contract and rule: the new and changed
+    /// flags are looked up, every other one is unchanged.
+    /// - Complexity: O(new + changed flags) to build; a look-up hashes one key.
+    func states() -> BaselineStates {
+        var byKey: [[UInt8]: BaselineState] = [:]
+        byKey.reserveCapacity(new.count + changed.count)
+        for flag in new { byKey[Array(flag.key.utf8)] = .new }
+        for (_, after) in changed { byKey[Array(after.key.utf8)] = .updated }
+        return BaselineStates(byKey: byKey)
+    }
+
     /// Whether a new flag is at or above `severity`.
     public func hasNewFlag(atLeast severity: Severity) -> Bool {
         new.contains { (Severity(rawValue: $0.severity) ?? .info) >= severity }
+    }
+}
+
+/// Where a flag stands against the baseline: SARIF 2.1.0 `result.baselineState` (§3.27.24).
+public enum BaselineState: String, Sendable, CaseIterable {
+    /// In this run, not in the baseline.
+    case new
+    /// In both, with the same severity and message.
+    case unchanged
+    /// In both (same contract and rule), with another severity or message.
+    case updated
+    /// In the baseline, not in this run (resolved).
+    case absent
+}
+
+/// ``BaselineDiff/states()``: the ``BaselineState`` of a flag of this run.
+struct BaselineStates: Sendable {
+    /// The new and updated flags by `contract|rule` bytes (as ``BaselineDiff`` compares them).
+    var byKey: [[UInt8]: BaselineState]
+
+    /// The state of the flag of `rule` on `contract`, a flag of this run.
+    func state(contract: String, rule: RuleID) -> BaselineState {
+        guard !byKey.isEmpty else { return .unchanged }
+        var key = Array(contract.utf8)
+        key.append(UInt8(ascii: "|"))
+        key += rule.rawValue.utf8
+        return byKey[key] ?? .unchanged
     }
 }
 
