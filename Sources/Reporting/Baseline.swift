@@ -99,6 +99,24 @@ public struct BaselineDiff: Sendable {
         return BaselineStates(byKey: byKey)
     }
 
+    /// How many new and changed flags the Markdown and HTML reports list; the rest are counted.
+    public static let listedChanges = 50
+
+    /// The flags the Markdown and HTML reports list: the new ones, then the changed ones (each
+    /// with its baseline flag), each in queue order, at most `limit`; and how many more there are.
+    func listed(limit: Int = listedChanges) -> (rows: [(flag: FlagRecord, before: FlagRecord?)], more: Int) {
+        let total = new.count + changed.count
+        var rows: [(flag: FlagRecord, before: FlagRecord?)] = new.prefix(limit).map { ($0, nil) }
+        rows += changed.prefix(max(0, limit - rows.count)).map { ($0.after, $0.before) }
+        return (rows, total - rows.count)
+    }
+
+    /// `1 new, 0 changed, 2 resolved flags`.
+    var counts: String {
+        let total = new.count + changed.count + resolved.count
+        return "\(new.count) new, \(changed.count) changed, \(resolved.count) resolved flag\(total == 1 ? "" : "s")"
+    }
+
     /// Whether a new flag is at or above `severity`.
     public func hasNewFlag(atLeast severity: Severity) -> Bool {
         new.contains { (Severity(rawValue: $0.severity) ?? .info) >= severity }

@@ -61,6 +61,14 @@ struct GoldenReportTests {
         try Self.check(SARIFReport.render(Self.fixtureWithBaseline()), golden: "fixture-baseline.sarif")
     }
 
+    @Test func fixtureMarkdownWithBaseline() throws {
+        try Self.check(MarkdownReport.render(Self.fixtureWithBaseline()), golden: "fixture-baseline.md")
+    }
+
+    @Test func fixtureHTMLWithBaseline() throws {
+        try Self.check(HTMLReport.render(Self.fixtureWithBaseline()), golden: "fixture-baseline.html")
+    }
+
     @Test func fixtureJSON() throws {
         try Self.check(JSONReport.render(Self.context(Self.fixture.0, Self.fixture.1, Self.fixture.2)), golden: "fixture.json")
     }
