@@ -69,6 +69,17 @@ struct BaselineReportTests {
         #expect(results.dropLast().allSatisfy { $0["baselineState"] as? String == "new" })
     }
 
+    /// The CSV keeps its documented columns (`CSVReport.columns`): a baseline column would
+    /// change the schema spreadsheets and scripts read, so the CSV leaves the comparison to the
+    /// other formats and is the same with a baseline or without.
+    @Test func theCSVIsTheSameWithABaseline() throws {
+        let plain = try GoldenReportTests.context(GoldenReportTests.fixture.0, GoldenReportTests.fixture.1, GoldenReportTests.fixture.2)
+        let compared = try GoldenReportTests.fixtureWithBaseline()
+        #expect(compared.baseline != nil)
+        #expect(CSVReport.render(compared) == CSVReport.render(plain))
+        #expect(CSVReport.render(compared).hasPrefix(CSVReport.columns.joined(separator: ",") + "\r\n"))
+    }
+
     @Test(arguments: [1, 3])
     func theSARIFBaselineDoesNotDependOnWorkers(workers: Int) throws {
         var one = try GoldenReportTests.fixtureWithBaseline()
