@@ -94,9 +94,65 @@ public struct BaselineDiff: Sendable {
         }
     }
 
+    /// The state of each flag of this run, from its contract and rule: the new and changed
+    /// flags are looked up, every other one is unchanged.
+    /// - Complexity: O(new + changed flags) to build; a look-up hashes one key.
+    func states() -> BaselineStates {
+        var byKey: [[UInt8]: BaselineState] = [:]
+        byKey.reserveCapacity(new.count + changed.count)
+        for flag in new { byKey[Array(flag.key.utf8)] = .new }
+        for (_, after) in changed { byKey[Array(after.key.utf8)] = .updated }
+        return BaselineStates(byKey: byKey)
+    }
+
+    /// How many new and changed flags the Markdown and HTML reports list; the rest are counted.
+    public static let listedChanges = 50
+
+    /// The flags the Markdown and HTML reports list: the new ones, then the changed ones (each
+    /// with its baseline flag), each in queue order, at most `limit`; and how many more there are.
+    func listed(limit: Int = listedChanges) -> (rows: [(flag: FlagRecord, before: FlagRecord?)], more: Int) {
+        let total = new.count + changed.count
+        var rows: [(flag: FlagRecord, before: FlagRecord?)] = new.prefix(limit).map { ($0, nil) }
+        rows += changed.prefix(max(0, limit - rows.count)).map { ($0.after, $0.before) }
+        return (rows, total - rows.count)
+    }
+
+    /// `1 new, 0 changed, 2 resolved flags`.
+    var counts: String {
+        let total = new.count + changed.count + resolved.count
+        return "\(new.count) new, \(changed.count) changed, \(resolved.count) resolved flag\(total == 1 ? "" : "s")"
+    }
+
     /// Whether a new flag is at or above `severity`.
     public func hasNewFlag(atLeast severity: Severity) -> Bool {
         new.contains { (Severity(rawValue: $0.severity) ?? .info) >= severity }
+    }
+}
+
+/// Where a flag stands against the baseline: SARIF 2.1.0 `result.baselineState` (§3.27.24).
+public enum BaselineState: String, Sendable, CaseIterable {
+    /// In this run, not in the baseline.
+    case new
+    /// In both, with the same severity and message.
+    case unchanged
+    /// In both (same contract and rule), with another severity or message.
+    case updated
+    /// In the baseline, not in this run (resolved).
+    case absent
+}
+
+/// ``BaselineDiff/states()``: the ``BaselineState`` of a flag of this run.
+struct BaselineStates: Sendable {
+    /// The new and updated flags by `contract|rule` bytes (as ``BaselineDiff`` compares them).
+    var byKey: [[UInt8]: BaselineState]
+
+    /// The state of the flag of `rule` on `contract`, a flag of this run.
+    func state(contract: String, rule: RuleID) -> BaselineState {
+        guard !byKey.isEmpty else { return .unchanged }
+        var key = Array(contract.utf8)
+        key.append(UInt8(ascii: "|"))
+        key += rule.rawValue.utf8
+        return byKey[key] ?? .unchanged
     }
 }
 

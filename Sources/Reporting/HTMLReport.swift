@@ -55,6 +55,7 @@ public enum HTMLReport {
         out += "<figure><figcaption>Intrinsic risk of the \(a.suppliers.count) suppliers</figcaption>\n\(riskHistogram(a))</figure>\n"
         out += "<figure><figcaption>Mean exposure by tier, contract vendors</figcaption>\n\(tierChart(a))</figure>\n"
         out += "</section>\n"
+        out += baselineSection(context)
         emit(out)
         queueTable(context, emit: emit)
         explanations(context, emit: emit)

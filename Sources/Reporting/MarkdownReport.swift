@@ -31,6 +31,7 @@ public enum MarkdownReport {
         let bySeverity = context.severityCounts.filter { $0.1 > 0 }.map { "\($0.1) \($0.0.rawValue)" }
         out += bySeverity.isEmpty ? ".\n\n" : " (" + bySeverity.joined(separator: ", ") + ").\n\n"
         out += "> Intrinsic risk: indicators from the UFLPA Entity List and user watchlists, the UFLPA presumption region, the DOL goods list and TIP Report placements, combined by noisy-OR; hard flags set r = 1; analyst overrides win. Reference tables are partial where the Reference data section says so.\n\n"
+        out += baselineSection(context)
 
         out += "## Review queue\n\n"
         if flagged.isEmpty {

@@ -80,6 +80,7 @@ public enum SARIFReport {
         json.field("columnKind", "unicodeCodePoints")
         json.key("results")
         json.beginArray()
+        let states = context.baseline?.states()
         json.elements(a.contracts.count, workers: a.parameters.workers, emit: emit) { json, index in
             let scored = a.contracts[index]
             guard scored.isFlagged else { return }
@@ -90,6 +91,7 @@ public enum SARIFReport {
                 json.field("ruleId", flag.rule.rawValue)
                 json.field("ruleIndex", ruleIndex(flag.rule))
                 json.field("level", level(flag.severity))
+                if let states { json.field("baselineState", states.state(contract: c.id, rule: flag.rule).rawValue) }
                 json.key("message")
                 json.beginObject()
                 json.key("text")
@@ -136,11 +138,81 @@ public enum SARIFReport {
                 json.endObject()
             }
         }
+        if let diff = context.baseline { writeAbsent(diff.resolved, context, to: &json) }
         json.endArray()
         json.endObject()
         json.endArray()
         json.endObject()
         emit(json.take() + [0x0A])
+    }
+
+    /// The baseline's flags that this run no longer raises, in the baseline's order, as results
+    /// with `baselineState` `absent` (SARIF 2.1.0 §3.27.24): rule, level and message as the
+    /// baseline gave them, located at the contract when it is still in this run, else at the
+    /// contracts file (code-scanning uploads refuse a result without a location).
+    /// - Complexity: O(resolved flags), and one pass over the contracts when there are any.
+    static func writeAbsent(_ resolved: [FlagRecord], _ context: ReportContext, to json: inout JSONWriter) {
+        guard !resolved.isEmpty else { return }
+        let a = context.assessment
+        // Contract ids as bytes, as the diff compares them (String equality is canonical
+        // equivalence): the strings only pick the candidates, read in place without a copy.
+        let names = Set(resolved.map(\.contract))
+        let wanted = Set(resolved.map { Array($0.contract.utf8) })
+        var located: [[UInt8]: SourceLocation] = [:]
+        a.contracts.withUnsafeBufferPointer { contracts in
+            for i in contracts.indices {
+                let scored = contracts.baseAddress! + i
+                guard names.contains(scored.pointee.contract.id) else { continue }
+                let id = Array(scored.pointee.contract.id.utf8)
+                if wanted.contains(id), located[id] == nil { located[id] = scored.pointee.contract.location }
+            }
+        }
+        let contractsFile = a.inputs.first { $0.role == "contracts" }?.summary.file
+        for flag in resolved {
+            let rule = RuleID(rawValue: flag.rule)
+            json.beginObject()
+            json.field("ruleId", flag.rule)
+            if let rule { json.field("ruleIndex", ruleIndex(rule)) }
+            json.field("level", Severity(rawValue: flag.severity).map(level) ?? "none")
+            json.field("baselineState", BaselineState.absent.rawValue)
+            json.key("message")
+            json.beginObject()
+            json.key("text")
+            json.string(parts: "Contract ", flag.contract, ": ", flag.message)
+            json.endObject()
+            let location = located[Array(flag.contract.utf8)]
+            if let file = location?.file ?? contractsFile {
+                json.key("locations")
+                json.beginArray()
+                json.beginObject()
+                json.key("physicalLocation")
+                json.beginObject()
+                json.key("artifactLocation")
+                json.beginObject()
+                json.field("uri", uri(file))
+                json.endObject()
+                if let line = location?.line, line >= 1 {
+                    json.key("region")
+                    json.beginObject()
+                    json.field("startLine", line)
+                    json.endObject()
+                }
+                json.endObject()
+                json.endObject()
+                json.endArray()
+            }
+            json.key("partialFingerprints")
+            json.beginObject()
+            json.key("flriskFlag/v1")
+            json.string(parts: flag.contract, "|", flag.rule)
+            json.endObject()
+            json.key("properties")
+            json.beginObject()
+            json.field("contract", flag.contract)
+            json.field("severity", flag.severity)
+            json.endObject()
+            json.endObject()
+        }
     }
 
     /// The position of `rule` in `RuleID.allCases` (the driver's rules array).

@@ -82,7 +82,7 @@ struct OutputOptions: ParsableArguments {
     var failOn: FailOn = .never
 
     @Option(help: ArgumentHelp(
-        "A previous JSON report: the report lists new, resolved and changed flags, and --fail-on gates only on new flags.",
+        "A previous JSON report: the JSON, SARIF, Markdown and HTML reports show new, resolved and changed flags (the CSV does not), and --fail-on gates only on new flags.",
         valueName: "previous.json"))
     var baseline: String?
 

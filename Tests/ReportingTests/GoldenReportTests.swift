@@ -44,6 +44,31 @@ struct GoldenReportTests {
     static let fixture = ("Tests/ReportingTests/Fixtures/suppliers.csv", "Tests/ReportingTests/Fixtures/links.csv", "Tests/ReportingTests/Fixtures/contracts.csv")
     static let demo = ("Datasets/demo/suppliers.csv", "Datasets/demo/links.csv", "Datasets/demo/contracts.csv")
 
+    /// A hand-written previous report of the fixture: one flag unchanged (C-1 FL-ENTITY), one
+    /// with another severity and message (C-1 FL-EXPOSURE), two gone (C-3 FL-GOODS, and a
+    /// contract no longer in the input, with markup in its id and message); C-2 FL-UNMAPPED is new.
+    static let baselineFile = "Tests/ReportingTests/Fixtures/baseline.json"
+
+    /// The fixture scored against ``baselineFile``.
+    static func fixtureWithBaseline() throws -> ReportContext {
+        var context = try Self.context(Self.fixture.0, Self.fixture.1, Self.fixture.2)
+        let before = try BaselineDiff.flags(inReport: root.appendingPathComponent(baselineFile).path)
+        context.baseline = BaselineDiff(file: baselineFile, baseline: before, current: BaselineDiff.flags(of: context.assessment))
+        return context
+    }
+
+    @Test func fixtureSARIFWithBaseline() throws {
+        try Self.check(SARIFReport.render(Self.fixtureWithBaseline()), golden: "fixture-baseline.sarif")
+    }
+
+    @Test func fixtureMarkdownWithBaseline() throws {
+        try Self.check(MarkdownReport.render(Self.fixtureWithBaseline()), golden: "fixture-baseline.md")
+    }
+
+    @Test func fixtureHTMLWithBaseline() throws {
+        try Self.check(HTMLReport.render(Self.fixtureWithBaseline()), golden: "fixture-baseline.html")
+    }
+
     @Test func fixtureJSON() throws {
         try Self.check(JSONReport.render(Self.context(Self.fixture.0, Self.fixture.1, Self.fixture.2)), golden: "fixture.json")
     }
