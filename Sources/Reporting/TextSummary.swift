@@ -22,7 +22,7 @@ public enum TextSummary {
         let bySeverity = context.severityCounts.filter { $0.1 > 0 }.map { "\($0.1) \($0.0.rawValue)" }
         out += "\(flagged.count) contract\(flagged.count == 1 ? "" : "s") flagged for review" + (bySeverity.isEmpty ? "." : " (" + bySeverity.joined(separator: ", ") + ").") + "\n"
         if let diff = context.baseline {
-            out += "Since the baseline \(oneLine(diff.file)): \(diff.new.count) new, \(diff.resolved.count) resolved, \(diff.changed.count) changed flag\(diff.changed.count == 1 ? "" : "s").\n"
+            out += "Since the baseline \(oneLine(diff.file)): \(diff.counts).\n"
         }
         if !flagged.isEmpty {
             out += "\nTop \(min(top, flagged.count)):\n"

@@ -37,7 +37,7 @@ struct BaselineAndFormatCLITests {
         let current = scratch.url.appendingPathComponent("current.json").path
         let run = try Self.score(contracts, ["--format", "json", "--output", current, "--baseline", previous, "--fail-on", "info"])
         #expect(run.status == 0, "\(run.stderr)")
-        #expect(run.stdout.contains("0 new, 0 resolved, 0 changed flags"))
+        #expect(run.stdout.contains("0 new, 0 changed, 0 resolved flags"))
         let diff = try Self.baselineSection(current)
         #expect((diff["new"] as? [Any])?.isEmpty == true && (diff["resolved"] as? [Any])?.isEmpty == true)
         // Without the baseline the same run fails the gate.
