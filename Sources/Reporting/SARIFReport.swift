@@ -97,29 +97,8 @@ public enum SARIFReport {
                 json.key("text")
                 json.string(parts: "Contract ", c.id, ": ", flag.message)
                 json.endObject()
-                json.key("locations")
-                json.beginArray()
-                json.beginObject()
-                json.key("physicalLocation")
-                json.beginObject()
-                json.key("artifactLocation")
-                json.beginObject()
-                json.field("uri", location)
-                json.endObject()
-                if c.location.line >= 1 {
-                    json.key("region")
-                    json.beginObject()
-                    json.field("startLine", c.location.line)
-                    json.endObject()
-                }
-                json.endObject()
-                json.endObject()
-                json.endArray()
-                json.key("partialFingerprints")
-                json.beginObject()
-                json.key("flriskFlag/v1")
-                json.string(parts: c.id, "|", flag.rule.rawValue)
-                json.endObject()
+                writeLocations(uri: location, line: c.location.line, to: &json)
+                writeFingerprint(contract: c.id, rule: flag.rule.rawValue, to: &json)
                 json.key("properties")
                 json.beginObject()
                 json.field("contract", c.id)
@@ -182,30 +161,9 @@ public enum SARIFReport {
             json.endObject()
             let location = located[Array(flag.contract.utf8)]
             if let file = location?.file ?? contractsFile {
-                json.key("locations")
-                json.beginArray()
-                json.beginObject()
-                json.key("physicalLocation")
-                json.beginObject()
-                json.key("artifactLocation")
-                json.beginObject()
-                json.field("uri", uri(file))
-                json.endObject()
-                if let line = location?.line, line >= 1 {
-                    json.key("region")
-                    json.beginObject()
-                    json.field("startLine", line)
-                    json.endObject()
-                }
-                json.endObject()
-                json.endObject()
-                json.endArray()
+                writeLocations(uri: uri(file), line: location?.line ?? 0, to: &json)
             }
-            json.key("partialFingerprints")
-            json.beginObject()
-            json.key("flriskFlag/v1")
-            json.string(parts: flag.contract, "|", flag.rule)
-            json.endObject()
+            writeFingerprint(contract: flag.contract, rule: flag.rule, to: &json)
             json.key("properties")
             json.beginObject()
             json.field("contract", flag.contract)
@@ -216,6 +174,37 @@ public enum SARIFReport {
     }
 
     /// The position of `rule` in `RuleID.allCases` (the driver's rules array).
+    /// A result's `locations`: one physical location in `uri`, with its line when it is 1 or more.
+    private static func writeLocations(uri: String, line: Int, to json: inout JSONWriter) {
+        json.key("locations")
+        json.beginArray()
+        json.beginObject()
+        json.key("physicalLocation")
+        json.beginObject()
+        json.key("artifactLocation")
+        json.beginObject()
+        json.field("uri", uri)
+        json.endObject()
+        if line >= 1 {
+            json.key("region")
+            json.beginObject()
+            json.field("startLine", line)
+            json.endObject()
+        }
+        json.endObject()
+        json.endObject()
+        json.endArray()
+    }
+
+    /// A result's `partialFingerprints`: the contract and rule, stable from run to run.
+    private static func writeFingerprint(contract: String, rule: String, to json: inout JSONWriter) {
+        json.key("partialFingerprints")
+        json.beginObject()
+        json.key("flriskFlag/v1")
+        json.string(parts: contract, "|", rule)
+        json.endObject()
+    }
+
     static func ruleIndex(_ rule: RuleID) -> Int { RuleID.allCases.firstIndex(of: rule)! }
 
     /// A file path as a URI reference: relative paths stay relative, absolute ones become
