@@ -46,13 +46,13 @@ final class DateReading {
         let column = withColumn ? first.number : nil
         let place = "line \(first.line)" + (column.map { ", column \($0)" } ?? "")
         let dates = ambiguous == 1 ? "1 date" : "\(ambiguous) dates"
-        let (read, written, example) = order == .mdy
-            ? ("MM/DD/YYYY (month first)", "day first (DD/MM/YYYY)", "03/04/2024 as March 4")
-            : ("DD/MM/YYYY (day first)", "month first (MM/DD/YYYY)", "03/04/2024 as 3 April")
+        let (read, written, example, other) = order == .mdy
+            ? ("MM/DD/YYYY (month first)", "day first (DD/MM/YYYY)", "03/04/2024 as March 4", DateOrder.dmy)
+            : ("DD/MM/YYYY (day first)", "month first (MM/DD/YYYY)", "03/04/2024 as 3 April", DateOrder.mdy)
         let rejected = otherOrder == 1 ? "1 date" : "\(otherOrder) dates"
         return Finding(
             .warning, code: "ambiguous-dates",
-            "\(dates) that could be read either way (the first '\(first.text)' in '\(first.column)' at \(place)) were read as \(read), \(example), but this file writes dates \(written): \(rejected) rejected as invalid-date can only be read so. Check them, and write the file's dates as YYYY-MM-DD",
+            "\(dates) that could be read either way (the first '\(first.text)' in '\(first.column)' at \(place)) were read as \(read), \(example), but this file writes dates \(written): \(rejected) rejected as invalid-date can only be read so. Read the file with --date-order \(other.rawValue) (configuration key input.date_order), or write its dates as YYYY-MM-DD",
             at: SourceLocation(file: path, line: first.line, column: column))
     }
 }

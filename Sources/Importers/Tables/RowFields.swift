@@ -82,9 +82,9 @@ extension RowFields {
     static func otherOrderMessage(_ column: String, _ text: String, order: DateOrder) -> String {
         switch order {
         case .mdy:
-            "'\(column)' is '\(text)', a date written day first (DD/MM/YYYY); dates with slashes are read as US MM/DD/YYYY (03/04/2024 is March 4), so the row is rejected, not guessed: write the file's dates as YYYY-MM-DD"
+            "'\(column)' is '\(text)', a date written day first (DD/MM/YYYY); dates with slashes are read as US MM/DD/YYYY (03/04/2024 is March 4), so the row is rejected, not guessed: read the file with --date-order dmy, or write its dates as YYYY-MM-DD"
         case .dmy:
-            "'\(column)' is '\(text)', a date written month first (MM/DD/YYYY), but the date order is set to dmy: dates with slashes are read day first, DD/MM/YYYY (03/04/2024 is 3 April), so the row is rejected, not guessed: write the file's dates as YYYY-MM-DD"
+            "'\(column)' is '\(text)', a date written month first (MM/DD/YYYY), but the date order is set to dmy (--date-order, input.date_order): dates with slashes are read day first, DD/MM/YYYY (03/04/2024 is 3 April), so the row is rejected, not guessed: read the file with --date-order mdy, or write its dates as YYYY-MM-DD"
         }
     }
 }
