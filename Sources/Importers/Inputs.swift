@@ -15,7 +15,7 @@ public enum Inputs {
         switch try InputSniffer.checked(format, path: path) {
         case .auto, .native: return try NativeCSVImporter.suppliers(path: path, options: options)
         case .facilityList: return try FacilityList.suppliers(path: path, options: options)
-        case .nativeXML: return try NativeXML.read(path: path, limits: options.limits).checked(for: "suppliers", path: path).suppliers
+        case .nativeXML: return try NativeXML.read(path: path, limits: options.limits, dateOrder: options.dateOrder).checked(for: "suppliers", path: path).suppliers
         }
     }
 
@@ -26,7 +26,7 @@ public enum Inputs {
         case .usaspendingSubawards:
             let read = try USAspendingSubawards.read(path: path, options: options)
             return LinkImport(links: read.links, suppliers: read.suppliers)
-        case .nativeXML: return LinkImport(links: try NativeXML.read(path: path, limits: options.limits).checked(for: "links", path: path).links, suppliers: [])
+        case .nativeXML: return LinkImport(links: try NativeXML.read(path: path, limits: options.limits, dateOrder: options.dateOrder).checked(for: "links", path: path).links, suppliers: [])
         }
     }
 
@@ -69,7 +69,7 @@ public enum Inputs {
                 results.append(try FPDSFeed.contracts(paths: feeds, limits: options.limits))
                 feedsRead = true
             case .fpds: continue
-            case .nativeXML: results.append(try NativeXML.read(path: path, limits: options.limits).checked(for: "contracts", path: path).contracts)
+            case .nativeXML: results.append(try NativeXML.read(path: path, limits: options.limits, dateOrder: options.dateOrder).checked(for: "contracts", path: path).contracts)
             }
         }
         return merge(rejectingRepeatedIDs(results))
@@ -113,7 +113,7 @@ public enum Inputs {
         switch try InputSniffer.checked(format, path: path) {
         case .auto, .native: return try WatchlistCSV.native(path: path, options: options)
         case .opensanctionsCSV: return try WatchlistCSV.openSanctions(path: path, options: options)
-        case .ftmJSON: return try FollowTheMoney.entries(path: path, limits: options.limits)
+        case .ftmJSON: return try FollowTheMoney.entries(path: path, limits: options.limits, dateOrder: options.dateOrder)
         }
     }
 

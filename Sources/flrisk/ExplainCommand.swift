@@ -25,8 +25,10 @@ extension Flrisk {
         func run() throws {
             let assessment = try Console.exitOnBadInput {
                 try InputOptions.refuseNonFiles(input.namedPaths(with: model))
-                let loaded = try input.load()
-                return try model.assessor().assess(
+                // The configuration first: its input.date_order reads the inputs.
+                let configuration = try model.configuration()
+                let loaded = try input.load(configured: configuration.dateOrder)
+                return try model.assessor(configuration).assess(
                     suppliers: loaded.suppliers, links: loaded.links, contracts: loaded.contracts, watchlistImports: loaded.watchlistResults)
             }
             Console.report(findings: assessment.findings.filter { $0.severity == .error }, quiet: true)

@@ -8,6 +8,17 @@ extension SupplierFormat: ExpressibleByArgument {}
 extension LinkFormat: ExpressibleByArgument {}
 extension ContractFormat: ExpressibleByArgument {}
 extension WatchlistFormat: ExpressibleByArgument {}
+extension DateOrder: ExpressibleByArgument {}
+
+extension DateOrder {
+    /// The help of `--date-order`, for the commands that read inputs; `configured` for those
+    /// that take `--config`.
+    static func help(configured: Bool) -> ArgumentHelp {
+        ArgumentHelp(
+            "How dates written with slashes are read: mdy (US MM/DD/YYYY, 03/04/2024 is March 4) or dmy (DD/MM/YYYY, 3 April), for files written day first (default mdy\(configured ? ", or input.date_order of --config" : "")). YYYY-MM-DD is read as it is.",
+            valueName: "order")
+    }
+}
 
 /// The caps every input file is read under (``ImportLimits``); each flag lowers or raises one.
 /// Shared by `score`, `explain` and `validate`.
@@ -93,6 +104,9 @@ struct InputOptions: ParsableArguments {
     @Option(help: ArgumentHelp("Write every rejected row (file, line, column, code, reason, original fields) to this CSV file.", valueName: "path"))
     var rejects: String?
 
+    @Option(help: DateOrder.help(configured: true))
+    var dateOrder: DateOrder?
+
     @Flag(help: "Treat rejected input rows as fatal (exit 2).")
     var strict = false
 
@@ -128,11 +142,14 @@ struct InputOptions: ParsableArguments {
 
     /// Reads the inputs, derives suppliers where the formats name them, and writes the rejects
     /// file when asked.
+    /// - Parameter configured: the date order of the configuration file, which `--date-order`
+    ///   overrides.
     /// - Throws: ``InputError`` for a fatal problem in any of them.
-    func load() throws -> Loaded {
-        let options = ImportOptions(columnMap: try ImportOptions.columnMap(from: mappings), limits: limits.importLimits)
+    func load(configured: DateOrder = .mdy) throws -> Loaded {
+        var options = ImportOptions(columnMap: try ImportOptions.columnMap(from: mappings), limits: limits.importLimits)
+        options.dateOrder = dateOrder ?? configured
         if let input {
-            let document = try NativeXML.read(path: input, limits: limits.importLimits)
+            let document = try NativeXML.read(path: input, limits: limits.importLimits, dateOrder: options.dateOrder)
             return try finish(document.suppliers, .records(document.links), document.contracts, options: options)
         }
         // The contracts are read while the suppliers and links are (they do not depend on

@@ -63,8 +63,11 @@ struct ModelOptions: ParsableArguments {
     /// The assessor with the effective parameters, the decisions and the country-risk scores.
     /// - Throws: ``ConfigurationError`` for a bad configuration file; ``InputError`` for an
     ///   unreadable decisions or country-risk file.
-    func assessor() throws -> Assessor {
-        let configuration = try configuration()
+    func assessor() throws -> Assessor { try assessor(configuration()) }
+
+    /// The assessor of an effective `configuration` (see ``configuration()``).
+    /// - Throws: ``InputError`` for an unreadable decisions or country-risk file.
+    func assessor(_ configuration: ModelConfiguration) throws -> Assessor {
         let reference = ReferenceData.embedded
         return Assessor(
             parameters: configuration.parameters, reference: reference,

@@ -32,9 +32,10 @@ extension Flrisk {
             var phases = PhaseTimes()
             let assessment = try Console.exitOnBadInput {
                 try InputOptions.refuseNonFiles(input.namedPaths(with: model, baseline: output.baseline))
-                let assessor = try model.assessor()
+                let configuration = try model.configuration()
+                let assessor = try model.assessor(configuration)
                 if let baseline = output.baseline { baselineFlags = try BaselineDiff.flags(inReport: baseline) }
-                var loaded = try input.load()
+                var loaded = try input.load(configured: configuration.dateOrder)
                 // The contract records move into the assessment (no copy of each), and so
                 // does a links table (whose columns it frees once the graph holds the links);
                 // the rest of the inputs is kept until exit.

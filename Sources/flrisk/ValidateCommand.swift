@@ -22,6 +22,9 @@ extension Flrisk {
         @Option(name: .customLong("map"), help: ArgumentHelp("Read the header COLUMN as FIELD, e.g. --map 'Factory=name', as score does. Repeatable.", valueName: "column=field"))
         var mappings: [String] = []
 
+        @Option(help: DateOrder.help(configured: false))
+        var dateOrder: DateOrder = .mdy
+
         @OptionGroup(title: "Resource limits") var limits: LimitOptions
 
         /// A `--map` without `=` is a usage error, as for `score`.
@@ -39,7 +42,7 @@ extension Flrisk {
             for argument in files {
                 let (role, path) = Self.role(of: argument)
                 do {
-                    let (summaries, findings) = try Self.read(path, role: role, limits: limits.importLimits, columnMap: columnMap)
+                    let (summaries, findings) = try Self.read(path, role: role, limits: limits.importLimits, columnMap: columnMap, dateOrder: dateOrder)
                     Console.report(findings: findings, quiet: quiet)
                     for summary in summaries {
                         print("\(summary.file): \(role): \(summary.read) rows read, \(summary.accepted) accepted, \(summary.rejected) rejected, \(summary.blank) blank")
@@ -95,11 +98,14 @@ extension Flrisk {
         }
 
         /// The row counts and findings of one file read in one role.
-        static func read(_ path: String, role: String, limits: ImportLimits = .default, columnMap: [String: String] = [:]) throws -> ([ImportSummary], [Finding]) {
+        static func read(
+            _ path: String, role: String, limits: ImportLimits = .default, columnMap: [String: String] = [:], dateOrder: DateOrder = .mdy
+        ) throws -> ([ImportSummary], [Finding]) {
             // Only counts and findings are reported: records are not kept, so memory does not
             // grow with the file (CSV tables).
             var options = ImportOptions(columnMap: columnMap, limits: limits)
             options.keepRecords = false
+            options.dateOrder = dateOrder
             switch role {
             case "links":
                 let result = try Inputs.checkLinks(path: path, options: options)
@@ -111,7 +117,7 @@ extension Flrisk {
                 let result = try Inputs.watchlist(path: path, options: options)
                 return ([result.summary], result.findings)
             case "document":
-                let d = try NativeXML.read(path: path, limits: limits)
+                let d = try NativeXML.read(path: path, limits: limits, dateOrder: dateOrder)
                 return ([d.suppliers.summary, d.links.summary, d.contracts.summary], d.suppliers.findings + d.links.findings + d.contracts.findings)
             default:
                 let result = try Inputs.suppliers(path: path, options: options)

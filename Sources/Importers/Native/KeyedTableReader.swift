@@ -98,7 +98,8 @@ enum KeyedTableReader<Rows: KeyedRows> {
         reader.parallelChunkBytes = options.parallelChunkBytes
         reader.workers = options.workers
         reader.limits = options.limits
-        let layout = KeyedRowLayout<Rows>(header: header, headerLine: headerRecord.line, path: path, keepRecords: options.keepRecords)
+        let layout = KeyedRowLayout<Rows>(
+            header: header, headerLine: headerRecord.line, path: path, keepRecords: options.keepRecords, dateOrder: options.dateOrder)
         var merged = KeyedRowMerge<Rows>(layout: layout, limits: options.limits)
         merged.fileBytes = InputFile.size(of: path)
         try reader.readRaw(makeSink: { KeyedRowSink(layout: layout) }, collect: { try merged.add(&$0) })
@@ -122,12 +123,15 @@ struct KeyedRowLayout<Rows: KeyedRows>: Sendable {
     let columns: Rows.Columns
     /// See ``ImportOptions/keepRecords``.
     let keepRecords: Bool
+    /// See ``ImportOptions/dateOrder``.
+    let dateOrder: DateOrder
 
-    init(header: HeaderMap, headerLine: Int, path: String, keepRecords: Bool) {
+    init(header: HeaderMap, headerLine: Int, path: String, keepRecords: Bool, dateOrder: DateOrder = .mdy) {
         self.header = header
         self.headerLine = headerLine
         self.path = path
         self.keepRecords = keepRecords
+        self.dateOrder = dateOrder
         columns = Rows.Columns(header)
     }
 }
@@ -170,6 +174,8 @@ struct KeyedRowSink<Rows: KeyedRows>: RawRecordSink, @unchecked Sendable {
     var byteCount = 0
     /// Repeated values of this chunk, made once (see ``RawRow/repeated(_:)``).
     private let texts = RepeatedText(), lists = RepeatedText()
+    /// This chunk's dates: the order they are read in, and the ambiguous ones met.
+    let dates: DateReading
 
     /// The file's name for this chunk's records, a copy of its own: every record's location
     /// holds it, and holding the one `String` of all chunks made each record an atomic
@@ -178,6 +184,7 @@ struct KeyedRowSink<Rows: KeyedRows>: RawRecordSink, @unchecked Sendable {
 
     init(layout: KeyedRowLayout<Rows>) {
         self.layout = layout
+        dates = DateReading(order: layout.dateOrder)
         path = String(decoding: Array(layout.path.utf8), as: UTF8.self)
     }
 
@@ -198,7 +205,7 @@ struct KeyedRowSink<Rows: KeyedRows>: RawRecordSink, @unchecked Sendable {
         // Read once: through `self` (inout here) each row copied the columns, retaining and
         // releasing each of their names.
         let width = layout.header.width, headerLine = layout.headerLine, keep = layout.keepRecords
-        let columns = layout.columns, path = path, texts = texts, lists = lists
+        let columns = layout.columns, path = path, texts = texts, lists = lists, dates = dates
         batch.forEach { _, record in
             recordLines.append(Int32(clamping: record.line))
             let ascii = record.isASCII
@@ -214,9 +221,9 @@ struct KeyedRowSink<Rows: KeyedRows>: RawRecordSink, @unchecked Sendable {
                     blank += 1
                     return
                 }
-                outcome = Rows.check(RawRow(record: record, file: path, texts: texts, lists: lists), columns, keep: keep) { records.append($0) }
+                outcome = Rows.check(RawRow(record: record, file: path, texts: texts, lists: lists, dates: dates), columns, keep: keep) { records.append($0) }
             } else {
-                let row = Row(record: CSVRecord(line: record.line, fields: decode(record)), map: layout.header, file: path)
+                let row = Row(record: CSVRecord(line: record.line, fields: decode(record)), map: layout.header, file: path, dates: dates)
                 text = row.record.fields
                 if row.record.isBlank {
                     blank += 1
@@ -264,6 +271,8 @@ struct KeyedRowMerge<Rows: KeyedRows> {
     var recordCount = 0
     var wideRows = 0
     var transcoded: (firstLine: Int, fields: Int)?
+    /// The dates of the chunks merged so far, in file order.
+    let dates: DateReading
     /// The file's size (0 when unknown), to size ``records`` from the first chunk.
     var fileBytes = 0
     /// The rows and field bytes of the chunks merged so far, to size ``records`` again when
@@ -275,6 +284,7 @@ struct KeyedRowMerge<Rows: KeyedRows> {
         self.layout = layout
         self.limits = limits
         summary = ImportSummary(file: layout.path)
+        dates = DateReading(order: layout.dateOrder)
     }
 
     /// Merges the next chunk's sink, taking its records.
@@ -301,6 +311,7 @@ struct KeyedRowMerge<Rows: KeyedRows> {
                 ids.reserveCapacity(limits.expectedRows(sampleRows: sampledRows, sampleBytes: sampledBytes, fileBytes: fileBytes))
             }
         }
+        dates.add(sink.dates)
         if let t = sink.transcoded { transcoded = (transcoded?.firstLine ?? t.firstLine, (transcoded?.fields ?? 0) + t.fields) }
         summary.read += sink.blank
         summary.blank += sink.blank
@@ -356,6 +367,7 @@ struct KeyedRowMerge<Rows: KeyedRows> {
         if wideRows > 3 {
             all.append(Finding(.warning, code: "extra-fields", "\(wideRows) rows in all have more fields than the header", at: SourceLocation(file: layout.path, line: 0)))
         }
+        if let warning = dates.finding(path: layout.path) { all.append(warning) }
         return ImportResult(records: records, findings: all, summary: summary, rejectedRows: rejected)
     }
 }

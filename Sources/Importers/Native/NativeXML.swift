@@ -44,8 +44,9 @@ public enum NativeXML {
     /// - Throws: ``InputError`` for an unreadable file, a refused DTD, malformed XML (with line
     ///   and column), or a root element that is not `{urn:flrisk:native:1}flrisk`.
     ///   Breaking one of `limits` (depth, text size, element count) is fatal too.
-    public static func read(path: String, limits: ImportLimits = .default) throws -> NativeXMLImport {
-        let reader = try NativeXMLReader(path: path)
+    /// - Parameter dateOrder: how contract dates with slashes are read (see ``ImportOptions/dateOrder``).
+    public static func read(path: String, limits: ImportLimits = .default, dateOrder: DateOrder = .mdy) throws -> NativeXMLImport {
+        let reader = try NativeXMLReader(path: path, dateOrder: dateOrder)
         try XMLStream(path: path, handler: reader, names: reader.names, limits: limits).run()
         return reader.result()
     }
@@ -83,11 +84,13 @@ final class NativeXMLReader: XMLStreamHandler {
     private let columnIndex: [[Int]]
     private let goods: Int32
 
-    init(path: String) throws {
+    init(path: String, dateOrder: DateOrder = .mdy) throws {
         self.path = path
         suppliers = RowAccumulator(path: path)
         links = RowAccumulator(path: path)
-        contracts = RowAccumulator(path: path)
+        contracts = RowAccumulator(path: path, dateOrder: dateOrder)
+        // A record's fields have no column on its line (see the rejections below).
+        contracts.datesWithColumn = false
         let names = XMLNameTable(locals: ["flrisk"] + Self.sections + Self.kinds, namespaces: [NativeXML.namespace])
         let ids = Self.columns.map { $0.map { names.local($0.name) } }
         self.names = names

@@ -1,21 +1,28 @@
+/// The order of the day and the month in a date written with slashes (`A/B/YYYY`).
+public enum DateOrder: String, Sendable, CaseIterable {
+    /// US `MM/DD/YYYY`: `03/04/2024` is March 4 (the default).
+    case mdy
+    /// `DD/MM/YYYY`, as European exports write it: `03/04/2024` is 3 April.
+    case dmy
+}
+
 /// Dates as found in procurement exports.
 public enum DateParsing {
+    /// What a date cell reads as.
+    public enum Reading: Equatable, Sendable {
+        /// The date as `YYYY-MM-DD`; `ambiguous` when it was written with slashes and would
+        /// be another valid date in the other order (`03/04/2024`, not `03/03/2024`).
+        case date(String, ambiguous: Bool)
+        /// Written with slashes, valid only in the other order (`31/12/2024` read month first).
+        case otherOrder
+        /// No date.
+        case invalid
+    }
+
     /// `YYYY-MM-DD` (a time part after a space or `T` is ignored) or US `MM/DD/YYYY`, as `YYYY-MM-DD`.
     public static func isoDate(_ text: String) -> String? {
-        if let iso = plainISODate(text) { return iso }
-        let datePart = self.datePart(text)
-        var year = 0, month = 0, day = 0
-        let dash = datePart.split(separator: "-", omittingEmptySubsequences: false)
-        if dash.count == 3, dash[0].count == 4, let y = Int(dash[0]), let m = Int(dash[1]), let d = Int(dash[2]) {
-            (year, month, day) = (y, m, d)
-        } else if let (m, d, y) = slashed(datePart) {
-            (year, month, day) = (y, m, d)
-        } else {
-            return nil
-        }
-        guard isValid(year: year, month: month, day: day) else { return nil }
-        func pad(_ n: Int, _ width: Int) -> String { String(repeating: "0", count: max(0, width - String(n).count)) + String(n) }
-        return "\(pad(year, 4))-\(pad(month, 2))-\(pad(day, 2))"
+        guard case .date(let iso, _) = read(text, order: .mdy) else { return nil }
+        return iso
     }
 
     /// Whether `text` is a date written day first, `DD/MM/YYYY`, that cannot be US
@@ -23,9 +30,30 @@ public enum DateParsing {
     /// a value is not read as a date: a file that holds one is likely day first throughout,
     /// and its ambiguous dates (`03/04/2024`) would be misread either way, so the row is
     /// rejected with a message saying why instead of guessed.
-    public static func isDayFirst(_ text: String) -> Bool {
-        guard let (first, second, year) = slashed(datePart(text)) else { return false }
-        return first > 12 && isValid(year: year, month: second, day: first)
+    public static func isDayFirst(_ text: String) -> Bool { read(text, order: .mdy) == .otherOrder }
+
+    /// `text` read as `YYYY-MM-DD` (a time part after a space or `T` is ignored) or, with
+    /// slashes, as `order` says.
+    /// - Complexity: O(n) in the length of `text`; a plain `YYYY-MM-DD` allocates nothing.
+    public static func read(_ text: String, order: DateOrder) -> Reading {
+        if let iso = plainISODate(text) { return .date(iso, ambiguous: false) }
+        let datePart = self.datePart(text)
+        var year = 0, month = 0, day = 0, ambiguous = false
+        let dash = datePart.split(separator: "-", omittingEmptySubsequences: false)
+        if dash.count == 3, dash[0].count == 4, let y = Int(dash[0]), let m = Int(dash[1]), let d = Int(dash[2]) {
+            (year, month, day) = (y, m, d)
+        } else if let (a, b, y) = slashed(datePart) {
+            (year, month, day) = order == .mdy ? (y, a, b) : (y, b, a)
+            guard isValid(year: year, month: month, day: day) else {
+                return isValid(year: year, month: day, day: month) ? .otherOrder : .invalid
+            }
+            ambiguous = a != b && a <= 12 && b <= 12
+        } else {
+            return .invalid
+        }
+        guard isValid(year: year, month: month, day: day) else { return .invalid }
+        func pad(_ n: Int, _ width: Int) -> String { String(repeating: "0", count: max(0, width - String(n).count)) + String(n) }
+        return .date("\(pad(year, 4))-\(pad(month, 2))-\(pad(day, 2))", ambiguous: ambiguous)
     }
 
     /// The date of `text` without a time part after a space or `T`.

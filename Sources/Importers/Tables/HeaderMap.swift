@@ -194,6 +194,8 @@ struct Row {
     let record: CSVRecord
     let map: HeaderMap
     let file: String
+    /// How dates are read and counted (see ``RowFields/dates``).
+    var dates: DateReading? = nil
 
     var location: SourceLocation { SourceLocation(file: file, line: record.line) }
 

@@ -7,6 +7,8 @@ protocol RowFields {
     /// The trimmed value of `column`, or nil when the file lacks it or the cell is empty.
     subscript(_ column: Column) -> String? { get }
     var location: SourceLocation { get }
+    /// How dates with slashes are read and what was met (nil: US `MM/DD/YYYY`, not counted).
+    var dates: DateReading? { get }
     /// Whether the trimmed value of `column` is not empty (`self[column] != nil`).
     func has(_ column: Column) -> Bool
     /// `self[column]` for a column whose values often repeat down a file (agency names,
@@ -58,19 +60,32 @@ extension RowFields {
         return value
     }
 
-    /// An optional date, as ISO `YYYY-MM-DD`.
+    /// An optional date, as ISO `YYYY-MM-DD`; with slashes, in the order of ``dates`` (US
+    /// `MM/DD/YYYY` without it), which counts ambiguous dates and dates of the other order.
     func date(_ column: Column) throws(RowRejection) -> String? {
         guard let text = self[column] else { return nil }
-        guard let iso = DateParsing.isoDate(text) else {
-            if DateParsing.isDayFirst(text) {
-                throw RowRejection(
-                    "invalid-date",
-                    "'\(column.name)' is '\(text)', a date written day first (DD/MM/YYYY); dates with slashes are read as US MM/DD/YYYY (03/04/2024 is March 4), so the row is rejected, not guessed: write the file's dates as YYYY-MM-DD",
-                    column: column.number)
-            }
-            throw RowRejection("invalid-date", "'\(column.name)' is '\(text)'; expected a date as YYYY-MM-DD or MM/DD/YYYY", column: column.number)
+        let order = dates?.order ?? .mdy
+        switch dates?.read(text) ?? DateParsing.read(text, order: .mdy) {
+        case .date(let iso, let ambiguous):
+            if ambiguous, let dates { dates.noteAmbiguous(text, column: column.name, line: location.line, number: column.number) }
+            return iso
+        case .otherOrder:
+            dates?.noteOtherOrder()
+            throw RowRejection("invalid-date", Self.otherOrderMessage(column.name, text, order: order), column: column.number)
+        case .invalid:
+            let slashed = order == .mdy ? "MM/DD/YYYY" : "DD/MM/YYYY"
+            throw RowRejection("invalid-date", "'\(column.name)' is '\(text)'; expected a date as YYYY-MM-DD or \(slashed)", column: column.number)
         }
-        return iso
+    }
+
+    /// Why a date valid only in the other order than `order` rejects its row.
+    static func otherOrderMessage(_ column: String, _ text: String, order: DateOrder) -> String {
+        switch order {
+        case .mdy:
+            "'\(column)' is '\(text)', a date written day first (DD/MM/YYYY); dates with slashes are read as US MM/DD/YYYY (03/04/2024 is March 4), so the row is rejected, not guessed: read the file with --date-order dmy, or write its dates as YYYY-MM-DD"
+        case .dmy:
+            "'\(column)' is '\(text)', a date written month first (MM/DD/YYYY), but the date order is set to dmy (--date-order, input.date_order): dates with slashes are read day first, DD/MM/YYYY (03/04/2024 is 3 April), so the row is rejected, not guessed: read the file with --date-order mdy, or write its dates as YYYY-MM-DD"
+        }
     }
 }
 
@@ -82,6 +97,7 @@ struct RawRow: RowFields {
     /// Where repeated values are shared (nil: each value is made anew).
     var texts: RepeatedText? = nil
     var lists: RepeatedText? = nil
+    var dates: DateReading? = nil
 
     var location: SourceLocation { SourceLocation(file: file, line: record.line) }
 

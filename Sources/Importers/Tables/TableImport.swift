@@ -36,6 +36,8 @@ public struct ImportOptions: Sendable {
     /// that checking a file of any size needs memory only for the chunk being parsed and the
     /// findings (counts are kept either way; CSV tables and native links files).
     public var keepRecords = true
+    /// How dates written with slashes are read (`--date-order`): US month first by default.
+    public var dateOrder = DateOrder.mdy
 
     public init(columnMap: [String: String] = [:], parallelThreshold: Int = 16 << 20, limits: ImportLimits = .default) {
         self.columnMap = columnMap
@@ -70,10 +72,15 @@ struct RowAccumulator<Record: Sendable> {
     var keepRecords = true
     private var wideRows = 0
     var path: String
+    /// How the rows' dates are read, and the ambiguous ones met (see ``DateReading``).
+    let dates: DateReading
+    /// Whether the `ambiguous-dates` warning names a column (not for XML records).
+    var datesWithColumn = true
 
-    init(path: String) {
+    init(path: String, dateOrder: DateOrder = .mdy) {
         self.path = path
         summary = ImportSummary(file: path)
+        dates = DateReading(order: dateOrder)
     }
 
     /// Counts and converts one data record.
@@ -96,7 +103,7 @@ struct RowAccumulator<Record: Sendable> {
                     at: SourceLocation(file: path, line: record.line)))
             }
         }
-        let row = Row(record: record, map: header, file: path)
+        let row = Row(record: record, map: header, file: path, dates: dates)
         do {
             let record = try convert(row, &findings)
             if keepRecords { records.append(record) }
@@ -127,12 +134,14 @@ struct RowAccumulator<Record: Sendable> {
         if keepRecords { rejected.append(RejectedRow(location: location, code: error.code, reason: error.message, fields: record.fields)) }
     }
 
-    /// The result, with the summary line for over-wide rows beyond the first three.
+    /// The result, with the summary line for over-wide rows beyond the first three and the
+    /// `ambiguous-dates` warning.
     func finish() -> ImportResult<Record> {
         var findings = self.findings
         if wideRows > 3 {
             findings.append(Finding(.warning, code: "extra-fields", "\(wideRows) rows in all have more fields than the header", at: SourceLocation(file: path, line: 0)))
         }
+        if let warning = dates.finding(path: path, withColumn: datesWithColumn) { findings.append(warning) }
         return ImportResult(records: records, findings: findings, summary: summary, rejectedRows: rejected)
     }
 }
@@ -149,7 +158,7 @@ enum TableImport {
         convert: (Row, inout [Finding]) throws(RowRejection) -> Record
     ) throws -> ImportResult<Record> {
         var map: HeaderMap?
-        var rows = RowAccumulator<Record>(path: path)
+        var rows = RowAccumulator<Record>(path: path, dateOrder: options.dateOrder)
         rows.keepRecords = options.keepRecords
         var reader = CSVReader(path: path)
         reader.parallelThreshold = options.parallelThreshold

@@ -25,8 +25,9 @@ public enum FollowTheMoney {
     /// Reads `path`.
     /// - Throws: ``InputError`` when the file cannot be read, or a line is longer than
     ///   `limits.maxFieldBytes` or there are more than `limits.maxRecords` lines.
-    public static func entries(path: String, limits: ImportLimits = .default) throws -> ImportResult<WatchlistEntry> {
-        var rows = RowAccumulator<WatchlistEntry>(path: path)
+    /// - Parameter dateOrder: how a `first_seen` with slashes is read (see ``ImportOptions/dateOrder``).
+    public static func entries(path: String, limits: ImportLimits = .default, dateOrder: DateOrder = .mdy) throws -> ImportResult<WatchlistEntry> {
+        var rows = RowAccumulator<WatchlistEntry>(path: path, dateOrder: dateOrder)
         var hard: Set<String> = []
         var related = 0
         var ids = IDRegistry()
@@ -84,11 +85,19 @@ public enum FollowTheMoney {
             }
             var dateAdded: String?
             if let value = object["first_seen"], !(value is NSNull) {
-                guard let text = value as? String, let date = DateParsing.isoDate(text) else {
+                let text = value as? String
+                switch text.map(rows.dates.read) ?? .invalid {
+                case .date(let date, let ambiguous):
+                    if ambiguous { rows.dates.noteAmbiguous(text!, column: "first_seen", line: line, number: nil) }
+                    dateAdded = date
+                case .otherOrder:
+                    rows.dates.noteOtherOrder()
+                    rows.rejectRead(raw, RowRejection("invalid-date", "entity '\(id)': " + Row.otherOrderMessage("first_seen", text!, order: dateOrder)))
+                    return
+                case .invalid:
                     rows.rejectRead(raw, RowRejection("invalid-date", "entity '\(id)': 'first_seen' is \(Self.written(value)); expected a date as YYYY-MM-DD"))
                     return
                 }
-                dateAdded = date
             }
             let datasets = object["datasets"] as? [String] ?? []
             register()

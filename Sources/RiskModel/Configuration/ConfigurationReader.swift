@@ -1,4 +1,5 @@
 import Foundation
+import Importers
 import SupplyChainModel
 internal import Yams
 
@@ -25,6 +26,7 @@ struct ConfigurationReader {
         case path(WritableKeyPath<ModelConfiguration, String?>)
         case datedAmounts(WritableKeyPath<ModelConfiguration, [DatedAmount]>)
         case amount(WritableKeyPath<ModelConfiguration, Double>)
+        case dateOrder(WritableKeyPath<ModelConfiguration, DateOrder>)
         case version
     }
 
@@ -33,6 +35,7 @@ struct ConfigurationReader {
         [
             ("version", .version),
             ("currency", .currency(\.parameters.currency)),
+            ("input.date_order", .dateOrder(\.dateOrder)),
             ("propagation.tiers", .integer(1...32, \.parameters.tiers)),
             ("propagation.decay", .fraction(\.parameters.decay)),
             ("thresholds.flagged_risk", .fraction(\.parameters.flaggedRiskThreshold)),
@@ -156,6 +159,10 @@ struct ConfigurationReader {
             } else {
                 configuration[keyPath: path] = scalar.string.hasPrefix("/") ? scalar.string : URL(fileURLWithPath: folder).appendingPathComponent(scalar.string).path
             }
+        case .dateOrder(let path):
+            let allowed = DateOrder.allCases.map(\.rawValue).joined(separator: " or ")
+            guard node.scalar != nil, let order = DateOrder(rawValue: text) else { throw .invalid(key, text, allowed: allowed, at: at) }
+            configuration[keyPath: path] = order
         case .amount(let path):
             try Self.requirePlain(node, key: key, allowed: "a number ≥ 0", at: at)
             guard node.scalar != nil, let value = Self.number(text), value >= 0 else {

@@ -12,6 +12,10 @@ version: 1
 # ISO 4217 currency of the amounts in rule settings below. Contract amounts are not converted.
 currency: USD
 
+input:
+  date_order: mdy   # dates with slashes: mdy (US, 03/04/2024 is March 4) or dmy
+                    # (day first, 3 April); YYYY-MM-DD is read as it is     (--date-order)
+
 propagation:
   tiers: 6          # K: tiers looked at, 1 (the vendor only) to 32            (--tiers)
   decay: 0.8        # d: weight of tier t is d^(t-1), 0 to 1                     (--decay)

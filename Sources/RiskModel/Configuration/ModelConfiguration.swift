@@ -1,4 +1,5 @@
 import Foundation
+import Importers
 import SupplyChainModel
 internal import Yams
 
@@ -11,6 +12,8 @@ public struct ModelConfiguration: Sendable, Hashable {
     public var decisionsPath: String?
     /// The country-risk CSV (`indicators.country_risk.file`), resolved likewise.
     public var countryRiskPath: String?
+    /// How input dates written with slashes are read (`input.date_order`, `--date-order`).
+    public var dateOrder = DateOrder.mdy
 
     /// The defaults of docs/METHODOLOGY.md.
     public init() {}

@@ -1,0 +1,58 @@
+import SupplyChainModel
+
+/// How one file's (or one chunk's) dates with slashes are read, and what was met on the way:
+/// dates valid only in the other order, and ambiguous dates read in this order. A file that
+/// holds both has had its ambiguous dates misread; ``finding(path:withColumn:)`` says so once.
+///
+/// One per chunk of a file, used by one thread (not `Sendable`); chunks are merged in file
+/// order with ``add(_:)``, so the result does not depend on the number of workers.
+/// - Complexity: a counter and a first position; nothing on a date that is not ambiguous.
+final class DateReading {
+    let order: DateOrder
+    /// Dates valid only in the other order (rejected rows).
+    private(set) var otherOrder = 0
+    /// Ambiguous dates read in ``order``.
+    private(set) var ambiguous = 0
+    /// The first ambiguous date, where it is.
+    private(set) var first: (text: String, column: String, line: Int, number: Int?)?
+
+    init(order: DateOrder) { self.order = order }
+
+    /// `text` read in ``order``.
+    @inline(__always)
+    func read(_ text: String) -> DateParsing.Reading { DateParsing.read(text, order: order) }
+
+    /// Counts a date rejected because it is valid only in the other order.
+    func noteOtherOrder() { otherOrder += 1 }
+
+    /// Counts an ambiguous date read in ``order`` (`number` is the 1-based column).
+    func noteAmbiguous(_ text: String, column: String, line: Int, number: Int?) {
+        ambiguous += 1
+        if first == nil { first = (text, column, line, number) }
+    }
+
+    /// Adds the counts of `later`, a chunk after the ones added so far.
+    func add(_ later: DateReading) {
+        otherOrder += later.otherOrder
+        ambiguous += later.ambiguous
+        if first == nil { first = later.first }
+    }
+
+    /// One `ambiguous-dates` warning when the file holds both a date valid only in the other
+    /// order and ambiguous dates read in this order, else nil. `withColumn` false leaves the
+    /// column out (XML records, whose fields have no column on the line).
+    func finding(path: String, withColumn: Bool = true) -> Finding? {
+        guard otherOrder > 0, ambiguous > 0, let first else { return nil }
+        let column = withColumn ? first.number : nil
+        let place = "line \(first.line)" + (column.map { ", column \($0)" } ?? "")
+        let dates = ambiguous == 1 ? "1 date" : "\(ambiguous) dates"
+        let (read, written, example, other) = order == .mdy
+            ? ("MM/DD/YYYY (month first)", "day first (DD/MM/YYYY)", "03/04/2024 as March 4", DateOrder.dmy)
+            : ("DD/MM/YYYY (day first)", "month first (MM/DD/YYYY)", "03/04/2024 as 3 April", DateOrder.mdy)
+        let rejected = otherOrder == 1 ? "1 date" : "\(otherOrder) dates"
+        return Finding(
+            .warning, code: "ambiguous-dates",
+            "\(dates) that could be read either way (the first '\(first.text)' in '\(first.column)' at \(place)) were read as \(read), \(example), but this file writes dates \(written): \(rejected) rejected as invalid-date can only be read so. Read the file with --date-order \(other.rawValue) (configuration key input.date_order), or write its dates as YYYY-MM-DD",
+            at: SourceLocation(file: path, line: first.line, column: column))
+    }
+}
