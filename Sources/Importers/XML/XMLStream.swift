@@ -377,7 +377,7 @@ final class XMLStream {
     /// ``XMLStreamHandler/endElement(_:stream:)``).
     var text: String { String(decoding: UnsafeBufferPointer(start: textStart, count: textLength), as: UTF8.self) }
 
-    fileprivate func started(
+    func started(
         _ localname: UnsafePointer<xmlChar>?, _ uri: UnsafePointer<xmlChar>?,
         _ attributes: UnsafeMutablePointer<UnsafePointer<xmlChar>?>?, _ attributeCount: Int
     ) {
@@ -405,7 +405,7 @@ final class XMLStream {
 
     /// An element ends: the innermost open one (libxml2 reports a mismatched end tag as a fatal
     /// error, after which no callback is acted on).
-    fileprivate func elementEnded() {
+    func elementEnded() {
         if failed { return }
         handler.endElement(open[open.count - 1].name, stream: self)
         textLength = 0
@@ -421,7 +421,7 @@ final class XMLStream {
         }
     }
 
-    fileprivate func characters(_ bytes: UnsafePointer<xmlChar>, _ count: Int) {
+    func characters(_ bytes: UnsafePointer<xmlChar>, _ count: Int) {
         if failed { return }
         textCount += count
         if textCount > limits.maxFieldBytes {
@@ -441,14 +441,14 @@ final class XMLStream {
         }
     }
 
-    fileprivate func refuseDTD() {
+    func refuseDTD() {
         fail(InputError(
             code: "xml-dtd-refused",
             "the document has a <!DOCTYPE> (a DTD); flrisk refuses DTDs in XML input because they can declare external entities (XXE) or entity expansions (\"billion laughs\"); remove the DOCTYPE",
             at: SourceLocation(file: path, line: line)))
     }
 
-    fileprivate func parserError(_ error: xmlError) {
+    func parserError(_ error: xmlError) {
         guard error.level.rawValue >= XML_ERR_ERROR.rawValue, !failed else { return }
         // libxml2's messages may hold line ends ("indicate encoding !\nBytes: 0xC9 …"): one line.
         var message = error.message.map { String(cString: $0).split(whereSeparator: \.isNewline).joined(separator: " ").trimmingWhitespace() } ?? "malformed XML"
@@ -464,51 +464,4 @@ final class XMLStream {
         let code = error.code == Int32(XML_ERR_ENTITY_LOOP.rawValue) || message.contains("amplification") ? "xml-entity-limit" : "malformed-xml"
         failure = InputError(code: code, "the XML is not well-formed: \(message)", at: SourceLocation(file: path, line: line, column: column > 0 ? column : nil))
     }
-}
-
-private func stream(_ context: UnsafeMutableRawPointer?) -> XMLStream {
-    Unmanaged<XMLStream>.fromOpaque(context!).takeUnretainedValue()
-}
-
-/// Runs `body` on the stream of a callback without retaining it (``XMLStream/run()`` keeps it alive).
-@inline(__always) private func withStream<R>(_ context: UnsafeMutableRawPointer?, _ body: (XMLStream) -> R) -> R {
-    Unmanaged<XMLStream>.fromOpaque(context!)._withUnsafeGuaranteedRef(body)
-}
-
-private let xmlStartElement: startElementNsSAX2Func = { context, localname, _, uri, _, _, attributeCount, _, attributes in
-    withStream(context) { stream in elementStarted(stream, localname, uri, attributes, Int(attributeCount)) }
-}
-
-private func elementStarted(
-    _ stream: XMLStream, _ localname: UnsafePointer<xmlChar>?, _ uri: UnsafePointer<xmlChar>?,
-    _ attributes: UnsafeMutablePointer<UnsafePointer<xmlChar>?>?, _ attributeCount: Int
-) {
-    if attributeCount > 0, let attributes {
-        for k in 0..<attributeCount {
-            let base = attributes + 5 * k
-            guard let start = base[3], let end = base[4] else { continue }
-            if end - start > stream.limits.maxFieldBytes {
-                return stream.fail(stream.limits.fieldTooLarge(at: SourceLocation(file: stream.path, line: stream.line), what: "an attribute value"))
-            }
-        }
-    }
-    stream.started(localname, uri, attributes, attributeCount)
-}
-
-private let xmlEndElement: endElementNsSAX2Func = { context, _, _, _ in
-    withStream(context) { $0.elementEnded() }
-}
-
-private let xmlCharacters: charactersSAXFunc = { context, bytes, count in
-    guard let bytes, count > 0 else { return }
-    withStream(context) { $0.characters(bytes, Int(count)) }
-}
-
-private let xmlInternalSubset: internalSubsetSAXFunc = { context, _, _, _ in
-    stream(context).refuseDTD()
-}
-
-private let xmlStructuredError: xmlStructuredErrorFunc = { context, error in
-    guard let context, let error else { return }
-    stream(context).parserError(error.pointee)
 }
