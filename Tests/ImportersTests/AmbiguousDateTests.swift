@@ -112,7 +112,7 @@ struct AmbiguousDateTests {
         let read = try Inputs.contracts(paths: [path])
         let warning = try #require(read.findings.first { $0.code == "ambiguous-dates" })
         #expect(warning.location?.line == 3 && warning.location?.column == nil)
-        #expect(warning.message.hasPrefix("1 date that could be read either way (the first '03/04/2024' in 'award_date' at line 3)"), "\(warning.message)")
+        #expect(warning.message.hasPrefix("1 date that could be read either way (the first '03/04/2024' in 'award_date' at line 3) was read as MM/DD/YYYY"), "\(warning.message)")
         var options = ImportOptions()
         options.dateOrder = .dmy
         let dmy = try Inputs.contracts(paths: [path], options: options)

@@ -52,7 +52,7 @@ final class DateReading {
         let rejected = otherOrder == 1 ? "1 date" : "\(otherOrder) dates"
         return Finding(
             .warning, code: "ambiguous-dates",
-            "\(dates) that could be read either way (the first '\(first.text)' in '\(first.column)' at \(place)) were read as \(read), \(example), but this file writes dates \(written): \(rejected) rejected as invalid-date can only be read so. Read the file with --date-order \(other.rawValue) (configuration key input.date_order), or write its dates as YYYY-MM-DD",
+            "\(dates) that could be read either way (the first '\(first.text)' in '\(first.column)' at \(place)) \(ambiguous == 1 ? "was" : "were") read as \(read), \(example), but this file writes dates \(written): \(rejected) rejected as invalid-date can only be read so. Read the file with --date-order \(other.rawValue) (configuration key input.date_order), or write its dates as YYYY-MM-DD",
             at: SourceLocation(file: path, line: first.line, column: column))
     }
 }
