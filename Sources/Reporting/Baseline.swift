@@ -44,6 +44,11 @@ public struct BaselineDiff: Sendable {
     /// (before, after) pairs.
     public var changed: [(before: FlagRecord, after: FlagRecord)]
 
+    /// Why a baseline value at `path` was refused: it is not a `type` (or is null).
+    private static func wrongValue(_ type: Any.Type, at path: [any CodingKey]) -> String {
+        "the baseline's \(BaselineReport.place(path)) is not \(BaselineReport.kind(type)); pass a report written by --format json"
+    }
+
     /// The flags of a previous JSON report (`schema_version` 1), in its queue order.
     /// - Throws: ``BaselineError`` when the file is unreadable, not JSON, not an flrisk report,
     ///   or a contract or reason in it lacks what a report writes (named by its place,
@@ -61,10 +66,10 @@ public struct BaselineDiff: Sendable {
             throw BaselineError(path: path, problem: "the baseline is not an flrisk JSON report with schema_version \(ReportContext.schemaVersion)")
         } catch let DecodingError.keyNotFound(key, context) {
             throw BaselineError(path: path, problem: "the baseline has no \(BaselineReport.place(context.codingPath + [key])); pass a report written by --format json")
-        } catch let DecodingError.valueNotFound(type, context), let DecodingError.typeMismatch(type, context) where !context.codingPath.isEmpty {
-            throw BaselineError(
-                path: path,
-                problem: "the baseline's \(BaselineReport.place(context.codingPath)) is not \(BaselineReport.kind(type)); pass a report written by --format json")
+        } catch let DecodingError.valueNotFound(type, context) where !context.codingPath.isEmpty {
+            throw BaselineError(path: path, problem: Self.wrongValue(type, at: context.codingPath))
+        } catch let DecodingError.typeMismatch(type, context) where !context.codingPath.isEmpty {
+            throw BaselineError(path: path, problem: Self.wrongValue(type, at: context.codingPath))
         } catch {
             throw BaselineError(path: path, problem: "the baseline is not a JSON object; pass a report written by --format json")
         }
