@@ -83,6 +83,13 @@ public struct SupplierAssessment: Sendable {
     }
 }
 
+/// A contract's flags and queue priority, as checked on a worker, before its assessment is
+/// made in queue order.
+struct CheckedContract {
+    var flags: [ReviewFlag]
+    var priority: Double
+}
+
 /// How a contract's vendor was found among the suppliers.
 public enum VendorMatch: String, Sendable {
     case id, uei, duns, name
@@ -399,28 +406,33 @@ public struct Assessor: Sendable {
         records = []
         let count = stored.contracts.count
         let shared = CountedReferences(to: stored, count: count)
-        // Checked into a buffer in input order, then moved into an array in queue order.
-        let checked = UnsafeMutablePointer<ContractAssessment>.allocate(capacity: count)
+        // Flags and priorities (16 bytes a contract) into a buffer in input order, then the
+        // assessments (54 bytes) made from them straight into an array in queue order: the
+        // buffer and the array are alive together at the run's peak of memory.
+        let checked = UnsafeMutablePointer<CheckedContract>.allocate(capacity: count)
         defer { checked.deallocate() }
         stored.contracts.withUnsafeBufferPointer { records in
             let parts = max(1, min(parameters.workers, count / 1024 + 1))
             _ = Concurrently.map(slicing: parts, into: parts) { part in
                 let rules = ReviewRules(parameters: parameters, suppliers: supplierResults, reference: reference)
                 for i in 0..<count where Self.part(of: vendors[i].0 ?? i, parts: parts) == part.lowerBound {
-                    let (vendor, match) = vendors[i]
+                    let vendor = vendors[i].0
                     let priority = (vendor.map { supplierResults[$0].exposure } ?? 0) * max(0, records[i].amount ?? 0)
                     let flags = rules.flags(for: records.baseAddress! + i, vendor: vendor)
-                    (checked + i).initialize(to: ContractAssessment(
-                        offset: i, records: shared.take(), vendor: vendor, vendorMatch: match, flags: flags, priority: priority))
+                    (checked + i).initialize(to: CheckedContract(flags: flags, priority: priority))
                 }
             }
         }
         findings += parameters.rules.awardsBeforeThresholds(stored.contracts)
         // By index: mapping the buffer would copy every assessment.
         let order = Self.queueOrder(
-            severities: (0..<count).map { checked[$0].severity },
+            severities: (0..<count).map { ContractAssessment.severity(of: checked[$0].flags) },
             priorities: (0..<count).map { checked[$0].priority })
-        let contractResults = Self.gathered(movingFrom: checked, order: order, workers: parameters.workers)
+        let contractResults = Self.gathered(movingFrom: checked, order: order, workers: parameters.workers) { i, contract in
+            ContractAssessment(
+                offset: i, records: shared.take(), vendor: vendors[i].0, vendorMatch: vendors[i].1, flags: contract.flags,
+                priority: contract.priority)
+        }
 
         var inputs = [
             InputReport(role: "suppliers", summary: suppliers.summary), InputReport(role: "links", summary: linkSummary),
@@ -489,20 +501,23 @@ public struct Assessor: Sendable {
         return findings
     }
 
-    /// A new array whose element `rank` is moved from `source + order[rank]` (`order` a
-    /// permutation of `0..<order.count`): each element is moved once, no copy is retained, and
+    /// A new array whose element `rank` is `make(order[rank], x)`, `x` moved from
+    /// `source + order[rank]` (`order` a permutation of `0..<order.count`): each element is
+    /// moved once, no copy is retained, and
     /// `source` is left uninitialised for the caller to deallocate. In slices on `workers`
     /// Dispatch workers from 2^14 elements; the source 8 ranks ahead is prefetched (each is a
     /// random read).
-    static func gathered<T>(movingFrom source: UnsafeMutablePointer<T>, order: [Int], workers: Int) -> [T] {
+    static func gathered<T, U>(
+        movingFrom source: UnsafeMutablePointer<T>, order: [Int], workers: Int, _ make: (_ offset: Int, T) -> U
+    ) -> [U] {
         let count = order.count
-        return [T](unsafeUninitializedCapacity: count) { buffer, initialized in
+        return [U](unsafeUninitializedCapacity: count) { buffer, initialized in
             guard let target = buffer.baseAddress else { return }
             order.withUnsafeBufferPointer { order in
                 _ = Concurrently.map(slicing: count, into: count < 1 << 14 ? 1 : workers) { ranks in
                     for rank in ranks {
                         if rank + 8 < ranks.upperBound { flrisk_prefetch(source + order[rank + 8]) }
-                        (target + rank).initialize(to: (source + order[rank]).move())
+                        (target + rank).initialize(to: make(order[rank], (source + order[rank]).move()))
                     }
                 }
             }

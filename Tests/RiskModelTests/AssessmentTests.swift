@@ -190,9 +190,10 @@ struct AssessmentTests {
                 // Moved out of a buffer that holds the only other copy of each element.
                 let source = UnsafeMutablePointer<[String]>.allocate(capacity: n)
                 source.initialize(from: elements.map { [$0[0] + ""] }, count: n)
-                let gathered = Assessor.gathered(movingFrom: source, order: order, workers: workers)
+                let gathered = Assessor.gathered(movingFrom: source, order: order, workers: workers) { ($0, $1) }
                 source.deallocate()
-                #expect(gathered == order.map { elements[$0] }, "n = \(n), shape \(shape)")
+                #expect(gathered.map(\.1) == order.map { elements[$0] }, "n = \(n), shape \(shape)")
+                #expect(gathered.map(\.0) == order, "n = \(n), shape \(shape)")
             }
         }
     }
