@@ -15,7 +15,7 @@ struct QA12DayFirstDateTests {
         ("12/31/2024", false), ("03/04/2024", false), ("13/13/2024", false), ("2024-12-31", false), ("31/12/24", false),
     ])
     func dayFirstIsRecognised(text: String, dayFirst: Bool) {
-        #expect(DateParsing.isDayFirst(text) == dayFirst)
+        #expect((DateParsing.read(text, order: .mdy) == .otherOrder) == dayFirst)
         if dayFirst { #expect(DateParsing.isoDate(text) == nil) }
     }
 

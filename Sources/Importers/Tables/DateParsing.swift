@@ -25,13 +25,6 @@ public enum DateParsing {
         return iso
     }
 
-    /// Whether `text` is a date written day first, `DD/MM/YYYY`, that cannot be US
-    /// `MM/DD/YYYY` (`31/12/2024`: the first number is above 12 and the second a month). Such
-    /// a value is not read as a date: a file that holds one is likely day first throughout,
-    /// and its ambiguous dates (`03/04/2024`) would be misread either way, so the row is
-    /// rejected with a message saying why instead of guessed.
-    public static func isDayFirst(_ text: String) -> Bool { read(text, order: .mdy) == .otherOrder }
-
     /// `text` read as `YYYY-MM-DD` (a time part after a space or `T` is ignored) or, with
     /// slashes, as `order` says.
     /// - Complexity: O(n) in the length of `text`; a plain `YYYY-MM-DD` allocates nothing.

@@ -18,17 +18,20 @@ final class DateReading {
 
     init(order: DateOrder) { self.order = order }
 
-    /// `text` read in ``order``.
-    @inline(__always)
-    func read(_ text: String) -> DateParsing.Reading { DateParsing.read(text, order: order) }
-
-    /// Counts a date rejected because it is valid only in the other order.
-    func noteOtherOrder() { otherOrder += 1 }
-
-    /// Counts an ambiguous date read in ``order`` (`number` is the 1-based column).
-    func noteAmbiguous(_ text: String, column: String, line: Int, number: Int?) {
-        ambiguous += 1
-        if first == nil { first = (text, column, line, number) }
+    /// `text` read in ``order``, and counted when it is ambiguous (the first one's place kept:
+    /// `column` named, `number` its 1-based column) or valid only in the other order.
+    func read(_ text: String, column: String, line: Int, number: Int?) -> DateParsing.Reading {
+        let reading = DateParsing.read(text, order: order)
+        switch reading {
+        case .date(_, ambiguous: true):
+            ambiguous += 1
+            if first == nil { first = (text, column, line, number) }
+        case .otherOrder:
+            otherOrder += 1
+        case .date, .invalid:
+            break
+        }
+        return reading
     }
 
     /// Adds the counts of `later`, a chunk after the ones added so far.

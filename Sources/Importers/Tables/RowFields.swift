@@ -65,12 +65,10 @@ extension RowFields {
     func date(_ column: Column) throws(RowRejection) -> String? {
         guard let text = self[column] else { return nil }
         let order = dates?.order ?? .mdy
-        switch dates?.read(text) ?? DateParsing.read(text, order: .mdy) {
-        case .date(let iso, let ambiguous):
-            if ambiguous, let dates { dates.noteAmbiguous(text, column: column.name, line: location.line, number: column.number) }
+        switch dates?.read(text, column: column.name, line: location.line, number: column.number) ?? DateParsing.read(text, order: .mdy) {
+        case .date(let iso, _):
             return iso
         case .otherOrder:
-            dates?.noteOtherOrder()
             throw RowRejection("invalid-date", Self.otherOrderMessage(column.name, text, order: order), column: column.number)
         case .invalid:
             let slashed = order == .mdy ? "MM/DD/YYYY" : "DD/MM/YYYY"

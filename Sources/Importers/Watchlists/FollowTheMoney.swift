@@ -86,12 +86,10 @@ public enum FollowTheMoney {
             var dateAdded: String?
             if let value = object["first_seen"], !(value is NSNull) {
                 let text = value as? String
-                switch text.map(rows.dates.read) ?? .invalid {
-                case .date(let date, let ambiguous):
-                    if ambiguous { rows.dates.noteAmbiguous(text!, column: "first_seen", line: line, number: nil) }
+                switch text.map({ rows.dates.read($0, column: "first_seen", line: line, number: nil) }) ?? .invalid {
+                case .date(let date, _):
                     dateAdded = date
                 case .otherOrder:
-                    rows.dates.noteOtherOrder()
                     rows.rejectRead(raw, RowRejection("invalid-date", "entity '\(id)': " + Row.otherOrderMessage("first_seen", text!, order: dateOrder)))
                     return
                 case .invalid:
