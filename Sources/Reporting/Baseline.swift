@@ -25,13 +25,6 @@ public struct BaselineError: Error, Sendable, CustomStringConvertible {
     public var path: String
     public var problem: String
     public var description: String { "\(path): error: [baseline-invalid] \(problem)" }
-
-    /// Why a baseline could not be opened, as the end of a sentence ("…: it is a directory").
-    static func reason(_ error: InputError) -> String {
-        if error.code == "file-not-found" { return "no such file" }
-        if error.message.hasPrefix("is a directory") { return "it is a directory, expected a JSON report" }
-        return error.message.hasPrefix("is ") ? "it " + error.message : error.message
-    }
 }
 
 /// What changed since a previous run: flags that are new, resolved (gone), or changed
@@ -58,7 +51,7 @@ public struct BaselineDiff: Sendable {
         do {
             data = try InputStreams.contents(of: path)
         } catch {
-            throw BaselineError(path: path, problem: "cannot read the --baseline report: " + BaselineError.reason(error))
+            throw BaselineError(path: path, problem: "cannot read the --baseline report: " + InputStreams.clause(error, expected: "a JSON report"))
         }
         do {
             return try JSONDecoder().decode(BaselineReport.self, from: data).flags

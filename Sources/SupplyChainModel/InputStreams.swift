@@ -38,21 +38,34 @@ public enum InputStreams {
             Glibc.close(fd)
             throw error("file-unreadable", "cannot open the file: " + reason, path)
         }
-        switch info.st_mode & S_IFMT {
-        case S_IFREG:
+        let kind = info.st_mode & S_IFMT
+        if let refusal = refusal(of: kind) {
+            Glibc.close(fd)
+            throw error("file-unreadable", "is " + refusal, path)
+        }
+        if kind == S_IFREG {
             _ = fcntl(fd, F_SETFL, fcntl(fd, F_GETFL) & ~O_NONBLOCK)
             return fd
-        case S_IFIFO, S_IFSOCK:
-            return try copies.copy(fd, path: path)
-        case S_IFDIR:
-            Glibc.close(fd)
-            throw error("file-unreadable", "is a directory, expected a file", path)
-        default:
-            Glibc.close(fd)
-            throw error(
-                "file-unreadable",
-                "is a device (such as /dev/null or a terminal), not a file: give a file, a FIFO or a process substitution such as <(zcat data.csv.gz)",
-                path)
+        }
+        return try copies.copy(fd, path: path)
+    }
+
+    /// An error of ``open(_:)`` or ``contents(of:)`` as the end of a sentence about an input
+    /// read whole ("cannot read the … : "): "no such file", "it is a directory, expected
+    /// `expected`", "it is a device …", or the reason itself.
+    public static func clause(_ error: InputError, expected: String) -> String {
+        if error.code == "file-not-found" { return "no such file" }
+        if error.message == "is " + refusal(of: S_IFDIR)! { return "it is a directory, expected " + expected }
+        return error.message.hasPrefix("is ") ? "it " + error.message : error.message
+    }
+
+    /// Why a file of type `kind` (`st_mode & S_IFMT`) cannot be an input, as a noun phrase
+    /// ("a directory, expected a file"); nil for a regular file, a FIFO or a socket.
+    public static func refusal(of kind: mode_t) -> String? {
+        switch kind {
+        case S_IFREG, S_IFIFO, S_IFSOCK: nil
+        case S_IFDIR: "a directory, expected a file"
+        default: "a device (such as /dev/null or a terminal), not a file: give a file, a FIFO or a process substitution such as <(zcat data.csv.gz)"
         }
     }
 

@@ -258,15 +258,8 @@ extension InputOptions {
         for (option, path) in named {
             var info = stat()
             guard stat(path, &info) == 0 else { continue }  // a missing file is named where it is opened
-            let kind = info.st_mode & S_IFMT
-            if kind == S_IFDIR {
-                throw InputError(code: "file-unreadable", "\(option) names a directory, expected a file", at: SourceLocation(file: path, line: 0))
-            }
-            if kind == S_IFCHR || kind == S_IFBLK {
-                throw InputError(
-                    code: "file-unreadable",
-                    "\(option) names a device (such as /dev/null or a terminal), not a file: give a file, a FIFO or a process substitution such as <(zcat data.csv.gz)",
-                    at: SourceLocation(file: path, line: 0))
+            if let refusal = InputStreams.refusal(of: info.st_mode & S_IFMT) {
+                throw InputError(code: "file-unreadable", "\(option) names " + refusal, at: SourceLocation(file: path, line: 0))
             }
         }
     }

@@ -29,8 +29,7 @@ public struct ModelConfiguration: Sendable, Hashable {
         } catch {
             let reason =
                 error.code == "file-not-found" ? "no such configuration file"
-                : error.message.hasPrefix("is a directory") ? "cannot read the configuration file: it is a directory, expected a YAML file"
-                : "cannot read the configuration file: " + (error.message.hasPrefix("is ") ? "it " : "") + error.message
+                : "cannot read the configuration file: " + InputStreams.clause(error, expected: "a YAML file")
             throw ConfigurationError(code: error.code, reason, at: SourceLocation(file: path, line: 0))
         }
         let text = String(decoding: data, as: UTF8.self)
