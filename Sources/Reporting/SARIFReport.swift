@@ -92,11 +92,7 @@ public enum SARIFReport {
                 json.field("ruleIndex", ruleIndex(flag.rule))
                 json.field("level", level(flag.severity))
                 if let states { json.field("baselineState", states.state(contract: c.id, rule: flag.rule).rawValue) }
-                json.key("message")
-                json.beginObject()
-                json.key("text")
-                json.string(parts: "Contract ", c.id, ": ", flag.message)
-                json.endObject()
+                writeMessage(contract: c.id, text: flag.message, to: &json)
                 writeLocations(uri: location, line: c.location.line, to: &json)
                 writeFingerprint(contract: c.id, rule: flag.rule.rawValue, to: &json)
                 json.key("properties")
@@ -154,11 +150,7 @@ public enum SARIFReport {
             if let rule { json.field("ruleIndex", ruleIndex(rule)) }
             json.field("level", Severity(rawValue: flag.severity).map(level) ?? "none")
             json.field("baselineState", BaselineState.absent.rawValue)
-            json.key("message")
-            json.beginObject()
-            json.key("text")
-            json.string(parts: "Contract ", flag.contract, ": ", flag.message)
-            json.endObject()
+            writeMessage(contract: flag.contract, text: flag.message, to: &json)
             let location = located[Array(flag.contract.utf8)]
             if let file = location?.file ?? contractsFile {
                 writeLocations(uri: uri(file), line: location?.line ?? 0, to: &json)
@@ -174,6 +166,15 @@ public enum SARIFReport {
     }
 
     /// The position of `rule` in `RuleID.allCases` (the driver's rules array).
+    /// A result's `message`: "Contract ID: text".
+    private static func writeMessage(contract: String, text: String, to json: inout JSONWriter) {
+        json.key("message")
+        json.beginObject()
+        json.key("text")
+        json.string(parts: "Contract ", contract, ": ", text)
+        json.endObject()
+    }
+
     /// A result's `locations`: one physical location in `uri`, with its line when it is 1 or more.
     private static func writeLocations(uri: String, line: Int, to json: inout JSONWriter) {
         json.key("locations")
