@@ -240,10 +240,6 @@ struct InputFile {
     /// The file size in bytes when opened (the copy's for a stream; 0 when unknown).
     let size: Int
 
-    /// The size in bytes of the regular file at `path` (or of the copy of a stream read
-    /// already); 0 for anything else or when unknown.
-    static func size(of path: String) -> Int { InputStreams.size(of: path) }
-
     /// Fills `buffer` as far as possible; returns the byte count, 0 at end of file.
     func read(into buffer: inout [UInt8]) throws -> Int { try read(into: &buffer, from: 0) }
 

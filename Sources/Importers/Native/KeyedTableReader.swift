@@ -101,7 +101,7 @@ enum KeyedTableReader<Rows: KeyedRows> {
         let layout = KeyedRowLayout<Rows>(
             header: header, headerLine: headerRecord.line, path: path, keepRecords: options.keepRecords, dateOrder: options.dateOrder)
         var merged = KeyedRowMerge<Rows>(layout: layout, limits: options.limits)
-        merged.fileBytes = InputFile.size(of: path)
+        merged.fileBytes = InputStreams.size(of: path)
         try reader.readRaw(makeSink: { KeyedRowSink(layout: layout) }, collect: { try merged.add(&$0) })
         return merged.finish(headerFindings: header.findings)
     }

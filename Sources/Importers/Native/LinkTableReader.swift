@@ -33,7 +33,7 @@ extension NativeCSVImporter {
         reader.workers = options.workers
         reader.limits = options.limits
         var merged = LinkTableMerge(path: path, limits: options.limits)
-        merged.fileBytes = InputFile.size(of: path)
+        merged.fileBytes = InputStreams.size(of: path)
         let layout = LinkRowLayout(header: header, headerLine: headerRecord.line, path: path, lookup: supplier, keepRecords: options.keepRecords)
         try reader.readRaw(makeSink: { LinkRowSink(layout: layout) }, collect: { try merged.add($0) })
         return merged.finish(headerFindings: header.findings)
