@@ -123,8 +123,22 @@ public struct BaselineDiff: Sendable {
 
     /// Whether a new flag is at or above `severity`.
     public func hasNewFlag(atLeast severity: Severity) -> Bool {
-        new.contains { (Severity(rawValue: $0.severity) ?? .info) >= severity }
+        new.contains { Self.level($0) >= severity }
     }
+
+    /// Whether a flag already in the baseline rose to `severity` or above from below it (a
+    /// medium flag now high reaches a `high` gate it did not reach before).
+    public func hasRaisedFlag(atLeast severity: Severity) -> Bool {
+        changed.contains { Self.level($0.before) < severity && Self.level($0.after) >= severity }
+    }
+
+    /// Whether the run fails a gate at `severity` against this baseline: a new flag at or above
+    /// it, or a flag raised to it.
+    public func failsGate(atLeast severity: Severity) -> Bool {
+        hasNewFlag(atLeast: severity) || hasRaisedFlag(atLeast: severity)
+    }
+
+    private static func level(_ flag: FlagRecord) -> Severity { Severity(rawValue: flag.severity) ?? .info }
 }
 
 /// Where a flag stands against the baseline: SARIF 2.1.0 `result.baselineState` (§3.27.24).

@@ -82,7 +82,7 @@ struct OutputOptions: ParsableArguments {
     var failOn: FailOn = .never
 
     @Option(help: ArgumentHelp(
-        "A previous JSON report: the JSON, SARIF, Markdown and HTML reports show new, resolved and changed flags (the CSV does not), and --fail-on gates only on new flags.",
+        "A previous JSON report: the JSON, SARIF, Markdown and HTML reports show new, resolved and changed flags (the CSV does not), and --fail-on gates only on new flags and flags raised to its level.",
         valueName: "previous.json"))
     var baseline: String?
 
@@ -114,10 +114,10 @@ struct OutputOptions: ParsableArguments {
     var showsProgress: Bool { verbose || (!quiet && isatty(STDERR_FILENO) == 1) }
 
     /// Whether the run fails the `--fail-on` gate: a flag at or above the level exists (with a
-    /// baseline: a new flag at or above the level).
+    /// baseline: a new flag at or above the level, or one raised to it from below).
     func gateFails(_ context: ReportContext) -> Bool {
         guard let threshold = Severity(rawValue: failOn.rawValue) else { return false }
-        if let diff = context.baseline { return diff.hasNewFlag(atLeast: threshold) }
+        if let diff = context.baseline { return diff.failsGate(atLeast: threshold) }
         return context.assessment.contracts.contains { ($0.severity.map { $0 >= threshold }) ?? false }
     }
 

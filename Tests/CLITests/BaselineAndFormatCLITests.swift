@@ -81,6 +81,26 @@ struct BaselineAndFormatCLITests {
         #expect(changed.count == 1 && (changed[0]["before"] as? [String: Any])?["severity"] as? String == "medium")
     }
 
+    /// A flag the baseline had at medium and this run has at high is not new, but it reaches a
+    /// `--fail-on high` gate it did not reach before: exit 1; a `--fail-on low` gate it already
+    /// reached stays passed (exit 0).
+    @Test func aFlagRaisedToTheGateFailsTheBuild() throws {
+        let scratch = Scratch()
+        let contracts = try Self.firstContracts(10, in: scratch)
+        let previous = scratch.url.appendingPathComponent("previous.json").path
+        #expect(try Self.score(contracts, ["--format", "json", "--output", previous, "--quiet"]).status == 0)
+        var text = try String(contentsOfFile: previous, encoding: .utf8)
+        let range = try #require(text.range(of: "\"severity\": \"high\",\n          \"message\": \""))
+        text.replaceSubrange(range, with: "\"severity\": \"medium\",\n          \"message\": \"")
+        try text.write(toFile: previous, atomically: true, encoding: .utf8)
+        let current = scratch.url.appendingPathComponent("current.json").path
+        let gated = try Self.score(contracts, ["--format", "json", "--output", current, "--baseline", previous, "--fail-on", "high", "--quiet"])
+        #expect(gated.status == 1)
+        let diff = try Self.baselineSection(current)
+        #expect((diff["new"] as? [Any])?.isEmpty == true && (diff["changed"] as? [Any])?.count == 1)
+        #expect(try Self.score(contracts, ["--format", "json", "--output", current, "--baseline", previous, "--fail-on", "low", "--quiet"]).status == 0)
+    }
+
     @Test(arguments: ["not json", "{\"schema_version\": 99}", "[1, 2]"])
     func anUnusableBaselineIsExit2(content: String) throws {
         let scratch = Scratch()
