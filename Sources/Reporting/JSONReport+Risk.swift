@@ -12,6 +12,7 @@ extension JSONReport {
         json.field("intrinsic_risk_model", IndicatorModel.name)
         json.field("config_file", p.configFile)
         json.field("currency", p.currency)
+        json.field("date_order", p.dateOrder.rawValue)
         let w = p.indicators.weights, dol = p.indicators.dol, tip = p.indicators.tip
         json.key("indicators")
         json.beginObject()

@@ -6,6 +6,13 @@ public struct ReportContext: Sendable {
     public static let toolVersion = "0.1.0"
     public static let schemaVersion = 1
 
+    /// How the run read dates written with slashes, as the Markdown and HTML reports say it
+    /// (no escaping needed: fixed text).
+    static func dateOrderNote(_ p: ScoringParameters) -> String {
+        let order = p.dateOrder.rawValue
+        return "Dates with slashes read as \(order == "dmy" ? "DD/MM/YYYY" : "MM/DD/YYYY") (date order \(order))"
+    }
+
     public var assessment: Assessment
     /// What changed since the `--baseline` report, when one was given.
     public var baseline: BaselineDiff?

@@ -1,3 +1,4 @@
+import Importers
 import SupplyGraph
 
 /// The parameters of a scoring run, with the defaults of docs/METHODOLOGY.md. A configuration
@@ -21,6 +22,9 @@ public struct ScoringParameters: Sendable, Hashable {
     public var rules = RuleSettings()
     /// ISO 4217 currency of the amounts in rule settings (contract amounts are not converted).
     public var currency = "USD"
+    /// How input dates written with slashes were read (`input.date_order`, `--date-order`):
+    /// echoed in reports, as it changes which contracts a date-bound rule sees.
+    public var dateOrder = DateOrder.mdy
     /// The configuration file the values came from, if any (echoed in reports).
     public var configFile: String?
     /// Dispatch workers for propagation; results do not depend on it.

@@ -26,7 +26,7 @@ extension Flrisk {
             let assessment = try Console.exitOnBadInput {
                 try InputOptions.refuseNonFiles(input.namedPaths(with: model))
                 // The configuration first: its input.date_order reads the inputs.
-                let configuration = try model.configuration()
+                let configuration = input.dated(try model.configuration())
                 let loaded = try input.load(configured: configuration.dateOrder)
                 return try model.assessor(configuration).assess(
                     suppliers: loaded.suppliers, links: loaded.links, contracts: loaded.contracts, watchlistImports: loaded.watchlistResults)

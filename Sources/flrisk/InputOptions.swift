@@ -140,6 +140,14 @@ struct InputOptions: ParsableArguments {
         var watchlistResults: [ImportResult<WatchlistEntry>]
     }
 
+    /// `configuration` with `--date-order`, when given, over its `input.date_order`: the order
+    /// the inputs are read in and the reports echo.
+    func dated(_ configuration: ModelConfiguration) -> ModelConfiguration {
+        var configuration = configuration
+        if let dateOrder { configuration.dateOrder = dateOrder }
+        return configuration
+    }
+
     /// Reads the inputs, derives suppliers where the formats name them, and writes the rejects
     /// file when asked.
     /// - Parameter configured: the date order of the configuration file, which `--date-order`

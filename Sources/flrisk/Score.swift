@@ -32,7 +32,7 @@ extension Flrisk {
             var phases = PhaseTimes()
             let assessment = try Console.exitOnBadInput {
                 try InputOptions.refuseNonFiles(input.namedPaths(with: model, baseline: output.baseline))
-                let configuration = try model.configuration()
+                let configuration = input.dated(try model.configuration())
                 let assessor = try model.assessor(configuration)
                 if let baseline = output.baseline { baselineFlags = try BaselineDiff.flags(inReport: baseline) }
                 var loaded = try input.load(configured: configuration.dateOrder)

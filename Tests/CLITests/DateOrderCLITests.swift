@@ -53,6 +53,22 @@ struct DateOrderCLITests {
         #expect(bad.status != 0 && bad.stderr.contains("input.date_order") && bad.stderr.contains("mdy or dmy"), "\(bad.stderr)")
     }
 
+    /// The reports say which order the dates were read in: the flag over the configuration
+    /// over the default.
+    @Test func theReportsEchoTheDateOrder() throws {
+        let scratch = Scratch()
+        let contracts = scratch.write("us.csv", "contract_id,vendor_id,amount,award_date\nC1,V1,10,2024-12-31\n")
+        let config = scratch.write("flrisk.yaml", "input:\n  date_order: dmy\n")
+        for (given, order) in [([String](), "mdy"), (["--config", config], "dmy"), (["--config", config, "--date-order", "mdy"], "mdy")] {
+            let json = try CLI.run(["score", "--contracts", contracts, "--format", "json"] + given)
+            #expect(json.status == 0, "\(json.stderr)")
+            #expect(json.stdout.contains("\"date_order\": \"\(order)\""), "\(given)")
+            let md = try CLI.run(["score", "--contracts", contracts, "--format", "md"] + given)
+            let written = order == "dmy" ? "DD/MM/YYYY" : "MM/DD/YYYY"
+            #expect(md.stdout.contains("Dates with slashes read as \(written) (date order \(order))"), "\(given)")
+        }
+    }
+
     @Test func helpNamesTheOption() throws {
         for command in ["score", "validate", "explain"] {
             let help = try CLI.run([command, "--help"])

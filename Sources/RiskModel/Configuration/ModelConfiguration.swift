@@ -12,8 +12,12 @@ public struct ModelConfiguration: Sendable, Hashable {
     public var decisionsPath: String?
     /// The country-risk CSV (`indicators.country_risk.file`), resolved likewise.
     public var countryRiskPath: String?
-    /// How input dates written with slashes are read (`input.date_order`, `--date-order`).
-    public var dateOrder = DateOrder.mdy
+    /// How input dates written with slashes are read (`input.date_order`, `--date-order`);
+    /// kept in ``parameters`` so that reports echo it.
+    public var dateOrder: DateOrder {
+        get { parameters.dateOrder }
+        set { parameters.dateOrder = newValue }
+    }
 
     /// The defaults of docs/METHODOLOGY.md.
     public init() {}
