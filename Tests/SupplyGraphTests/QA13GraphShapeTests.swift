@@ -6,6 +6,68 @@ import Testing
 /// tiny shares, equal-strength paths), kept here computed by hand.
 @Suite("QA13: graph shapes")
 struct QA13GraphShapeTests {
+    /// Two routes to one risky supplier with the same shares in another order:
+    ///
+    ///     0 → 1 0.5 → 3 0.1 → 5 0.3 (r = 1)
+    ///     0 → 2 0.5 → 4 0.3 → 5 0.1
+    ///
+    /// Both are d³ · 0.5 · 0.1 · 0.3 = 0.512 · 0.015 = 0.00768, a tie, which the documentation
+    /// gives to the supplier first in the file (1). In doubles the route through 2 came out
+    /// 0.007680000000000003 and the one through 1 0.007680000000000001: the last bits chose
+    /// the path through 2, for the report's worst path and for `explain`.
+    static let tiedRoutes = [
+        RawLink(buyer: 0, supplier: 1, share: 0.5), RawLink(buyer: 0, supplier: 2, share: 0.5),
+        RawLink(buyer: 1, supplier: 3, share: 0.1), RawLink(buyer: 3, supplier: 5, share: 0.3),
+        RawLink(buyer: 2, supplier: 4, share: 0.3), RawLink(buyer: 4, supplier: 5, share: 0.1),
+    ]
+    static let tiedRisk = [0.0, 0, 0, 0, 0, 1]
+
+    @Test(arguments: [1, 2, 7])
+    func worstPathTieWithinRoundingGoesToTheFirstSupplier(workers: Int) {
+        let graph = SupplyGraphBuilder.build(nodeCount: 6, links: Self.tiedRoutes).graph
+        let parameters = PropagationParameters(tiers: 6, decay: 0.8)
+        let marked = Self.tiedRisk.map { $0 >= 0.7 }
+        let r = TierPropagation.run(graph: graph, risk: Self.tiedRisk, marked: marked, parameters: parameters, workers: workers)
+        #expect(abs(r.worstStrength[0] - 0.00768) < 1e-15)
+        #expect(r.worstTier[0] == 4)
+        #expect(r.worstPath(from: 0) == [0, 1, 3, 5])
+        let oracle = ReferencePropagation.run(graph: graph, risk: Self.tiedRisk, marked: marked, parameters: parameters)
+        #expect(oracle.worstPaths[0] == [0, 1, 3, 5])
+        // The nearest flagged supplier (5, at tier 4) by the first supplier too.
+        #expect(r.nearestTier[0] == 4 && r.nearestPath(from: 0) == [0, 1, 3, 5])
+    }
+
+    /// The same tie for `explain`'s top paths: both contribute 0.00768; with one path asked
+    /// the one through 1 is given, with two it comes first.
+    @Test func contributingPathTieWithinRoundingGoesToEarlierNodes() {
+        let graph = SupplyGraphBuilder.build(nodeCount: 6, links: Self.tiedRoutes).graph
+        let parameters = PropagationParameters(tiers: 6, decay: 0.8)
+        let one = PathExplainer.topPaths(from: 0, graph: graph, risk: Self.tiedRisk, parameters: parameters, limit: 1)
+        #expect(one.map(\.nodes) == [[0, 1, 3, 5]])
+        let two = PathExplainer.topPaths(from: 0, graph: graph, risk: Self.tiedRisk, parameters: parameters, limit: 2)
+        #expect(two.map(\.nodes) == [[0, 1, 3, 5], [0, 2, 4, 5]])
+        #expect(two.allSatisfy { abs($0.contribution - 0.00768) < 1e-15 })
+    }
+
+    /// A tie across tiers within rounding: r_0 = 0.08, and 0 → 1 (share 0.1, r_1 = 1) gives
+    /// Y_2(0) = 0.8 · 0.1 · 1 = 0.08, computed 0.08000000000000002. The lower tier wins the
+    /// tie: M(0) = 0.08 at tier 1, the path is 0 alone.
+    @Test func worstTierTieWithinRoundingGoesToTheLowerTier() {
+        let graph = SupplyGraphBuilder.build(nodeCount: 2, links: [RawLink(buyer: 0, supplier: 1, share: 0.1)]).graph
+        let risk = [0.08, 1.0]
+        let parameters = PropagationParameters(tiers: 3, decay: 0.8)
+        let r = TierPropagation.run(graph: graph, risk: risk, marked: [false, true], parameters: parameters, workers: 2)
+        #expect(r.tierWorst(of: 0, tier: 2) > 0.08)  // the rounding this is about
+        #expect(r.worstTier[0] == 1 && r.worstStrength[0] == 0.08)
+        #expect(r.worstPath(from: 0) == [0])
+        let oracle = ReferencePropagation.run(graph: graph, risk: risk, marked: [false, true], parameters: parameters)
+        #expect(oracle.result.worstTier[0] == 1 && oracle.worstPaths[0] == [0])
+        // A real excess still moves to the higher tier: share 0.11 gives 0.088 > 0.08.
+        let higher = SupplyGraphBuilder.build(nodeCount: 2, links: [RawLink(buyer: 0, supplier: 1, share: 0.11)]).graph
+        let s = TierPropagation.run(graph: higher, risk: risk, marked: [false, true], parameters: parameters, workers: 2)
+        #expect(s.worstTier[0] == 2 && s.worstPath(from: 0) == [0, 1] && abs(s.worstStrength[0] - 0.088) < 1e-15)
+    }
+
     /// A chain of nine links without shares (each filled to 1), longer than K = 6, with
     /// r = 0.9 at its end (node 8), d = 0.8:
     ///
