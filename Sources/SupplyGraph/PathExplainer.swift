@@ -15,8 +15,10 @@ public struct ContributingPath: Sendable, Hashable {
 /// as no partial path can beat the N-th best contribution found.
 public enum PathExplainer {
     /// The top `limit` contributing paths from `source` within K tiers, strongest first; ties
-    /// go to shorter paths, then to paths through earlier nodes. Paths with zero contribution
-    /// are left out. Walks through cycles count as the model's recurrences count them.
+    /// (contributions within ``PropagationResult/tieTolerance``, as the same shares multiplied
+    /// in another order differ in the last bits) go to shorter paths, then to paths through
+    /// earlier nodes. Paths with zero contribution are left out. Walks through cycles count as
+    /// the model's recurrences count them.
     ///
     /// - Parameters:
     ///   - maxExpansions: a bound on the work for dense graphs; the result is then the best
@@ -48,10 +50,10 @@ public enum PathExplainer {
         var expansions = 0
         while let top = frontier.pop() {
             // No extension of this partial path can reach the cut-off (ties may still).
-            if best.count == limit, let worst = best.peek, top.key < worst.contribution { break }
+            if best.count == limit, let worst = best.peek, top.key < worst.contribution, !ties(top.key, worst.contribution) { break }
             let i = Int(top.index)
             let contribution = weights[i] * risk[Int(nodes[i])]
-            if contribution > 0 && (best.count < limit || contribution >= best.peek!.contribution) {
+            if contribution > 0 && (best.count < limit || contribution >= best.peek!.contribution || ties(contribution, best.peek!.contribution)) {
                 candidates.append(Found(contribution: contribution, index: top.index))
                 best.push(Found(contribution: contribution, index: top.index))
                 if best.count > limit { _ = best.pop() }
@@ -64,7 +66,7 @@ public enum PathExplainer {
                 guard weight > 0, nodes.count < maxPartialPaths else { continue }
                 // Shares, decay and risk are at most 1: no extension of a partial path
                 // contributes more than its weight, so one below the cut-off is not kept.
-                if best.count == limit, let worst = best.peek, weight < worst.contribution { continue }
+                if best.count == limit, let worst = best.peek, weight < worst.contribution, !ties(weight, worst.contribution) { continue }
                 nodes.append(graph.columns[position])
                 parents.append(Int32(i))
                 shares.append(graph.shares[position])
@@ -75,7 +77,7 @@ public enum PathExplainer {
         }
         let cutoff = best.peek?.contribution ?? 0
         var paths: [ContributingPath] = []
-        for found in candidates where found.contribution >= cutoff {
+        for found in candidates where found.contribution >= cutoff || ties(found.contribution, cutoff) {
             var pathNodes: [Int] = []
             var pathShares: [Double] = []
             var j = Int(found.index)
@@ -86,13 +88,24 @@ public enum PathExplainer {
             }
             paths.append(ContributingPath(nodes: pathNodes.reversed(), shares: pathShares.reversed(), contribution: found.contribution))
         }
-        let sorted = paths.sorted {
-            if $0.contribution != $1.contribution { return $0.contribution > $1.contribution }
-            if $0.nodes.count != $1.nodes.count { return $0.nodes.count < $1.nodes.count }
-            return $0.nodes.lexicographicallyPrecedes($1.nodes)
+        // Strongest first; then runs of ties (each within rounding of the run's strongest, so
+        // the order is a total one) shorter first, then through earlier nodes.
+        paths.sort { $0.contribution != $1.contribution ? $0.contribution > $1.contribution : $0.nodes.lexicographicallyPrecedes($1.nodes) }
+        var start = 0
+        while start < paths.count {
+            var end = start + 1
+            while end < paths.count && ties(paths[end].contribution, paths[start].contribution) { end += 1 }
+            paths[start..<end].sort {
+                if $0.nodes.count != $1.nodes.count { return $0.nodes.count < $1.nodes.count }
+                return $0.nodes.lexicographicallyPrecedes($1.nodes)
+            }
+            start = end
         }
-        return Array(sorted.prefix(limit))
+        return Array(paths.prefix(limit))
     }
+
+    /// Whether `value` ties with `best` (the larger or equal) within rounding.
+    private static func ties(_ value: Double, _ best: Double) -> Bool { PropagationResult.ties(value, with: best) }
 
     /// A partial path in the frontier: larger weight first, then earlier insertion.
     struct Entry: HeapElement {

@@ -19,7 +19,9 @@ public struct PropagationParameters: Sendable, Hashable {
 /// - Exposure: `E(u) = 1 − Π_{t=1..K} (1 − d^(t−1) · X_t(u))`, clamped to [0, 1] against rounding.
 /// - Worst path: `Y_1(u) = r_u`, `Y_{t+1}(u) = max_v d · (s_uv · Y_t(v))`, `M(u) = max_t Y_t(u)`;
 ///   the path attaining it prefers the lowest tier, then at each step the supplier that comes
-///   first (smallest node index).
+///   first (smallest node index). Strengths within ``tieTolerance`` of each other are ties: the
+///   same shares multiplied in another order (0.5 · 0.1 · 0.3 and 0.5 · 0.3 · 0.1) differ in
+///   the last bits, which must not decide.
 /// - Nearest marked tier: the smallest `t ≤ K` such that a marked node is reachable from `u`
 ///   in `t − 1` links (0 when none is); its path takes at each step the first supplier that is
 ///   one step nearer.
@@ -27,6 +29,14 @@ public struct PropagationParameters: Sendable, Hashable {
 /// Per tier, `X_t` and `Y_t` are kept (`2 · K · 8` bytes per node): the explanations are
 /// rebuilt from them on demand instead of storing an argmax per node and tier.
 public struct PropagationResult: Sendable {
+    /// Relative difference below which two path strengths are a tie (rounding: a product of at
+    /// most 32 factors taken in another order differs by far less).
+    public static let tieTolerance = 1e-12
+
+    /// Whether `value` ties with `best` (the larger or equal of the two) within ``tieTolerance``.
+    @inline(__always)
+    public static func ties(_ value: Double, with best: Double) -> Bool { value >= best - best * tieTolerance }
+
     public let nodeCount: Int
     public let parameters: PropagationParameters
     /// The graph the result was computed on, for explanations.
@@ -39,7 +49,8 @@ public struct PropagationResult: Sendable {
     public internal(set) var exposure: [Double]
     /// `M(u)`.
     public internal(set) var worstStrength: [Double]
-    /// The lowest tier `t` at which `M(u)` is attained (1 when `M(u)` is `r_u`, e.g. 0).
+    /// The lowest tier `t` at which `M(u)` is attained (1 when `M(u)` is `r_u`, e.g. 0); a tier
+    /// whose `Y_t(u)` exceeds the lower tiers' by no more than ``tieTolerance`` ties with them.
     public internal(set) var worstTier: [UInt8]
     /// Nearest marked tier, 0 when no marked node is within K tiers.
     public internal(set) var nearestTier: [UInt8]
@@ -68,7 +79,8 @@ public struct PropagationResult: Sendable {
         (1...parameters.tiers).map { tierExposure(of: node, tier: $0) }
     }
 
-    /// The supplier of `node` that attains `Y_tier(node)` (smallest index on ties), or nil.
+    /// The supplier of `node` that attains `Y_tier(node)` (smallest index on ties, within
+    /// ``tieTolerance``), or nil.
     /// - Complexity: O(suppliers of `node`).
     public func worstNext(of node: Int, tier: Int) -> Int? {
         guard tier >= 2 else { return nil }
@@ -77,7 +89,7 @@ public struct PropagationResult: Sendable {
         for position in graph.links(of: node) {
             let v = Int(graph.columns[position])
             let value = parameters.decay * (graph.shares[position] * tierWorst(of: v, tier: tier - 1))
-            if value == target, found.map({ v < $0 }) ?? true { found = v }
+            if Self.ties(value, with: target), found.map({ v < $0 }) ?? true { found = v }
         }
         return found
     }

@@ -31,16 +31,14 @@ public enum ReferencePropagation {
                 var sum = 0.0
                 for link in suppliers[u] { sum += link.share * x[t - 1][link.node] }
                 xt[u] = sum
-                // max over suppliers of d · s · Y, smallest node on ties.
-                var best: (value: Double, node: Int)?
-                for link in suppliers[u] {
-                    let value = d * (link.share * y[t - 1][link.node])
-                    if best == nil || value > best!.value || (value == best!.value && link.node < best!.node) {
-                        best = (value, link.node)
-                    }
-                }
-                yt[u] = best?.value ?? 0
-                worstNext[t * n + u] = best?.node ?? -1
+                // max over suppliers of d · s · Y; the path takes the smallest node among those
+                // within rounding of it (PropagationResult.tieTolerance).
+                let values = suppliers[u].map { d * ($0.share * y[t - 1][$0.node]) }
+                let best = values.max()
+                yt[u] = best ?? 0
+                worstNext[t * n + u] = best.map { best in
+                    suppliers[u].indices.filter { PropagationResult.ties(values[$0], with: best) }.map { suppliers[u][$0].node }.min()!
+                } ?? -1
             }
             x.append(xt)
             y.append(yt)
@@ -56,9 +54,9 @@ public enum ReferencePropagation {
                 exposure += (1 - exposure) * ((t == 0 ? 1 : decayPower) * x[t][u])
             }
             result.exposure[u] = min(1, max(0, exposure))
-            // M(u) = max_t Y_t(u), lowest tier on ties.
+            // M(u) = max_t Y_t(u), lowest tier on ties (within rounding).
             var bestTier = 0
-            for t in 1..<k where y[t][u] > y[bestTier][u] { bestTier = t }
+            for t in 1..<k where y[t][u] > y[bestTier][u] && !PropagationResult.ties(y[bestTier][u], with: y[t][u]) { bestTier = t }
             result.worstStrength[u] = y[bestTier][u]
             result.worstTier[u] = UInt8(bestTier + 1)
         }

@@ -167,7 +167,8 @@ struct Round: @unchecked Sendable {
             b.x[u] = sum
             b.y[u] = best
             exposureSoFar[u] += (1 - exposureSoFar[u]) * (decayPower * sum)
-            if best > b.worstStrength[u] {
+            // A strength above M so far by rounding only is a tie, which the lower tier keeps.
+            if best > b.worstStrength[u] && !PropagationResult.ties(b.worstStrength[u], with: best) {
                 b.worstStrength[u] = best
                 b.worstTier[u] = roundTier
             }
