@@ -156,18 +156,19 @@ struct OutputOptions: ParsableArguments {
     }
 
     /// The first file written by this run (a report, or the rejects file) that is also one
-    /// it reads, as (written, read); devices and pipes are written in place and not compared.
+    /// it reads, and whether it is the rejects file; devices and pipes are written in place and
+    /// not compared.
     /// `--baseline` may be the report it is replaced by (the CI pattern).
-    func overwrittenInput(reads: [String], rejects: String?) -> (String, String)? {
+    func overwrittenInput(reads: [String], rejects: String?) -> (written: String, read: String, isRejects: Bool)? {
         func identity(_ path: String) -> (UInt64, UInt64)? {
             var info = stat()
             guard stat(path, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG else { return nil }
             return (UInt64(info.st_dev), UInt64(info.st_ino))
         }
-        let written = (output.map { reportTargets($0).map(\.1) } ?? []) + (rejects.map { [$0] } ?? [])
-        for target in written {
+        let written = (output.map { reportTargets($0).map { ($0.1, false) } } ?? []) + (rejects.map { [($0, true)] } ?? [])
+        for (target, isRejects) in written {
             guard let id = identity(target) else { continue }
-            if let read = reads.first(where: { identity($0).map { $0 == id } ?? false }) { return (target, read) }
+            if let read = reads.first(where: { identity($0).map { $0 == id } ?? false }) { return (target, read, isRejects) }
         }
         return nil
     }
