@@ -244,7 +244,7 @@ extension InputOptions {
     /// links alone), as `--contracts` and `--watchlist` may be repeated.
     static func refuseRepeats(_ options: [(flag: String, paths: [String], what: String)]) throws {
         for (flag, paths, what) in options where paths.count > 1 {
-            let join = flag == "--input" ? "" : "join the files into one (with one header line) or "
+            let join = ["--input", "--config", "--baseline"].contains(flag) ? "" : "join the files into one (with one header line) or "
             throw ValidationError(
                 "\(flag) is given \(paths.count) times (\(paths.joined(separator: ", "))), but flrisk reads one \(what): \(join)give the one you mean.")
         }

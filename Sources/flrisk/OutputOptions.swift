@@ -81,10 +81,11 @@ struct OutputOptions: ParsableArguments {
     @Option(help: "Exit with status 1 when a flag of this severity or higher exists: high, medium, low, info, never.")
     var failOn: FailOn = .never
 
-    @Option(help: ArgumentHelp(
+    @Option(name: .customLong("baseline"), help: ArgumentHelp(
         "A previous JSON report: the JSON, SARIF, Markdown and HTML reports show new, resolved and changed flags (the CSV does not), and --fail-on gates only on new flags.",
         valueName: "previous.json"))
-    var baseline: String?
+    var baselineGiven: [String] = []
+    var baseline: String? { baselineGiven.last }
 
     @Flag(help: "Print no summary, no progress and no warnings, only errors.")
     var quiet = false
@@ -108,6 +109,7 @@ struct OutputOptions: ParsableArguments {
         if quiet && verbose { throw ValidationError("'--quiet' and '--verbose' cannot be combined.") }
         if output?.isEmpty == true { throw ValidationError("--output needs a file or directory path, got an empty string.") }
         try InputOptions.requirePaths([("--baseline", baseline.map { [$0] } ?? [])])
+        try InputOptions.refuseRepeats([("--baseline", baselineGiven, "baseline report")])
     }
 
     /// Whether progress lines go to standard error: with --verbose, or when it is a terminal and not --quiet.

@@ -2,7 +2,7 @@ import Foundation
 import Testing
 
 /// `--contracts` and `--watchlist` may be repeated; `--suppliers`, `--links`, `--input`,
-/// `--decisions` and `--country-risk` read one file, and given twice the last one won without
+/// `--decisions`, `--country-risk`, `--config` and `--baseline` read one file, and given twice the last one won without
 /// a word: `--links a.csv --links b.csv` scored b.csv's links alone (exit 0), so a supplier
 /// reached only through a.csv's links went unflagged. Now a usage error (exit 64) naming the
 /// option and the files, before anything is read or written.
@@ -23,7 +23,7 @@ struct QA13RepeatedInputOptionTests {
         #expect(once.status == 0, "\(once.stderr)")
     }
 
-    @Test(arguments: ["--suppliers", "--input", "--decisions", "--country-risk"])
+    @Test(arguments: ["--suppliers", "--input", "--decisions", "--country-risk", "--config"])
     func everyOneFileOptionIsRefusedTwice(_ flag: String) throws {
         let scratch = Scratch()
         let a = scratch.write("a.csv", "x\n"), b = scratch.write("b.csv", "x\n")
@@ -34,5 +34,14 @@ struct QA13RepeatedInputOptionTests {
         #expect(run.stderr.contains("\(flag) is given 2 times (\(a), \(b)), but flrisk reads one"), "\(run.stderr)")
         let explain = try CLI.run(["explain", "C1", flag, a, flag, b] + more)
         #expect(explain.status == 64 && explain.stderr.contains("\(flag) is given 2 times"), "\(explain.stderr)")
+    }
+
+    @Test func aRepeatedBaselineIsRefused() throws {
+        let scratch = Scratch()
+        let contracts = scratch.write("c.csv", "contract_id,vendor_name,amount\nC1,Acme,10\n")
+        let a = scratch.write("a.json", "{}"), b = scratch.write("b.json", "{}")
+        let run = try CLI.run(["score", "--contracts", contracts, "--baseline", a, "--baseline", b, "--format", "json"])
+        #expect(run.status == 64, "\(run.stderr)")
+        #expect(run.stderr.contains("--baseline is given 2 times (\(a), \(b)), but flrisk reads one baseline report: give the one you mean."), "\(run.stderr)")
     }
 }
