@@ -389,8 +389,8 @@ struct RawRecord {
     /// Whether every byte of the record is ASCII (noted by the parser as it copied the fields).
     let isASCII: Bool
 
-    /// Whether every field is empty.
-    var isBlank: Bool { (0..<count).allSatisfy { field($0).isEmpty } }
+    /// Whether every field is empty or blank (``CSVRecord/isBlank``).
+    var isBlank: Bool { (0..<count).allSatisfy { field($0).allSatisfy(CSVRecord.isBlankByte) } }
 
     /// The fields decoded as the `String` path decodes them.
     func strings() -> [(text: String, transcoded: Bool)] {
