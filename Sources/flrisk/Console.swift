@@ -18,7 +18,13 @@ enum Console {
     /// `file:line: error:` line, or bidirectional overrides. Those scalars (C0 and C1 controls,
     /// DEL, line and paragraph separators, bidi embeddings, overrides, isolates and marks)
     /// become U+FFFD; joiners and other format characters stay (emoji, Indic and Persian text).
+    ///
+    /// A diagnostic longer than ``longestDiagnostic`` (2000) characters (one quoting a cell of
+    /// hundreds of kilobytes: 20 of them wrote 20 MB to standard error) keeps its start and its
+    /// end (what was expected), with the count of the characters left out between them; the
+    /// JSON report keeps the whole message.
     static func diagnostic(_ text: String) -> String {
+        let text = elided(text)
         if text.utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F }) { return text }
         var out = String.UnicodeScalarView()
         for scalar in text.unicodeScalars {
@@ -28,6 +34,19 @@ enum Console {
             out.append(unsafe ? "\u{FFFD}" : scalar)
         }
         return String(out)
+    }
+
+    /// The most characters a diagnostic line prints (see ``diagnostic(_:)``).
+    static let longestDiagnostic = 2000
+
+    /// `text`, or its first 1400 and last 500 characters around `… [N characters not shown] …`
+    /// when it is longer than ``longestDiagnostic``.
+    static func elided(_ text: String) -> String {
+        guard text.utf8.count > longestDiagnostic else { return text }
+        let count = text.count
+        guard count > longestDiagnostic else { return text }
+        let head = 1400, tail = 500
+        return String(text.prefix(head)) + "… [\(count - head - tail) characters not shown] …" + String(text.suffix(tail))
     }
 
     /// Runs `body`; a bad input file, configuration or baseline is printed as one line and

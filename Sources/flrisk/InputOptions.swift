@@ -65,16 +65,19 @@ struct LimitOptions: ParsableArguments {
 
 /// The input files of a scoring run, their formats, and how strictly to read them.
 struct InputOptions: ParsableArguments {
-    @Option(help: ArgumentHelp(
+    @Option(name: .customLong("suppliers"), help: ArgumentHelp(
         "Suppliers: native CSV (supplier_id, name, country, …), a facility list (country, name, address, sector) or native XML. Optional with USAspending, FPDS or subaward inputs: their vendors and subawardees become suppliers.",
         valueName: "path"))
-    var suppliers: String?
+    var suppliersGiven: [String] = []
+    /// The `--suppliers` file (``suppliersGiven`` holds one at most once validated).
+    var suppliers: String? { suppliersGiven.last }
 
     @Option(help: ArgumentHelp("Format of --suppliers (default: detected).", valueName: "format"))
     var suppliersFormat: SupplierFormat = .auto
 
-    @Option(help: ArgumentHelp("Supply links: native CSV (buyer_id, supplier_id, share, good), a USAspending subawards download, or native XML.", valueName: "path"))
-    var links: String?
+    @Option(name: .customLong("links"), help: ArgumentHelp("Supply links: native CSV (buyer_id, supplier_id, share, good), a USAspending subawards download, or native XML.", valueName: "path"))
+    var linksGiven: [String] = []
+    var links: String? { linksGiven.last }
 
     @Option(help: ArgumentHelp("Format of --links (default: detected).", valueName: "format"))
     var linksFormat: LinkFormat = .auto
@@ -87,8 +90,9 @@ struct InputOptions: ParsableArguments {
     @Option(help: ArgumentHelp("Format of --contracts (default: detected per file).", valueName: "format"))
     var contractsFormat: ContractFormat = .auto
 
-    @Option(help: ArgumentHelp("A native XML document holding suppliers, links and contracts (instead of the three options).", valueName: "path"))
-    var input: String?
+    @Option(name: .customLong("input"), help: ArgumentHelp("A native XML document holding suppliers, links and contracts (instead of the three options).", valueName: "path"))
+    var inputGiven: [String] = []
+    var input: String? { inputGiven.last }
 
     @Option(name: .customLong("watchlist"), help: ArgumentHelp(
         "A watchlist: native CSV (name, aliases, country, list, date_added, source), OpenSanctions targets.simple.csv, or FollowTheMoney JSON lines. Repeatable.",
@@ -116,6 +120,7 @@ struct InputOptions: ParsableArguments {
         if input == nil && contracts.isEmpty {
             throw ValidationError("Missing expected argument '--contracts <path>' (or '--input <path>' for a native XML document).")
         }
+        try Self.refuseRepeats([("--suppliers", suppliersGiven, "suppliers file"), ("--links", linksGiven, "links file"), ("--input", inputGiven, "native XML document")])
         let paths = [("--suppliers", suppliers.map { [$0] } ?? []), ("--links", links.map { [$0] } ?? []), ("--contracts", contracts),
                      ("--input", input.map { [$0] } ?? []), ("--watchlist", watchlists), ("--rejects", rejects.map { [$0] } ?? [])]
         try Self.requirePaths(paths)
@@ -240,6 +245,17 @@ extension InputOptions {
     /// missing file (which named neither the file nor the flag: ": error: [file-not-found]").
     static func requirePaths(_ options: [(String, [String])]) throws {
         for (flag, values) in options where values.contains("") { throw ValidationError("\(flag) needs a file path, got an empty string.") }
+    }
+
+    /// A file option that reads one file, given more than once: only the last was read, and
+    /// the others were dropped without a word (`--links a.csv --links b.csv` scored b.csv's
+    /// links alone), as `--contracts` and `--watchlist` may be repeated.
+    static func refuseRepeats(_ options: [(flag: String, paths: [String], what: String)]) throws {
+        for (flag, paths, what) in options where paths.count > 1 {
+            let join = ["--input", "--config", "--baseline"].contains(flag) ? "" : "join the files into one (with one header line) or "
+            throw ValidationError(
+                "\(flag) is given \(paths.count) times (\(paths.joined(separator: ", "))), but flrisk reads one \(what): \(join)give the one you mean.")
+        }
     }
 }
 

@@ -4,10 +4,11 @@ import SupplyChainModel
 
 /// The model's settings on the command line: a configuration file, and flags that override it.
 struct ModelOptions: ParsableArguments {
-    @Option(help: ArgumentHelp(
+    @Option(name: .customLong("config"), help: ArgumentHelp(
         "Configuration file (YAML) with weights, thresholds, tiers, decay, currency and rule settings; the flags below override it. 'flrisk config init' writes the commented default.",
         valueName: "path"))
-    var config: String?
+    var configGiven: [String] = []
+    var config: String? { configGiven.last }
 
     @Option(help: "Tiers K, from 1 (the vendor only) to 32 (default 6).")
     var tiers: Int?
@@ -21,13 +22,15 @@ struct ModelOptions: ParsableArguments {
     @Option(help: "A supplier with intrinsic risk at or above this is flagged for FL-ENTITY (default 0.7).")
     var flaggedRisk: Double?
 
-    @Option(help: ArgumentHelp(
+    @Option(name: .customLong("decisions"), help: ArgumentHelp(
         "Watchlist match decisions CSV (supplier_id, watchlist_entry, decision = confirm | reject); later runs given the same file remember them.",
         valueName: "path"))
-    var decisions: String?
+    var decisionsGiven: [String] = []
+    var decisions: String? { decisionsGiven.last }
 
-    @Option(help: ArgumentHelp("Country-risk scores CSV (country, score in [0, 1], source), weighted in as an indicator.", valueName: "path"))
-    var countryRisk: String?
+    @Option(name: .customLong("country-risk"), help: ArgumentHelp("Country-risk scores CSV (country, score in [0, 1], source), weighted in as an indicator.", valueName: "path"))
+    var countryRiskGiven: [String] = []
+    var countryRisk: String? { countryRiskGiven.last }
 
     @Option(help: "Dispatch workers for propagation (default: processors online); results do not depend on it.")
     var workers: Int?
@@ -38,6 +41,7 @@ struct ModelOptions: ParsableArguments {
             if let value, !(value.isFinite && (0...1).contains(value)) { throw ValidationError("\(flag) must be in [0, 1], got \(value).") }
         }
         if let workers, workers < 1 { throw ValidationError("--workers must be at least 1.") }
+        try InputOptions.refuseRepeats([("--config", configGiven, "configuration file"), ("--decisions", decisionsGiven, "decisions file"), ("--country-risk", countryRiskGiven, "country-risk file")])
         try InputOptions.requirePaths([("--config", config.map { [$0] } ?? []), ("--decisions", decisions.map { [$0] } ?? []), ("--country-risk", countryRisk.map { [$0] } ?? [])])
     }
 

@@ -81,10 +81,11 @@ struct OutputOptions: ParsableArguments {
     @Option(help: "Exit with status 1 when a flag of this severity or higher exists: high, medium, low, info, never.")
     var failOn: FailOn = .never
 
-    @Option(help: ArgumentHelp(
+    @Option(name: .customLong("baseline"), help: ArgumentHelp(
         "A previous JSON report: the JSON, SARIF, Markdown and HTML reports show new, resolved and changed flags (the CSV does not), and --fail-on gates only on new flags and flags raised to its level.",
         valueName: "previous.json"))
-    var baseline: String?
+    var baselineGiven: [String] = []
+    var baseline: String? { baselineGiven.last }
 
     @Flag(help: "Print no summary, no progress and no warnings, only errors.")
     var quiet = false
@@ -108,6 +109,7 @@ struct OutputOptions: ParsableArguments {
         if quiet && verbose { throw ValidationError("'--quiet' and '--verbose' cannot be combined.") }
         if output?.isEmpty == true { throw ValidationError("--output needs a file or directory path, got an empty string.") }
         try InputOptions.requirePaths([("--baseline", baseline.map { [$0] } ?? [])])
+        try InputOptions.refuseRepeats([("--baseline", baselineGiven, "baseline report")])
     }
 
     /// Whether progress lines go to standard error: with --verbose, or when it is a terminal and not --quiet.
@@ -156,18 +158,19 @@ struct OutputOptions: ParsableArguments {
     }
 
     /// The first file written by this run (a report, or the rejects file) that is also one
-    /// it reads, as (written, read); devices and pipes are written in place and not compared.
+    /// it reads, and whether it is the rejects file; devices and pipes are written in place and
+    /// not compared.
     /// `--baseline` may be the report it is replaced by (the CI pattern).
-    func overwrittenInput(reads: [String], rejects: String?) -> (String, String)? {
+    func overwrittenInput(reads: [String], rejects: String?) -> (written: String, read: String, isRejects: Bool)? {
         func identity(_ path: String) -> (UInt64, UInt64)? {
             var info = stat()
             guard stat(path, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG else { return nil }
             return (UInt64(info.st_dev), UInt64(info.st_ino))
         }
-        let written = (output.map { reportTargets($0).map(\.1) } ?? []) + (rejects.map { [$0] } ?? [])
-        for target in written {
+        let written = (output.map { reportTargets($0).map { ($0.1, false) } } ?? []) + (rejects.map { [($0, true)] } ?? [])
+        for (target, isRejects) in written {
             guard let id = identity(target) else { continue }
-            if let read = reads.first(where: { identity($0).map { $0 == id } ?? false }) { return (target, read) }
+            if let read = reads.first(where: { identity($0).map { $0 == id } ?? false }) { return (target, read, isRejects) }
         }
         return nil
     }

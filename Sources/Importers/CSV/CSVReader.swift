@@ -19,8 +19,17 @@ public struct CSVRecord: Sendable, Hashable {
         self.fields = fields
     }
 
-    /// True when every field is empty (a blank row, or a row of delimiters only).
-    public var isBlank: Bool { fields.allSatisfy(\.isEmpty) }
+    /// True when every field is empty (a blank row, or a row of delimiters only), or holds
+    /// only ``isBlankByte(_:)`` bytes.
+    public var isBlank: Bool { fields.allSatisfy { $0.utf8.allSatisfy(Self.isBlankByte) } }
+
+    /// The bytes a blank cell may hold: ASCII white space that libcsv does not trim (line and
+    /// form feeds, vertical tab, carriage return; space and tab it trims), and the DOS
+    /// end-of-file mark 0x1A (Ctrl-Z) that files of old tools end with. A last line holding
+    /// only that mark was a record: a watchlist entry named U+001A, or a row rejected (fatal
+    /// with `--strict`) for an empty name.
+    @inline(__always)
+    static func isBlankByte(_ byte: UInt8) -> Bool { byte == 0x20 || (byte >= 0x09 && byte <= 0x0D) || byte == 0x1A }
 }
 
 /// What a read noticed about the file as a whole (so far: its encoding).

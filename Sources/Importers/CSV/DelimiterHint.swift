@@ -45,6 +45,26 @@ struct DelimiterHint: Equatable {
         length = end - bytes.startIndex
     }
 
+    /// Whether a data row whose first cell is `first` is Excel's delimiter line (`sep=;`) of a
+    /// second file joined with `cat`: `first`, after a byte order mark and trimmed, is `sep=`
+    /// (in any case) and one of the ``accepted`` spellings, or nothing when the delimiter split
+    /// it off; `othersEmpty` says the row's other cells are empty. Read as data, it made a
+    /// watchlist entry or a facility named `sep=`, and other rows a confusing rejection.
+    static func isRepeatedLine(first: String, othersEmpty: Bool) -> Bool {
+        guard othersEmpty else { return false }
+        let cell = Array(HeaderMap.withoutMark(first).trimmingWhitespace().utf8)
+        let prefix = Array("sep=".utf8)
+        guard cell.count >= prefix.count, cell.count <= prefix.count + 2,
+              zip(cell.prefix(prefix.count), prefix).allSatisfy({ $0 | 0x20 == $1 | 0x20 })
+        else { return false }
+        let value = Array(cell.dropFirst(prefix.count))
+        return value.isEmpty || accepted.contains { $0.spelling == value }
+    }
+
+    /// The rejection of a row that ``isRepeatedLine(first:othersEmpty:)``.
+    static let repeatedLine = RowRejection(
+        "repeated-header", "the row is Excel's delimiter line (sep=…) of a file joined with `cat`: only a file's first line names its delimiter, and it is not data; give each file as it was downloaded")
+
     /// The line as a message quotes it: `sep=` and at most 20 bytes of value, controls escaped.
     private static func shown(_ value: [UInt8]) -> String {
         let text = String(decoding: value.prefix(20), as: UTF8.self).unicodeScalars.map {

@@ -116,6 +116,11 @@ final class FPDSEntryReader: XMLStreamHandler {
         /// The first element read for its text that held an element, and that element: only
         /// the text after it would be read.
         var nested: (field: String, child: String)?
+        /// The fields set so far (bits of ``FPDSEntryReader/endElement(_:stream:)``'s fields).
+        var seen: UInt32 = 0
+        /// The first element read for its text that came again with another value (the first
+        /// value is kept), the two values and the line of the second.
+        var repeated: (field: String, first: String, second: String, line: Int)?
     }
 
     init(file: String) {
@@ -189,30 +194,42 @@ final class FPDSEntryReader: XMLStreamHandler {
         let v: String? = value.isEmpty ? nil : value
         let up = parent(1)
         func under(_ parent: Name) -> Bool { up == parent.rawValue }
+        /// Sets `field` (number `bit`) the first time; a repeat with another value is noted.
+        func keep(_ field: WritableKeyPath<Fields, String?>, _ bit: Int) {
+            let mask: UInt32 = 1 << UInt32(bit)
+            guard entry.seen & mask != 0 else {
+                entry.seen |= mask
+                entry[keyPath: field] = v
+                return
+            }
+            if entry.repeated == nil, entry[keyPath: field] != v {
+                entry.repeated = (names.local(of: name), entry[keyPath: field] ?? "", value, stream.line)
+            }
+        }
         switch known {
-        case .PIID where under(.awardContractID) || under(.IDVID): entry.piid = v
-        case .PIID where under(.referencedIDVID): entry.idvPIID = v
-        case .agencyID where under(.awardContractID) || under(.IDVID): entry.agencyCode = v
-        case .agencyID where under(.referencedIDVID): entry.idvAgencyCode = v
-        case .transactionNumber where under(.awardContractID) || under(.IDVID): entry.transaction = v
-        case .modNumber where under(.awardContractID) || under(.IDVID): entry.mod = v
-        case .obligatedAmount where under(.dollarValues): entry.amount = v
-        case .baseAndAllOptionsValue where under(.dollarValues): entry.potential = v
-        case .totalBaseAndAllOptionsValue: entry.potentialTotal = v
-        case .productOrServiceCode: entry.psc = v
-        case .principalNAICSCode: entry.naics = v
-        case .countryOfOrigin: entry.origin = v
-        case .placeOfManufacture: entry.manufacture = v
-        case .vendorName where under(.vendorHeader): entry.vendorName = v
-        case .UEILegalBusinessName: entry.legalName = v
-        case .contractorName: entry.contractorName = v
-        case .UEI where under(.vendorUEIInformation): entry.uei = v
-        case .ultimateParentUEI: entry.parentUEI = v
-        case .DUNSNumber where under(.vendorDUNSInformation): entry.duns = v
-        case .countryCode where under(.vendorLocation): entry.vendorCountry = v
-        case .countryCode where under(.principalPlaceOfPerformance): entry.performanceCountry = v
-        case .descriptionOfContractRequirement: entry.description = v
-        case .signedDate where under(.relevantContractDates): entry.signed = v
+        case .PIID where under(.awardContractID) || under(.IDVID): keep(\.piid, 0)
+        case .PIID where under(.referencedIDVID): keep(\.idvPIID, 1)
+        case .agencyID where under(.awardContractID) || under(.IDVID): keep(\.agencyCode, 2)
+        case .agencyID where under(.referencedIDVID): keep(\.idvAgencyCode, 3)
+        case .transactionNumber where under(.awardContractID) || under(.IDVID): keep(\.transaction, 4)
+        case .modNumber where under(.awardContractID) || under(.IDVID): keep(\.mod, 5)
+        case .obligatedAmount where under(.dollarValues): keep(\.amount, 6)
+        case .baseAndAllOptionsValue where under(.dollarValues): keep(\.potential, 7)
+        case .totalBaseAndAllOptionsValue: keep(\.potentialTotal, 8)
+        case .productOrServiceCode: keep(\.psc, 9)
+        case .principalNAICSCode: keep(\.naics, 10)
+        case .countryOfOrigin: keep(\.origin, 11)
+        case .placeOfManufacture: keep(\.manufacture, 12)
+        case .vendorName where under(.vendorHeader): keep(\.vendorName, 13)
+        case .UEILegalBusinessName: keep(\.legalName, 14)
+        case .contractorName: keep(\.contractorName, 15)
+        case .UEI where under(.vendorUEIInformation): keep(\.uei, 16)
+        case .ultimateParentUEI: keep(\.parentUEI, 17)
+        case .DUNSNumber where under(.vendorDUNSInformation): keep(\.duns, 18)
+        case .countryCode where under(.vendorLocation): keep(\.vendorCountry, 19)
+        case .countryCode where under(.principalPlaceOfPerformance): keep(\.performanceCountry, 20)
+        case .descriptionOfContractRequirement: keep(\.description, 21)
+        case .signedDate where under(.relevantContractDates): keep(\.signed, 22)
         default: break
         }
     }
@@ -244,13 +261,21 @@ final class FPDSEntryReader: XMLStreamHandler {
         var rejection: RowRejection?
         /// The contract when the id is new and nothing else rejects it.
         var contract: Contract?
+        /// An element of the entry repeated with another value (``Fields/repeated``).
+        var repeated: Finding?
 
         /// A placeholder (no allocation).
         static let empty = Outcome(record: CSVRecord(line: 0, fields: []))
     }
 
     private func finish(_ f: Fields) {
-        let outcome = evaluate(f)
+        var outcome = evaluate(f)
+        if let (field, first, second, line) = f.repeated {
+            outcome.repeated = Finding(
+                .warning, code: "extra-fields",
+                "<\(field)> is repeated in its <entry> with another value ('\(second)' after '\(first)'); the first is kept",
+                at: SourceLocation(file: path, line: line))
+        }
         if outcomes != nil { outcomes!.append(outcome) } else { commit(outcome) }
     }
 
@@ -260,7 +285,9 @@ final class FPDSEntryReader: XMLStreamHandler {
         if lineShift != 0 {
             outcome.record.line += lineShift
             outcome.contract?.location.line += lineShift
+            outcome.repeated?.location?.line += lineShift
         }
+        if let repeated = outcome.repeated.take() { rows.findings.append(repeated) }
         // Another award under an id met before (another agency, IDV or transaction) is read
         // under its transaction key; a repeat of both is a duplicate.
         var qualified: (id: String, first: SourceLocation, key: String)?

@@ -27,6 +27,11 @@ extension KeyedRows {
         if let heading = columns.id.heading, id == heading || (id.unicodeScalars.first == "\u{FEFF}" && HeaderMap.withoutMark(id) == heading) {
             return .rejected(.repeatedHeader)
         }
+        // An id that is Excel's delimiter line (`sep=;`, the line of a second file joined with
+        // `cat`; a fourth byte '=' first, so that other ids cost one comparison).
+        if id.utf8.count <= 9, id.utf8.dropFirst(3).first == UInt8(ascii: "="), DelimiterHint.isRepeatedLine(first: id, othersEmpty: true) {
+            return .rejected(DelimiterHint.repeatedLine)
+        }
         do throws(RowRejection) {
             if let record = try rest(row, columns, id: id, keep: keep) { take(record) }
             return .keyed(id: id, rejection: nil)

@@ -159,6 +159,14 @@ struct LinkRowSink: RawRecordSink {
             return .skip
         }
         wide.append(isWide(record))
+        // Excel's delimiter line of a second file joined with `cat` (rare: four bytes compared).
+        if Self.startsWithSep(record.trimmedField(0)),
+            DelimiterHint.isRepeatedLine(
+                first: String(decoding: record.trimmedField(0), as: UTF8.self),
+                othersEmpty: (1..<record.count).allSatisfy { record.trimmedField($0).isEmpty })
+        {
+            return .rejected(DelimiterHint.repeatedLine)
+        }
         let buyer = record.trimmedField(layout.buyer)
         guard !buyer.isEmpty else { return .rejected(RowRejection("missing-value", "'buyer_id' is empty", column: layout.buyer + 1)) }
         // A repeated header (files joined with `cat`), cell by cell as ``HeaderMap/repeatsHeader(_:)``
@@ -190,6 +198,13 @@ struct LinkRowSink: RawRecordSink {
         return .link(key: keys.append(buyer: buyer, supplier: supplier), share: share, good: good)
     }
 
+    /// Whether `cell` starts with `sep=` (in any case).
+    @inline(__always)
+    private static func startsWithSep(_ cell: UnsafeRawBufferPointer) -> Bool {
+        cell.count >= 4 && cell[0] | 0x20 == UInt8(ascii: "s") && cell[1] | 0x20 == UInt8(ascii: "e")
+            && cell[2] | 0x20 == UInt8(ascii: "p") && cell[3] == UInt8(ascii: "=")
+    }
+
     /// The first pass of the `String` path, for records with bytes outside ASCII (UTF-8 or
     /// Windows-1252 text).
     private mutating func decode(_ raw: RawRecord) -> RowOutcome {
@@ -201,6 +216,9 @@ struct LinkRowSink: RawRecordSink {
         }
         wide.append(isWide(raw))
         if layout.header.repeatsHeader(record.fields) { return .rejected(.repeatedHeader) }
+        if let first = record.fields.first, DelimiterHint.isRepeatedLine(first: first, othersEmpty: record.fields.dropFirst().allSatisfy { $0.trimmingWhitespace().isEmpty }) {
+            return .rejected(DelimiterHint.repeatedLine)
+        }
         do {
             return .decoded(try LinkRows.convert(Row(record: record, map: layout.header, file: layout.path)))
         } catch {
@@ -371,8 +389,8 @@ struct RawRecord {
     /// Whether every byte of the record is ASCII (noted by the parser as it copied the fields).
     let isASCII: Bool
 
-    /// Whether every field is empty.
-    var isBlank: Bool { (0..<count).allSatisfy { field($0).isEmpty } }
+    /// Whether every field is empty or blank (``CSVRecord/isBlank``).
+    var isBlank: Bool { (0..<count).allSatisfy { field($0).allSatisfy(CSVRecord.isBlankByte) } }
 
     /// The fields decoded as the `String` path decodes them.
     func strings() -> [(text: String, transcoded: Bool)] {

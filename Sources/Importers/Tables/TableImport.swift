@@ -94,6 +94,10 @@ struct RowAccumulator<Record: Sendable> {
             reject(record, .repeatedHeader)
             return
         }
+        if let first = record.fields.first, DelimiterHint.isRepeatedLine(first: first, othersEmpty: record.fields.dropFirst().allSatisfy { $0.trimmingWhitespace().isEmpty }) {
+            reject(record, DelimiterHint.repeatedLine)
+            return
+        }
         if record.fields.count > header.width, record.fields[header.width...].contains(where: { !$0.isEmpty }) {
             wideRows += 1
             if wideRows <= 3 {

@@ -53,9 +53,11 @@ public enum FollowTheMoney {
                 return
             }
             let properties = object["properties"] as? [String: Any] ?? [:]
-            func values(_ key: String) -> [String] { properties[key] as? [String] ?? [] }
+            func values(_ key: String) -> [String] { Self.strings(properties[key]) }
             if schema == "Sanction" {
                 if values("programId").contains("US-UFLPA") { hard.formUnion(values("entity")) }
+            } else if Self.hasNestedUFLPASanction(properties) {
+                hard.insert(id)
             }
             // An accepted line's id is taken (a rejected line's is not, as in the CSV formats).
             func register() {
@@ -112,6 +114,27 @@ public enum FollowTheMoney {
             result.findings.append(Finding(.note, code: "related-entities", "\(related) related entities (sanctions, addresses, links) were read to enrich their targets; they are not entries themselves", at: SourceLocation(file: path, line: 0)))
         }
         return result
+    }
+
+    /// The text values of a property: its list's strings (a nested entity in it is no text),
+    /// or a single string written without the list.
+    static func strings(_ value: Any?) -> [String] {
+        switch value {
+        case let list as [Any]: list.compactMap { $0 as? String }
+        case let text as String: [text]
+        default: []
+        }
+    }
+
+    /// Whether an entity of OpenSanctions' nested export (`targets.nested.json`, one target per
+    /// line with its `Sanction` entities inside its `sanctions` property, and no `entity`
+    /// back-reference in them) holds a sanction whose `programId` is `US-UFLPA`.
+    static func hasNestedUFLPASanction(_ properties: [String: Any]) -> Bool {
+        guard let sanctions = properties["sanctions"] as? [Any] else { return false }
+        return sanctions.contains { sanction in
+            guard let sanction = sanction as? [String: Any], let inner = sanction["properties"] as? [String: Any] else { return false }
+            return strings(inner["programId"]).contains("US-UFLPA")
+        }
     }
 
     /// Why a line that JSON could not parse is rejected: bytes that are not UTF-8 (JSON's
