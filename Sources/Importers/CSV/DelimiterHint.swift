@@ -50,15 +50,18 @@ struct DelimiterHint: Equatable {
     /// (in any case) and one of the ``accepted`` spellings, or nothing when the delimiter split
     /// it off; `othersEmpty` says the row's other cells are empty. Read as data, it made a
     /// watchlist entry or a facility named `sep=`, and other rows a confusing rejection.
-    static func isRepeatedLine(first: String, othersEmpty: Bool) -> Bool {
-        guard othersEmpty else { return false }
+    /// The first cell is checked first: `othersEmpty` is worked out only for a row that may be
+    /// such a line (every row of every table is asked).
+    static func isRepeatedLine(first: String, othersEmpty: @autoclosure () -> Bool) -> Bool {
+        // Fewer than 4 or more than 32 bytes (a mark, `sep=`, two bytes and some blanks): no.
+        guard (4...32).contains(first.utf8.count), first.utf8.contains(UInt8(ascii: "=")) else { return false }
         let cell = Array(HeaderMap.withoutMark(first).trimmingWhitespace().utf8)
         let prefix = Array("sep=".utf8)
         guard cell.count >= prefix.count, cell.count <= prefix.count + 2,
               zip(cell.prefix(prefix.count), prefix).allSatisfy({ $0 | 0x20 == $1 | 0x20 })
         else { return false }
         let value = Array(cell.dropFirst(prefix.count))
-        return value.isEmpty || accepted.contains { $0.spelling == value }
+        return (value.isEmpty || accepted.contains { $0.spelling == value }) && othersEmpty()
     }
 
     /// The rejection of a row that ``isRepeatedLine(first:othersEmpty:)``.
