@@ -116,11 +116,76 @@ final class FPDSEntryReader: XMLStreamHandler {
         /// The first element read for its text that held an element, and that element: only
         /// the text after it would be read.
         var nested: (field: String, child: String)?
-        /// The fields set so far (bits of ``FPDSEntryReader/endElement(_:stream:)``'s fields).
+        /// The fields set so far, a bit per ``TextField``.
         var seen: UInt32 = 0
         /// The first element read for its text that came again with another value (the first
         /// value is kept), the two values and the line of the second.
         var repeated: (field: String, first: String, second: String, line: Int)?
+
+        /// A text field by number (a switch: key paths were built at run time, per element).
+        subscript(field: TextField) -> String? {
+            get {
+                switch field {
+                case .piid: piid
+                case .idvPIID: idvPIID
+                case .agencyCode: agencyCode
+                case .idvAgencyCode: idvAgencyCode
+                case .transaction: transaction
+                case .mod: mod
+                case .amount: amount
+                case .potential: potential
+                case .potentialTotal: potentialTotal
+                case .psc: psc
+                case .naics: naics
+                case .origin: origin
+                case .manufacture: manufacture
+                case .vendorName: vendorName
+                case .legalName: legalName
+                case .contractorName: contractorName
+                case .uei: uei
+                case .parentUEI: parentUEI
+                case .duns: duns
+                case .vendorCountry: vendorCountry
+                case .performanceCountry: performanceCountry
+                case .description: description
+                case .signed: signed
+                }
+            }
+            set {
+                switch field {
+                case .piid: piid = newValue
+                case .idvPIID: idvPIID = newValue
+                case .agencyCode: agencyCode = newValue
+                case .idvAgencyCode: idvAgencyCode = newValue
+                case .transaction: transaction = newValue
+                case .mod: mod = newValue
+                case .amount: amount = newValue
+                case .potential: potential = newValue
+                case .potentialTotal: potentialTotal = newValue
+                case .psc: psc = newValue
+                case .naics: naics = newValue
+                case .origin: origin = newValue
+                case .manufacture: manufacture = newValue
+                case .vendorName: vendorName = newValue
+                case .legalName: legalName = newValue
+                case .contractorName: contractorName = newValue
+                case .uei: uei = newValue
+                case .parentUEI: parentUEI = newValue
+                case .duns: duns = newValue
+                case .vendorCountry: vendorCountry = newValue
+                case .performanceCountry: performanceCountry = newValue
+                case .description: description = newValue
+                case .signed: signed = newValue
+                }
+            }
+        }
+    }
+
+    /// The fields of ``Fields`` read from an element's text, by number (a bit of ``Fields/seen``).
+    enum TextField: Int {
+        case piid, idvPIID, agencyCode, idvAgencyCode, transaction, mod, amount, potential, potentialTotal, psc, naics, origin
+        case manufacture, vendorName, legalName, contractorName, uei, parentUEI, duns, vendorCountry, performanceCountry
+        case description, signed
     }
 
     init(file: String) {
@@ -194,43 +259,40 @@ final class FPDSEntryReader: XMLStreamHandler {
         let v: String? = value.isEmpty ? nil : value
         let up = parent(1)
         func under(_ parent: Name) -> Bool { up == parent.rawValue }
-        /// Sets `field` (number `bit`) the first time; a repeat with another value is noted.
-        func keep(_ field: WritableKeyPath<Fields, String?>, _ bit: Int) {
-            let mask: UInt32 = 1 << UInt32(bit)
-            guard entry.seen & mask != 0 else {
-                entry.seen |= mask
-                entry[keyPath: field] = v
-                return
-            }
-            if entry.repeated == nil, entry[keyPath: field] != v {
-                entry.repeated = (names.local(of: name), entry[keyPath: field] ?? "", value, stream.line)
-            }
-        }
+        let field: TextField
         switch known {
-        case .PIID where under(.awardContractID) || under(.IDVID): keep(\.piid, 0)
-        case .PIID where under(.referencedIDVID): keep(\.idvPIID, 1)
-        case .agencyID where under(.awardContractID) || under(.IDVID): keep(\.agencyCode, 2)
-        case .agencyID where under(.referencedIDVID): keep(\.idvAgencyCode, 3)
-        case .transactionNumber where under(.awardContractID) || under(.IDVID): keep(\.transaction, 4)
-        case .modNumber where under(.awardContractID) || under(.IDVID): keep(\.mod, 5)
-        case .obligatedAmount where under(.dollarValues): keep(\.amount, 6)
-        case .baseAndAllOptionsValue where under(.dollarValues): keep(\.potential, 7)
-        case .totalBaseAndAllOptionsValue: keep(\.potentialTotal, 8)
-        case .productOrServiceCode: keep(\.psc, 9)
-        case .principalNAICSCode: keep(\.naics, 10)
-        case .countryOfOrigin: keep(\.origin, 11)
-        case .placeOfManufacture: keep(\.manufacture, 12)
-        case .vendorName where under(.vendorHeader): keep(\.vendorName, 13)
-        case .UEILegalBusinessName: keep(\.legalName, 14)
-        case .contractorName: keep(\.contractorName, 15)
-        case .UEI where under(.vendorUEIInformation): keep(\.uei, 16)
-        case .ultimateParentUEI: keep(\.parentUEI, 17)
-        case .DUNSNumber where under(.vendorDUNSInformation): keep(\.duns, 18)
-        case .countryCode where under(.vendorLocation): keep(\.vendorCountry, 19)
-        case .countryCode where under(.principalPlaceOfPerformance): keep(\.performanceCountry, 20)
-        case .descriptionOfContractRequirement: keep(\.description, 21)
-        case .signedDate where under(.relevantContractDates): keep(\.signed, 22)
-        default: break
+        case .PIID where under(.awardContractID) || under(.IDVID): field = .piid
+        case .PIID where under(.referencedIDVID): field = .idvPIID
+        case .agencyID where under(.awardContractID) || under(.IDVID): field = .agencyCode
+        case .agencyID where under(.referencedIDVID): field = .idvAgencyCode
+        case .transactionNumber where under(.awardContractID) || under(.IDVID): field = .transaction
+        case .modNumber where under(.awardContractID) || under(.IDVID): field = .mod
+        case .obligatedAmount where under(.dollarValues): field = .amount
+        case .baseAndAllOptionsValue where under(.dollarValues): field = .potential
+        case .totalBaseAndAllOptionsValue: field = .potentialTotal
+        case .productOrServiceCode: field = .psc
+        case .principalNAICSCode: field = .naics
+        case .countryOfOrigin: field = .origin
+        case .placeOfManufacture: field = .manufacture
+        case .vendorName where under(.vendorHeader): field = .vendorName
+        case .UEILegalBusinessName: field = .legalName
+        case .contractorName: field = .contractorName
+        case .UEI where under(.vendorUEIInformation): field = .uei
+        case .ultimateParentUEI: field = .parentUEI
+        case .DUNSNumber where under(.vendorDUNSInformation): field = .duns
+        case .countryCode where under(.vendorLocation): field = .vendorCountry
+        case .countryCode where under(.principalPlaceOfPerformance): field = .performanceCountry
+        case .descriptionOfContractRequirement: field = .description
+        case .signedDate where under(.relevantContractDates): field = .signed
+        default: return
+        }
+        // The first value is kept; a repeat with another value is noted.
+        let mask: UInt32 = 1 << UInt32(field.rawValue)
+        if entry.seen & mask == 0 {
+            entry.seen |= mask
+            entry[field] = v
+        } else if entry.repeated == nil, entry[field] != v {
+            entry.repeated = (names.local(of: name), entry[field] ?? "", value, stream.line)
         }
     }
 
