@@ -128,8 +128,13 @@ public struct BaselineDiff: Sendable {
 
     /// Whether a flag already in the baseline rose to `severity` or above from below it (a
     /// medium flag now high reaches a `high` gate it did not reach before).
+    /// A baseline severity that is no level flrisk knows (a hand edit, another schema) is not
+    /// taken as below the gate.
     public func hasRaisedFlag(atLeast severity: Severity) -> Bool {
-        changed.contains { Self.level($0.before) < severity && Self.level($0.after) >= severity }
+        changed.contains { change in
+            guard let before = Severity(rawValue: change.before.severity) else { return false }
+            return before < severity && Self.level(change.after) >= severity
+        }
     }
 
     /// Whether the run fails a gate at `severity` against this baseline: a new flag at or above

@@ -40,13 +40,20 @@ enum Console {
     static let longestDiagnostic = 2000
 
     /// `text`, or its first 1400 and last 500 characters around `… [N characters not shown] …`
-    /// when it is longer than ``longestDiagnostic``.
+    /// when it is longer than ``longestDiagnostic``. Characters here are Unicode scalars: one
+    /// grapheme may hold any number of them (`e` and 600,000 combining accents is one
+    /// `Character` of 1.2 MB), so counting graphemes would let such a line through whole.
     static func elided(_ text: String) -> String {
         guard text.utf8.count > longestDiagnostic else { return text }
-        let count = text.count
+        let scalars = text.unicodeScalars
+        let count = scalars.count
         guard count > longestDiagnostic else { return text }
         let head = 1400, tail = 500
-        return String(text.prefix(head)) + "… [\(count - head - tail) characters not shown] …" + String(text.suffix(tail))
+        var out = String.UnicodeScalarView()
+        out.append(contentsOf: scalars.prefix(head))
+        out.append(contentsOf: "… [\(count - head - tail) characters not shown] …".unicodeScalars)
+        out.append(contentsOf: scalars.suffix(tail))
+        return String(out)
     }
 
     /// Runs `body`; a bad input file, configuration or baseline is printed as one line and

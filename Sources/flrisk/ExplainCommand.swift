@@ -23,6 +23,7 @@ extension Flrisk {
         }
 
         func run() throws {
+            try input.refuseRejectsOverInput(with: model)
             let assessment = try Console.exitOnBadInput {
                 try InputOptions.refuseNonFiles(input.namedPaths(with: model))
                 // The configuration first: its input.date_order reads the inputs.

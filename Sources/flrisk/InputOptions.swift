@@ -105,8 +105,9 @@ struct InputOptions: ParsableArguments {
     @Option(name: .customLong("map"), help: ArgumentHelp("Read the header COLUMN as FIELD, e.g. --map 'Factory=name'. Repeatable.", valueName: "column=field"))
     var mappings: [String] = []
 
-    @Option(help: ArgumentHelp("Write every rejected row (file, line, column, code, reason, original fields) to this CSV file.", valueName: "path"))
-    var rejects: String?
+    @Option(name: .customLong("rejects"), help: ArgumentHelp("Write every rejected row (file, line, column, code, reason, original fields) to this CSV file.", valueName: "path"))
+    var rejectsGiven: [String] = []
+    var rejects: String? { rejectsGiven.last }
 
     @Option(help: DateOrder.help(configured: true))
     var dateOrder: DateOrder?
@@ -120,7 +121,7 @@ struct InputOptions: ParsableArguments {
         if input == nil && contracts.isEmpty {
             throw ValidationError("Missing expected argument '--contracts <path>' (or '--input <path>' for a native XML document).")
         }
-        try Self.refuseRepeats([("--suppliers", suppliersGiven, "suppliers file"), ("--links", linksGiven, "links file"), ("--input", inputGiven, "native XML document")])
+        try Self.refuseRepeats([("--suppliers", suppliersGiven, "suppliers file"), ("--links", linksGiven, "links file"), ("--input", inputGiven, "native XML document"), ("--rejects", rejectsGiven, "rejects file")])
         let paths = [("--suppliers", suppliers.map { [$0] } ?? []), ("--links", links.map { [$0] } ?? []), ("--contracts", contracts),
                      ("--input", input.map { [$0] } ?? []), ("--watchlist", watchlists), ("--rejects", rejects.map { [$0] } ?? [])]
         try Self.requirePaths(paths)
@@ -143,6 +144,20 @@ struct InputOptions: ParsableArguments {
         var watchlists: [WatchlistEntry]
         /// The import of each watchlist (findings and counts).
         var watchlistResults: [ImportResult<WatchlistEntry>]
+    }
+
+    /// Every file the run reads (inputs, configuration, decisions, country risk, watchlists).
+    func readPaths(with model: ModelOptions) -> [String] {
+        [suppliers, links, input, model.config, model.decisions, model.countryRisk].compactMap { $0 } + contracts + watchlists
+    }
+
+    /// Refuses a `--rejects` file that is one of the files read: writing the rejected rows,
+    /// while the inputs are read, would replace it.
+    func refuseRejectsOverInput(with model: ModelOptions) throws {
+        guard let rejects, let written = OutputOptions.identity(rejects) else { return }
+        if let read = readPaths(with: model).first(where: { OutputOptions.identity($0).map { $0 == written } ?? false }) {
+            throw ValidationError("--rejects \(rejects) is the input \(read); write the rejected rows elsewhere.")
+        }
     }
 
     /// `configuration` with `--date-order`, when given, over its `input.date_order`: the order
@@ -252,9 +267,11 @@ extension InputOptions {
     /// links alone), as `--contracts` and `--watchlist` may be repeated.
     static func refuseRepeats(_ options: [(flag: String, paths: [String], what: String)]) throws {
         for (flag, paths, what) in options where paths.count > 1 {
-            let join = ["--input", "--config", "--baseline"].contains(flag) ? "" : "join the files into one (with one header line) or "
+            // Files written: one place to write; files read: one file to read (or one made of them).
+            let written = ["--rejects", "--output"].contains(flag)
+            let join = written || ["--input", "--config", "--baseline"].contains(flag) ? "" : "join the files into one (with one header line) or "
             throw ValidationError(
-                "\(flag) is given \(paths.count) times (\(paths.joined(separator: ", "))), but flrisk reads one \(what): \(join)give the one you mean.")
+                "\(flag) is given \(paths.count) times (\(paths.joined(separator: ", "))), but flrisk \(written ? "writes" : "reads") one \(what): \(join)give the one you mean.")
         }
     }
 }

@@ -73,10 +73,11 @@ struct OutputOptions: ParsableArguments {
     @Option(parsing: .upToNextOption, help: ArgumentHelp("Report formats, one or more of: json, md, csv, sarif, html.", valueName: "format"))
     var format: [ReportFormat] = []
 
-    @Option(help: ArgumentHelp(
+    @Option(name: .customLong("output"), help: ArgumentHelp(
         "Where to write: a file for one format, or a directory (existing, or ending in '/') that receives report.<format> for each (without --format: report.json and report.md in a directory). Without it, a single format goes to standard output.",
         valueName: "path"))
-    var output: String?
+    var outputGiven: [String] = []
+    var output: String? { outputGiven.last }
 
     @Option(help: "Exit with status 1 when a flag of this severity or higher exists: high, medium, low, info, never.")
     var failOn: FailOn = .never
@@ -109,7 +110,7 @@ struct OutputOptions: ParsableArguments {
         if quiet && verbose { throw ValidationError("'--quiet' and '--verbose' cannot be combined.") }
         if output?.isEmpty == true { throw ValidationError("--output needs a file or directory path, got an empty string.") }
         try InputOptions.requirePaths([("--baseline", baseline.map { [$0] } ?? [])])
-        try InputOptions.refuseRepeats([("--baseline", baselineGiven, "baseline report")])
+        try InputOptions.refuseRepeats([("--baseline", baselineGiven, "baseline report"), ("--output", outputGiven, "report path")])
     }
 
     /// Whether progress lines go to standard error: with --verbose, or when it is a terminal and not --quiet.
@@ -162,17 +163,21 @@ struct OutputOptions: ParsableArguments {
     /// not compared.
     /// `--baseline` may be the report it is replaced by (the CI pattern).
     func overwrittenInput(reads: [String], rejects: String?) -> (written: String, read: String, isRejects: Bool)? {
-        func identity(_ path: String) -> (UInt64, UInt64)? {
-            var info = stat()
-            guard stat(path, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG else { return nil }
-            return (UInt64(info.st_dev), UInt64(info.st_ino))
-        }
+        let identity = Self.identity
         let written = (output.map { reportTargets($0).map { ($0.1, false) } } ?? []) + (rejects.map { [($0, true)] } ?? [])
         for (target, isRejects) in written {
             guard let id = identity(target) else { continue }
             if let read = reads.first(where: { identity($0).map { $0 == id } ?? false }) { return (target, read, isRejects) }
         }
         return nil
+    }
+
+    /// The device and inode of a regular file (the same file under any path, link or hard link),
+    /// or nil for a missing file, a device or a pipe.
+    static func identity(_ path: String) -> (UInt64, UInt64)? {
+        var info = stat()
+        guard stat(path, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG else { return nil }
+        return (UInt64(info.st_dev), UInt64(info.st_ino))
     }
 
     /// A report file or the `--baseline` that is also the `--rejects` file, compared by path

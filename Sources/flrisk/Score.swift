@@ -15,8 +15,7 @@ extension Flrisk {
 
         func run() throws {
             // A report or rejects file over an input replaced the input with the report.
-            let reads = [input.suppliers, input.links, input.input, model.config, model.decisions, model.countryRisk].compactMap { $0 }
-                + input.contracts + input.watchlists
+            let reads = input.readPaths(with: model)
             if let (written, read, isRejects) = output.overwrittenInput(reads: reads, rejects: input.rejects) {
                 if isRejects { throw ValidationError("--rejects \(written) is the input \(read); write the rejected rows elsewhere.") }
                 throw ValidationError("\(written) is the input \(read); write the report elsewhere.")

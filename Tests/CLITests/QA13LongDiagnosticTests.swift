@@ -33,6 +33,18 @@ struct QA13LongDiagnosticTests {
         #expect(messages.count == 25 && messages.allSatisfy { $0.contains(huge) })
     }
 
+    /// One grapheme of 200 KB (`e` and 100,000 combining acute accents) is one `Character`:
+    /// counted in characters, the line was short and printed whole. Counted in scalars it is cut.
+    @Test func oneHugeGraphemeIsElidedToo() throws {
+        let scratch = Scratch()
+        let grapheme = "e" + String(repeating: "\u{301}", count: 100_000)
+        let contracts = scratch.write("c.csv", "contract_id,vendor_name,amount\nC1,Acme,\(grapheme)\n")
+        let run = try CLI.run(["score", "--contracts", contracts, "--quiet"], timeout: 120)
+        #expect(run.status == 0, "\(run.stderr.prefix(300))")
+        #expect(run.stderr.utf8.count < 10_000, "\(run.stderr.utf8.count) bytes")
+        #expect(run.stderr.contains("characters not shown]"))
+    }
+
     @Test func shortDiagnosticsAreUnchanged() throws {
         let scratch = Scratch()
         let contracts = scratch.write("c.csv", "contract_id,vendor_name,amount\nC1,Acme,abc\n")

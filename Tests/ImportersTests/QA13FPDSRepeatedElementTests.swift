@@ -47,6 +47,17 @@ struct QA13FPDSRepeatedElementTests {
         #expect(result.findings.contains { $0.code == "extra-fields" && $0.message.contains("<signedDate>") })
     }
 
+    /// An empty first element is no value: the date that follows it is read (keeping the
+    /// empty one lost the date, which the last-wins reading had kept).
+    @Test func anEmptyFirstElementGivesWayToALaterValue() throws {
+        let scratch = TemporaryDirectory()
+        let dates = "<f:signedDate/><f:signedDate>2024-03-01 00:00:00</f:signedDate>"
+        let path = scratch.file("feed.xml", Self.feed(Self.entry("P1", dates: dates)))
+        let result = try FPDSFeed.contracts(path: path)
+        #expect(result.records.first?.awardDate == "2024-03-01")
+        #expect(!result.findings.contains { $0.code == "extra-fields" })
+    }
+
     @Test func aRepeatWithTheSameValueIsQuiet() throws {
         let scratch = TemporaryDirectory()
         let path = scratch.file("feed.xml", Self.feed(Self.entry("P1", extra: "<f:obligatedAmount> 100.00 </f:obligatedAmount>")))

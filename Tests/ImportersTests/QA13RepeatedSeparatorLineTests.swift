@@ -67,4 +67,20 @@ struct QA13RepeatedSeparatorLineTests {
             #expect(!DelimiterHint.isRepeatedLine(first: cell, othersEmpty: true), "\(cell)")
         }
     }
+
+    /// The line is found by its first cell, not by the id column: with the id in the second
+    /// column the line's id is empty, and it was rejected as "'contract_id' is empty".
+    @Test func theLineIsFoundWhereverTheIdColumnIs() throws {
+        let scratch = TemporaryDirectory()
+        let contracts = scratch.file("c.csv", Self.joined("vendor_id,contract_id,amount", "V1,C1,5", "V1,C2,6", sep: ","))
+        Self.expectRejected(try Inputs.contracts(paths: [contracts]), accepted: 2)
+    }
+
+    /// A second UTF-8 export starts with a byte order mark: `\u{FEFF}sep=;` is the line too.
+    @Test func aMarkedSecondFileIsFound() throws {
+        let scratch = TemporaryDirectory()
+        let text = "sep=;\nsupplier_id;name\nV1;A\n\u{FEFF}sep=;\nsupplier_id;name\nV2;B\n"
+        Self.expectRejected(try Inputs.suppliers(path: scratch.file("s.csv", text)), accepted: 2)
+    }
 }
+

@@ -36,5 +36,8 @@ struct BaselineDiffTests {
         // A message edit at the same severity is a change, not a rise.
         let edited = BaselineDiff(file: "b.json", baseline: [Self.flag("A", "R", "high", "x")], current: [Self.flag("A", "R", "high", "y")])
         #expect(edited.changed.count == 1 && !edited.failsGate(atLeast: .info))
+        // A baseline severity flrisk does not know is not below the gate.
+        let unknown = BaselineDiff(file: "b.json", baseline: [Self.flag("A", "R", "critical")], current: [Self.flag("A", "R", "high")])
+        #expect(unknown.changed.count == 1 && !unknown.failsGate(atLeast: .high))
     }
 }

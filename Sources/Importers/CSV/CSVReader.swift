@@ -23,6 +23,10 @@ public struct CSVRecord: Sendable, Hashable {
     /// only ``isBlankByte(_:)`` bytes.
     public var isBlank: Bool { fields.allSatisfy { $0.utf8.allSatisfy(Self.isBlankByte) } }
 
+    /// Whether the record is Excel's delimiter line (`sep=;`) of a second file joined with
+    /// `cat`, which is not data (rejected as `repeated-header`).
+    public var isDelimiterLine: Bool { DelimiterHint.isRepeatedLine(fields) }
+
     /// The bytes a blank cell may hold: ASCII white space that libcsv does not trim (line and
     /// form feeds, vertical tab, carriage return; space and tab it trims), and the DOS
     /// end-of-file mark 0x1A (Ctrl-Z) that files of old tools end with. A last line holding

@@ -64,9 +64,24 @@ struct DelimiterHint: Equatable {
         return (value.isEmpty || accepted.contains { $0.spelling == value }) && othersEmpty()
     }
 
+    /// ``isRepeatedLine(first:othersEmpty:)`` of a record read as bytes (all ASCII, so no byte
+    /// order mark): four bytes compared for any other record.
+    static func isRepeatedLine(_ record: RawRecord) -> Bool {
+        let first = record.trimmedField(0)
+        guard first.count >= 4, first[0] | 0x20 == UInt8(ascii: "s"), first[1] | 0x20 == UInt8(ascii: "e"),
+              first[2] | 0x20 == UInt8(ascii: "p"), first[3] == UInt8(ascii: "=")
+        else { return false }
+        return isRepeatedLine(first: String(decoding: first, as: UTF8.self), othersEmpty: (1..<record.count).allSatisfy { record.trimmedField($0).isEmpty })
+    }
+
+    /// ``isRepeatedLine(first:othersEmpty:)`` of a record read as text.
+    static func isRepeatedLine(_ fields: [String]) -> Bool {
+        guard let first = fields.first else { return false }
+        return isRepeatedLine(first: first, othersEmpty: fields.dropFirst().allSatisfy { $0.trimmingWhitespace().isEmpty })
+    }
+
     /// The rejection of a row that ``isRepeatedLine(first:othersEmpty:)``.
-    static let repeatedLine = RowRejection(
-        "repeated-header", "the row is Excel's delimiter line (sep=…) of a file joined with `cat`: only a file's first line names its delimiter, and it is not data; give each file as it was downloaded")
+    static let repeatedLine = RowRejection("repeated-header", DelimiterLine.reason)
 
     /// The line as a message quotes it: `sep=` and at most 20 bytes of value, controls escaped.
     private static func shown(_ value: [UInt8]) -> String {
@@ -75,4 +90,10 @@ struct DelimiterHint: Equatable {
         }.joined()
         return "sep=" + text + (value.count > 20 ? "…" : "")
     }
+}
+
+/// What is said of Excel's delimiter line met as a data row (``CSVRecord/isDelimiterLine``).
+public enum DelimiterLine {
+    public static let reason =
+        "the row is Excel's delimiter line (sep=…) of a file joined with `cat`: only a file's first line names its delimiter, and it is not data; give each file as it was downloaded"
 }

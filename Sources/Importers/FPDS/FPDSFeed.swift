@@ -286,9 +286,11 @@ final class FPDSEntryReader: XMLStreamHandler {
         case .signedDate where under(.relevantContractDates): field = .signed
         default: return
         }
-        // The first value is kept; a repeat with another value is noted.
+        // The first value is kept; a repeat with another value is noted. An empty element is
+        // no value: a later one with text is read (`<signedDate/>` then a date keeps the date).
         let mask: UInt32 = 1 << UInt32(field.rawValue)
         if entry.seen & mask == 0 {
+            guard v != nil else { return }
             entry.seen |= mask
             entry[field] = v
         } else if entry.repeated == nil, entry[field] != v {

@@ -27,11 +27,6 @@ extension KeyedRows {
         if let heading = columns.id.heading, id == heading || (id.unicodeScalars.first == "\u{FEFF}" && HeaderMap.withoutMark(id) == heading) {
             return .rejected(.repeatedHeader)
         }
-        // An id that is Excel's delimiter line (`sep=;`, the line of a second file joined with
-        // `cat`; a fourth byte '=' first, so that other ids cost one comparison).
-        if id.utf8.count <= 9, id.utf8.dropFirst(3).first == UInt8(ascii: "="), DelimiterHint.isRepeatedLine(first: id, othersEmpty: true) {
-            return .rejected(DelimiterHint.repeatedLine)
-        }
         do throws(RowRejection) {
             if let record = try rest(row, columns, id: id, keep: keep) { take(record) }
             return .keyed(id: id, rejection: nil)
@@ -226,7 +221,9 @@ struct KeyedRowSink<Rows: KeyedRows>: RawRecordSink, @unchecked Sendable {
                     blank += 1
                     return
                 }
-                outcome = Rows.check(RawRow(record: record, file: path, texts: texts, lists: lists, dates: dates), columns, keep: keep) { records.append($0) }
+                // Excel's delimiter line of a file joined with `cat`, whichever column is the id.
+                outcome = DelimiterHint.isRepeatedLine(record) ? .rejected(DelimiterHint.repeatedLine)
+                    : Rows.check(RawRow(record: record, file: path, texts: texts, lists: lists, dates: dates), columns, keep: keep) { records.append($0) }
             } else {
                 let row = Row(record: CSVRecord(line: record.line, fields: decode(record)), map: layout.header, file: path, dates: dates)
                 text = row.record.fields
@@ -234,7 +231,8 @@ struct KeyedRowSink<Rows: KeyedRows>: RawRecordSink, @unchecked Sendable {
                     blank += 1
                     return
                 }
-                outcome = Rows.check(row, columns, keep: keep) { records.append($0) }
+                outcome = DelimiterHint.isRepeatedLine(row.record.fields) ? .rejected(DelimiterHint.repeatedLine)
+                    : Rows.check(row, columns, keep: keep) { records.append($0) }
             }
             let wide = record.count > width && (width..<record.count).contains(where: { record.field($0).count > 0 })
             // A row rejected here keeps its text, made on this worker (the merge decodes only

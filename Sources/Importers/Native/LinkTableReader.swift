@@ -160,13 +160,7 @@ struct LinkRowSink: RawRecordSink {
         }
         wide.append(isWide(record))
         // Excel's delimiter line of a second file joined with `cat` (rare: four bytes compared).
-        if Self.startsWithSep(record.trimmedField(0)),
-            DelimiterHint.isRepeatedLine(
-                first: String(decoding: record.trimmedField(0), as: UTF8.self),
-                othersEmpty: (1..<record.count).allSatisfy { record.trimmedField($0).isEmpty })
-        {
-            return .rejected(DelimiterHint.repeatedLine)
-        }
+        if DelimiterHint.isRepeatedLine(record) { return .rejected(DelimiterHint.repeatedLine) }
         let buyer = record.trimmedField(layout.buyer)
         guard !buyer.isEmpty else { return .rejected(RowRejection("missing-value", "'buyer_id' is empty", column: layout.buyer + 1)) }
         // A repeated header (files joined with `cat`), cell by cell as ``HeaderMap/repeatsHeader(_:)``
@@ -198,13 +192,6 @@ struct LinkRowSink: RawRecordSink {
         return .link(key: keys.append(buyer: buyer, supplier: supplier), share: share, good: good)
     }
 
-    /// Whether `cell` starts with `sep=` (in any case).
-    @inline(__always)
-    private static func startsWithSep(_ cell: UnsafeRawBufferPointer) -> Bool {
-        cell.count >= 4 && cell[0] | 0x20 == UInt8(ascii: "s") && cell[1] | 0x20 == UInt8(ascii: "e")
-            && cell[2] | 0x20 == UInt8(ascii: "p") && cell[3] == UInt8(ascii: "=")
-    }
-
     /// The first pass of the `String` path, for records with bytes outside ASCII (UTF-8 or
     /// Windows-1252 text).
     private mutating func decode(_ raw: RawRecord) -> RowOutcome {
@@ -216,9 +203,7 @@ struct LinkRowSink: RawRecordSink {
         }
         wide.append(isWide(raw))
         if layout.header.repeatsHeader(record.fields) { return .rejected(.repeatedHeader) }
-        if let first = record.fields.first, DelimiterHint.isRepeatedLine(first: first, othersEmpty: record.fields.dropFirst().allSatisfy { $0.trimmingWhitespace().isEmpty }) {
-            return .rejected(DelimiterHint.repeatedLine)
-        }
+        if DelimiterHint.isRepeatedLine(record.fields) { return .rejected(DelimiterHint.repeatedLine) }
         do {
             return .decoded(try LinkRows.convert(Row(record: record, map: layout.header, file: layout.path)))
         } catch {

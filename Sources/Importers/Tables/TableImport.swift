@@ -94,7 +94,7 @@ struct RowAccumulator<Record: Sendable> {
             reject(record, .repeatedHeader)
             return
         }
-        if let first = record.fields.first, DelimiterHint.isRepeatedLine(first: first, othersEmpty: record.fields.dropFirst().allSatisfy { $0.trimmingWhitespace().isEmpty }) {
+        if DelimiterHint.isRepeatedLine(record.fields) {
             reject(record, DelimiterHint.repeatedLine)
             return
         }

@@ -78,6 +78,11 @@ public struct MatchDecisions: Sendable {
             summary.read += 1
             if record.isBlank { summary.blank += 1; return }
             let location = SourceLocation(file: path, line: record.line)
+            if record.isDelimiterLine {
+                summary.reject(reason: "repeated-header")
+                result.findings.append(Finding(.error, code: "repeated-header", "row rejected: \(DelimiterLine.reason)", at: location))
+                return
+            }
             // A rejection names the field's column, 1-based, as the input importers do.
             let at = { (i: Int) in SourceLocation(file: path, line: record.line, column: columns[i] + 1) }
             let fields = columns.map { $0 < record.fields.count ? record.fields[$0].trimmingWhitespaceAndNewlines() : "" }

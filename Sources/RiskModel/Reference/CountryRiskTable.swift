@@ -43,6 +43,11 @@ public struct CountryRiskTable: Sendable {
             table.summary.read += 1
             if record.isBlank { table.summary.blank += 1; return }
             let location = SourceLocation(file: path, line: record.line)
+            if record.isDelimiterLine {
+                table.summary.reject(reason: "repeated-header")
+                table.findings.append(Finding(.error, code: "repeated-header", "row rejected: \(DelimiterLine.reason)", at: location))
+                return
+            }
             // A rejection names the field's column, 1-based, as the input importers do.
             let at = { (i: Int) in SourceLocation(file: path, line: record.line, column: columns[i] + 1) }
             let field = { (i: Int) in i < columns.count && columns[i] < record.fields.count ? record.fields[columns[i]].trimmingWhitespaceAndNewlines() : "" }
