@@ -49,8 +49,9 @@ public struct PropagationResult: Sendable {
     public internal(set) var exposure: [Double]
     /// `M(u)`.
     public internal(set) var worstStrength: [Double]
-    /// The lowest tier `t` at which `M(u)` is attained (1 when `M(u)` is `r_u`, e.g. 0); a tier
-    /// whose `Y_t(u)` exceeds the lower tiers' by no more than ``tieTolerance`` ties with them.
+    /// The lowest tier `t` at which `M(u)` is attained (1 when `M(u)` is `r_u`, e.g. 0): the
+    /// lowest whose `Y_t(u)` ties with the largest within ``tieTolerance``, as `explain` ranks
+    /// ties from the strongest path.
     public internal(set) var worstTier: [UInt8]
     /// Nearest marked tier, 0 when no marked node is within K tiers.
     public internal(set) var nearestTier: [UInt8]
@@ -66,6 +67,30 @@ public struct PropagationResult: Sendable {
         worstStrength = [Double](repeating: 0, count: n)
         worstTier = [UInt8](repeating: 1, count: n)
         nearestTier = [UInt8](repeating: 0, count: n)
+    }
+
+    /// Sets ``worstTier`` and ``worstStrength`` from the tiers' `Y_t` (all computed): the lowest
+    /// tier whose `Y_t(u)` ties with `max_t Y_t(u)`, and its `Y_t(u)`.
+    /// - Complexity: O(nodes · K), tier by tier through memory.
+    mutating func chooseWorstTiers() {
+        let n = nodeCount, k = parameters.tiers
+        guard n > 0 else { return }
+        tierWorst.withUnsafeBufferPointer { y in
+        worstTier.withUnsafeMutableBufferPointer { tier in
+        worstStrength.withUnsafeMutableBufferPointer { strength in
+            // The largest Y_t of each node, kept in `strength` until its tier is chosen.
+            for u in 0..<n { strength[u] = y[u] }
+            for t in 1..<k {
+                for u in 0..<n { strength[u] = max(strength[u], y[t * n + u]) }
+            }
+            for u in 0..<n { tier[u] = 0 }
+            for t in 0..<k {
+                for u in 0..<n where tier[u] == 0 && Self.ties(y[t * n + u], with: strength[u]) {
+                    tier[u] = UInt8(t + 1)
+                    strength[u] = y[t * n + u]
+                }
+            }
+        }}}
     }
 
     /// `X_t(u)` for `t` in 1...K.

@@ -54,9 +54,9 @@ public enum ReferencePropagation {
                 exposure += (1 - exposure) * ((t == 0 ? 1 : decayPower) * x[t][u])
             }
             result.exposure[u] = min(1, max(0, exposure))
-            // M(u) = max_t Y_t(u), lowest tier on ties (within rounding).
-            var bestTier = 0
-            for t in 1..<k where y[t][u] > y[bestTier][u] && !PropagationResult.ties(y[bestTier][u], with: y[t][u]) { bestTier = t }
+            // M(u) = max_t Y_t(u), the lowest tier within rounding of the largest.
+            let largest = (0..<k).map { y[$0][u] }.max()!
+            let bestTier = (0..<k).first { PropagationResult.ties(y[$0][u], with: largest) }!
             result.worstStrength[u] = y[bestTier][u]
             result.worstTier[u] = UInt8(bestTier + 1)
         }

@@ -58,7 +58,6 @@ public enum TierPropagation {
             exposureSoFar[u] = risk[u]
             result.tierExposure[u] = risk[u]
             result.tierWorst[u] = risk[u]
-            result.worstStrength[u] = risk[u]
             if marked[u] { result.nearestTier[u] = 1 }
         }
 
@@ -74,23 +73,21 @@ public enum TierPropagation {
             graph.shares.withUnsafeBufferPointer { shares in
             result.tierExposure.withUnsafeMutableBufferPointer { tierExposure in
             result.tierWorst.withUnsafeMutableBufferPointer { tierWorst in
-            result.worstStrength.withUnsafeMutableBufferPointer { worstStrength in
-            result.worstTier.withUnsafeMutableBufferPointer { worstTier in
             result.nearestTier.withUnsafeMutableBufferPointer { nearestTier in
                 let slice = ((tier - 1) * n)..<(tier * n)
                 let buffers = UnsafeTransfer(RoundBuffers(
                     offsets: offsets, columns: columns, shares: shares,
                     x: UnsafeMutableBufferPointer(rebasing: tierExposure[slice]),
-                    y: UnsafeMutableBufferPointer(rebasing: tierWorst[slice]),
-                    worstStrength: worstStrength, worstTier: worstTier, nearestTier: nearestTier))
+                    y: UnsafeMutableBufferPointer(rebasing: tierWorst[slice]), nearestTier: nearestTier))
                 DispatchQueue.concurrentPerform(iterations: partition.count) { worker in
                     round.process(rows: partition.rows(of: worker), buffers.pointer)
                 }
-            }}}}}}}}
+            }}}}}}
             state = (state.next, state.previous)
             progress?(PropagationProgress(roundsDone: tier - 1, roundsTotal: tiers - 1, linkRounds: (tier - 1) * graph.linkCount))
         }
         for u in 0..<n { result.exposure[u] = min(1, max(0, exposureSoFar[u])) }
+        result.chooseWorstTiers()
         return result
     }
 }
@@ -122,8 +119,6 @@ struct RoundBuffers {
     /// `X_t` and `Y_t` of this round's tier.
     let x: UnsafeMutableBufferPointer<Double>
     let y: UnsafeMutableBufferPointer<Double>
-    let worstStrength: UnsafeMutableBufferPointer<Double>
-    let worstTier: UnsafeMutableBufferPointer<UInt8>
     let nearestTier: UnsafeMutableBufferPointer<UInt8>
 }
 
@@ -167,11 +162,6 @@ struct Round: @unchecked Sendable {
             b.x[u] = sum
             b.y[u] = best
             exposureSoFar[u] += (1 - exposureSoFar[u]) * (decayPower * sum)
-            // A strength above M so far by rounding only is a tie, which the lower tier keeps.
-            if best > b.worstStrength[u] && !PropagationResult.ties(b.worstStrength[u], with: best) {
-                b.worstStrength[u] = best
-                b.worstTier[u] = roundTier
-            }
             var reached = b.nearestTier[u] != 0
             if !reached && signs >> 63 != 0 {
                 b.nearestTier[u] = roundTier

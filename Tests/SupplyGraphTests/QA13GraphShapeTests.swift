@@ -198,4 +198,28 @@ struct QA13GraphShapeTests {
         let r = TierPropagation.run(graph: graph, risk: [0, 0, 0, 1, 1], marked: marked, parameters: PropagationParameters(), workers: workers)
         #expect(r.worstPath(from: 0) == [0, 1, 4] && r.worstStrength[0] == 0.8 * (0.5 * (0.8 * (1 * 1))))
     }
+
+    /// A chain of near-ties: Y_1 = a, Y_2 = a(1 + 0.9e-12), Y_3 = a(1 + 1.8e-12). Measured from
+    /// the lowest tier kept so far, tier 2 tied with tier 1 but tier 3 did not, so the worst
+    /// path was tier 3's, while `explain`, which ranks ties from the strongest path, put tier
+    /// 2's first. The worst tier is now the lowest within rounding of the largest: tier 2,
+    /// with its own strength.
+    @Test func nearTiesAreMeasuredFromTheLargest() {
+        let graph = SupplyGraphBuilder.build(nodeCount: 1, links: []).graph
+        var result = PropagationResult(graph: graph, parameters: PropagationParameters(tiers: 3, decay: 0.8))
+        let a = 0.25
+        result.tierWorst = [a, a * (1 + 0.9e-12), a * (1 + 1.8e-12)]
+        result.chooseWorstTiers()
+        #expect(result.worstTier == [2])
+        #expect(result.worstStrength == [a * (1 + 0.9e-12)])
+        // Clear differences still decide: the largest wins.
+        result.tierWorst = [0.1, 0.3, 0.2]
+        result.chooseWorstTiers()
+        #expect(result.worstTier == [2] && result.worstStrength == [0.3])
+        // Nothing risky: tier 1, strength 0.
+        result.tierWorst = [0, 0, 0]
+        result.chooseWorstTiers()
+        #expect(result.worstTier == [1] && result.worstStrength == [0])
+    }
 }
+
