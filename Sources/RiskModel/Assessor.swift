@@ -50,7 +50,8 @@ public struct Assessor: Sendable {
         let entities = reference.uflpa + watchlists.map(ListedEntity.init(userEntry:))
         let matcher = WatchlistMatcher(entities: entities, parameters: parameters.matching, decisions: decisions, countries: reference.countries)
         let model = IndicatorModel(reference: reference, settings: parameters.indicators, matcher: matcher, countryRisk: countryRisk)
-        let (network, risks) = networkAndRisks(suppliers: suppliers.records, links: links, model: model)
+        let (network, risks) = networkAndRisks(
+            suppliers: suppliers.records, links: links, suppliersFile: !suppliers.summary.isDerivedSuppliers, model: model)
         var linkSummary = links.summary
         let linkFindings: [Finding]
         switch links {
@@ -198,8 +199,8 @@ public struct Assessor: Sendable {
 
     /// The supply network and the suppliers' intrinsic risks: the graph is built while the
     /// suppliers are scored (neither needs the other).
-    private func networkAndRisks(suppliers: [Supplier], links: LinkInput, model: IndicatorModel) -> (SupplyNetwork, [IntrinsicRisk]) {
-        Concurrently.run({ SupplyNetwork(suppliers: suppliers, links: links) }, { model.assess(all: suppliers, workers: parameters.workers) })
+    private func networkAndRisks(suppliers: [Supplier], links: LinkInput, suppliersFile: Bool, model: IndicatorModel) -> (SupplyNetwork, [IntrinsicRisk]) {
+        Concurrently.run({ SupplyNetwork(suppliers: suppliers, links: links, suppliersFile: suppliersFile) }, { model.assess(all: suppliers, workers: parameters.workers) })
     }
 
     /// ``assess(suppliers:links:contracts:watchlists:progress:)`` with user watchlists as

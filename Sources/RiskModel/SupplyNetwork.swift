@@ -49,7 +49,9 @@ public struct SupplyNetwork: Sendable {
     /// Links as read, checked here against the suppliers: those naming an unknown supplier are
     /// rejected with a finding.
     /// - Complexity: O(suppliers + links).
-    public init(suppliers: [Supplier], links: [SupplyLink]) {
+    /// - Parameter suppliersFile: false when the suppliers were derived without a suppliers file
+    ///   (the `unknown-supplier` message says so).
+    public init(suppliers: [Supplier], links: [SupplyLink], suppliersFile: Bool = true) {
         let ids = SupplierIndex(suppliers)
         var table = LinkTable(file: links.first?.location.file ?? "")
         var goodNumbers: [String: Int32] = [:]
@@ -60,7 +62,8 @@ public struct SupplyNetwork: Sendable {
             let buyer = ids.index(of: link.buyerID)
             let supplier = ids.index(of: link.supplierID)
             guard let buyer, let supplier else {
-                let reason = UnknownSupplier.reason(buyerID: buyer == nil ? link.buyerID : nil, supplierID: supplier == nil ? link.supplierID : nil)
+                let reason = UnknownSupplier.reason(
+                    buyerID: buyer == nil ? link.buyerID : nil, supplierID: supplier == nil ? link.supplierID : nil, suppliersFile: suppliersFile)
                 findings.append(Finding(.error, code: UnknownSupplier.code, "row rejected: " + reason, at: link.location))
                 rejected[UnknownSupplier.code, default: 0] += 1
                 continue
@@ -83,9 +86,9 @@ public struct SupplyNetwork: Sendable {
     }
 
     /// Links in either form: records are resolved here, a table was resolved by its importer.
-    public init(suppliers: [Supplier], links: LinkInput) {
+    public init(suppliers: [Supplier], links: LinkInput, suppliersFile: Bool = true) {
         switch links {
-        case .records(let links): self.init(suppliers: suppliers, links: links.records)
+        case .records(let links): self.init(suppliers: suppliers, links: links.records, suppliersFile: suppliersFile)
         case .table(let links, let ids): self.init(suppliers: suppliers, table: links.table, ids: ids)
         }
     }

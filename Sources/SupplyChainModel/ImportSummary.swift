@@ -12,6 +12,13 @@ public struct ImportSummary: Sendable, Hashable {
 
     public init(file: String) { self.file = file }
 
+    /// The `file` of the suppliers' summary when no suppliers file is given: the suppliers are
+    /// derived from the contracts and links.
+    public static let derivedSuppliers = "(derived from the contracts and links)"
+
+    /// Whether these are the suppliers derived without a suppliers file (``derivedSuppliers``).
+    public var isDerivedSuppliers: Bool { file == Self.derivedSuppliers }
+
     /// Counts a rejected row under `reason`.
     public mutating func reject(reason: String) {
         rejected += 1

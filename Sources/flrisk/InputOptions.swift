@@ -206,7 +206,7 @@ struct InputOptions: ParsableArguments {
 
     private func readSuppliersAndLinks(options: ImportOptions) throws -> EarlyInputs {
         let suppliersResult = try suppliers.map { try Inputs.suppliers(path: $0, format: suppliersFormat, options: options) }
-            ?? ImportResult(records: [], findings: [], summary: ImportSummary(file: "(derived from the contracts and links)"))
+            ?? ImportResult(records: [], findings: [], summary: ImportSummary(file: ImportSummary.derivedSuppliers))
         guard let links else {
             return .records(suppliersResult, ImportResult(records: [], findings: [], summary: ImportSummary(file: "(none)")), derived: [])
         }
@@ -246,7 +246,8 @@ struct InputOptions: ParsableArguments {
         var unknown: [RejectedRow] = []
         for link in links.records where !known(link.buyerID) || !known(link.supplierID) {
             let reason = UnknownSupplier.reason(
-                buyerID: known(link.buyerID) ? nil : link.buyerID, supplierID: known(link.supplierID) ? nil : link.supplierID)
+                buyerID: known(link.buyerID) ? nil : link.buyerID, supplierID: known(link.supplierID) ? nil : link.supplierID,
+                suppliersFile: !suppliers.summary.isDerivedSuppliers)
             unknown.append(RejectedRow(
                 location: link.location, code: UnknownSupplier.code, reason: reason,
                 fields: [link.buyerID, link.supplierID, link.share.map { "\($0)" } ?? "", link.good ?? ""]))

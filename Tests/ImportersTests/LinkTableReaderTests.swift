@@ -46,7 +46,7 @@ struct LinkTableReaderTests {
             if unknown.isEmpty { kept.append(link); continue }
             summary.accepted -= 1
             summary.reject(reason: "unknown-supplier")
-            findings.append(Finding(.error, code: "unknown-supplier", "row rejected: \(unknown.joined(separator: " and ")) names no supplier in the suppliers file", at: link.location))
+            findings.append(Finding(.error, code: "unknown-supplier", "row rejected: " + (unknown.count == 2 ? "neither \(unknown[0]) nor \(unknown[1]) names a supplier" : "\(unknown[0]) names no supplier") + " in the suppliers file", at: link.location))
         }
         return (kept, findings, summary, result.rejectedRows.count)
     }

@@ -118,9 +118,11 @@ final class FPDSEntryReader: XMLStreamHandler {
         var nested: (field: String, child: String)?
         /// The fields set so far, a bit per ``TextField``.
         var seen: UInt32 = 0
-        /// The first element read for its text that came again with another value (the first
-        /// value is kept), the two values and the line of the second.
-        var repeated: (field: String, first: String, second: String, line: Int)?
+        /// The first element read for its text (or attribute) that came again with another value
+        /// (the first value is kept), the attribute's name, the two values and the line of the second.
+        var repeated: (field: String, attribute: String?, first: String, second: String, line: Int)?
+        /// The fields read from attributes set so far, a bit per ``AttributeField``.
+        var seenAttributes: UInt8 = 0
 
         /// A text field by number (a switch: key paths were built at run time, per element).
         subscript(field: TextField) -> String? {
@@ -188,6 +190,11 @@ final class FPDSEntryReader: XMLStreamHandler {
         case description, signed
     }
 
+    /// The fields of ``Fields`` read from an element's attributes (a bit of ``Fields/seenAttributes``).
+    enum AttributeField: UInt8 {
+        case agencyIDName, agency, fundingAgency, pscType
+    }
+
     init(file: String) {
         rows = RowAccumulator(path: file)
         path = file
@@ -224,12 +231,40 @@ final class FPDSEntryReader: XMLStreamHandler {
             stream.attribute(key.rawValue).map { $0.trimmingWhitespace() }.flatMap { $0.isEmpty ? nil : $0 }
         }
         guard let known = Name(rawValue: name) else { return }
+        /// `value` of `field`, read from `key` (or `fallback`) of this element: the first is kept,
+        /// a repeat with another value is noted, as for text (``endElement(_:stream:)``).
+        func set(_ field: AttributeField, _ key: Name, else fallback: Name? = nil) {
+            var from = key
+            var value = attribute(key)
+            if value == nil, let fallback, let other = attribute(fallback) { (from, value) = (fallback, other) }
+            let mask: UInt8 = 1 << field.rawValue
+            if entry.seenAttributes & mask == 0 {
+                entry.seenAttributes |= mask
+                switch field {
+                case .agencyIDName: entry.agencyIDName = value
+                case .agency: entry.agency = value
+                case .fundingAgency: entry.fundingAgency = value
+                case .pscType: entry.pscType = value
+                }
+                return
+            }
+            let first: String?
+            switch field {
+            case .agencyIDName: first = entry.agencyIDName
+            case .agency: first = entry.agency
+            case .fundingAgency: first = entry.fundingAgency
+            case .pscType: first = entry.pscType
+            }
+            guard entry.repeated == nil, first != value else { return }
+            // The attribute named is the one the second value came from (else `key`).
+            entry.repeated = (names.local(of: name), from.text, first ?? "", value ?? "", line)
+        }
         switch known {
         case .award, .IDV: entry.sawAward = true
-        case .agencyID where parent(1) == Name.awardContractID.rawValue || parent(1) == Name.IDVID.rawValue: entry.agencyIDName = attribute(.name)
-        case .contractingOfficeAgencyID: entry.agency = attribute(.departmentName) ?? attribute(.name)
-        case .fundingRequestingAgencyID: entry.fundingAgency = attribute(.departmentName) ?? attribute(.name)
-        case .productOrServiceCode: entry.pscType = attribute(.productOrServiceType)
+        case .agencyID where parent(1) == Name.awardContractID.rawValue || parent(1) == Name.IDVID.rawValue: set(.agencyIDName, .name)
+        case .contractingOfficeAgencyID: set(.agency, .departmentName, else: .name)
+        case .fundingRequestingAgencyID: set(.fundingAgency, .departmentName, else: .name)
+        case .productOrServiceCode: set(.pscType, .productOrServiceType)
         default: break
         }
     }
@@ -294,7 +329,7 @@ final class FPDSEntryReader: XMLStreamHandler {
             entry.seen |= mask
             entry[field] = v
         } else if entry.repeated == nil, entry[field] != v {
-            entry.repeated = (names.local(of: name), entry[field] ?? "", value, stream.line)
+            entry.repeated = (names.local(of: name), nil, entry[field] ?? "", value, stream.line)
         }
     }
 
@@ -334,10 +369,10 @@ final class FPDSEntryReader: XMLStreamHandler {
 
     private func finish(_ f: Fields) {
         var outcome = evaluate(f)
-        if let (field, first, second, line) = f.repeated {
+        if let (field, attribute, first, second, line) = f.repeated {
             outcome.repeated = Finding(
                 .warning, code: "extra-fields",
-                "<\(field)> is repeated in its <entry> with another value ('\(second)' after '\(first)'); the first is kept",
+                "<\(field)> is repeated in its <entry> with another \(attribute.map { "@" + $0 } ?? "value") ('\(second)' after '\(first)'); the first is kept",
                 at: SourceLocation(file: path, line: line))
         }
         if outcomes != nil { outcomes!.append(outcome) } else { commit(outcome) }

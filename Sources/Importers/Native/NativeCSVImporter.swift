@@ -218,13 +218,18 @@ struct ContractRows: KeyedRows {
 public enum UnknownSupplier {
     public static let code = "unknown-supplier"
 
-    /// `buyer_id 'X' and supplier_id 'Y' names no supplier in the suppliers file`; pass nil
-    /// for an end that is known.
+    /// `supplier_id 'Y' names no supplier in the suppliers file`, or `neither buyer_id 'X' nor
+    /// supplier_id 'Y' names a supplier in the suppliers file`; pass nil for an end that is known.
+    /// Without a suppliers file (`suppliersFile` false: the suppliers are derived) it says where
+    /// the suppliers come from instead.
     /// An id holding a character that prints as nothing (a zero-width space, a byte-order mark,
     /// a no-break space, a control) is named with it: `'S1'` and `'S1\u{200B}'` look the same.
-    public static func reason(buyerID: String?, supplierID: String?) -> String {
+    public static func reason(buyerID: String?, supplierID: String?, suppliersFile: Bool = true) -> String {
         let unknown = [buyerID.map { named("buyer_id", $0) }, supplierID.map { named("supplier_id", $0) }].compactMap { $0 }
-        return unknown.joined(separator: " and ") + " names no supplier in the suppliers file"
+        let ids = unknown.count == 2 ? "neither \(unknown[0]) nor \(unknown[1]) names a supplier" : "\(unknown.joined()) names no supplier"
+        return ids + (suppliersFile
+            ? " in the suppliers file"
+            : ": no suppliers file was given (--suppliers), so the suppliers are the contracts' vendors and the subaward parties")
     }
 
     /// `column 'id'`, with the first character of `id` that prints as nothing or as a space

@@ -14,7 +14,8 @@ public struct SubawardImport: Sendable {
 /// **Shares.** For prime awardee P and subawardee S,
 /// `share(P → S) = min(1, Σ subaward_amount(P, S) / Σ prime_award_amount(P))`, where the
 /// denominator counts each prime award of P once (by `prime_award_unique_key`, else by
-/// `prime_award_piid`, else per row). It estimates the fraction of what P was paid that went
+/// `prime_award_piid`, else per row; a prime award given different amounts counts with its
+/// largest, with a `prime-amount-differs` warning). It estimates the fraction of what P was paid that went
 /// to S (both sums in one order whatever the file's). A share is left unknown (the model's missing-share rule applies) when P has no prime
 /// amount or the subawards to S sum to zero or less (de-obligations); above 1 it is capped at 1
 /// with a `share-capped` warning. Several rows of one pair make one link (their amounts
@@ -80,13 +81,49 @@ public enum USAspendingSubawards {
         // Sums in one order whatever the file's (the amounts sorted), so that a download sorted
         // another way gives the same shares to the last bit.
         func canonicalSum(_ amounts: [Double]) -> Double { amounts.sorted().reduce(0, +) }
-        // Denominators: each prime award of a prime awardee once.
-        var primeAmounts: [String: [Double]] = [:]
-        var awardsSeen: Set<String> = []
+        // Denominators: each prime award of a prime awardee once, with its largest amount when
+        // rows give it several (a warning): the award's total as of the latest subaward report,
+        // since modifications add to it, and a choice that does not depend on the rows' order.
+        struct Award {
+            var prime: String, award: String, first: SourceLocation
+            var smallest: (amount: Double, line: Int), largest: (amount: Double, line: Int)
+            var values: Set<Double>
+        }
+        var awards: [String: Award] = [:]
+        var awardOrder: [String] = []
         for (index, row) in rows.records.enumerated() {
             guard let amount = row.primeAmount else { continue }
-            let key = row.prime + "\u{0}" + (row.award ?? "#row\(index)")
-            if awardsSeen.insert(key).inserted { primeAmounts[row.prime, default: []].append(amount) }
+            guard let award = row.award else {
+                awards["#row\(index)"] = Award(
+                    prime: row.prime, award: "", first: row.location, smallest: (amount, row.location.line),
+                    largest: (amount, row.location.line), values: [])
+                awardOrder.append("#row\(index)")
+                continue
+            }
+            let key = row.prime + "\u{0}" + award
+            guard var known = awards[key] else {
+                awards[key] = Award(
+                    prime: row.prime, award: award, first: row.location, smallest: (amount, row.location.line),
+                    largest: (amount, row.location.line), values: [amount])
+                awardOrder.append(key)
+                continue
+            }
+            known.values.insert(amount)
+            if amount < known.smallest.amount { known.smallest = (amount, row.location.line) }
+            if amount > known.largest.amount { known.largest = (amount, row.location.line) }
+            awards[key] = known
+        }
+        var primeAmounts: [String: [Double]] = [:]
+        var conflicts: [Finding] = []
+        for key in awardOrder {
+            let award = awards[key]!
+            primeAmounts[award.prime, default: []].append(award.largest.amount)
+            guard award.values.count > 1 else { continue }
+            let others = award.values.count > 2 ? " (\(award.values.count) different values)" : ""
+            conflicts.append(Finding(
+                .warning, code: "prime-amount-differs",
+                "prime award '\(award.award)' of \(award.prime) has 'prime_award_amount' \(Self.amountText(award.smallest.amount)) at line \(award.smallest.line) and \(Self.amountText(award.largest.amount)) at line \(award.largest.line)\(others); the largest, \(Self.amountText(award.largest.amount)), is its amount",
+                at: award.first))
         }
         let primeTotal = primeAmounts.mapValues(canonicalSum)
         // Numerators, one link per pair in order of first appearance.
@@ -100,7 +137,7 @@ public enum USAspendingSubawards {
             }
             if let amount = row.subAmount { pairs[key]!.amounts.append(amount) }
         }
-        var findings = rows.findings
+        var findings = rows.findings + conflicts
         var links: [SupplyLink] = []
         for key in order {
             let (first, amounts) = pairs[key]!

@@ -15,7 +15,10 @@ import SupplyChainModel
 /// `Ownership`, …; `"target": false`) are accepted lines that make no entry of their own; a
 /// `Sanction` whose `programId` is `US-UFLPA` makes its target a hard flag. A line whose `id`
 /// an earlier line of the file used is rejected (`duplicate-id`, naming the first line), and
-/// so is an entry whose `first_seen` is not a date (`invalid-date`).
+/// so is an entry whose `first_seen` is not a date (`invalid-date`). A `target` written as the
+/// string `"true"` or `"false"` is that boolean; any other non-boolean (`"no"`, `0`) rejects the
+/// line (`invalid-value`). A line of blank bytes only (``CSVRecord/isBlankByte(_:)``: white
+/// space, form feed, vertical tab, Ctrl-Z) is blank.
 public enum FollowTheMoney {
     static let identifierSchemes = [
         "registrationNumber": "registration", "taxNumber": "tax", "leiCode": "lei", "uniqueEntityId": "uei",
@@ -32,7 +35,9 @@ public enum FollowTheMoney {
         var related = 0
         var ids = IDRegistry()
         try LineReader(path: path, limits: limits).forEachLine { line, bytes in
-            if bytes.allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0D }) {
+            // Blank as a CSV row is: white space, form feed, vertical tab or the DOS end-of-file
+            // mark 0x1A (Ctrl-Z) only.
+            if bytes.allSatisfy(CSVRecord.isBlankByte) {
                 rows.summary.read += 1
                 rows.summary.blank += 1
                 return
@@ -52,6 +57,14 @@ public enum FollowTheMoney {
                 rows.rejectRead(raw, IDRegistry.repeated(id, column: "id", number: nil, line: first))
                 return
             }
+            let isTarget: Bool
+            switch Self.target(object["target"]) {
+            case .some(let value): isTarget = value
+            case .none:
+                rows.rejectRead(raw, RowRejection(
+                    "invalid-value", "entity '\(id)': 'target' is \(Self.written(object["target"]!)); expected true or false"))
+                return
+            }
             let properties = object["properties"] as? [String: Any] ?? [:]
             func values(_ key: String) -> [String] { Self.strings(properties[key]) }
             if schema == "Sanction" {
@@ -63,7 +76,7 @@ public enum FollowTheMoney {
             func register() {
                 if let warning = ids.register(id, what: "id", at: SourceLocation(file: path, line: line)) { rows.findings.append(warning) }
             }
-            guard (object["target"] as? Bool) ?? true else {
+            guard isTarget else {
                 register()
                 rows.summary.read += 1
                 rows.summary.accepted += 1
@@ -114,6 +127,30 @@ public enum FollowTheMoney {
             result.findings.append(Finding(.note, code: "related-entities", "\(related) related entities (sanctions, addresses, links) were read to enrich their targets; they are not entries themselves", at: SourceLocation(file: path, line: 0)))
         }
         return result
+    }
+
+    /// Whether an entity is a target: a JSON boolean, or the string `true` or `false` in any case
+    /// (white space around it ignored); none or `null` is a target. Anything else (`"no"`, `0`,
+    /// a list) is nil: the line is rejected rather than read as a target.
+    static func target(_ value: Any?) -> Bool? {
+        switch value {
+        case nil, is NSNull: return true
+        case let text as String:
+            switch text.trimmingWhitespace().lowercased() {
+            case "true": return true
+            case "false": return false
+            default: return nil
+            }
+        case let number as NSNumber where Self.isJSONBoolean(number): return number.boolValue
+        default: return nil
+        }
+    }
+
+    /// Whether `number` is a JSON `true` or `false` rather than a number (`0` and `1` are not,
+    /// though Foundation casts them to `Bool`): JSONSerialization makes booleans of type `c`
+    /// and numbers of types `i`, `q` or `d`.
+    static func isJSONBoolean(_ number: NSNumber) -> Bool {
+        String(cString: number.objCType) == "c"
     }
 
     /// The text values of a property: its list's strings (a nested entity in it is no text),
