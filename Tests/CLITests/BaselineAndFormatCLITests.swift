@@ -65,15 +65,22 @@ struct BaselineAndFormatCLITests {
         #expect((diff["new"] as? [Any])?.isEmpty == true && (diff["resolved"] as? [Any])?.isEmpty == false)
     }
 
+    /// A JSON report of `contracts` whose first high flag is made medium (its message given
+    /// `messagePrefix`): a baseline in which that flag was lower.
+    static func baselineWithFirstHighFlagAtMedium(_ contracts: String, in scratch: Scratch, messagePrefix: String = "") throws -> String {
+        let previous = scratch.url.appendingPathComponent("previous.json").path
+        #expect(try score(contracts, ["--format", "json", "--output", previous, "--quiet"]).status == 0)
+        var text = try String(contentsOfFile: previous, encoding: .utf8)
+        let range = try #require(text.range(of: "\"severity\": \"high\",\n          \"message\": \""))
+        text.replaceSubrange(range, with: "\"severity\": \"medium\",\n          \"message\": \"" + messagePrefix)
+        try text.write(toFile: previous, atomically: true, encoding: .utf8)
+        return previous
+    }
+
     @Test func aChangedMessageIsReportedAsChanged() throws {
         let scratch = Scratch()
         let contracts = try Self.firstContracts(10, in: scratch)
-        let previous = scratch.url.appendingPathComponent("previous.json").path
-        #expect(try Self.score(contracts, ["--format", "json", "--output", previous, "--quiet"]).status == 0)
-        var text = try String(contentsOfFile: previous, encoding: .utf8)
-        let range = try #require(text.range(of: "\"severity\": \"high\",\n          \"message\": \""))
-        text.replaceSubrange(range, with: "\"severity\": \"medium\",\n          \"message\": \"(edited) ")
-        try text.write(toFile: previous, atomically: true, encoding: .utf8)
+        let previous = try Self.baselineWithFirstHighFlagAtMedium(contracts, in: scratch, messagePrefix: "(edited) ")
         let current = scratch.url.appendingPathComponent("current.json").path
         let run = try Self.score(contracts, ["--format", "json", "--output", current, "--baseline", previous, "--fail-on", "low", "--quiet"])
         #expect(run.status == 0)
@@ -87,12 +94,7 @@ struct BaselineAndFormatCLITests {
     @Test func aFlagRaisedToTheGateFailsTheBuild() throws {
         let scratch = Scratch()
         let contracts = try Self.firstContracts(10, in: scratch)
-        let previous = scratch.url.appendingPathComponent("previous.json").path
-        #expect(try Self.score(contracts, ["--format", "json", "--output", previous, "--quiet"]).status == 0)
-        var text = try String(contentsOfFile: previous, encoding: .utf8)
-        let range = try #require(text.range(of: "\"severity\": \"high\",\n          \"message\": \""))
-        text.replaceSubrange(range, with: "\"severity\": \"medium\",\n          \"message\": \"")
-        try text.write(toFile: previous, atomically: true, encoding: .utf8)
+        let previous = try Self.baselineWithFirstHighFlagAtMedium(contracts, in: scratch)
         let current = scratch.url.appendingPathComponent("current.json").path
         let gated = try Self.score(contracts, ["--format", "json", "--output", current, "--baseline", previous, "--fail-on", "high", "--quiet"])
         #expect(gated.status == 1)
