@@ -68,6 +68,16 @@ struct QA14FPDSRepeatedAttributeTests {
         #expect(result.findings.contains { $0.code == "extra-fields" && $0.message.contains("another @departmentName ('' after 'AGRICULTURE')") }, "\(result.findings)")
     }
 
+    /// An element without the attribute is no value, as an empty element is: the attribute of
+    /// a later one is read, quietly.
+    @Test func aFirstElementWithoutTheAttributeGivesWay() throws {
+        let result = try Self.read("""
+            <f:contractingOfficeAgencyID>1205</f:contractingOfficeAgencyID><f:contractingOfficeAgencyID departmentName="AGRICULTURE">1205</f:contractingOfficeAgencyID>
+            """)
+        #expect(result.records.first?.agency == "AGRICULTURE")
+        #expect(!result.findings.contains { $0.code == "extra-fields" }, "\(result.findings)")
+    }
+
     @Test func aRepeatWithTheSameValueIsQuiet() throws {
         let result = try Self.read("""
             <f:contractingOfficeAgencyID departmentName="AGRICULTURE">1205</f:contractingOfficeAgencyID><f:contractingOfficeAgencyID departmentName=" AGRICULTURE ">1205</f:contractingOfficeAgencyID>

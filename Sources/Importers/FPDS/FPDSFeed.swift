@@ -116,16 +116,30 @@ final class FPDSEntryReader: XMLStreamHandler {
         /// The first element read for its text that held an element, and that element: only
         /// the text after it would be read.
         var nested: (field: String, child: String)?
-        /// The fields set so far, a bit per ``TextField``.
+        /// The fields set so far, a bit per ``Field``.
         var seen: UInt32 = 0
         /// The first element read for its text (or attribute) that came again with another value
         /// (the first value is kept), the attribute's name, the two values and the line of the second.
         var repeated: (field: String, attribute: String?, first: String, second: String, line: Int)?
-        /// The fields read from attributes set so far, a bit per ``AttributeField``.
-        var seenAttributes: UInt8 = 0
 
-        /// A text field by number (a switch: key paths were built at run time, per element).
-        subscript(field: TextField) -> String? {
+        /// Sets `field` to `value` the first time it has one (an empty element or a missing
+        /// attribute is no value); a later other value is noted in ``repeated``, the first kept.
+        /// - Parameters:
+        ///   - element, line: the element's local name and the line, for the note (worked out only for one).
+        ///   - attribute: the attribute the value came from; nil for an element's text.
+        mutating func keep(_ field: Field, _ value: String?, element: @autoclosure () -> String, attribute: String? = nil, line: @autoclosure () -> Int) {
+            let mask: UInt32 = 1 << UInt32(field.rawValue)
+            if seen & mask == 0 {
+                guard value != nil else { return }
+                seen |= mask
+                self[field] = value
+            } else if repeated == nil, self[field] != value {
+                repeated = (element(), attribute, self[field] ?? "", value ?? "", line())
+            }
+        }
+
+        /// A field by number (a switch: key paths were built at run time, per element).
+        subscript(field: Field) -> String? {
             get {
                 switch field {
                 case .piid: piid
@@ -151,6 +165,10 @@ final class FPDSEntryReader: XMLStreamHandler {
                 case .performanceCountry: performanceCountry
                 case .description: description
                 case .signed: signed
+                case .agencyIDName: agencyIDName
+                case .agency: agency
+                case .fundingAgency: fundingAgency
+                case .pscType: pscType
                 }
             }
             set {
@@ -178,20 +196,21 @@ final class FPDSEntryReader: XMLStreamHandler {
                 case .performanceCountry: performanceCountry = newValue
                 case .description: description = newValue
                 case .signed: signed = newValue
+                case .agencyIDName: agencyIDName = newValue
+                case .agency: agency = newValue
+                case .fundingAgency: fundingAgency = newValue
+                case .pscType: pscType = newValue
                 }
             }
         }
     }
 
-    /// The fields of ``Fields`` read from an element's text, by number (a bit of ``Fields/seen``).
-    enum TextField: Int {
+    /// The fields of ``Fields`` read from an element's text, then those read from attributes,
+    /// by number (a bit of ``Fields/seen``: at most 32).
+    enum Field: Int {
         case piid, idvPIID, agencyCode, idvAgencyCode, transaction, mod, amount, potential, potentialTotal, psc, naics, origin
         case manufacture, vendorName, legalName, contractorName, uei, parentUEI, duns, vendorCountry, performanceCountry
         case description, signed
-    }
-
-    /// The fields of ``Fields`` read from an element's attributes (a bit of ``Fields/seenAttributes``).
-    enum AttributeField: UInt8 {
         case agencyIDName, agency, fundingAgency, pscType
     }
 
@@ -231,33 +250,13 @@ final class FPDSEntryReader: XMLStreamHandler {
             stream.attribute(key.rawValue).map { $0.trimmingWhitespace() }.flatMap { $0.isEmpty ? nil : $0 }
         }
         guard let known = Name(rawValue: name) else { return }
-        /// `value` of `field`, read from `key` (or `fallback`) of this element: the first is kept,
-        /// a repeat with another value is noted, as for text (``endElement(_:stream:)``).
-        func set(_ field: AttributeField, _ key: Name, else fallback: Name? = nil) {
+        /// `field` from the attribute `key` (or `fallback`) of this element, kept as text is
+        /// (``Fields/keep(_:_:element:attribute:line:)``).
+        func set(_ field: Field, _ key: Name, else fallback: Name? = nil) {
             var from = key
             var value = attribute(key)
             if value == nil, let fallback, let other = attribute(fallback) { (from, value) = (fallback, other) }
-            let mask: UInt8 = 1 << field.rawValue
-            if entry.seenAttributes & mask == 0 {
-                entry.seenAttributes |= mask
-                switch field {
-                case .agencyIDName: entry.agencyIDName = value
-                case .agency: entry.agency = value
-                case .fundingAgency: entry.fundingAgency = value
-                case .pscType: entry.pscType = value
-                }
-                return
-            }
-            let first: String?
-            switch field {
-            case .agencyIDName: first = entry.agencyIDName
-            case .agency: first = entry.agency
-            case .fundingAgency: first = entry.fundingAgency
-            case .pscType: first = entry.pscType
-            }
-            guard entry.repeated == nil, first != value else { return }
-            // The attribute named is the one the second value came from (else `key`).
-            entry.repeated = (names.local(of: name), from.text, first ?? "", value ?? "", line)
+            entry.keep(field, value, element: names.local(of: name), attribute: from.text, line: line)
         }
         switch known {
         case .award, .IDV: entry.sawAward = true
@@ -294,7 +293,7 @@ final class FPDSEntryReader: XMLStreamHandler {
         let v: String? = value.isEmpty ? nil : value
         let up = parent(1)
         func under(_ parent: Name) -> Bool { up == parent.rawValue }
-        let field: TextField
+        let field: Field
         switch known {
         case .PIID where under(.awardContractID) || under(.IDVID): field = .piid
         case .PIID where under(.referencedIDVID): field = .idvPIID
@@ -321,16 +320,8 @@ final class FPDSEntryReader: XMLStreamHandler {
         case .signedDate where under(.relevantContractDates): field = .signed
         default: return
         }
-        // The first value is kept; a repeat with another value is noted. An empty element is
-        // no value: a later one with text is read (`<signedDate/>` then a date keeps the date).
-        let mask: UInt32 = 1 << UInt32(field.rawValue)
-        if entry.seen & mask == 0 {
-            guard v != nil else { return }
-            entry.seen |= mask
-            entry[field] = v
-        } else if entry.repeated == nil, entry[field] != v {
-            entry.repeated = (names.local(of: name), nil, entry[field] ?? "", value, stream.line)
-        }
+        // An empty element is no value: a later one with text is read (`<signedDate/>` then a date).
+        entry.keep(field, v, element: names.local(of: name), line: stream.line)
     }
 
     /// ``DateParsing/isoDate(_:)`` of FPDS's `YYYY-MM-DD hh:mm:ss`, without splitting strings:
