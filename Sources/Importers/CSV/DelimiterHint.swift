@@ -24,18 +24,15 @@ struct DelimiterHint: Equatable {
     /// - Throws: ``InputError`` `unknown-delimiter` at line 1 when the value is not one of
     ///   ``accepted``.
     init?(_ bytes: ArraySlice<UInt8>, path: String) throws {
-        let prefix = Array("sep=".utf8)
-        guard bytes.count >= prefix.count,
-              zip(bytes.prefix(prefix.count), prefix).allSatisfy({ $0 | 0x20 == $1 | 0x20 })
-        else { return nil }
-        let valueStart = bytes.startIndex + prefix.count
+        guard Self.startsWithSep(bytes) else { return nil }
+        let valueStart = bytes.startIndex + Self.sep.count
         let lineEnd = bytes[valueStart...].firstIndex { $0 == 0x0A || $0 == 0x0D } ?? bytes.endIndex
         let value = Array(bytes[valueStart..<lineEnd])
         guard let match = Self.accepted.first(where: { $0.spelling == value }) else {
             throw InputError(
                 code: "unknown-delimiter",
                 "the first line '\(Self.shown(value))' names a delimiter flrisk does not read; a `sep=` line names one of , ; | or a tab (e.g. sep=;), or remove the line to have the delimiter detected",
-                at: SourceLocation(file: path, line: 1, column: prefix.count + 1))
+                at: SourceLocation(file: path, line: 1, column: Self.sep.count + 1))
         }
         var end = lineEnd
         if end < bytes.endIndex {
@@ -43,6 +40,15 @@ struct DelimiterHint: Equatable {
         }
         delimiter = match.delimiter
         length = end - bytes.startIndex
+    }
+
+    /// The line's start, `sep=`.
+    private static let sep = Array("sep=".utf8)
+
+    /// Whether `bytes` start with `sep=` (in any case).
+    @inline(__always)
+    private static func startsWithSep<C: Collection<UInt8>>(_ bytes: C) -> Bool {
+        bytes.count >= sep.count && zip(bytes, sep).allSatisfy { $0 | 0x20 == $1 | 0x20 }
     }
 
     /// Whether a data row whose first cell is `first` is Excel's delimiter line (`sep=;`) of a
@@ -56,11 +62,8 @@ struct DelimiterHint: Equatable {
         // Fewer than 4 or more than 32 bytes (a mark, `sep=`, two bytes and some blanks): no.
         guard (4...32).contains(first.utf8.count), first.utf8.contains(UInt8(ascii: "=")) else { return false }
         let cell = Array(HeaderMap.withoutMark(first).trimmingWhitespace().utf8)
-        let prefix = Array("sep=".utf8)
-        guard cell.count >= prefix.count, cell.count <= prefix.count + 2,
-              zip(cell.prefix(prefix.count), prefix).allSatisfy({ $0 | 0x20 == $1 | 0x20 })
-        else { return false }
-        let value = Array(cell.dropFirst(prefix.count))
+        guard cell.count <= sep.count + 2, startsWithSep(cell) else { return false }
+        let value = Array(cell.dropFirst(sep.count))
         return (value.isEmpty || accepted.contains { $0.spelling == value }) && othersEmpty()
     }
 
@@ -68,9 +71,7 @@ struct DelimiterHint: Equatable {
     /// order mark): four bytes compared for any other record.
     static func isRepeatedLine(_ record: RawRecord) -> Bool {
         let first = record.trimmedField(0)
-        guard first.count >= 4, first[0] | 0x20 == UInt8(ascii: "s"), first[1] | 0x20 == UInt8(ascii: "e"),
-              first[2] | 0x20 == UInt8(ascii: "p"), first[3] == UInt8(ascii: "=")
-        else { return false }
+        guard startsWithSep(first) else { return false }
         return isRepeatedLine(first: String(decoding: first, as: UTF8.self), othersEmpty: (1..<record.count).allSatisfy { record.trimmedField($0).isEmpty })
     }
 
