@@ -121,10 +121,12 @@ struct InputOptions: ParsableArguments {
         if input == nil && contracts.isEmpty {
             throw ValidationError("Missing expected argument '--contracts <path>' (or '--input <path>' for a native XML document).")
         }
-        try Self.refuseRepeats([("--suppliers", suppliersGiven, "suppliers file"), ("--links", linksGiven, "links file"), ("--input", inputGiven, "native XML document"), ("--rejects", rejectsGiven, "rejects file")])
-        let paths = [("--suppliers", suppliers.map { [$0] } ?? []), ("--links", links.map { [$0] } ?? []), ("--contracts", contracts),
-                     ("--input", input.map { [$0] } ?? []), ("--watchlist", watchlists), ("--rejects", rejects.map { [$0] } ?? [])]
-        try Self.requirePaths(paths)
+        try Self.refuseRepeats([
+            ("--suppliers", suppliersGiven, .table("suppliers file")), ("--links", linksGiven, .table("links file")),
+            ("--input", inputGiven, .read("native XML document")), ("--rejects", rejectsGiven, .written("rejects file")),
+        ])
+        try Self.requirePaths([("--suppliers", suppliersGiven), ("--links", linksGiven), ("--contracts", contracts), ("--input", inputGiven),
+                               ("--watchlist", watchlists), ("--rejects", rejectsGiven)])
         if input != nil && (suppliers != nil || links != nil || !contracts.isEmpty) {
             throw ValidationError("'--input' holds suppliers, links and contracts; do not combine it with '--suppliers', '--links' or '--contracts'.")
         }
@@ -266,14 +268,27 @@ extension InputOptions {
     /// A file option that reads one file, given more than once: only the last was read, and
     /// the others were dropped without a word (`--links a.csv --links b.csv` scored b.csv's
     /// links alone), as `--contracts` and `--watchlist` may be repeated.
-    static func refuseRepeats(_ options: [(flag: String, paths: [String], what: String)]) throws {
-        for (flag, paths, what) in options where paths.count > 1 {
-            // Files written: one place to write; files read: one file to read (or one made of them).
-            let written = ["--rejects", "--output"].contains(flag)
-            let join = written || ["--input", "--config", "--baseline"].contains(flag) ? "" : "join the files into one (with one header line) or "
+    static func refuseRepeats(_ options: [(flag: String, paths: [String], file: SingleFile)]) throws {
+        for (flag, paths, file) in options where paths.count > 1 {
+            let (verb, what, join): (String, String, String) =
+                switch file {
+                case .table(let what): ("reads", what, "join the files into one (with one header line) or ")
+                case .read(let what): ("reads", what, "")
+                case .written(let what): ("writes", what, "")
+                }
             throw ValidationError(
-                "\(flag) is given \(paths.count) times (\(paths.joined(separator: ", "))), but flrisk \(written ? "writes" : "reads") one \(what): \(join)give the one you mean.")
+                "\(flag) is given \(paths.count) times (\(paths.joined(separator: ", "))), but flrisk \(verb) one \(what): \(join)give the one you mean.")
         }
+    }
+
+    /// What an option that names one file names, for ``refuseRepeats(_:)``.
+    enum SingleFile {
+        /// A table read: several can be joined into one.
+        case table(String)
+        /// A file read whole (a document, a configuration, a report).
+        case read(String)
+        /// A file written.
+        case written(String)
     }
 }
 

@@ -41,8 +41,11 @@ struct ModelOptions: ParsableArguments {
             if let value, !(value.isFinite && (0...1).contains(value)) { throw ValidationError("\(flag) must be in [0, 1], got \(value).") }
         }
         if let workers, workers < 1 { throw ValidationError("--workers must be at least 1.") }
-        try InputOptions.refuseRepeats([("--config", configGiven, "configuration file"), ("--decisions", decisionsGiven, "decisions file"), ("--country-risk", countryRiskGiven, "country-risk file")])
-        try InputOptions.requirePaths([("--config", config.map { [$0] } ?? []), ("--decisions", decisions.map { [$0] } ?? []), ("--country-risk", countryRisk.map { [$0] } ?? [])])
+        try InputOptions.refuseRepeats([
+            ("--config", configGiven, .read("configuration file")), ("--decisions", decisionsGiven, .table("decisions file")),
+            ("--country-risk", countryRiskGiven, .table("country-risk file")),
+        ])
+        try InputOptions.requirePaths([("--config", configGiven), ("--decisions", decisionsGiven), ("--country-risk", countryRiskGiven)])
     }
 
     /// The effective configuration: the file (or the defaults), then the flags.

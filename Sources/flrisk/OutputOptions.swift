@@ -109,8 +109,8 @@ struct OutputOptions: ParsableArguments {
         if output == nil && formats.count > 1 { throw ValidationError("Several --format values need --output DIR.") }
         if quiet && verbose { throw ValidationError("'--quiet' and '--verbose' cannot be combined.") }
         if output?.isEmpty == true { throw ValidationError("--output needs a file or directory path, got an empty string.") }
-        try InputOptions.requirePaths([("--baseline", baseline.map { [$0] } ?? [])])
-        try InputOptions.refuseRepeats([("--baseline", baselineGiven, "baseline report"), ("--output", outputGiven, "report path")])
+        try InputOptions.requirePaths([("--baseline", baselineGiven)])
+        try InputOptions.refuseRepeats([("--baseline", baselineGiven, .read("baseline report")), ("--output", outputGiven, .written("report path"))])
     }
 
     /// Whether progress lines go to standard error: with --verbose, or when it is a terminal and not --quiet.
@@ -158,16 +158,14 @@ struct OutputOptions: ParsableArguments {
             : [(formats[0], output)]
     }
 
-    /// The first file written by this run (a report, or the rejects file) that is also one
-    /// it reads, and whether it is the rejects file; devices and pipes are written in place and
-    /// not compared.
-    /// `--baseline` may be the report it is replaced by (the CI pattern).
-    func overwrittenInput(reads: [String], rejects: String?) -> (written: String, read: String, isRejects: Bool)? {
-        let identity = Self.identity
-        let written = (output.map { reportTargets($0).map { ($0.1, false) } } ?? []) + (rejects.map { [($0, true)] } ?? [])
-        for (target, isRejects) in written {
-            guard let id = identity(target) else { continue }
-            if let read = reads.first(where: { identity($0).map { $0 == id } ?? false }) { return (target, read, isRejects) }
+    /// The first report file this run writes that is also one it reads; devices and pipes are
+    /// written in place and not compared. `--baseline` may be the report it is replaced by (the
+    /// CI pattern). (The rejects file: ``InputOptions/refuseRejectsOverInput(with:)``.)
+    func overwrittenInput(reads: [String]) -> (written: String, read: String)? {
+        let written = output.map { reportTargets($0).map(\.1) } ?? []
+        for target in written {
+            guard let id = Self.identity(target) else { continue }
+            if let read = reads.first(where: { Self.identity($0).map { $0 == id } ?? false }) { return (target, read) }
         }
         return nil
     }

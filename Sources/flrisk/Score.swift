@@ -15,11 +15,10 @@ extension Flrisk {
 
         func run() throws {
             // A report or rejects file over an input replaced the input with the report.
-            let reads = input.readPaths(with: model)
-            if let (written, read, isRejects) = output.overwrittenInput(reads: reads, rejects: input.rejects) {
-                if isRejects { throw ValidationError("--rejects \(written) is the input \(read); write the rejected rows elsewhere.") }
+            if let (written, read) = output.overwrittenInput(reads: input.readPaths(with: model)) {
                 throw ValidationError("\(written) is the input \(read); write the report elsewhere.")
             }
+            try input.refuseRejectsOverInput(with: model)
             // The report replaced the rejects file (the rejected rows lost, exit 0), or the
             // rejects file replaced the baseline.
             if let rejects = input.rejects, let target = output.targetOverRejects(rejects) {
