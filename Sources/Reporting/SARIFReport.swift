@@ -165,7 +165,6 @@ public enum SARIFReport {
         }
     }
 
-    /// The position of `rule` in `RuleID.allCases` (the driver's rules array).
     /// A result's `message`: "Contract ID: text".
     private static func writeMessage(contract: String, text: String, to json: inout JSONWriter) {
         json.key("message")
@@ -206,6 +205,7 @@ public enum SARIFReport {
         json.endObject()
     }
 
+    /// The position of `rule` in `RuleID.allCases` (the driver's rules array).
     static func ruleIndex(_ rule: RuleID) -> Int { RuleID.allCases.firstIndex(of: rule)! }
 
     /// A file path as a URI reference: relative paths stay relative, absolute ones become

@@ -93,17 +93,11 @@ public enum USAspendingSubawards {
         var awardOrder: [String] = []
         for (index, row) in rows.records.enumerated() {
             guard let amount = row.primeAmount else { continue }
-            guard let award = row.award else {
-                awards["#row\(index)"] = Award(
-                    prime: row.prime, award: "", first: row.location, smallest: (amount, row.location.line),
-                    largest: (amount, row.location.line), values: [])
-                awardOrder.append("#row\(index)")
-                continue
-            }
-            let key = row.prime + "\u{0}" + award
+            // A row without an award key is an award of its own.
+            let key = row.award.map { row.prime + "\u{0}" + $0 } ?? "#row\(index)"
             guard var known = awards[key] else {
                 awards[key] = Award(
-                    prime: row.prime, award: award, first: row.location, smallest: (amount, row.location.line),
+                    prime: row.prime, award: row.award ?? "", first: row.location, smallest: (amount, row.location.line),
                     largest: (amount, row.location.line), values: [amount])
                 awardOrder.append(key)
                 continue
