@@ -63,25 +63,35 @@ public enum DateParsing {
 
     /// Whether the day exists in the Gregorian calendar (years 1000–9999).
     private static func isValid(year: Int, month: Int, day: Int) -> Bool {
+        guard (1000...9999).contains(year), (1...12).contains(month), day >= 1 else { return false }
         let leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0
-        let days = [31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31]
-        return (1000...9999).contains(year) && (1...12).contains(month) && (1...days[month - 1]).contains(day)
+        let days = switch month {
+        case 2: leap ? 29 : 28
+        case 4, 6, 9, 11: 30
+        default: 31
+        }
+        return day <= days
     }
 
     /// `text` itself when it is exactly a valid `YYYY-MM-DD` (what ``isoDate(_:)`` would
-    /// return for it), else nil to take the general path.
+    /// return for it), else nil to take the general path. Reads the bytes in place: one call
+    /// per date cell of a million-row file.
     static func plainISODate(_ text: String) -> String? {
-        let bytes = Array(text.utf8)
-        guard bytes.count == 10, bytes[4] == UInt8(ascii: "-"), bytes[7] == UInt8(ascii: "-") else { return nil }
-        var numbers: [Int] = []
-        for range in [0..<4, 5..<7, 8..<10] {
-            var value = 0
-            for byte in bytes[range] {
-                guard byte >= 0x30 && byte <= 0x39 else { return nil }
-                value = value * 10 + Int(byte - 0x30)
+        var text = text
+        let valid = text.withUTF8 { bytes -> Bool in
+            guard bytes.count == 10, bytes[4] == UInt8(ascii: "-"), bytes[7] == UInt8(ascii: "-") else { return false }
+            func number(_ range: Range<Int>) -> Int? {
+                var value = 0
+                for i in range {
+                    let digit = bytes[i] &- 0x30
+                    guard digit <= 9 else { return nil }
+                    value = value * 10 + Int(digit)
+                }
+                return value
             }
-            numbers.append(value)
+            guard let year = number(0..<4), let month = number(5..<7), let day = number(8..<10) else { return false }
+            return isValid(year: year, month: month, day: day)
         }
-        return isValid(year: numbers[0], month: numbers[1], day: numbers[2]) ? text : nil
+        return valid ? text : nil
     }
 }
