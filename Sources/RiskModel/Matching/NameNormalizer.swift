@@ -7,11 +7,15 @@ struct NameToken: Sendable, Hashable {
     var scalars: [UInt32]
     /// Not a generic business, sector or place word, at least 3 characters, not a number.
     var informative: Bool
+    /// Bit `v % 64` set for each scalar value `v`: which characters the word may hold, to bound
+    /// the characters two words share without comparing them (``NameSimilarity``).
+    var characters: UInt64
 
     init(_ text: String) {
         self.text = text
         scalars = text.unicodeScalars.map(\.value)
         informative = scalars.count >= 3 && !NameWords.generic.contains(text) && !Self.isAllNumbers(text)
+        characters = scalars.reduce(0) { $0 | 1 << ($1 & 63) }
     }
 
     /// `text.allSatisfy(\.isNumber)`, byte by byte for ASCII text.
@@ -252,13 +256,29 @@ struct NameWordMemo {
 
 /// Jaro-Winkler similarity of two words (1 = equal), with the usual prefix scale 0.1 over at most
 /// four characters.
-/// - Complexity: O(|a| · |b|) for these short words.
+/// - Complexity: O(|a| · |b|) for these short words; the matched flags live on the stack (one
+///   call per pair of words compared, millions for a large supplier file).
 func jaroWinkler(_ a: [UInt32], _ b: [UInt32]) -> Double {
     if a == b { return 1 }
     if a.isEmpty || b.isEmpty { return 0 }
+    return a.withUnsafeBufferPointer { a in
+        b.withUnsafeBufferPointer { b in
+            withUnsafeTemporaryAllocation(of: Bool.self, capacity: a.count + b.count) { flags in
+                flags.initialize(repeating: false)
+                let aMatched = UnsafeMutableBufferPointer(rebasing: flags[..<a.count])
+                let bMatched = UnsafeMutableBufferPointer(rebasing: flags[a.count...])
+                return jaroWinkler(a, b, aMatched: aMatched, bMatched: bMatched)
+            }
+        }
+    }
+}
+
+/// ``jaroWinkler(_:_:)`` with its matched flags (all false) given.
+private func jaroWinkler(
+    _ a: UnsafeBufferPointer<UInt32>, _ b: UnsafeBufferPointer<UInt32>, aMatched: UnsafeMutableBufferPointer<Bool>,
+    bMatched: UnsafeMutableBufferPointer<Bool>
+) -> Double {
     let window = max(0, max(a.count, b.count) / 2 - 1)
-    var aMatched = [Bool](repeating: false, count: a.count)
-    var bMatched = [Bool](repeating: false, count: b.count)
     var matches = 0
     for i in a.indices {
         let low = max(0, i - window), high = min(b.count - 1, i + window)
@@ -280,7 +300,12 @@ func jaroWinkler(_ a: [UInt32], _ b: [UInt32]) -> Double {
     }
     let m = Double(matches)
     let jaro = (m / Double(a.count) + m / Double(b.count) + (m - Double(transpositions) / 2) / m) / 3
+    return jaro + Double(commonPrefix(a, b)) * 0.1 * (1 - jaro)
+}
+
+/// The length of the common prefix of two words, at most four characters (Winkler's bonus).
+func commonPrefix<C: RandomAccessCollection<UInt32>>(_ a: C, _ b: C) -> Int where C.Index == Int {
     var prefix = 0
-    while prefix < min(4, a.count, b.count) && a[prefix] == b[prefix] { prefix += 1 }
-    return jaro + Double(prefix) * 0.1 * (1 - jaro)
+    while prefix < min(4, a.count, b.count) && a[a.startIndex + prefix] == b[b.startIndex + prefix] { prefix += 1 }
+    return prefix
 }

@@ -260,8 +260,11 @@ public struct WatchlistMatcher: Sendable {
             score = 1
             strong = supplier.informativeCount >= parameters.minInformativeTokens
         } else {
-            let measured = NameSimilarity.measure(supplier.tokens, listed.normalized.tokens, wordThreshold: parameters.wordSimilarity)
-            guard measured.sharedInformative > 0, measured.score >= parameters.reviewThreshold else { return nil }
+            guard
+                let measured = NameSimilarity.measure(
+                    supplier.tokens, listed.normalized.tokens, wordThreshold: parameters.wordSimilarity, atLeast: parameters.reviewThreshold),
+                measured.sharedInformative > 0, measured.score >= parameters.reviewThreshold
+            else { return nil }
             method = .fuzzy
             score = measured.score
             strong = score >= parameters.matchThreshold && measured.allInformativeMatched
@@ -342,7 +345,7 @@ public struct WatchlistMatcher: Sendable {
 
 /// The token-set name score.
 enum NameSimilarity {
-    struct Measure {
+    struct Measure: Equatable {
         /// Weighted share of words on both sides that find a similar word on the other side.
         var score: Double
         /// Distinctive words that find a similar word on the other side.
@@ -355,11 +358,19 @@ enum NameSimilarity {
     /// similarity of word x to a word of the other name: 1 for equal words, the Jaro-Winkler
     /// similarity when both words have five or more letters and it reaches `wordThreshold`, 0
     /// otherwise; distinctive words weigh 1, generic words ``NameNormalizer/genericWeight``.
-    static func measure(_ a: [NameToken], _ b: [NameToken], wordThreshold: Double) -> Measure {
+    ///
+    /// With `minimum`, stops and returns nil as soon as the score can no longer reach it
+    /// (every word left finding an equal word): most candidates of a name miss on their first
+    /// words, and a large supplier file compares millions of them.
+    static func measure(_ a: [NameToken], _ b: [NameToken], wordThreshold: Double, atLeast minimum: Double = 0) -> Measure? {
         var total = 0.0, matched = 0.0
         var shared = 0
         var allInformative = true
-        for (side, other) in [(a, b), (b, a)] {
+        var left = a.reduce(0) { $0 + $1.weight } + b.reduce(0) { $0 + $1.weight }
+        let full = left
+        // Each side in turn (a function, not a loop over `[(a, b), (b, a)]`: that array of
+        // tuples was allocated, and its type looked up at run time, on every call).
+        func add(_ side: [NameToken], against other: [NameToken]) -> Bool {
             for token in side {
                 var bestSimilarity = 0.0
                 for candidate in other {
@@ -372,15 +383,42 @@ enum NameSimilarity {
                 if token.informative {
                     if bestSimilarity > 0 { shared += 1 } else { allInformative = false }
                 }
+                left -= token.weight
+                if (matched + left) / full < minimum - boundSlack { return false }
             }
+            return true
         }
+        guard add(a, against: b), add(b, against: a) else { return nil }
         return Measure(score: total > 0 ? matched / total : 0, sharedInformative: shared, allInformativeMatched: allInformative)
     }
 
     static func similarity(_ x: NameToken, _ y: NameToken, wordThreshold: Double) -> Double {
         if x.text == y.text { return 1 }
         guard x.scalars.count >= 5, y.scalars.count >= 5 else { return 0 }
+        // Most pairs of words share too few characters to reach the threshold: the bound
+        // tells them without the comparison.
+        guard jaroWinklerBound(x, y) >= wordThreshold - boundSlack else { return 0 }
         let s = jaroWinkler(x.scalars, y.scalars)
         return s >= wordThreshold ? s : 0
+    }
+
+    /// Room for rounding between a bound and the value it bounds (``jaroWinklerBound(_:_:)``
+    /// and ``jaroWinkler(_:_:)``, a score so far and the final score): a pair of words or names
+    /// is given up only when its bound is clearly below the threshold.
+    static let boundSlack = 1e-9
+
+    /// An upper bound of the Jaro-Winkler similarity of two words. A character of one word can
+    /// only be matched if the other word may hold it (``NameToken/characters``), so the
+    /// matches `m` are at most the characters of either word that pass that test; Jaro is at
+    /// most `(m/|x| + m/|y| + 1) / 3` (no transpositions) and grows with `m`, and Winkler's
+    /// bonus uses the words' real common prefix.
+    static func jaroWinklerBound(_ x: NameToken, _ y: NameToken) -> Double {
+        var inY = 0, inX = 0
+        for v in x.scalars where y.characters & (1 << (v & 63)) != 0 { inY += 1 }
+        for v in y.scalars where x.characters & (1 << (v & 63)) != 0 { inX += 1 }
+        let m = Double(min(inX, inY))
+        guard m > 0 else { return 0 }
+        let jaro = (m / Double(x.scalars.count) + m / Double(y.scalars.count) + 1) / 3
+        return jaro + Double(commonPrefix(x.scalars, y.scalars)) * 0.1 * (1 - jaro)
     }
 }
