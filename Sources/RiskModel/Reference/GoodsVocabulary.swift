@@ -27,15 +27,20 @@ public struct GoodMatch: Sendable, Hashable {
 /// (heterogenite)", "nitrile gloves") to normalised good ids.
 public struct GoodsVocabulary: Sendable {
     /// Normalised phrase → good ids, in table order.
-    private var phrases: [String: [String]] = [:]
+    private(set) var phrases: [String: [String]] = [:]
     /// good_id → display name.
     private var names: [String: String] = [:]
     /// PSC → good ids (goods.csv `psc`, `;`-separated).
-    private var pscGoods: [String: [String]] = [:]
+    private(set) var pscGoods: [String: [String]] = [:]
     /// NAICS code or prefix → good ids (goods.csv `naics`, `;`-separated).
-    private var naicsGoods: [(prefix: String, id: String)] = []
-    /// The longest vocabulary phrase, in words (bounds the description scan).
-    private var longestPhrase = 1
+    private(set) var naicsGoods: [(prefix: String, id: String)] = []
+    /// For each word that starts a vocabulary phrase, the most words such a phrase has: the
+    /// description scan tries only these words, and only up to that length.
+    private var phraseLengths: [String: Int] = [:]
+    /// The NAICS codes and prefixes of ``naicsGoods``, each with the positions of its entries.
+    private var naicsPositions: [String: [Int]] = [:]
+    /// The longest NAICS code or prefix of ``naicsGoods``, in bytes.
+    private var longestNAICS = 0
 
     /// - Parameters:
     ///   - goods: records of `good_id,name,category,synonyms,...` (header first).
@@ -58,21 +63,48 @@ public struct GoodsVocabulary: Sendable {
             }
         }
         for (phrase, id) in extraNames { add(phrase, id) }
-        longestPhrase = phrases.keys.map { $0.split(separator: " ").count }.max() ?? 1
+        for phrase in phrases.keys {
+            let words = phrase.split(separator: " ")
+            phraseLengths[String(words[0]), default: 0] = max(phraseLengths[String(words[0])] ?? 0, words.count)
+        }
+        for (position, entry) in naicsGoods.enumerated() {
+            naicsPositions[entry.prefix, default: []].append(position)
+            longestNAICS = max(longestNAICS, entry.prefix.utf8.count)
+        }
     }
 
     /// The goods mapped to a Product and Service Code (an exact PSC of goods.csv).
     public func goods(psc: String) -> [String] {
-        pscGoods[psc.trimmingCharacters(in: .whitespaces).uppercased()] ?? []
+        let code = Self.trimmedCode(psc)
+        // Codes are mostly digits and capitals already: no upper-cased copy for them.
+        let upper = code.utf8.contains { (0x61...0x7A).contains($0) || $0 >= 0x80 } ? code.uppercased() : code
+        return pscGoods[upper] ?? []
     }
 
-    /// The goods mapped to a NAICS code: every goods.csv NAICS code or prefix the code starts with.
-    /// - Complexity: O(mapped NAICS codes).
+    /// A code without leading and trailing whitespace (Foundation's `whitespaces`); a code that
+    /// starts and ends with a printable ASCII character, as codes do, is returned as it is.
+    static func trimmedCode(_ code: String) -> String {
+        if let first = code.utf8.first, let last = code.utf8.last, (0x21..<0x80).contains(first), (0x21..<0x80).contains(last) { return code }
+        return code.trimmingCharacters(in: .whitespaces)
+    }
+
+    /// The goods mapped to a NAICS code: every goods.csv NAICS code or prefix the code starts
+    /// with, in table order.
+    /// - Complexity: one look-up per prefix of the code up to the longest one mapped (an ASCII
+    ///   code, as NAICS codes are); O(mapped NAICS codes) for another text.
     public func goods(naics: String) -> [String] {
-        let code = naics.trimmingCharacters(in: .whitespaces)
+        let code = Self.trimmedCode(naics)
         guard !code.isEmpty else { return [] }
         var ids: [String] = []
-        for (prefix, id) in naicsGoods where code.hasPrefix(prefix) && !ids.contains(id) { ids.append(id) }
+        guard code.utf8.allSatisfy({ $0 < 0x80 }) else {
+            for (prefix, id) in naicsGoods where code.hasPrefix(prefix) && !ids.contains(id) { ids.append(id) }
+            return ids
+        }
+        var positions: [Int] = []
+        for length in 0...min(code.utf8.count, longestNAICS) {
+            positions += naicsPositions[String(code.utf8.prefix(length))!] ?? []
+        }
+        for position in positions.sorted() where !ids.contains(naicsGoods[position].id) { ids.append(naicsGoods[position].id) }
         return ids
     }
 
@@ -82,7 +114,7 @@ public struct GoodsVocabulary: Sendable {
     /// of its own), unless a part negates the others ("non-cotton", "cotton-free").
     /// - Complexity: O(words × longest phrase) dictionary look-ups.
     public func mentions(in text: String) -> [GoodMatch] {
-        let words = Self.normalise(text).split(separator: " ")
+        let words = Self.normalisedWords(text)
         var found: [GoodMatch] = []
         func add(_ ids: [String], phrase: String) {
             for id in ids where !found.contains(where: { $0.goodID == id }) {
@@ -92,8 +124,10 @@ public struct GoodsVocabulary: Sendable {
         var start = 0
         while start < words.count {
             var advanced = false
-            for length in stride(from: min(longestPhrase, words.count - start), through: 1, by: -1) {
-                let key = words[start..<start + length].joined(separator: " ")
+            // Most words start no phrase: one look-up each, no phrase keys joined for them.
+            let first = words[start]
+            for length in stride(from: min(phraseLengths[first] ?? 0, words.count - start), through: 1, by: -1) {
+                let key = length == 1 ? first : words[start..<start + length].joined(separator: " ")
                 guard let ids = phrases[key] else { continue }
                 add(ids, phrase: key)
                 start += length
@@ -101,7 +135,7 @@ public struct GoodsVocabulary: Sendable {
                 break
             }
             if !advanced {
-                let parts = words[start].split(separator: "-")
+                let parts = words[start].utf8.contains(UInt8(ascii: "-")) ? words[start].split(separator: "-") : []
                 if parts.count > 1, !parts.contains(where: { Self.negations.contains(String($0)) }) {
                     for part in parts { if let ids = phrases[String(part)] { add(ids, phrase: String(part)) } }
                 }
@@ -149,11 +183,17 @@ public struct GoodsVocabulary: Sendable {
 
     /// Lower case, accents folded, punctuation other than `-` as spaces, single spaces.
     static func normalise(_ text: String) -> String {
+        normalisedWords(text).joined(separator: " ")
+    }
+
+    /// The words of ``normalise(_:)``: runs of letters, digits and `-`, lower case, accents folded.
+    static func normalisedWords(_ text: String) -> [String] {
         if let ascii = ASCIIText(text) {
-            return ASCIIText.joined(ASCIIText.words(ascii.bytes[...]) { ASCIIText.isAlphanumeric($0) || $0 == UInt8(ascii: "-") })
+            return ASCIIText.words(ascii.bytes[...]) { ASCIIText.isAlphanumeric($0) || $0 == UInt8(ascii: "-") }
+                .map { String(decoding: $0, as: UTF8.self) }
         }
         return text.folding(options: [.caseInsensitive, .diacriticInsensitive], locale: nil)
             .split(whereSeparator: { !($0.isLetter || $0.isNumber || $0 == "-") })
-            .joined(separator: " ")
+            .map(String.init)
     }
 }
