@@ -93,4 +93,61 @@ struct GoodsScanTests {
         }
         #expect(found > mapped.count)
     }
+
+    /// ``GoodsVocabulary/resolve(_:)`` as first written: the whole text, its parts, its endings.
+    static func referenceResolve(_ written: String) -> [String] {
+        let whole = GoodsVocabulary.normalise(written)
+        guard !whole.isEmpty else { return [] }
+        if let ids = goods.phrases[whole] { return ids.map { "exact|\($0)|\(whole)" } }
+        var parts: [String] = []
+        if let open = written.firstIndex(of: "("), let close = written[open...].firstIndex(of: ")") {
+            parts.append(String(written[..<open]) + String(written[written.index(after: close)...]))
+            parts.append(String(written[written.index(after: open)..<close]))
+        }
+        parts += written.split(whereSeparator: { $0 == "/" || $0 == "," }).map(String.init)
+        var found: [String] = []
+        for part in parts {
+            let key = GoodsVocabulary.normalise(part)
+            for id in goods.phrases[key] ?? [] where !found.contains(where: { $0.hasPrefix("part|\(id)|") }) { found.append("part|\(id)|\(key)") }
+        }
+        if !found.isEmpty { return found }
+        let words = whole.split(separator: " ")
+        for start in 1..<max(1, words.count) {
+            let key = words[start...].joined(separator: " ")
+            if let ids = goods.phrases[key] { return ids.map { "head|\($0)|\(key)" } }
+        }
+        return []
+    }
+
+    @Test func writtenGoodsResolveAsTheirDefinitionSays() {
+        var rng = SeededGenerator(seed: 9)
+        let phrases = Array(Self.goods.phrases.keys).sorted()
+        let filler = ["grade", "a", "lot", "7", "raw", "(", ")", "/", ",", "-", "Ü", "non"]
+        var resolved = 0
+        for _ in 0..<4000 {
+            let pieces = (0..<(1 + Int(rng.next() % 6))).map { _ -> String in
+                let piece = rng.next() % 2 == 0 ? phrases[Int(rng.next() % UInt64(phrases.count))] : filler[Int(rng.next() % UInt64(filler.count))]
+                return rng.next() % 3 == 0 ? piece.capitalized : piece
+            }
+            let written = pieces.joined(separator: rng.next() % 4 == 0 ? "" : " ")
+            let found = Self.goods.resolve(written).map { "\($0.method.rawValue)|\($0.goodID)|\($0.phrase)" }
+            #expect(found == Self.referenceResolve(written), "\(written)")
+            resolved += found.isEmpty ? 0 : 1
+        }
+        #expect(resolved > 1000)
+    }
+
+    /// Region words: ASCII text is split and lower-cased byte by byte, as Foundation's folding
+    /// and `Character` classes split it.
+    @Test func regionWordsOfASCIITextAreTheFoldedWords() {
+        var rng = SeededGenerator(seed: 13)
+        let alphabet = Array("abcXYZ019 -_,./()'\t\n\r\u{0B}\u{0C}\u{1F}\u{7F}~")
+        for _ in 0..<5000 {
+            let text = String((0..<Int(rng.next() % 24)).map { _ in alphabet[Int(rng.next() % UInt64(alphabet.count))] })
+            let expected = text.folding(options: [.caseInsensitive, .diacriticInsensitive], locale: nil)
+                .split(whereSeparator: { !($0.isLetter || $0.isNumber) }).map(String.init)
+            #expect(PresumptionRegions.words(text).map(String.init) == expected, "\(text.debugDescription)")
+        }
+        #expect(PresumptionRegions.words("Ürümqi, Xinjiang").map(String.init) == ["urumqi", "xinjiang"])
+    }
 }

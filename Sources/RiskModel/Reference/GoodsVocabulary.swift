@@ -154,16 +154,19 @@ public struct GoodsVocabulary: Sendable {
     /// The goods a written text names: the whole text, then its parts, then its head words.
     /// - Complexity: O(words²) dictionary look-ups for a text of that many words.
     public func resolve(_ written: String) -> [GoodMatch] {
-        let whole = Self.normalise(written)
-        guard !whole.isEmpty else { return [] }
+        let words = Self.normalisedWords(written)
+        guard !words.isEmpty else { return [] }
+        let whole = words.joined(separator: " ")
         if let ids = phrases[whole] { return ids.map { GoodMatch(goodID: $0, written: written, phrase: whole, method: .exact) } }
-        // Parts: without the parenthesis, inside it, and the sides of a slash or comma.
+        // Parts: without the parenthesis, inside it, and the sides of a slash or comma (a text
+        // without any of them is its one part, the whole, already looked up).
+        let hasParts = written.utf8.contains { $0 == UInt8(ascii: "(") || $0 == UInt8(ascii: "/") || $0 == UInt8(ascii: ",") }
         var parts: [String] = []
-        if let open = written.firstIndex(of: "("), let close = written[open...].firstIndex(of: ")") {
+        if hasParts, let open = written.firstIndex(of: "("), let close = written[open...].firstIndex(of: ")") {
             parts.append(String(written[..<open]) + String(written[written.index(after: close)...]))
             parts.append(String(written[written.index(after: open)..<close]))
         }
-        parts += written.split(whereSeparator: { $0 == "/" || $0 == "," }).map(String.init)
+        if hasParts { parts += written.split(whereSeparator: { $0 == "/" || $0 == "," }).map(String.init) }
         var found: [GoodMatch] = []
         for part in parts {
             let key = Self.normalise(part)
@@ -172,9 +175,9 @@ public struct GoodsVocabulary: Sendable {
             }
         }
         if !found.isEmpty { return found }
-        // Head: the longest ending of the phrase that is a vocabulary phrase.
-        let words = whole.split(separator: " ")
-        for start in 1..<max(1, words.count) {
+        // Head: the longest ending of the phrase that is a vocabulary phrase (only endings whose
+        // first word starts a phrase that long are joined and looked up).
+        for start in 1..<max(1, words.count) where phraseLengths[words[start], default: 0] >= words.count - start {
             let key = words[start...].joined(separator: " ")
             if let ids = phrases[key] { return ids.map { GoodMatch(goodID: $0, written: written, phrase: key, method: .head) } }
         }

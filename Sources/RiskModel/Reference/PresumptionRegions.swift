@@ -56,7 +56,7 @@ public struct PresumptionRegions: Sendable {
             guard let text, !text.isEmpty else { continue }
             let words = Self.words(text)
             // China context: the country, or "China" written in the text itself.
-            let contextCountry = alpha2 ?? (words.contains("china") || text.contains("中国") ? "CN" : nil)
+            let contextCountry = alpha2 ?? (words.contains("china") || (!text.utf8.allSatisfy { $0 < 0x80 } && text.contains("中国")) ? "CN" : nil)
             for variant in variants {
                 if let contextCountry, contextCountry != variant.alpha2 { continue }
                 if contextCountry == nil && !variant.namesRegion { continue }
@@ -67,8 +67,13 @@ public struct PresumptionRegions: Sendable {
         return nil
     }
 
+    /// Runs of letters and numbers, case and accents folded (byte by byte for ASCII text, which
+    /// folding only lower-cases).
     static func words(_ text: String) -> [Substring] {
-        text.folding(options: [.caseInsensitive, .diacriticInsensitive], locale: nil)
+        if let ascii = ASCIIText(text) {
+            return ASCIIText.words(ascii.bytes[...], isWordByte: ASCIIText.isAlphanumeric).map { Substring(String(decoding: $0, as: UTF8.self)) }
+        }
+        return text.folding(options: [.caseInsensitive, .diacriticInsensitive], locale: nil)
             .split(whereSeparator: { !($0.isLetter || $0.isNumber) })
     }
 
