@@ -71,6 +71,9 @@ struct WordSimilarityBoundTests {
             let exact = Self.referenceJaroWinkler(x.scalars, y.scalars)
             #expect(jaroWinkler(x.scalars, y.scalars) == exact, "\(x.text) / \(y.text)")
             #expect(NameSimilarity.jaroWinklerBound(x, y) >= exact - NameSimilarity.boundSlack / 2, "\(x.text) / \(y.text)")
+            let xOnly = (x.characters & ~y.characters).nonzeroBitCount, yOnly = (y.characters & ~x.characters).nonzeroBitCount
+            let maskBound = NameSimilarity.jaroWinklerBound(matches: min(x.scalars.count - xOnly, y.scalars.count - yOnly), x.scalars, y.scalars)
+            #expect(maskBound >= NameSimilarity.jaroWinklerBound(x, y) - NameSimilarity.boundSlack / 2, "\(x.text) / \(y.text)")
             for threshold in [0.0, 0.7, 0.92, 1.0] {
                 let expected = x.text == y.text ? 1 : x.scalars.count < 5 || y.scalars.count < 5 ? 0 : exact >= threshold ? exact : 0
                 #expect(NameSimilarity.similarity(x, y, wordThreshold: threshold) == expected, "\(x.text) / \(y.text) at \(threshold)")

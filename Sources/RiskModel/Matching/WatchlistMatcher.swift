@@ -239,39 +239,47 @@ public struct WatchlistMatcher: Sendable {
             if token.scalars.count >= 5 { candidates += byPrefix[String(token.text.unicodeScalars.prefix(4))] ?? [] }
         }
         var found: [WatchlistMatch] = []
-        var seen = Set<Int32>()
-        for position in candidates where seen.insert(position).inserted {
-            if let match = score(name, against: names[Int(position)], alpha2: alpha2) { found.append(match) }
+        var seen = Set<Int32>(minimumCapacity: candidates.count)
+        // Listed names are read in place: a copy of each candidate retained its text, words and key.
+        names.withUnsafeBufferPointer { names in
+            for position in candidates where seen.insert(position).inserted {
+                if let match = score(name, against: names.baseAddress! + Int(position), alpha2: alpha2) { found.append(match) }
+            }
         }
         return found
     }
 
     /// The name score of a supplier's name against one listed name, or nil below the review threshold.
-    func score(_ supplier: NormalizedName, against listed: ListedName, alpha2: String?) -> WatchlistMatch? {
-        let entity = Int(listed.entity)
-        var notes: [String] = listed.isAlias ? ["alias"] : []
+    func score(_ supplier: NormalizedName, against listed: UnsafePointer<ListedName>, alpha2: String?) -> WatchlistMatch? {
+        let entity = Int(listed.pointee.entity)
         var method: MatchMethod
         var score: Double
         var strong: Bool
-        if supplier.sortedKey == listed.normalized.sortedKey {
+        // Lengths first: most candidates differ, and comparing shared strings from several
+        // workers at once counts references to them.
+        if supplier.sortedKey.utf8.count == listed.pointee.normalized.sortedKey.utf8.count,
+            supplier.sortedKey == listed.pointee.normalized.sortedKey
+        {
             // A one-word generic name ("Trading") is no evidence at all.
             if supplier.informativeCount < parameters.minInformativeTokens && supplier.tokens.count < 2 { return nil }
-            method = supplier.orderedKey == listed.normalized.orderedKey ? .exactName : .tokenSort
+            method = supplier.orderedKey == listed.pointee.normalized.orderedKey ? .exactName : .tokenSort
             score = 1
             strong = supplier.informativeCount >= parameters.minInformativeTokens
         } else {
-            guard
-                let measured = NameSimilarity.measure(
-                    supplier.tokens, listed.normalized.tokens, wordThreshold: parameters.wordSimilarity, atLeast: parameters.reviewThreshold),
-                measured.sharedInformative > 0, measured.score >= parameters.reviewThreshold
-            else { return nil }
+            let measure = supplier.tokens.withUnsafeBufferPointer { a in
+                listed.pointee.normalized.tokens.withUnsafeBufferPointer { b in
+                    NameSimilarity.measure(a, b, wordThreshold: parameters.wordSimilarity, atLeast: parameters.reviewThreshold)
+                }
+            }
+            guard let measured = measure, measured.sharedInformative > 0, measured.score >= parameters.reviewThreshold else { return nil }
             method = .fuzzy
             score = measured.score
             strong = score >= parameters.matchThreshold && measured.allInformativeMatched
                 && supplier.informativeCount >= parameters.minInformativeTokens
         }
+        var notes: [String] = listed.pointee.isAlias ? ["alias"] : []
         if supplier.informativeCount < parameters.minInformativeTokens { notes.append("generic name") }
-        let match = makeMatch(entity: entity, name: listed.text, method: method, score: score, strength: strong ? .match : .possible, notes: notes)
+        let match = makeMatch(entity: entity, name: listed.pointee.text, method: method, score: score, strength: strong ? .match : .possible, notes: notes)
         return alpha2.map { checkCountry(match, alpha2: $0) } ?? match
     }
 
@@ -363,6 +371,17 @@ enum NameSimilarity {
     /// (every word left finding an equal word): most candidates of a name miss on their first
     /// words, and a large supplier file compares millions of them.
     static func measure(_ a: [NameToken], _ b: [NameToken], wordThreshold: Double, atLeast minimum: Double = 0) -> Measure? {
+        a.withUnsafeBufferPointer { a in
+            b.withUnsafeBufferPointer { b in measure(a, b, wordThreshold: wordThreshold, atLeast: minimum) }
+        }
+    }
+
+    /// ``measure(_:_:wordThreshold:atLeast:)`` on the words in place: a copy of each word
+    /// compared (text and scalars retained and released, from every worker at once: the listed
+    /// names are shared) cost more than the comparison.
+    static func measure(
+        _ a: UnsafeBufferPointer<NameToken>, _ b: UnsafeBufferPointer<NameToken>, wordThreshold: Double, atLeast minimum: Double
+    ) -> Measure? {
         var total = 0.0, matched = 0.0
         var shared = 0
         var allInformative = true
@@ -370,20 +389,22 @@ enum NameSimilarity {
         let full = left
         // Each side in turn (a function, not a loop over `[(a, b), (b, a)]`: that array of
         // tuples was allocated, and its type looked up at run time, on every call).
-        func add(_ side: [NameToken], against other: [NameToken]) -> Bool {
-            for token in side {
+        func add(_ side: UnsafeBufferPointer<NameToken>, against other: UnsafeBufferPointer<NameToken>) -> Bool {
+            for i in side.indices {
+                let token = side.baseAddress! + i
                 var bestSimilarity = 0.0
-                for candidate in other {
-                    let s = similarity(token, candidate, wordThreshold: wordThreshold)
+                for j in other.indices {
+                    let s = similarity(token, other.baseAddress! + j, wordThreshold: wordThreshold)
                     if s > bestSimilarity { bestSimilarity = s }
                     if bestSimilarity == 1 { break }
                 }
-                total += token.weight
-                matched += token.weight * bestSimilarity
-                if token.informative {
+                let weight = token.pointee.weight
+                total += weight
+                matched += weight * bestSimilarity
+                if token.pointee.informative {
                     if bestSimilarity > 0 { shared += 1 } else { allInformative = false }
                 }
-                left -= token.weight
+                left -= weight
                 if (matched + left) / full < minimum - boundSlack { return false }
             }
             return true
@@ -393,12 +414,22 @@ enum NameSimilarity {
     }
 
     static func similarity(_ x: NameToken, _ y: NameToken, wordThreshold: Double) -> Double {
-        if x.text == y.text { return 1 }
-        guard x.scalars.count >= 5, y.scalars.count >= 5 else { return 0 }
-        // Most pairs of words share too few characters to reach the threshold: the bound
-        // tells them without the comparison.
-        guard jaroWinklerBound(x, y) >= wordThreshold - boundSlack else { return 0 }
-        let s = jaroWinkler(x.scalars, y.scalars)
+        withUnsafePointer(to: x) { x in withUnsafePointer(to: y) { y in similarity(x, y, wordThreshold: wordThreshold) } }
+    }
+
+    /// The similarity of two words read in place.
+    static func similarity(_ x: UnsafePointer<NameToken>, _ y: UnsafePointer<NameToken>, wordThreshold: Double) -> Double {
+        if x.pointee.text == y.pointee.text { return 1 }
+        let xCount = x.pointee.scalars.count, yCount = y.pointee.scalars.count
+        guard xCount >= 5, yCount >= 5 else { return 0 }
+        // Most pairs of words share too few characters to reach the threshold: the bounds
+        // tell them without the comparison, the first from the words' masks alone.
+        let xOnly = (x.pointee.characters & ~y.pointee.characters).nonzeroBitCount
+        let yOnly = (y.pointee.characters & ~x.pointee.characters).nonzeroBitCount
+        guard jaroWinklerBound(matches: min(xCount - xOnly, yCount - yOnly), x.pointee.scalars, y.pointee.scalars) >= wordThreshold - boundSlack,
+            jaroWinklerBound(x.pointee, y.pointee) >= wordThreshold - boundSlack
+        else { return 0 }
+        let s = jaroWinkler(x.pointee.scalars, y.pointee.scalars)
         return s >= wordThreshold ? s : 0
     }
 
@@ -413,12 +444,24 @@ enum NameSimilarity {
     /// most `(m/|x| + m/|y| + 1) / 3` (no transpositions) and grows with `m`, and Winkler's
     /// bonus uses the words' real common prefix.
     static func jaroWinklerBound(_ x: NameToken, _ y: NameToken) -> Double {
-        var inY = 0, inX = 0
-        for v in x.scalars where y.characters & (1 << (v & 63)) != 0 { inY += 1 }
-        for v in y.scalars where x.characters & (1 << (v & 63)) != 0 { inX += 1 }
-        let m = Double(min(inX, inY))
-        guard m > 0 else { return 0 }
-        let jaro = (m / Double(x.scalars.count) + m / Double(y.scalars.count) + 1) / 3
-        return jaro + Double(commonPrefix(x.scalars, y.scalars)) * 0.1 * (1 - jaro)
+        func present(_ scalars: [UInt32], in mask: UInt64) -> Int {
+            scalars.withUnsafeBufferPointer { scalars in
+                var count = 0
+                for v in scalars where mask & (1 << (v & 63)) != 0 { count += 1 }
+                return count
+            }
+        }
+        return jaroWinklerBound(matches: min(present(x.scalars, in: y.characters), present(y.scalars, in: x.characters)), x.scalars, y.scalars)
+    }
+
+    /// The Jaro-Winkler similarity of two words with at most `matches` matched characters and
+    /// no transpositions. A character of a word whose mask bit the other word lacks is
+    /// unmatched, and each such bit stands for at least one character: so the words' lengths
+    /// less those bits' counts bound the matches too (the first, cheapest bound).
+    static func jaroWinklerBound(matches: Int, _ x: [UInt32], _ y: [UInt32]) -> Double {
+        guard matches > 0 else { return 0 }
+        let m = Double(matches)
+        let jaro = (m / Double(x.count) + m / Double(y.count) + 1) / 3
+        return jaro + Double(commonPrefix(x, y)) * 0.1 * (1 - jaro)
     }
 }
