@@ -112,6 +112,12 @@ public enum FollowTheMoney {
                     return
                 }
             }
+            do throws(RowRejection) {
+                try UnmatchableEntry.check(name, aliases: aliases, identifiers: identifiers, entity: "entity '\(id)': its name is '\(name)'")
+            } catch {
+                rows.rejectRead(raw, error)
+                return
+            }
             let datasets = object["datasets"] as? [String] ?? []
             register()
             rows.accept(WatchlistEntry(
