@@ -493,6 +493,12 @@ final class XMLStream {
             let count = open.count
             message = "the file ends inside <\(names.local(of: innermost.name.local))> (\(count) element\(count == 1 ? "" : "s") still open); it is truncated"
         }
+        let lineCodes = [XML_ERR_GT_REQUIRED, XML_ERR_TAG_NAME_MISMATCH, XML_ERR_TAG_NOT_FINISHED].map { Int32($0.rawValue) }
+        if lineBase > 0, error.int1 > 0, lineCodes.contains(error.code), let range = message.range(of: " line \(error.int1)") {
+            // These messages name the line of the open element in the document's own lines
+            // ("tag mismatch: x line 17 and y"): in a file's second page, the file's line is further.
+            message.replaceSubrange(range, with: " line \(lineBase + Int(error.int1))")
+        }
         let afterRoot = elements == elementsBeforeDocument ? lastRoot : nil
         if let afterRoot, error.code == Int32(XML_ERR_DOCUMENT_END.rawValue) || error.code == Int32(XML_ERR_DOCUMENT_EMPTY.rawValue) {
             // A document ended and what follows starts no other. Comments and processing
