@@ -112,14 +112,11 @@ public enum FollowTheMoney {
                     return
                 }
             }
-            do throws(RowRejection) {
-                try UnmatchableEntry.check(name, aliases: aliases, identifiers: identifiers, entity: "entity '\(id)': its name is '\(name)'")
-            } catch {
-                rows.rejectRead(raw, error)
-                return
-            }
             let datasets = object["datasets"] as? [String] ?? []
             register()
+            if let warning = UnmatchableEntry.warning(id: id, name: name, aliases: aliases, identifiers: identifiers, at: SourceLocation(file: path, line: line)) {
+                rows.findings.append(warning)
+            }
             rows.accept(WatchlistEntry(
                 id: id, name: name, aliases: aliases, country: countries.isEmpty ? nil : countries.joined(separator: ";"),
                 list: datasets.isEmpty ? "OpenSanctions" : datasets.joined(separator: ";"),

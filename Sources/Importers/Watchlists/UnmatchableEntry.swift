@@ -1,20 +1,22 @@
+import SupplyChainModel
+
 /// The check every watchlist format makes of an entry's names: one that no name or alias could
-/// ever match (none holds a letter or digit, as `---` or `"..."`) and that has no identifier
-/// either would be accepted and then never found, so a listed entity would silently count for
-/// nothing. Such a row is rejected (`invalid-value`) instead.
+/// match (none holds a letter or digit, as `---` or `"..."`) and that has no identifier either
+/// is accepted (a `--decisions` file may still confirm it) but would never be found by the
+/// matcher, so a listed entity would silently count for nothing: it gets a warning.
 enum UnmatchableEntry {
-    /// Rejects the entry when neither `name` nor any of `aliases` has a letter or digit and
-    /// `identifiers` is empty.
+    /// A `warning: [unmatchable-entry]` at `location` when neither `name` nor any of `aliases`
+    /// has a letter or digit and `identifiers` is empty, else nil.
     /// - Parameters:
-    ///   - entity: how the message starts to name the entry (`'name' is '---'`).
-    ///   - column: the 1-based column of the name, for CSV rows.
+    ///   - id: the entry's id, named in the message.
+    ///   - location: the entry's line (and the name's column, for CSV rows).
     /// - Complexity: O(1) for a name that starts with an ASCII letter or digit (nearly all).
-    static func check(_ name: String, aliases: [String], identifiers: [String], entity: @autoclosure () -> String, column: Int? = nil) throws(RowRejection) {
-        guard identifiers.isEmpty, !hasWord(name), !aliases.contains(where: hasWord) else { return }
-        throw RowRejection(
-            "invalid-value",
-            "\(entity()): no name or alias of the entry has a letter or digit, and it has no identifier, so it could never match a supplier",
-            column: column)
+    static func warning(id: String, name: String, aliases: [String], identifiers: [String], at location: @autoclosure () -> SourceLocation) -> Finding? {
+        guard identifiers.isEmpty, !hasWord(name), !aliases.contains(where: hasWord) else { return nil }
+        return Finding(
+            .warning, code: "unmatchable-entry",
+            "entry '\(id)' is named '\(name)': no name or alias of it has a letter or digit, and it has no identifier, so no supplier can match it (only a --decisions confirmation)",
+            at: location())
     }
 
     /// Whether `text` holds a letter or a digit (what a name is matched by).

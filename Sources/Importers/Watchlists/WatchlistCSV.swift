@@ -33,8 +33,12 @@ public enum WatchlistCSV {
                 hard = ["yes", "true", "1", "y"].contains(text)
             }
             let aliases = splitList(row["aliases"]), identifiers = splitList(row["identifiers"])
-            try UnmatchableEntry.check(name, aliases: aliases, identifiers: identifiers, entity: "'name' is '\(name)'", column: row.column(of: "name"))
             if let warning = ids.register(id, what: "id", at: row.location) { findings.append(warning) }
+            if let warning = UnmatchableEntry.warning(
+                id: id, name: name, aliases: aliases, identifiers: identifiers, at: SourceLocation(file: row.file, line: row.record.line, column: row.column(of: "name")))
+            {
+                findings.append(warning)
+            }
             return WatchlistEntry(
                 id: id, name: name, aliases: aliases, country: row["country"], list: list,
                 dateAdded: date, source: row["source"], identifiers: identifiers, isHardFlag: hard,
@@ -58,8 +62,12 @@ public enum WatchlistCSV {
             let programs = splitList(row["program_ids"])
             let countries = splitList(row["countries"])
             let aliases = splitList(row["aliases"]).filter { $0 != name }, identifiers = splitList(row["identifiers"])
-            try UnmatchableEntry.check(name, aliases: aliases, identifiers: identifiers, entity: "'name' is '\(name)'", column: row.column(of: "name"))
             if let warning = ids.register(id, what: "id", at: row.location) { findings.append(warning) }
+            if let warning = UnmatchableEntry.warning(
+                id: id, name: name, aliases: aliases, identifiers: identifiers, at: SourceLocation(file: row.file, line: row.record.line, column: row.column(of: "name")))
+            {
+                findings.append(warning)
+            }
             return WatchlistEntry(
                 id: id, name: name, aliases: aliases,
                 country: countries.isEmpty ? nil : countries.joined(separator: ";"),
