@@ -32,6 +32,31 @@ struct QA15XMLAfterRootTests {
         #expect(native.suppliers.records.map(\.id) == ["A"])
     }
 
+    /// Read in parallel chunks (the last one holding the end of the root), the same.
+    @Test func parallelReadingAgrees() throws {
+        let scratch = TemporaryDirectory()
+        var text = "<feed xmlns=\"http://www.w3.org/2005/Atom\" xmlns:f=\"https://www.fpds.gov/FPDS\">\n"
+        for k in 0..<300 {
+            text += "<entry><content><f:award><f:awardID><f:awardContractID><f:PIID>P\(k)</f:PIID></f:awardContractID></f:awardID>"
+            text += "<f:vendor><f:vendorHeader><f:vendorName>Acme</f:vendorName></f:vendorHeader></f:vendor></f:award></content></entry>\n"
+        }
+        for tail in ["</feed>\n<!-- end -->\n", "</feed>\n<?xml version=\"1.0\"?>\n"] {
+            let path = scratch.file("feed.xml", text + tail)
+            let read = { (parallel: FPDSParallelism) in Result { try FPDSFeed.contracts(paths: [path], limits: .default, parallel: parallel) } }
+            let sequential = read(FPDSParallelism(threshold: .max))
+            let parallel = read(FPDSParallelism(threshold: 0, chunkBytes: 4096, workers: 3))
+            switch (sequential, parallel) {
+            case (.success(let one), .success(let other)):
+                #expect(one.records.count == 300 && tail.contains("end"))
+                #expect(one.records.map(\.id) == other.records.map(\.id))
+            case (.failure(let one as InputError), .failure(let other as InputError)):
+                #expect(tail.contains("<?xml") && one.description == other.description, "\(one) \(other)")
+            default:
+                Issue.record("sequential \(sequential) and parallel \(parallel) differ")
+            }
+        }
+    }
+
     @Test func aCommentBetweenTwoFeedPagesStillReadsBoth() throws {
         let scratch = TemporaryDirectory()
         let second = Self.feed.replacingOccurrences(of: "P1", with: "P2")
