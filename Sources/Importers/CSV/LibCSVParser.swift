@@ -70,10 +70,12 @@ final class LibCSVParser {
     func parse(_ bytes: UnsafeBufferPointer<UInt8>) throws {
         guard let base = bytes.baseAddress, !bytes.isEmpty else { return }
         state.pointee.compact()
-        let processed = csv_parse(parser, base, bytes.count, fieldCallback, recordCallback, state)
+        var processed = csv_parse(parser, base, bytes.count, fieldCallback, recordCallback, state)
         if let violation = state.pointee.violation { throw violation(path, limits) }
-        if processed < bytes.count {
-            throw parseError(in: bytes, at: processed)
+        while processed < bytes.count {
+            guard dropMarkBeforeQuote(bytes[processed]) else { throw parseError(in: bytes, at: processed) }
+            processed += csv_parse(parser, base + processed, bytes.count - processed, fieldCallback, recordCallback, state)
+            if let violation = state.pointee.violation { throw violation(path, limits) }
         }
         // libcsv grows its field buffer without bound; stop once the field being read is over
         // the cap (at most one chunk past it).
@@ -127,6 +129,25 @@ final class LibCSVParser {
     /// Hands the records completed so far to `body`, in order.
     func drain(_ body: (CSVRecord) throws -> Void) throws {
         for record in takeReady() { try body(record) }
+    }
+
+    /// Where libcsv stopped at `byte`, a quote: when the field before it is a record's first and
+    /// holds only a UTF-8 byte-order mark (a second file with a quoted header joined with `cat`:
+    /// `\u{FEFF}"id","name"`), forgets the mark and makes the quote open the field, so that the
+    /// row is read (and rejected as `repeated-header` when it is one) instead of stopping the
+    /// file as malformed. False (nothing changed) for any other stop.
+    /// - Complexity: O(1); only reached when libcsv stops early, never on well-formed input.
+    private func dropMarkBeforeQuote(_ byte: UInt8) -> Bool {
+        let fieldBegun: Int32 = 2, rowNotBegun: Int32 = 0  // libcsv's FIELD_BEGUN and ROW_NOT_BEGUN
+        let p = parser.pointee
+        guard byte == UInt8(ascii: "\""), p.pstate == fieldBegun, p.quoted == 0, p.entry_pos == 3, state.pointee.fieldsInRecord == 0,
+            let buffer = p.entry_buf, buffer[0] == 0xEF, buffer[1] == 0xBB, buffer[2] == 0xBF
+        else { return false }
+        parser.pointee.entry_pos = 0
+        parser.pointee.spaces = 0
+        parser.pointee.pstate = rowNotBegun
+        parser.pointee.status = 0
+        return true
     }
 
     private func parseError(in bytes: UnsafeBufferPointer<UInt8>, at offset: Int) -> InputError {

@@ -116,6 +116,11 @@ final class FPDSEntryReader: XMLStreamHandler {
         /// The first element read for its text that held an element, and that element: only
         /// the text after it would be read.
         var nested: (field: String, child: String)?
+        /// Whether an Atom `<entry>` came inside this one (entries do not nest: the inner one's
+        /// end would finish the entry and the rest of the outer one be lost), and how many such
+        /// entries are open.
+        var innerEntry = false
+        var openInnerEntries = 0
         /// The fields set so far, a bit per ``Field``.
         var seen: UInt32 = 0
         /// The first element read for its text (or attribute) that came again with another value
@@ -234,6 +239,12 @@ final class FPDSEntryReader: XMLStreamHandler {
             }
         }
         if element.namespace == Self.atom, name == Name.entry.rawValue {
+            if inEntry {
+                // One record for the outer entry and all it holds, rejected when it ends.
+                entry.innerEntry = true
+                entry.openInnerEntries += 1
+                return
+            }
             entry = Fields(line: line)
             inEntry = true
             stack.removeAll(keepingCapacity: true)
@@ -282,6 +293,10 @@ final class FPDSEntryReader: XMLStreamHandler {
         defer { depth -= 1 }
         let name = element.local
         if element.namespace == Self.atom, name == Name.entry.rawValue, inEntry {
+            if entry.openInnerEntries > 0 {
+                entry.openInnerEntries -= 1
+                return
+            }
             inEntry = false
             finish(entry)
             return
@@ -360,7 +375,8 @@ final class FPDSEntryReader: XMLStreamHandler {
 
     private func finish(_ f: Fields) {
         var outcome = evaluate(f)
-        if let (field, attribute, first, second, line) = f.repeated {
+        // An entry holding another one mixes their elements: it is rejected for that alone.
+        if let (field, attribute, first, second, line) = f.repeated, !f.innerEntry {
             outcome.repeated = Finding(
                 .warning, code: "extra-fields",
                 "<\(field)> is repeated in its <entry> with another \(attribute.map { "@" + $0 } ?? "value") ('\(second)' after '\(first)'); the first is kept",
@@ -447,6 +463,9 @@ final class FPDSEntryReader: XMLStreamHandler {
         let date = f.signed.flatMap(Self.isoDate)
         if !f.sawAward {
             return Outcome(record: record, rejection: RowRejection("missing-value", "the entry holds no FPDS <award> or <IDV> in the namespace \(FPDSFeed.fpdsNamespace)"))
+        } else if f.innerEntry {
+            // Its fields and the inner entry's are mixed: neither award can be told apart.
+            return Outcome(record: record, rejection: RowRejection("invalid-value", "the <entry> holds another <entry>; an Atom entry holds one award, and entries do not nest"))
         } else if let (field, child) = f.nested {
             // '<vendorName>A <b>B</b> C</vendorName>' would be read as 'C'.
             return Outcome(record: record, rejection: RowRejection("invalid-value", "<\(field)> holds an element <\(child)>; it holds text only"))

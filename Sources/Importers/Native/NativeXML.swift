@@ -70,6 +70,9 @@ final class NativeXMLReader: XMLStreamHandler {
     /// held an element with the element's name: its text would be a fragment.
     @exclusivity(unchecked) private var field: Int32?
     @exclusivity(unchecked) private var nested: (field: String, child: String)?
+    /// The first section or record element (`<suppliers>`, `<supplier>`, …) met as a child of
+    /// the record: records do not nest, and the inner one would be lost as an unknown column.
+    @exclusivity(unchecked) private var nestedRecord: Int32?
     private var notes: [Finding] = []
     private var unknownNames: Set<String> = []
     private var sectionsSeen: [String] = []
@@ -142,6 +145,7 @@ final class NativeXMLReader: XMLStreamHandler {
             noteAttributes(of: Self.kinds[section], stream: stream, line: line)
         case 4:
             guard let current = record else { return }
+            if nestedRecord == nil, Self.isSectionOrRecord(element) { nestedRecord = name }
             noteAttributes(of: names.local(of: name), in: Self.kinds[current.kind], stream: stream, line: line)
             let columns = columnIndex[current.kind]
             // An element that is not a column is ignored whole (a note at its end).
@@ -150,6 +154,11 @@ final class NativeXMLReader: XMLStreamHandler {
         default:
             if record != nil, nested == nil, let field { nested = (names.local(of: field), names.local(of: name)) }
         }
+    }
+
+    /// Whether `element` is a section (`<suppliers>`, …) or a record (`<supplier>`, …).
+    private static func isSectionOrRecord(_ element: XMLName) -> Bool {
+        element.namespace == native && element.local >= firstSection && element.local < firstKind + Int32(kinds.count)
     }
 
     /// Warns, once per element and attribute name, of the attributes of a record or column
@@ -173,7 +182,8 @@ final class NativeXMLReader: XMLStreamHandler {
             let columnIndex = columnIndex[current.kind]
             guard element.namespace == Self.native, Int(name) < columnIndex.count, columnIndex[Int(name)] >= 0 else {
                 let kind = Self.kinds[current.kind], local = names.local(of: name)
-                if unknownNames.insert(kind + "/" + local).inserted {
+                // A nested record rejects its record (at its end), without this note.
+                if !Self.isSectionOrRecord(element), unknownNames.insert(kind + "/" + local).inserted {
                     // A column's name in another namespace (children without the root's prefix):
                     // listing it among the known columns would leave the reader puzzled.
                     let uri = names.namespace(of: element.namespace)
@@ -195,9 +205,13 @@ final class NativeXMLReader: XMLStreamHandler {
         } else if depth == 3, let current = record {
             let row = CSVRecord(line: current.line, fields: current.values)
             let header = headers[Self.kinds[current.kind]]!
-            if let (field, child) = nested {
+            let kind = Self.kinds[current.kind]
+            if let rejection = nestedRecord.map({
+                RowRejection("invalid-value", "<\(kind)> holds a <\(names.local(of: $0))>; records do not nest (each <\(kind)> is a child of <\(Self.sections[current.kind])>), so the inner one is not read")
+            }) ?? nested.map({ field, child in
                 // Only the text after the element would be read ('<name>A <b>B</b> C</name>' as 'C').
-                let rejection = RowRejection("invalid-value", "<\(field)> holds an element <\(child)>; a field holds text only")
+                RowRejection("invalid-value", "<\(field)> holds an element <\(child)>; a field holds text only")
+            }) {
                 switch current.kind {
                 case 0: suppliers.rejectRead(row, rejection)
                 case 1: links.rejectRead(row, rejection)
@@ -205,6 +219,7 @@ final class NativeXMLReader: XMLStreamHandler {
                 }
                 record = nil
                 nested = nil
+                nestedRecord = nil
                 return
             }
             switch current.kind {

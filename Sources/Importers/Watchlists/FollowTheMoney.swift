@@ -114,6 +114,9 @@ public enum FollowTheMoney {
             }
             let datasets = object["datasets"] as? [String] ?? []
             register()
+            if let warning = UnmatchableEntry.warning(id: id, name: name, aliases: aliases, identifiers: identifiers, at: SourceLocation(file: path, line: line)) {
+                rows.findings.append(warning)
+            }
             rows.accept(WatchlistEntry(
                 id: id, name: name, aliases: aliases, country: countries.isEmpty ? nil : countries.joined(separator: ";"),
                 list: datasets.isEmpty ? "OpenSanctions" : datasets.joined(separator: ";"),

@@ -32,10 +32,16 @@ public enum WatchlistCSV {
                 }
                 hard = ["yes", "true", "1", "y"].contains(text)
             }
+            let aliases = splitList(row["aliases"]), identifiers = splitList(row["identifiers"])
             if let warning = ids.register(id, what: "id", at: row.location) { findings.append(warning) }
+            if let warning = UnmatchableEntry.warning(
+                id: id, name: name, aliases: aliases, identifiers: identifiers, at: SourceLocation(file: row.file, line: row.record.line, column: row.column(of: "name")))
+            {
+                findings.append(warning)
+            }
             return WatchlistEntry(
-                id: id, name: name, aliases: splitList(row["aliases"]), country: row["country"], list: list,
-                dateAdded: date, source: row["source"], identifiers: splitList(row["identifiers"]), isHardFlag: hard,
+                id: id, name: name, aliases: aliases, country: row["country"], list: list,
+                dateAdded: date, source: row["source"], identifiers: identifiers, isHardFlag: hard,
                 location: row.location)
         }
     }
@@ -55,13 +61,19 @@ public enum WatchlistCSV {
             let date = try row.date("first_seen")
             let programs = splitList(row["program_ids"])
             let countries = splitList(row["countries"])
+            let aliases = splitList(row["aliases"]).filter { $0 != name }, identifiers = splitList(row["identifiers"])
             if let warning = ids.register(id, what: "id", at: row.location) { findings.append(warning) }
+            if let warning = UnmatchableEntry.warning(
+                id: id, name: name, aliases: aliases, identifiers: identifiers, at: SourceLocation(file: row.file, line: row.record.line, column: row.column(of: "name")))
+            {
+                findings.append(warning)
+            }
             return WatchlistEntry(
-                id: id, name: name, aliases: splitList(row["aliases"]).filter { $0 != name },
+                id: id, name: name, aliases: aliases,
                 country: countries.isEmpty ? nil : countries.joined(separator: ";"),
                 list: row["dataset"] ?? "OpenSanctions", dateAdded: date,
                 source: "https://www.opensanctions.org/entities/\(id)/",
-                identifiers: splitList(row["identifiers"]).map { "id:" + $0 },
+                identifiers: identifiers.map { "id:" + $0 },
                 isHardFlag: programs.contains("US-UFLPA"), location: row.location)
         }
     }

@@ -75,6 +75,14 @@ final class XMLStream {
     @exclusivity(unchecked) private var restartLinesAtRoot = false
     /// Where the current document ends, in bytes from its start (valid when `ended`).
     private var endOffset = 0
+    /// ``elements`` when the current document started: equal while its root has not started.
+    private var elementsBeforeDocument = 0
+    /// The root element of the last document that ended (for messages about what follows it).
+    private var lastRoot: XMLName?
+    /// Set when a document after the first ended before any root element, having parsed all
+    /// it was given: the file ends with comments or processing instructions after a root
+    /// (well-formed), or with a truncated document's XML declaration (``run(from:)`` tells).
+    @exclusivity(unchecked) private var endedBeforeRoot = false
     /// Line ends and column offset before the current document's first byte.
     @exclusivity(unchecked) private var lineBase = 0
     private var columnBase = 0
@@ -206,7 +214,14 @@ final class XMLStream {
             kept += bytes
             let terminate: Int32 = eof && pending.isEmpty ? 1 : 0
             feed(bytes, terminate: terminate)
-            if let failure { throw failure }
+            if let failure {
+                if endedBeforeRoot {
+                    let document = documentStart >= keptStart ? kept[(documentStart - keptStart)...] : []
+                    if let error = afterLastRoot(document, failure) { throw error }
+                    return
+                }
+                throw failure
+            }
             if ended {
                 // The root element closed: what was fed after it starts the next document.
                 let next = documentStart + endOffset
@@ -225,6 +240,22 @@ final class XMLStream {
             }
             if terminate == 1 { return }
         }
+    }
+
+    /// What to make of a file whose last document ended before any root element (see
+    /// ``endedBeforeRoot``), given that document's bytes (empty when no longer kept): nil
+    /// (nothing to read) when it holds only comments and processing instructions after the
+    /// previous root, else the error: a truncated document when it starts with an XML
+    /// declaration (or is not kept).
+    private func afterLastRoot(_ document: ArraySlice<UInt8>, _ failure: InputError) -> InputError? {
+        let declaration = Array("<?xml".utf8)
+        if !document.isEmpty, !(document.starts(with: declaration) && document.dropFirst(5).first.map({ [0x20, 0x09, 0x0A, 0x0D].contains($0) }) == true) {
+            return nil
+        }
+        return InputError(
+            code: "malformed-xml",
+            "the XML is not well-formed: the file ends before the root element of the document that starts after <\(lastRoot.map { names.local(of: $0.local) } ?? "")> ends; it is truncated",
+            at: failure.location)
     }
 
     /// Gives `bytes` to the parser.
@@ -293,6 +324,8 @@ final class XMLStream {
 
     private func resetDocument(lineEnds: Int) {
         lineBase = lineEnds
+        elementsBeforeDocument = elements
+        endedBeforeRoot = false
         localIDs.removeAll()
         namespaceIDs.removeAll()
         lastNamespace = (nil, -1)
@@ -407,7 +440,8 @@ final class XMLStream {
     /// error, after which no callback is acted on).
     func elementEnded() {
         if failed { return }
-        handler.endElement(open[open.count - 1].name, stream: self)
+        let name = open[open.count - 1].name
+        handler.endElement(name, stream: self)
         textLength = 0
         textCount = 0
         depth -= 1
@@ -415,6 +449,7 @@ final class XMLStream {
         collecting = open.last?.collects ?? false
         if depth == 0, !failed, let context {
             ended = true
+            lastRoot = name
             endOffset = Int(xmlByteConsumed(context))
             handler.documentEnded(stream: self)
             xmlStopParser(context)
@@ -457,6 +492,22 @@ final class XMLStream {
             // with elements still open: the opposite of what happened.
             let count = open.count
             message = "the file ends inside <\(names.local(of: innermost.name.local))> (\(count) element\(count == 1 ? "" : "s") still open); it is truncated"
+        }
+        let lineCodes = [XML_ERR_GT_REQUIRED, XML_ERR_TAG_NAME_MISMATCH, XML_ERR_TAG_NOT_FINISHED].map { Int32($0.rawValue) }
+        if lineBase > 0, error.int1 > 0, lineCodes.contains(error.code), let range = message.range(of: " line \(error.int1)") {
+            // These messages name the line of the open element in the document's own lines
+            // ("tag mismatch: x line 17 and y"): in a file's second page, the file's line is further.
+            message.replaceSubrange(range, with: " line \(lineBase + Int(error.int1))")
+        }
+        let afterRoot = elements == elementsBeforeDocument ? lastRoot : nil
+        if let afterRoot, error.code == Int32(XML_ERR_DOCUMENT_END.rawValue) || error.code == Int32(XML_ERR_DOCUMENT_EMPTY.rawValue) {
+            // A document ended and what follows starts no other. Comments and processing
+            // instructions are well-formed there: the parser took them as the next document's.
+            if error.code == Int32(XML_ERR_DOCUMENT_END.rawValue), let input = context?.pointee.input?.pointee, input.cur == input.end {
+                endedBeforeRoot = true
+            } else {
+                message = "there is content after the end of the root element <\(names.local(of: afterRoot.local))> that is not another XML document (only comments, processing instructions, or further documents such as feed pages, each with its own <?xml …?>, may follow it)"
+            }
         }
         let line = lineBase + Int(max(error.line, 1))
         var column = Int(error.int2)
