@@ -198,7 +198,10 @@ struct OutputOptions: ParsableArguments {
     func writeReports(_ context: ReportContext) throws(ReportWriteError) {
         guard let output else {
             if let single = formats.first {
-                FileHandle.standardOutput.write(Data(single.render(context).utf8))
+                // A full disk or a closed descriptor is exit 3, as for a file (it crashed).
+                if let reason = StreamTarget.write(single.render(context), toDescriptor: STDOUT_FILENO) {
+                    throw ReportWriteError(path: "standard output", reason: reason)
+                }
             } else if !quiet {
                 print(TextSummary.render(context), terminator: "")
             }
