@@ -31,6 +31,12 @@ struct QA15StandardStreamTests {
         #expect(run.stderr == "standard output: error: [output-failed] cannot write the report: \(reason)\n")
     }
 
+    @Test func aConfigurationOnAFullStandardOutputIsExit3() throws {
+        let run = try Self.shell(["config", "init", "-"], "> /dev/full")
+        #expect(run.status == 3, "\(run.stderr)")
+        #expect(run.stderr == "standard output: error: [output-failed] cannot write the configuration: No space left on device\n")
+    }
+
     @Test func anExplanationThatCannotBeWrittenIsExit3() throws {
         let scratch = Scratch()
         let run = try Self.shell(["explain", "C1"] + Self.inputs(scratch), "> /dev/full")
