@@ -55,6 +55,9 @@ public enum AtomicFile {
         fileprivate let temporary: String
         /// The path the file will have once committed.
         public let target: String
+        /// The folders made for it (`--output new/dir/`), outermost first: removed again, when
+        /// empty, if the file is discarded.
+        fileprivate let madeFolders: [String]
     }
 
     /// ``write(to:_:)`` up to, not including, the rename: the content is complete and synced
@@ -66,18 +69,23 @@ public enum AtomicFile {
         // stays (renamed over, the link itself was replaced and its file kept the old report).
         let url = URL(fileURLWithPath: Self.followingLinks(path))
         let directory = url.deletingLastPathComponent()
+        let madeFolders = Self.missingFolders(directory)
         do {
             try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         } catch {
+            removeEmpty(madeFolders)
             throw OutputError(path: path, reason: Self.blockedByFile(directory) ? String(cString: strerror(ENOTDIR)) : Self.reason(error))
         }
         let temporary = directory.appendingPathComponent(".\(url.lastPathComponent).tmp-\(getpid())").path
         guard let fd = registry.create(temporary) else {
-            throw OutputError(path: path, reason: registry.isAbandoned ? "interrupted" : String(cString: strerror(errno)))
+            let error = OutputError(path: path, reason: registry.isAbandoned ? "interrupted" : String(cString: strerror(errno)))
+            removeEmpty(madeFolders)
+            throw error
         }
         func fail(_ error: OutputError) -> OutputError {
             _ = close(fd)
             registry.discard(temporary)
+            removeEmpty(madeFolders)
             return error
         }
         var writer = Writer(fd: fd, path: path)
@@ -93,9 +101,27 @@ public enum AtomicFile {
         if close(fd) != 0 {
             let code = errno
             registry.discard(temporary)
+            removeEmpty(madeFolders)
             throw OutputError(path: path, reason: String(cString: strerror(code)))
         }
-        return StagedFile(temporary: temporary, target: url.path)
+        return StagedFile(temporary: temporary, target: url.path, madeFolders: madeFolders)
+    }
+
+    /// The folders of `directory`'s path that do not exist yet, outermost first.
+    private static func missingFolders(_ directory: URL) -> [String] {
+        var missing: [String] = []
+        var url = directory.standardizedFileURL
+        while url.path != "/" && !FileManager.default.fileExists(atPath: url.path) {
+            missing.insert(url.path, at: 0)
+            url = url.deletingLastPathComponent()
+        }
+        return missing
+    }
+
+    /// Removes `folders` (made by a stage), innermost first, those that are empty: a failed run
+    /// leaves no folder it made for its reports (`rmdir` never removes one that holds a file).
+    private static func removeEmpty(_ folders: [String]) {
+        for folder in folders.reversed() { _ = rmdir(folder) }
     }
 
     /// `path`, or the file it names when it is a symbolic link (through chains of links,
@@ -123,9 +149,11 @@ public enum AtomicFile {
         throw OutputError(path: files[index].target, reason: code == 0 ? "interrupted" : String(cString: strerror(code)))
     }
 
-    /// Removes staged files without renaming them (a later report of the same run failed).
+    /// Removes staged files without renaming them (a later report of the same run failed), and
+    /// the folders made for them that are left empty.
     public static func discard(_ files: some Sequence<StagedFile>) {
         for file in files { registry.discard(file.temporary) }
+        for file in files { removeEmpty(file.madeFolders) }
     }
 
     /// Appends bytes to the temporary file of one ``AtomicFile/write(to:_:)``. Every

@@ -16,10 +16,14 @@ extension HTMLReport {
         let top1 = maxValue > 0 ? maxValue : 1
         var svg = "<svg viewBox=\"0 0 \(Int(width)) \(Int(height))\" role=\"img\" xmlns=\"http://www.w3.org/2000/svg\" class=\"chart\">"
         svg += "<line x1=\"\(left)\" y1=\"\(top + plotH)\" x2=\"\(width - right)\" y2=\"\(top + plotH)\" stroke=\"#888\"/>"
-        for fraction in counts && top1 < 2 ? [1.0] : [0.5, 1.0] {
+        // A count's half line only where it is a whole number (the half of 3 was labelled "2"),
+        // and values with the decimals their half needs (a top of 0.01 had two "0.01" ticks).
+        let halfLine = counts ? top1.truncatingRemainder(dividingBy: 2) == 0 : true
+        let digits = counts ? 0 : top1 / 2 < 0.1 ? 3 : 2
+        for fraction in halfLine ? [0.5, 1.0] : [1.0] {
             let y = top + plotH * (1 - fraction)
             svg += "<line x1=\"\(left)\" y1=\"\(Formatting.fixed(y, 1))\" x2=\"\(width - right)\" y2=\"\(Formatting.fixed(y, 1))\" stroke=\"#ddd\" stroke-dasharray=\"3 3\"/>"
-            svg += "<text x=\"\(left - 6)\" y=\"\(Formatting.fixed(y + 4, 1))\" text-anchor=\"end\" class=\"tick\">\(Formatting.fixed(top1 * fraction, counts ? 0 : 2))</text>"
+            svg += "<text x=\"\(left - 6)\" y=\"\(Formatting.fixed(y + 4, 1))\" text-anchor=\"end\" class=\"tick\">\(Formatting.fixed(top1 * fraction, digits))</text>"
         }
         for (i, bar) in bars.enumerated() {
             let h = plotH * max(0, bar.value) / top1

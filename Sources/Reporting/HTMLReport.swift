@@ -158,7 +158,7 @@ public enum HTMLReport {
             out += "<tr><td>\(escape(input.role))</td><td><code>\(escape(s.file))</code></td><td class=\"num\">\(s.read)</td><td class=\"num\">\(s.accepted)</td><td class=\"num\">\(s.rejected)</td><td class=\"num\">\(s.blank)</td></tr>\n"
         }
         out += "</tbody></table>\n"
-        out += "<p>Tiers K = \(p.tiers), decay d = \(Formatting.fixed(p.decay, 2)), FL-EXPOSURE at E ≥ \(Formatting.fixed(p.exposureThreshold, 2)) (high ≥ \(Formatting.fixed(p.exposureHighThreshold, 2))), flagged supplier at r ≥ \(Formatting.fixed(p.flaggedRiskThreshold, 2)); FL-UNMAPPED above \(Formatting.money(p.rules.unmappedMinAmount)) with coverage below \(Formatting.fixed(p.rules.unmappedMinCoverage, 2)). \(ReportContext.dateOrderNote(p)).\(p.configFile.map { " Configuration: <code>\(escape($0))</code>." } ?? "")</p>\n<ul class=\"small\">\n"
+        out += "<p>Tiers K = \(p.tiers), decay d = \(Formatting.exact(p.decay, atLeast: 2)), FL-EXPOSURE at E ≥ \(Formatting.exact(p.exposureThreshold, atLeast: 2)) (high ≥ \(Formatting.exact(p.exposureHighThreshold, atLeast: 2))), flagged supplier at r ≥ \(Formatting.exact(p.flaggedRiskThreshold, atLeast: 2)); FL-UNMAPPED above \(Formatting.money(p.rules.unmappedMinAmount)) with coverage below \(Formatting.exact(p.rules.unmappedMinCoverage, atLeast: 2)). \(ReportContext.dateOrderNote(p)).\(p.configFile.map { " Configuration: <code>\(escape($0))</code>." } ?? "")</p>\n<ul class=\"small\">\n"
         for edition in a.editions {
             out += "<li><code>\(escape(edition.table))</code>: \(escape(edition.title)) Edition: \(escape(edition.edition))\(edition.partial.map { " <b>\(escape($0))</b>" } ?? "")</li>\n"
         }

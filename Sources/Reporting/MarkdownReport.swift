@@ -59,9 +59,9 @@ public enum MarkdownReport {
         }
 
         out += "\n## Parameters\n\n"
-        out += "Tiers K = \(p.tiers), decay d = \(Formatting.fixed(p.decay, 2)), FL-EXPOSURE at E ≥ \(Formatting.fixed(p.exposureThreshold, 2)) (high at ≥ \(Formatting.fixed(p.exposureHighThreshold, 2))), flagged supplier at r ≥ \(Formatting.fixed(p.flaggedRiskThreshold, 2)) or a hard flag; watchlist match at name score ≥ \(Formatting.fixed(p.matching.matchThreshold, 2)), possible match ≥ \(Formatting.fixed(p.matching.reviewThreshold, 2)).\n"
+        out += "Tiers K = \(p.tiers), decay d = \(Formatting.exact(p.decay, atLeast: 2)), FL-EXPOSURE at E ≥ \(Formatting.exact(p.exposureThreshold, atLeast: 2)) (high at ≥ \(Formatting.exact(p.exposureHighThreshold, atLeast: 2))), flagged supplier at r ≥ \(Formatting.exact(p.flaggedRiskThreshold, atLeast: 2)) or a hard flag; watchlist match at name score ≥ \(Formatting.exact(p.matching.matchThreshold, atLeast: 2)), possible match ≥ \(Formatting.exact(p.matching.reviewThreshold, atLeast: 2)).\n"
         let w = p.indicators.weights
-        out += "Indicator weights: DOL goods \(Formatting.fixed(w.dolGoods, 2)), TIP \(Formatting.fixed(w.tip, 2)), unknown country \(Formatting.fixed(w.unknownCountry, 2)), possible match \(Formatting.fixed(w.possibleMatch, 2)), non-hard list \(Formatting.fixed(w.nonHardListMatch, 2)), country risk \(Formatting.fixed(w.countryRisk, 2)). \(ReportContext.dateOrderNote(p)).\(p.configFile.map { " Configuration: `\(code($0))`." } ?? "")\n\n"
+        out += "Indicator weights: DOL goods \(Formatting.exact(w.dolGoods, atLeast: 2)), TIP \(Formatting.exact(w.tip, atLeast: 2)), unknown country \(Formatting.exact(w.unknownCountry, atLeast: 2)), possible match \(Formatting.exact(w.possibleMatch, atLeast: 2)), non-hard list \(Formatting.exact(w.nonHardListMatch, atLeast: 2)), country risk \(Formatting.exact(w.countryRisk, atLeast: 2)). \(ReportContext.dateOrderNote(p)).\(p.configFile.map { " Configuration: `\(code($0))`." } ?? "")\n\n"
         out += "## Inputs\n\n| Role | File | Read | Accepted | Rejected | Blank |\n|---|---|---:|---:|---:|---:|\n"
         for input in a.inputs {
             let s = input.summary

@@ -7,7 +7,7 @@ public enum TextSummary {
         let flagged = a.flaggedContracts
         let links = a.linkCount
         func counted(_ n: Int, _ noun: String) -> String { "\(n) \(noun)\(n == 1 ? "" : "s")" }
-        var out = "Scored \(counted(a.suppliers.count, "supplier")), \(counted(links, "link")), \(counted(a.contracts.count, "contract")) (K = \(a.parameters.tiers), d = \(Formatting.fixed(a.parameters.decay, 2))).\n"
+        var out = "Scored \(counted(a.suppliers.count, "supplier")), \(counted(links, "link")), \(counted(a.contracts.count, "contract")) (K = \(a.parameters.tiers), d = \(Formatting.exact(a.parameters.decay, atLeast: 2))).\n"
         // What became of every input row: read = accepted + rejected + blank.
         for input in a.inputs {
             let s = input.summary

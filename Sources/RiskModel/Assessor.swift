@@ -67,7 +67,7 @@ public struct Assessor: Sendable {
         links.releaseTableColumns()
         let riskValues = risks.map(\.value)
         let hard = risks.map(\.isHardFlag)
-        let flagged = risks.indices.map { hard[$0] || riskValues[$0] >= parameters.flaggedRiskThreshold }
+        let flagged = risks.indices.map { hard[$0] || ScoringParameters.meets(riskValues[$0], parameters.flaggedRiskThreshold) }
         let result = TierPropagation.run(
             graph: network.graph, risk: riskValues, marked: flagged, parameters: parameters.propagation,
             workers: parameters.workers, progress: progress)

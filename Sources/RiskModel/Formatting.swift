@@ -11,6 +11,34 @@ public enum Formatting {
         return format(UInt64(scaled), digits: digits, negative: value < 0 && scaled != 0, grouped: false)
     }
 
+    /// `value` with at least `digits` decimals, and as many more (up to 15) as it takes to
+    /// write it exactly as the decimal it was given as: a threshold of 0.355 is "0.355", not
+    /// the "0.36" that made a report say an exposure of 0.358 was ≥ it.
+    public static func exact(_ value: Double, atLeast digits: Int) -> String { fixed(value, decimals(value, atLeast: digits)) }
+
+    /// A value and the threshold it was compared with, for a message that says `value ≥
+    /// threshold`: the threshold written exactly (``exact(_:atLeast:)``), the value with at
+    /// least `digits` decimals and at least as many as the threshold, so that the rounding of
+    /// either never makes the statement read false ("0.358 ≥ 0.36").
+    public static func compared(_ value: Double, _ digits: Int, _ threshold: Double) -> (value: String, threshold: String) {
+        let places = decimals(threshold, atLeast: 2)
+        return (fixed(value, max(digits, places)), fixed(threshold, places))
+    }
+
+    /// The fewest decimals, at least `digits` and at most 15, that write `value` exactly.
+    /// - Complexity: O(1), no allocation.
+    static func decimals(_ value: Double, atLeast digits: Int) -> Int {
+        guard value.isFinite else { return digits }
+        var scale = 1.0
+        for _ in 0..<digits { scale *= 10 }
+        var places = digits
+        while places < 15 && (value * scale).rounded() / scale != value {
+            scale *= 10
+            places += 1
+        }
+        return places
+    }
+
     /// A money amount with thousands separators: `1234567.5` -> "1,234,567.50". Cents round
     /// half away from zero, so a negative amount is its positive with a minus sign; one that
     /// rounds to zero (`-0.004`, `-0.0`) is "0.00", without a sign, as in ``fixed(_:_:)``.

@@ -64,6 +64,15 @@ public struct ScoringParameters: Sendable, Hashable {
     }
 
     var propagation: PropagationParameters { PropagationParameters(tiers: tiers, decay: decay) }
+
+    /// How far below a threshold a value may be and still meet it: the rounding of doubles, so
+    /// that a value that is the threshold in decimals meets it (0.7 × 0.1, an exposure of
+    /// 0.06999999999999999 in doubles, meets a threshold of 0.07).
+    public static let thresholdTolerance = 1e-9
+
+    /// Whether `value` is at or above `threshold`, within ``thresholdTolerance``.
+    @inline(__always)
+    public static func meets(_ value: Double, _ threshold: Double) -> Bool { value >= threshold - thresholdTolerance }
 }
 
 /// A parameter outside its allowed range.

@@ -32,7 +32,7 @@ extension Flrisk {
 
             func run() throws {
                 if path == "-" {
-                    print(ConfigurationTemplate.text, terminator: "")
+                    try Console.output(ConfigurationTemplate.text, what: "configuration")
                     return
                 }
                 let path = file

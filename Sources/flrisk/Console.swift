@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import Importers
 import Reporting
 import RiskModel
 import SupplyChainModel
@@ -9,8 +10,20 @@ enum Console {
     /// Findings of one code beyond this many are summarised in one line.
     static let perCodeLimit = 20
 
+    /// Writes one line to standard error, best effort: a closed or full standard error
+    /// (`2>&-`, `2>/dev/full`) loses the line and the run goes on (`FileHandle.write` trapped
+    /// there, so a run with one warning crashed before it wrote its report).
     static func error(_ line: String) {
-        FileHandle.standardError.write(Data((line + "\n").utf8))
+        _ = StreamTarget.write(line + "\n", toDescriptor: STDERR_FILENO)
+    }
+
+    /// Writes `text` to standard output: a command's product (a report, an explanation).
+    /// - Throws: ``ExitCode`` 3 (``ExitStatus/outputFailed``) when it cannot be written (a full
+    ///   disk, a closed descriptor), after a line naming standard output and the reason.
+    static func output(_ text: String, what: String) throws {
+        guard let reason = StreamTarget.write(text, toDescriptor: STDOUT_FILENO) else { return }
+        error("standard output: error: [output-failed] cannot write the \(what): \(reason)")
+        throw ExitCode(ExitStatus.outputFailed)
     }
 
     /// A diagnostic made safe for a terminal: the input text it quotes (names, ids, cell

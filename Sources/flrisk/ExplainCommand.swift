@@ -43,7 +43,7 @@ extension Flrisk {
                 Console.error("flrisk: error: [unknown-id] no contract or supplier has the id '\(TextSummary.oneLine(id))'")
                 throw ExitCode(ExitStatus.badInput)
             }
-            print(text, terminator: "")
+            try Console.output(text, what: "explanation")
         }
     }
 }

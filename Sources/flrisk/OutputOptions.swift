@@ -159,13 +159,16 @@ struct OutputOptions: ParsableArguments {
     }
 
     /// The first report file this run writes that is also one it reads; devices and pipes are
-    /// written in place and not compared. `--baseline` may be the report it is replaced by (the
-    /// CI pattern). (The rejects file: ``InputOptions/refuseRejectsOverInput(with:)``.)
+    /// written in place and not compared. `--baseline` may be replaced by the JSON report (the
+    /// CI pattern), not by another format: `--format md --output last.json --baseline
+    /// last.json` left the next run a Markdown file as its baseline (exit 2). (The rejects
+    /// file: ``InputOptions/refuseRejectsOverInput(with:)``.)
     func overwrittenInput(reads: [String]) -> (written: String, read: String)? {
-        let written = output.map { reportTargets($0).map(\.1) } ?? []
-        for target in written {
+        let targets = output.map(reportTargets) ?? []
+        for (format, target) in targets {
             guard let id = Self.identity(target) else { continue }
-            if let read = reads.first(where: { Self.identity($0).map { $0 == id } ?? false }) { return (target, read) }
+            let inputs = format == .json ? reads : reads + (baseline.map { [$0] } ?? [])
+            if let read = inputs.first(where: { Self.identity($0).map { $0 == id } ?? false }) { return (target, read) }
         }
         return nil
     }
@@ -198,7 +201,10 @@ struct OutputOptions: ParsableArguments {
     func writeReports(_ context: ReportContext) throws(ReportWriteError) {
         guard let output else {
             if let single = formats.first {
-                FileHandle.standardOutput.write(Data(single.render(context).utf8))
+                // A full disk or a closed descriptor is exit 3, as for a file (it crashed).
+                if let reason = StreamTarget.write(single.render(context), toDescriptor: STDOUT_FILENO) {
+                    throw ReportWriteError(path: "standard output", reason: reason)
+                }
             } else if !quiet {
                 print(TextSummary.render(context), terminator: "")
             }

@@ -71,18 +71,35 @@ public enum StreamTarget {
         let open = descriptor(path)
         let fd = open ?? Glibc.open(path, O_WRONLY | O_CLOEXEC)
         guard fd >= 0 else { return String(cString: strerror(errno)) }
+        if let reason = write(bytes, toDescriptor: fd) {
+            if open == nil { _ = close(fd) }
+            return reason
+        }
+        if open != nil { return nil }
+        return close(fd) == 0 ? nil : String(cString: strerror(errno))
+    }
+
+    /// Writes the UTF-8 of `text` to the open descriptor `fd` (standard output or error), in
+    /// place; nil on success, else the system's reason (`No space left on device` for
+    /// `> /dev/full`, `Bad file descriptor` when it was closed with `>&-`). `FileHandle.write`
+    /// trapped on these instead: the process crashed.
+    public static func write(_ text: String, toDescriptor fd: Int32) -> String? {
+        var text = text
+        return text.withUTF8 { write(UnsafeRawBufferPointer($0), toDescriptor: fd) }
+    }
+
+    /// Writes all of `bytes` to the open descriptor `fd`, retrying short writes and `EINTR`;
+    /// nil on success, else the system's reason.
+    public static func write(_ bytes: UnsafeRawBufferPointer, toDescriptor fd: Int32) -> String? {
         var written = 0
         while written < bytes.count {
             let n = Glibc.write(fd, bytes.baseAddress! + written, bytes.count - written)
             if n < 0 {
                 if errno == EINTR { continue }
-                let reason = String(cString: strerror(errno))
-                if open == nil { _ = close(fd) }
-                return reason
+                return String(cString: strerror(errno))
             }
             written += n
         }
-        if open != nil { return nil }
-        return close(fd) == 0 ? nil : String(cString: strerror(errno))
+        return nil
     }
 }

@@ -28,7 +28,7 @@ extension ReviewRules {
 
     /// Whether a declared share is below the minimum coverage: by more than rounding, so that
     /// 0.43 + 0.04 + 0.03 (0.49999999999999994 in doubles) meets a minimum of 0.5.
-    static func coversTooLittle(_ declared: Double, minimum: Double) -> Bool { declared < minimum - 1e-9 }
+    static func coversTooLittle(_ declared: Double, minimum: Double) -> Bool { !ScoringParameters.meets(declared, minimum) }
 
     /// The declared share and the minimum coverage as percentages for the `FL-UNMAPPED`
     /// message: whole percents, with more digits (up to 4) where whole ones would hide the

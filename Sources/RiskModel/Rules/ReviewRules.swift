@@ -111,12 +111,13 @@ struct ReviewRules {
         var flags: [ReviewFlag] = []
         let scored = suppliers[vendor]
         if parameters.rules.entityEnabled, let flag = entityFlag(scored) { flags.append(flag) }
-        if parameters.rules.exposureEnabled && scored.exposure >= parameters.exposureThreshold {
-            let high = scored.exposure >= parameters.exposureHighThreshold
+        if parameters.rules.exposureEnabled && ScoringParameters.meets(scored.exposure, parameters.exposureThreshold) {
+            let high = ScoringParameters.meets(scored.exposure, parameters.exposureHighThreshold)
             let tiers = scored.tierExposure.map { Formatting.fixed($0, 3) }.joined(separator: ", ")
+            let (value, threshold) = Formatting.compared(scored.exposure, 3, high ? parameters.exposureHighThreshold : parameters.exposureThreshold)
             flags.append(ReviewFlag(
                 rule: .exposure, severity: high ? .high : .medium,
-                message: "Vendor exposure \(Formatting.fixed(scored.exposure, 3)) ≥ \(Formatting.fixed(high ? parameters.exposureHighThreshold : parameters.exposureThreshold, 2)) (tier exposures \(tiers)); worst path strength \(Formatting.fixed(scored.worstPathStrength, 3)).",
+                message: "Vendor exposure \(value) ≥ \(threshold) (tier exposures \(tiers)); worst path strength \(Formatting.fixed(scored.worstPathStrength, 3)).",
                 path: scored.worstPath, fields: ["vendor_id"]))
         }
         return flags
@@ -151,9 +152,10 @@ struct ReviewRules {
             let strongest = risk.indicators.sorted { $0.contribution > $1.contribution }
             evidence = "noisy-OR of " + strongest.map { "\($0.reason) (\(Formatting.fixed($0.weight, 2))×\(Formatting.fixed($0.value, 2))) [\($0.source)]" }.joined(separator: "; ")
         }
+        let (value, threshold) = Formatting.compared(risk.value, 2, parameters.flaggedRiskThreshold)
         return ReviewFlag(
             rule: .entity, severity: .medium,
-            message: "\(who(target, tier: tier)) is flagged: intrinsic risk \(Formatting.fixed(risk.value, 2)) ≥ \(Formatting.fixed(parameters.flaggedRiskThreshold, 2)), \(evidence).",
+            message: "\(who(target, tier: tier)) is flagged: intrinsic risk \(value) ≥ \(threshold), \(evidence).",
             path: flaggedPath,
             fields: ["vendor_id"] + (risk.basis.isOverride ? ["risk"] : Self.supplierFields(risk.indicators)))
     }
