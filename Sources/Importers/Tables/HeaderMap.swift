@@ -24,6 +24,8 @@ struct HeaderMap {
     private var table = ColumnTable([:])
     /// Notes about header cells that no column uses.
     private(set) var findings: [Finding] = []
+    /// The header's cells up to its last named one: values past it are extra fields (a header
+    /// cell with no name, as a trailing delimiter leaves, names no column).
     let width: Int
     /// The header's cells as written (trimmed, without a byte-order mark), to tell a data row
     /// that repeats them (two downloads joined with `cat`, each with its header); nil when the
@@ -36,7 +38,8 @@ struct HeaderMap {
     /// - Parameter renames: normalised header name → normalised canonical column (`--map`).
     /// - Parameter fromFile: whether `header` is the file's own header row (see ``cells``).
     init(header: CSVRecord, file: String, columns: [ColumnSpec], required: [[String]], renames: [String: String] = [:], fromFile: Bool = true) throws {
-        width = header.fields.count
+        let named = header.fields.map { renames[Self.normalise($0)] ?? Self.normalise($0) }.map { !$0.isEmpty }
+        width = (named.lastIndex(of: true) ?? -1) + 1
         cells = fromFile ? header.fields.map { Self.withoutMark($0).trimmingWhitespace() } : nil
         var lookup: [String: String] = [:]
         for column in columns {
@@ -78,6 +81,17 @@ struct HeaderMap {
             throw InputError(code: "missing-column", message, at: location)
         }
         table = ColumnTable(positions)
+        // Unnamed cells between named ones: their values cannot be read, and say so once.
+        let unnamed = (0..<width).filter { !named[$0] }.map { $0 + 1 }
+        if !unnamed.isEmpty {
+            let listed = unnamed.prefix(Self.unknownListed).map(String.init).joined(separator: ", ")
+            let more = unnamed.count > Self.unknownListed ? " and \(unnamed.count - Self.unknownListed) more" : ""
+            findings.append(Finding(
+                .note, code: "unnamed-column",
+                (unnamed.count == 1 ? "column \(listed) has" : "columns \(listed)\(more) have")
+                    + " no name in the header; \(unnamed.count == 1 ? "its" : "their") values are ignored",
+                at: location))
+        }
         if !unknown.isEmpty {
             let listed = unknown.prefix(Self.unknownListed).map { "'\($0)'" }.joined(separator: ", ")
             let more = unknown.count > Self.unknownListed ? " and \(unknown.count - Self.unknownListed) more" : ""
