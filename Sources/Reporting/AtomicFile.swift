@@ -146,6 +146,8 @@ public enum AtomicFile {
         guard let (index, code) = registry.commit(files.map { ($0.temporary, $0.target) }) else { return }
         // Nothing was renamed when a target is a directory or the writes were abandoned.
         discard(code == EISDIR || code == 0 ? files[...] : files.dropFirst(index + 1))
+        // The file whose rename failed leaves the folders made for it, once empty, too.
+        if code != EISDIR && code != 0 { removeEmpty(files[index].madeFolders) }
         throw OutputError(path: files[index].target, reason: code == 0 ? "interrupted" : String(cString: strerror(code)))
     }
 

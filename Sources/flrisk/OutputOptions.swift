@@ -205,8 +205,8 @@ struct OutputOptions: ParsableArguments {
                 if let reason = StreamTarget.write(single.render(context), toDescriptor: STDOUT_FILENO) {
                     throw ReportWriteError(path: "standard output", reason: reason)
                 }
-            } else if !quiet {
-                print(TextSummary.render(context), terminator: "")
+            } else if !quiet, let reason = StreamTarget.write(TextSummary.render(context), toDescriptor: STDOUT_FILENO) {
+                throw ReportWriteError(path: "standard output", reason: reason)
             }
             return
         }

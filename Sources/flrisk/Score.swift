@@ -17,7 +17,7 @@ extension Flrisk {
             // A report or rejects file over an input replaced the input with the report.
             if let (written, read) = output.overwrittenInput(reads: input.readPaths(with: model)) {
                 if read == output.baseline {
-                    throw ValidationError("\(written) is the --baseline \(read); only the JSON report (--format json) may replace it, or the next run has no baseline.")
+                    throw ValidationError("\(written) is the --baseline \(read): a report other than JSON over it would leave the next run without a baseline; write it elsewhere, or use --format json.")
                 }
                 throw ValidationError("\(written) is the input \(read); write the report elsewhere.")
             }

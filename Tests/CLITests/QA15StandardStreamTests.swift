@@ -31,6 +31,14 @@ struct QA15StandardStreamTests {
         #expect(run.stderr == "standard output: error: [output-failed] cannot write the report: \(reason)\n")
     }
 
+    /// The text summary, `score`'s output without `--format`, went through `print`: lost with exit 0.
+    @Test func theSummaryOnAFullStandardOutputIsExit3() throws {
+        let scratch = Scratch()
+        let run = try Self.shell(["score"] + Self.inputs(scratch), "> /dev/full")
+        #expect(run.status == 3, "\(run.stderr)")
+        #expect(run.stderr.hasSuffix("standard output: error: [output-failed] cannot write the report: No space left on device\n"), "\(run.stderr)")
+    }
+
     @Test func aConfigurationOnAFullStandardOutputIsExit3() throws {
         let run = try Self.shell(["config", "init", "-"], "> /dev/full")
         #expect(run.status == 3, "\(run.stderr)")
