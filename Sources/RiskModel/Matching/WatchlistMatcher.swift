@@ -49,6 +49,10 @@ public struct WatchlistMatcher: Sendable {
     let crowdedPrefixes: Int
     /// Listed names with more than ``NameNormalizer/maxWords`` words, and the first of them.
     let longNames: (count: Int, first: (entry: String, words: Int)?)
+    /// Entries without an identifier whose names and aliases have letters or digits but only
+    /// legal forms and joining words ("Co., Ltd."): no supplier can match them by name. (Names
+    /// without a letter or digit are warned about by the importers, at their lines.)
+    let wordlessEntries: (count: Int, first: (entry: String, name: String)?)
 
     /// - Parameters:
     ///   - entities: the entries to match against.
@@ -62,8 +66,10 @@ public struct WatchlistMatcher: Sendable {
         var byWord: [String: [Int32]] = [:], byPrefix: [String: [Int32]] = [:], byKey: [String: [Int32]] = [:]
         var byIdentifier: [String: [Int32]] = [:], byEntryID: [String: [Int32]] = [:]
         var longNames: (count: Int, first: (entry: String, words: Int)?) = (0, nil)
+        var wordlessEntries: (count: Int, first: (entry: String, name: String)?) = (0, nil)
         for (index, entity) in entities.enumerated() {
             let entry = entity.entry
+            let namesBefore = names.count
             byEntryID[entry.id, default: []].append(Int32(index))
             for identifier in entry.identifiers {
                 if let key = Self.identifierKey(identifier) { byIdentifier[key, default: []].append(Int32(index)) }
@@ -88,9 +94,16 @@ public struct WatchlistMatcher: Sendable {
                     if token.unicodeScalars.count >= 5 { byPrefix[String(token.unicodeScalars.prefix(4)), default: []].append(position) }
                 }
             }
+            if names.count == namesBefore, entry.identifiers.isEmpty,
+                ([entry.name] + entry.aliases).contains(where: { $0.contains { $0.isLetter || $0.isNumber } })
+            {
+                wordlessEntries.count += 1
+                if wordlessEntries.first == nil { wordlessEntries.first = (entry.id, entry.name) }
+            }
         }
         self.names = names
         self.longNames = longNames
+        self.wordlessEntries = wordlessEntries
         let limit = parameters.commonWordLimit
         crowdedWords = byWord.filter { $0.value.count > limit }.map { (word: $0.key, names: $0.value.count) }
             .sorted { $0.names != $1.names ? $0.names > $1.names : $0.word < $1.word }
@@ -111,6 +124,13 @@ public struct WatchlistMatcher: Sendable {
             findings.append(Finding(
                 .warning, code: "long-name",
                 "\(longNames.count) watchlist name\(longNames.count == 1 ? " has" : "s have") more than \(NameNormalizer.maxWords) words (the first: entry '\(first.entry)', \(first.words) words); \(longNames.count == 1 ? "it is" : "they are") matched on \(longNames.count == 1 ? "its" : "their") first \(NameNormalizer.maxWords) words",
+                at: nil))
+        }
+        if let first = wordlessEntries.first {
+            let count = wordlessEntries.count
+            findings.append(Finding(
+                .warning, code: "unmatchable-entry",
+                "\(count) watchlist entr\(count == 1 ? "y has" : "ies have") names made only of legal forms and joining words and no identifier (the first: entry '\(first.entry)', '\(first.name)'): no supplier can match \(count == 1 ? "it" : "them") by name (only a --decisions confirmation)",
                 at: nil))
         }
         return findings + crowdedWordFindings
