@@ -74,10 +74,12 @@ struct OutputOptions: ParsableArguments {
     var format: [ReportFormat] = []
 
     @Option(name: .customLong("output"), help: ArgumentHelp(
-        "Where to write: a file for one format, or a directory (existing, or ending in '/') that receives report.<format> for each (without --format: report.json and report.md in a directory). Without it, a single format goes to standard output.",
+        "Where to write: a file for one format, or a directory (existing, or ending in '/') that receives report.<format> for each (without --format: report.json and report.md in a directory). Without it, or with '-', a single format goes to standard output.",
         valueName: "path"))
     var outputGiven: [String] = []
-    var output: String? { outputGiven.last }
+    /// The report path; nil for standard output (no `--output`, or `--output -` as Unix tools
+    /// read it: it had written a file named `-`).
+    var output: String? { outputGiven.last.flatMap { $0 == "-" ? nil : $0 } }
 
     @Option(help: "Exit with status 1 when a flag of this severity or higher exists: high, medium, low, info, never.")
     var failOn: FailOn = .never
