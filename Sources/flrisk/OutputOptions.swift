@@ -165,12 +165,15 @@ struct OutputOptions: ParsableArguments {
     /// CI pattern), not by another format: `--format md --output last.json --baseline
     /// last.json` left the next run a Markdown file as its baseline (exit 2). (The rejects
     /// file: ``InputOptions/refuseRejectsOverInput(with:)``.)
-    func overwrittenInput(reads: [String]) -> (written: String, read: String)? {
+    /// - Returns: the report file, the file read, and whether that file is the baseline.
+    func overwrittenInput(reads: [String]) -> (written: String, read: String, isBaseline: Bool)? {
         let targets = output.map(reportTargets) ?? []
         for (format, target) in targets {
             guard let id = Self.identity(target) else { continue }
             let inputs = format == .json ? reads : reads + (baseline.map { [$0] } ?? [])
-            if let read = inputs.first(where: { Self.identity($0).map { $0 == id } ?? false }) { return (target, read) }
+            if let index = inputs.firstIndex(where: { Self.identity($0).map { $0 == id } ?? false }) {
+                return (target, inputs[index], index >= reads.count)
+            }
         }
         return nil
     }

@@ -15,8 +15,8 @@ extension Flrisk {
 
         func run() throws {
             // A report or rejects file over an input replaced the input with the report.
-            if let (written, read) = output.overwrittenInput(reads: input.readPaths(with: model)) {
-                if read == output.baseline {
+            if let (written, read, isBaseline) = output.overwrittenInput(reads: input.readPaths(with: model)) {
+                if isBaseline {
                     throw ValidationError("\(written) is the --baseline \(read): a report other than JSON over it would leave the next run without a baseline; write it elsewhere, or use --format json.")
                 }
                 throw ValidationError("\(written) is the input \(read); write the report elsewhere.")

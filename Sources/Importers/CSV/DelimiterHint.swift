@@ -97,4 +97,11 @@ struct DelimiterHint: Equatable {
 public enum DelimiterLine {
     public static let reason =
         "the row is Excel's delimiter line (sep=…) of a file joined with `cat`: only a file's first line names its delimiter, and it is not data; give each file as it was downloaded"
+
+    /// The row at `location`, a delimiter line, rejected as `repeated-header`: counted in
+    /// `summary`, and the finding that says so (for tables read record by record).
+    public static func reject(at location: SourceLocation, counting summary: inout ImportSummary) -> Finding {
+        summary.reject(reason: "repeated-header")
+        return Finding(.error, code: "repeated-header", "row rejected: \(reason)", at: location)
+    }
 }

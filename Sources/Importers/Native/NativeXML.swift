@@ -204,8 +204,8 @@ final class NativeXMLReader: XMLStreamHandler {
             }
         } else if depth == 3, let current = record {
             let row = CSVRecord(line: current.line, fields: current.values)
-            let header = headers[Self.kinds[current.kind]]!
             let kind = Self.kinds[current.kind]
+            let header = headers[kind]!
             if let rejection = nestedRecord.map({
                 RowRejection("invalid-value", "<\(kind)> holds a <\(names.local(of: $0))>; records do not nest (each <\(kind)> is a child of <\(Self.sections[current.kind])>), so the inner one is not read")
             }) ?? nested.map({ field, child in

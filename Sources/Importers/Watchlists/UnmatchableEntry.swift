@@ -4,7 +4,7 @@ import SupplyChainModel
 /// match (none holds a letter or digit, as `---` or `"..."`) and that has no identifier either
 /// is accepted (a `--decisions` file may still confirm it) but would never be found by the
 /// matcher, so a listed entity would silently count for nothing: it gets a warning.
-enum UnmatchableEntry {
+public enum UnmatchableEntry {
     /// A `warning: [unmatchable-entry]` at `location` when neither `name` nor any of `aliases`
     /// has a letter or digit and `identifiers` is empty, else nil.
     /// - Parameters:
@@ -20,7 +20,7 @@ enum UnmatchableEntry {
     }
 
     /// Whether `text` holds a letter or a digit (what a name is matched by).
-    static func hasWord(_ text: String) -> Bool {
+    public static func hasWord(_ text: String) -> Bool {
         if let first = text.utf8.first, first < 0x80, ((first | 0x20) >= 0x61 && (first | 0x20) <= 0x7A) || (first >= 0x30 && first <= 0x39) {
             return true
         }

@@ -79,8 +79,7 @@ public struct MatchDecisions: Sendable {
             if record.isBlank { summary.blank += 1; return }
             let location = SourceLocation(file: path, line: record.line)
             if record.isDelimiterLine {
-                summary.reject(reason: "repeated-header")
-                result.findings.append(Finding(.error, code: "repeated-header", "row rejected: \(DelimiterLine.reason)", at: location))
+                result.findings.append(DelimiterLine.reject(at: location, counting: &summary))
                 return
             }
             // A rejection names the field's column, 1-based, as the input importers do.

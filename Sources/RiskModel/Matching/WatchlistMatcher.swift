@@ -1,3 +1,4 @@
+import Importers
 import SupplyChainModel
 
 /// Matches suppliers to watchlist entries (the embedded UFLPA Entity List and user lists):
@@ -95,7 +96,7 @@ public struct WatchlistMatcher: Sendable {
                 }
             }
             if names.count == namesBefore, entry.identifiers.isEmpty,
-                ([entry.name] + entry.aliases).contains(where: { $0.contains { $0.isLetter || $0.isNumber } })
+                UnmatchableEntry.hasWord(entry.name) || entry.aliases.contains(where: UnmatchableEntry.hasWord)
             {
                 wordlessEntries.count += 1
                 if wordlessEntries.first == nil { wordlessEntries.first = (entry.id, entry.name) }

@@ -44,8 +44,7 @@ public struct CountryRiskTable: Sendable {
             if record.isBlank { table.summary.blank += 1; return }
             let location = SourceLocation(file: path, line: record.line)
             if record.isDelimiterLine {
-                table.summary.reject(reason: "repeated-header")
-                table.findings.append(Finding(.error, code: "repeated-header", "row rejected: \(DelimiterLine.reason)", at: location))
+                table.findings.append(DelimiterLine.reject(at: location, counting: &table.summary))
                 return
             }
             // A rejection names the field's column, 1-based, as the input importers do.

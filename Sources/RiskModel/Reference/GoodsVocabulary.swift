@@ -65,7 +65,8 @@ public struct GoodsVocabulary: Sendable {
         for (phrase, id) in extraNames { add(phrase, id) }
         for phrase in phrases.keys {
             let words = phrase.split(separator: " ")
-            phraseLengths[String(words[0]), default: 0] = max(phraseLengths[String(words[0])] ?? 0, words.count)
+            let first = String(words[0])
+            phraseLengths[first] = max(phraseLengths[first] ?? 0, words.count)
         }
         for (position, entry) in naicsGoods.enumerated() {
             naicsPositions[entry.prefix, default: []].append(position)
