@@ -12,26 +12,53 @@ protocol KeyedRows {
     /// The checks after the id's, and the record when `keep` (``check(_:_:keep:)`` reads the
     /// id first).
     static func rest<R: RowFields>(_ row: R, _ columns: Columns, id: String, keep: Bool) throws(RowRejection) -> Record?
+    /// The row's id, and which key column it came from (see ``KeyedColumns/keyColumn(_:)``).
+    static func key<R: RowFields>(_ row: R, _ columns: Columns) throws(RowRejection) -> (id: String, key: Int)
 }
 
 extension KeyedRows {
+    /// The required ``KeyedColumns/id`` column (key 0): most tables have one id column.
+    static func key<R: RowFields>(_ row: R, _ columns: Columns) throws(RowRejection) -> (id: String, key: Int) {
+        (try row.required(columns.id), 0)
+    }
+
+    /// A row of the `String` path checked and admitted in one go (``check(_:_:keep:take:)``
+    /// then ``IDRegistry/admit(_:columns:at:findings:)``): the record, or the row's rejection.
+    /// A row rejected as a repeated id has its dates taken back (see ``DateReading/Tally``).
+    static func admitted(_ row: Row, _ columns: Columns, ids: inout IDRegistry, findings: inout [Finding]) throws(RowRejection) -> Record {
+        _ = row.dates?.takeRowTally()
+        var record: Record?
+        let outcome = check(row, columns, keep: true) { record = $0 }
+        let tally = row.dates?.takeRowTally()
+        do {
+            try ids.admit(outcome, columns: columns, at: row.location, findings: &findings)
+        } catch {
+            if error.code == IDRegistry.duplicateCode, let tally { row.dates?.withdraw(tally) }
+            throw error
+        }
+        return record!
+    }
+
     /// The row's checks but the repeated id's; the record, when `keep` and the checks pass, goes
     /// to `take` (straight into the caller's storage: returned inside the outcome, it was copied
     /// on the way out, retaining and releasing each of its strings).
     @inline(__always)
     static func check<R: RowFields>(_ row: R, _ columns: Columns, keep: Bool, take: (consuming Record) -> Void) -> PendingRow.Outcome {
-        let id: String
-        do { id = try row.required(columns.id) } catch { return .rejected(error) }
-        // An id that is its own column's header cell is a repeated header line (checked here,
-        // not cell by cell, so that the byte path and the `String` path agree).
-        if let heading = columns.id.heading, id == heading || (id.unicodeScalars.first == "\u{FEFF}" && HeaderMap.withoutMark(id) == heading) {
+        let id: String, key: Int
+        do { (id, key) = try Self.key(row, columns) } catch { return .rejected(error) }
+        // An id cell that is its own column's header cell is a repeated header line (checked
+        // here, not cell by cell, so that the byte path and the `String` path agree). The id
+        // is the cell itself for key 0, and may be more than the cell for another key.
+        let keyColumn = key == 0 ? columns.id : columns.keyColumn(key)
+        let cell = key == 0 ? id : row[keyColumn] ?? id
+        if let heading = keyColumn.heading, cell == heading || (cell.unicodeScalars.first == "\u{FEFF}" && HeaderMap.withoutMark(cell) == heading) {
             return .rejected(.repeatedHeader)
         }
         do throws(RowRejection) {
             if let record = try rest(row, columns, id: id, keep: keep) { take(record) }
-            return .keyed(id: id, rejection: nil)
+            return .keyed(id: id, rejection: nil, key: key)
         } catch {
-            return .keyed(id: id, rejection: error)
+            return .keyed(id: id, rejection: error, key: key)
         }
     }
 }
@@ -40,6 +67,13 @@ extension KeyedRows {
 protocol KeyedColumns: Sendable {
     init(_ header: HeaderMap)
     var id: Column { get }
+    /// The column key `k` of ``KeyedRows/key(_:_:)`` names, for messages: ``id`` unless a
+    /// table takes its id from the first non-empty of several columns.
+    func keyColumn(_ k: Int) -> Column
+}
+
+extension KeyedColumns {
+    func keyColumn(_ k: Int) -> Column { id }
 }
 
 extension SupplierRows.Columns: KeyedColumns {}
@@ -62,11 +96,13 @@ extension IDRegistry {
         if let warning = register(id, what: column.name, at: location) { findings.append(warning) }
     }
 
-    /// ``admit(_:rejection:column:at:findings:)`` for a checked row (``KeyedRows/check(_:_:keep:take:)``).
-    mutating func admit(_ outcome: PendingRow.Outcome, column: Column, at location: SourceLocation, findings: inout [Finding]) throws(RowRejection) {
+    /// ``admit(_:rejection:column:at:findings:)`` for a checked row (``KeyedRows/check(_:_:keep:take:)``),
+    /// naming the key column it came from.
+    mutating func admit(_ outcome: PendingRow.Outcome, columns: some KeyedColumns, at location: SourceLocation, findings: inout [Finding]) throws(RowRejection) {
         switch outcome {
         case .rejected(let rejection): throw rejection
-        case .keyed(let id, let rejection): try admit(id, rejection: rejection, column: column, at: location, findings: &findings)
+        case .keyed(let id, let rejection, let key):
+            try admit(id, rejection: rejection, column: columns.keyColumn(key), at: location, findings: &findings)
         }
     }
 }
@@ -141,8 +177,9 @@ struct PendingRow {
     enum Outcome {
         case rejected(RowRejection)
         /// The rejection, if any, applies only when the id is not a repeat; an accepted row's
-        /// record is the sink's next one (when records are kept).
-        case keyed(id: String, rejection: RowRejection?)
+        /// record is the sink's next one (when records are kept). `key` says which key column
+        /// the id came from (``KeyedColumns/keyColumn(_:)``).
+        case keyed(id: String, rejection: RowRejection?, key: Int)
     }
 
     let line: Int
@@ -172,6 +209,9 @@ struct KeyedRowSink<Rows: KeyedRows>: RawRecordSink, @unchecked Sendable {
     var fieldEnds: [Int] = []
     /// Bytes of the records consumed (fields plus one delimiter or line end each).
     var byteCount = 0
+    /// The dates each row counted, by its index in ``rows`` (rows without any left out): the
+    /// merge adds those of the rows it does not reject as repeated ids.
+    var dateTallies: [Int: DateReading.Tally] = [:]
     /// Repeated values of this chunk, made once (see ``RawRow/repeated(_:)``).
     private let texts = RepeatedText(), lists = RepeatedText()
     /// This chunk's dates: the order they are read in, and the ambiguous ones met.
@@ -237,11 +277,12 @@ struct KeyedRowSink<Rows: KeyedRows>: RawRecordSink, @unchecked Sendable {
             let wide = record.count > width && (width..<record.count).contains(where: { record.field($0).count > 0 })
             // A row rejected here keeps its text, made on this worker (the merge decodes only
             // the rows it rejects itself: repeated ids).
-            if case .keyed(_, nil) = outcome {
+            if case .keyed(_, nil, _) = outcome {
                 text = nil
             } else if keep && text == nil {
                 text = record.strings().map(\.text)
             }
+            if let tally = dates.takeRowTally() { dateTallies[rows.count] = tally }
             let first = fieldBase + record.first
             rows.append(PendingRow(
                 line: record.line, wideFields: wide ? record.count : 0, fields: first..<(first + record.count), outcome: outcome,
@@ -314,7 +355,6 @@ struct KeyedRowMerge<Rows: KeyedRows> {
                 ids.reserveCapacity(limits.expectedRows(sampleRows: sampledRows, sampleBytes: sampledBytes, fileBytes: fileBytes))
             }
         }
-        dates.add(sink.dates)
         if let t = sink.transcoded { transcoded = (transcoded?.firstLine ?? t.firstLine, (transcoded?.fields ?? 0) + t.fields) }
         summary.read += sink.blank
         summary.blank += sink.blank
@@ -324,7 +364,7 @@ struct KeyedRowMerge<Rows: KeyedRows> {
         let lookahead = 8
         let pending = sink.rows
         func prefetch(_ i: Int) {
-            if i < pending.count, case .keyed(let id, _) = pending[i].outcome { ids.prefetch(id) }
+            if i < pending.count, case .keyed(let id, _, _) = pending[i].outcome { ids.prefetch(id) }
         }
         for i in 0..<min(lookahead, pending.count) { prefetch(i) }
         for (i, row) in pending.enumerated() {
@@ -339,16 +379,21 @@ struct KeyedRowMerge<Rows: KeyedRows> {
                         at: SourceLocation(file: path, line: row.line)))
                 }
             }
+            let tally = sink.dateTallies.isEmpty ? nil : sink.dateTallies[i]
             switch row.outcome {
             case .rejected(let rejection):
+                if let tally { dates.add(tally) }
                 reject(row, rejection, in: sink)
-            case .keyed(let id, let rejection):
+            case .keyed(let id, let rejection, let key):
                 let kept = rejection == nil && layout.keepRecords
                 do throws(RowRejection) {
-                    try ids.admit(id, rejection: rejection, column: idColumn, at: SourceLocation(file: path, line: row.line), findings: &findings)
+                    try ids.admit(id, rejection: rejection, column: key == 0 ? idColumn : layout.columns.keyColumn(key), at: SourceLocation(file: path, line: row.line), findings: &findings)
                     if kept { records.append(sink.records[next].take()!) }
                     summary.accepted += 1
+                    if let tally { dates.add(tally) }
                 } catch {
+                    // A repeated id rejects the row before its dates are read (`String` path).
+                    if let tally, error.code != IDRegistry.duplicateCode { dates.add(tally) }
                     reject(row, error, in: sink)
                 }
                 if kept { next += 1 }

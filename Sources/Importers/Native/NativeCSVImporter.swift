@@ -74,9 +74,7 @@ struct SupplierRows: KeyedRows {
     mutating func convert(_ row: Row, findings: inout [Finding]) throws(RowRejection) -> Supplier {
         if columns == nil { columns = Columns(row.map) }
         let c = columns.unsafelyUnwrapped
-        var record: Supplier?
-        try ids.admit(Self.check(row, c, keep: true) { record = $0 }, column: c.id, at: row.location, findings: &findings)
-        return record!
+        return try Self.admitted(row, c, ids: &ids, findings: &findings)
     }
 
     /// The checks after the id's, and the supplier when `keep`.
@@ -159,9 +157,7 @@ struct ContractRows: KeyedRows {
     mutating func convert(_ row: Row, findings: inout [Finding]) throws(RowRejection) -> Contract {
         if columns == nil { columns = Columns(row.map) }
         let c = columns.unsafelyUnwrapped
-        var record: Contract?
-        try ids.admit(Self.check(row, c, keep: true) { record = $0 }, column: c.id, at: row.location, findings: &findings)
-        return record!
+        return try Self.admitted(row, c, ids: &ids, findings: &findings)
     }
 
     /// The checks after the id's, and the contract when `keep`.

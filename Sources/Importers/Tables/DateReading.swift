@@ -16,7 +16,41 @@ final class DateReading {
     /// The first ambiguous date, where it is.
     private(set) var first: (text: String, column: String, line: Int, number: Int?)?
 
+    /// What the dates of one row added: a keyed reader decides whether a row's id repeats an
+    /// earlier one after reading its dates, and a row rejected as `duplicate-id` has its dates
+    /// taken back, as if never read (the `String` path rejects it before reading them).
+    struct Tally {
+        var ambiguous = 0
+        var otherOrder = 0
+        var first: (text: String, column: String, line: Int, number: Int?)?
+    }
+
+    /// The dates read since the last ``takeRowTally()``.
+    private var row = Tally()
+
     init(order: DateOrder) { self.order = order }
+
+    /// What was counted since the last call, nil when nothing was (most rows); starts the next row.
+    func takeRowTally() -> Tally? {
+        guard row.ambiguous > 0 || row.otherOrder > 0 else { return nil }
+        defer { row = Tally() }
+        return row
+    }
+
+    /// Adds a row's tally (rows added in file order).
+    func add(_ tally: Tally) {
+        ambiguous += tally.ambiguous
+        otherOrder += tally.otherOrder
+        if first == nil { first = tally.first }
+    }
+
+    /// Takes back the tally of the row read last (``takeRowTally()`` right after it): exact
+    /// for rows read in order, as the row set ``first`` only when no row before it had.
+    func withdraw(_ tally: Tally) {
+        ambiguous -= tally.ambiguous
+        otherOrder -= tally.otherOrder
+        if tally.first != nil { first = nil }
+    }
 
     /// `text` read in ``order``, and counted when it is ambiguous (the first one's place kept:
     /// `column` named, `number` its 1-based column) or valid only in the other order.
@@ -25,9 +59,12 @@ final class DateReading {
         switch reading {
         case .date(_, ambiguous: true):
             ambiguous += 1
+            row.ambiguous += 1
             if first == nil { first = (text, column, line, number) }
+            if row.first == nil { row.first = (text, column, line, number) }
         case .otherOrder:
             otherOrder += 1
+            row.otherOrder += 1
         case .date, .invalid:
             break
         }

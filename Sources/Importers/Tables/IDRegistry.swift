@@ -174,7 +174,10 @@ extension IDRegistry {
     }
 
     /// The `duplicate-id` rejection of `id`, first used at `line`.
+    /// The finding code of a row whose id repeats an earlier row's.
+    static let duplicateCode = "duplicate-id"
+
     static func repeated(_ id: String, column name: String, number: Int?, line: Int) -> RowRejection {
-        RowRejection("duplicate-id", "\(name) '\(id)' is already used at line \(line)", column: number)
+        RowRejection(duplicateCode, "\(name) '\(id)' is already used at line \(line)", column: number)
     }
 }

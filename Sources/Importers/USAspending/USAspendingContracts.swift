@@ -40,54 +40,68 @@ public enum USAspendingContracts {
     ///
     /// Rows without an award id or without any recipient (UEI, DUNS number or name), with an amount that
     /// is not a number, an impossible date, or an id already seen are rejected with a finding.
+    /// Rows stay bytes from libcsv to these checks, as native files do: a download has about
+    /// 300 columns and this reader keeps 27, so only the cells it reads become text
+    /// (``KeyedTableReader``; large files in chunks on Dispatch workers).
     /// - Throws: ``InputError`` for a missing file, bad CSV, or a header without
     ///   `contract_award_unique_key` / `award_id_piid` or without a recipient column.
     public static func contracts(path: String, options: ImportOptions = ImportOptions()) throws -> ImportResult<Contract> {
-        var ids = IDRegistry()
-        // Looked up once per file, on the first row (by name on every row, each look-up made
-        // a column: a sixth of reading a download).
-        var resolved: Columns?
-        return try TableImport.read(
+        try KeyedTableReader<Rows>.read(
             path: path, columns: columns,
-            required: [["contract_award_unique_key", "award_id_piid"], ["recipient_uei", "recipient_duns", "recipient_name"]], options: options
-        ) { row, findings throws(RowRejection) in
-            let c = resolved ?? Columns(row.map)
-            resolved = c
-            let idColumn = [c.transactionKey, c.awardKey, c.piid].first { row[$0] != nil }
-            guard let idColumn, var id = row[idColumn] else {
+            required: [["contract_award_unique_key", "award_id_piid"], ["recipient_uei", "recipient_duns", "recipient_name"]], options: options)
+    }
+
+    /// The conversion of a row to a ``Contract``, for ``KeyedTableReader``.
+    struct Rows: KeyedRows {
+        private var ids = IDRegistry()
+        private var columns: Columns?
+
+        /// Converts a row of the `String` path (a file ``KeyedTableReader`` reads that way).
+        mutating func convert(_ row: Row, findings: inout [Finding]) throws(RowRejection) -> Contract {
+            if columns == nil { columns = Columns(row.map) }
+            let c = columns.unsafelyUnwrapped
+            return try Self.admitted(row, c, ids: &ids, findings: &findings)
+        }
+
+        /// The award id: the transaction key, else the award key, else the PIID (key 0, 1, 2).
+        /// A transactions file without its transaction key (columns dropped in a spreadsheet):
+        /// each modification is an action of its own, `KEY/MOD` as in FPDS, not a repeat of
+        /// the award's base action.
+        static func key<R: RowFields>(_ row: R, _ c: Columns) throws(RowRejection) -> (id: String, key: Int) {
+            let key = row.has(c.transactionKey) ? 0 : row.has(c.awardKey) ? 1 : row.has(c.piid) ? 2 : -1
+            guard key >= 0, var id = row[c.keyColumn(key)] else {
                 throw RowRejection("missing-value", "no award id: 'contract_award_unique_key' and 'award_id_piid' are empty", column: c.piid.number)
             }
-            // A transactions file without its transaction key (columns dropped in a
-            // spreadsheet): each modification is an action of its own, `KEY/MOD` as in FPDS,
-            // not a repeat of the award's base action.
-            if idColumn.name != c.transactionKey.name, let mod = row[c.modification], mod != "0" { id += "/" + mod }
-            try ids.rejectRepeat(id, column: idColumn.name, number: idColumn.number)
-            let uei = row[c.uei], duns = row[c.duns], name = row[c.name]
-            if uei == nil && duns == nil && name == nil {
+            if key != 0, let mod = row[c.modification], mod != "0" { id += "/" + mod }
+            return (id, key)
+        }
+
+        static func rest<R: RowFields>(_ row: R, _ c: Columns, id: String, keep: Bool) throws(RowRejection) -> Contract? {
+            if !row.has(c.uei) && !row.has(c.duns) && !row.has(c.name) {
                 throw RowRejection(
                     "missing-value", "no recipient: 'recipient_uei', 'recipient_duns' and 'recipient_name' are empty", column: c.uei.number)
             }
             let amount = try row.amount(c.actionObligation.index != nil ? c.actionObligation : c.totalObligated)
             let potential = try row.amount(c.potential)
-            let date = try row.date(row[c.actionDate] != nil ? c.actionDate : c.baseActionDate)
-            if let warning = ids.register(id, what: idColumn.name, at: row.location) { findings.append(warning) }
+            let date = try row.date(row.has(c.actionDate) ? c.actionDate : c.baseActionDate)
+            guard keep else { return nil }
             return Contract(
-                id: id, vendorUEI: uei, vendorDUNS: duns, vendorName: name,
+                id: id, vendorUEI: row[c.uei], vendorDUNS: row[c.duns], vendorName: row.repeated(c.name),
                 vendorParentUEI: row[c.parentUEI],
-                vendorCountry: row[c.countryCode] ?? row[c.countryName],
-                agency: row[c.agency], fundingAgency: row[c.fundingAgency],
+                vendorCountry: row[c.countryCode] ?? row.repeated(c.countryName),
+                agency: row.repeated(c.agency), fundingAgency: row.repeated(c.fundingAgency),
                 amount: amount, potentialValue: potential, currency: "USD",
-                placeOfPerformance: row[c.performanceCode] ?? row[c.performanceName],
-                countryOfOrigin: row[c.originCode] ?? row[c.origin],
-                placeOfManufacture: row[c.manufactureCode] ?? row[c.manufacture],
+                placeOfPerformance: row[c.performanceCode] ?? row.repeated(c.performanceName),
+                countryOfOrigin: row[c.originCode] ?? row.repeated(c.origin),
+                placeOfManufacture: row[c.manufactureCode] ?? row.repeated(c.manufacture),
                 psc: row[c.psc], naics: row[c.naics],
-                description: row[c.description] ?? row[c.baseDescription],
+                description: row.repeated(c.description) ?? row.repeated(c.baseDescription),
                 awardDate: date, location: row.location)
         }
     }
 
     /// The columns read, resolved against one file's header.
-    struct Columns {
+    struct Columns: KeyedColumns {
         let transactionKey, awardKey, piid, modification, uei, duns, name, parentUEI, countryCode, countryName: Column
         let actionObligation, totalObligated, potential, agency, fundingAgency, performanceCode, performanceName: Column
         let originCode, origin, manufactureCode, manufacture, psc, naics, description, baseDescription, actionDate, baseActionDate: Column
@@ -121,5 +135,10 @@ public enum USAspendingContracts {
             actionDate = map.column("action_date")
             baseActionDate = map.column("award_base_action_date")
         }
+
+        /// The first of the id columns (``Rows/key(_:_:)``).
+        var id: Column { transactionKey }
+
+        func keyColumn(_ k: Int) -> Column { k == 0 ? transactionKey : k == 1 ? awardKey : piid }
     }
 }
