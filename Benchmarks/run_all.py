@@ -421,7 +421,7 @@ def main():
 
     phase_tables = []
     if not args.skip_phases:
-        ingest_args = ["--links", "100000", "--awards", "2000", "--alternations", "1"] if args.quick else []
+        ingest_args = ["--links", "100000", "--awards", "2000", "--transactions", "2000", "--alternations", "1"] if args.quick else []
         graph_args = ["--sizes", ",".join(str(s) for s in sizes), "--repeat", "1" if args.quick else "5"]
         if args.quick:
             graph_args += ["--alternations", "1"]

@@ -7,6 +7,7 @@
 //   ingest-bench links-table FILE [--repeat R]        links read straight into a LinkTable, ends
 //                                                     resolved against every id the file names (the fast path)
 //   ingest-bench fpds FILE [--repeat R]               FPDS feed import (typed contracts)
+//   ingest-bench usaspending FILE [--repeat R]        USAspending contracts download import (typed contracts)
 // Each timing prints one JSON line: seconds (median), MB/s, records, peak RSS.
 import BenchmarkSupport
 import Importers
@@ -153,8 +154,14 @@ do {
             try FPDSFeed.contracts(path: path).records.count
         }
 
+    case "usaspending":
+        let path = arguments[1]
+        try measure("flrisk-usaspending-import", path: path, repeats: repeats) {
+            try USAspendingContracts.contracts(path: path).records.count
+        }
+
     default:
-        fail("usage: ingest-bench write-links|write-fpds|tokenize|links|fpds …")
+        fail("usage: ingest-bench write-links|write-fpds|tokenize|links|fpds|usaspending …")
     }
 } catch {
     fail("\(error)")

@@ -2,6 +2,7 @@
 """The peers of flrisk's importers, reading the same files the way an analyst would in Python.
 
   links CSV:  polars.read_csv, pandas.read_csv (C engine), with typed columns
+  USAspending CSV: polars.read_csv of the 27 columns flrisk reads (amounts as floats)
   FPDS XML:   lxml.etree.iterparse and xml.etree.ElementTree.iterparse, extracting the same
               fields flrisk reads (PIID, amounts, PSC, NAICS, origin, vendor, UEIs, countries)
 Prints one JSON line per implementation: seconds (median), MB/s, records.
@@ -36,6 +37,30 @@ def csv_peers(path, repeat):
         pass
 
 
+# The USAspending columns flrisk reads (USAspendingContracts.columns); amounts typed as floats.
+USASPENDING_COLUMNS = [
+    "contract_transaction_unique_key", "contract_award_unique_key", "award_id_piid", "modification_number",
+    "recipient_uei", "recipient_duns", "recipient_name", "recipient_parent_uei", "recipient_country_code", "recipient_country_name",
+    "federal_action_obligation", "total_obligated_amount", "potential_total_value_of_award",
+    "awarding_agency_name", "funding_agency_name",
+    "primary_place_of_performance_country_code", "primary_place_of_performance_country_name",
+    "country_of_product_or_service_origin_code", "country_of_product_or_service_origin",
+    "place_of_manufacture_code", "place_of_manufacture", "product_or_service_code", "naics_code",
+    "transaction_description", "prime_award_base_transaction_description", "action_date", "award_base_action_date",
+]
+USASPENDING_AMOUNTS = {"federal_action_obligation", "total_obligated_amount", "potential_total_value_of_award"}
+
+
+def usaspending_peers(path, repeat):
+    import polars as pl
+    with open(path) as f:
+        header = f.readline().rstrip("\n").split(",")
+    columns = [c for c in USASPENDING_COLUMNS if c in header]
+    schema = {c: pl.Float64 for c in columns if c in USASPENDING_AMOUNTS}
+    seconds, frame = median_time(lambda: pl.read_csv(path, columns=columns, schema_overrides=schema, infer_schema=False), repeat)
+    report("polars-read_csv-27-columns", path, seconds, frame.height)
+
+
 def fpds_fields(elem):
     def text(path):
         found = elem.find(path)
@@ -68,11 +93,11 @@ def xml_peers(path, repeat):
 
 def main():
     parser = argparse.ArgumentParser()
-    parser.add_argument("kind", choices=["csv", "xml"])
+    parser.add_argument("kind", choices=["csv", "xml", "usaspending"])
     parser.add_argument("path")
     parser.add_argument("--repeat", type=int, default=3)
     args = parser.parse_args()
-    (csv_peers if args.kind == "csv" else xml_peers)(args.path, args.repeat)
+    {"csv": csv_peers, "xml": xml_peers, "usaspending": usaspending_peers}[args.kind](args.path, args.repeat)
 
 
 if __name__ == "__main__":
